@@ -1,0 +1,5 @@
+"""``python -m clientchain``."""
+
+from clientchain.cli import main
+
+main()

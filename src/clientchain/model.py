@@ -1,0 +1,177 @@
+"""The typed model of an org file: frozen dataclasses, no I/O.
+
+Durations are in hours, percentages are fractions in [0, 1], volumes and
+demand are units per period (the organization's ``period``).
+Every entity keeps the :class:`Location` of its key in the file so that
+findings can point at a line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+from clientchain.units import Calendar, Period
+
+__all__ = [
+    "HANDOFF_TYPES",
+    "KINDS",
+    "Chain",
+    "ChecksConfig",
+    "Department",
+    "ExternalParty",
+    "Handoff",
+    "HandoffType",
+    "Kind",
+    "NOWHERE",
+    "Location",
+    "Organization",
+    "Step",
+]
+
+Kind = Literal["executive", "commercial", "operative"]
+KINDS: tuple[Kind, ...] = ("executive", "commercial", "operative")
+HandoffType = Literal["work", "information", "feedback"]
+HANDOFF_TYPES: tuple[HandoffType, ...] = ("work", "information", "feedback")
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """A 1-based line and column in the org file."""
+
+    line: int = 0
+    column: int = 0
+
+
+NOWHERE = Location()
+
+
+@dataclass(frozen=True, slots=True)
+class Department:
+    """An internal department: a supplier to some, a client of others."""
+
+    id: str
+    name: str
+    kind: Kind = "operative"
+    group: str | None = None
+    headcount: float = 1.0
+    capacity: float | None = None  # hours per period; None: headcount × H
+    other_load: float = 0.0  # hours per period outside the chains
+    owner: str | None = None
+    tags: tuple[str, ...] = ()
+    location: Location = NOWHERE
+
+
+@dataclass(frozen=True, slots=True)
+class ExternalParty:
+    """An external client (a sink of work) or an external supplier (a source)."""
+
+    id: str
+    name: str
+    role: Literal["client", "supplier"]
+    segment: str | None = None
+    location: Location = NOWHERE
+
+
+@dataclass(frozen=True, slots=True)
+class Handoff:
+    """An explicit supplier → client relationship from the ``handoffs`` list."""
+
+    source: str  # ``from`` in the file
+    target: str  # ``to`` in the file
+    deliverable: str | None = None
+    volume: float | None = None  # units per period
+    lead_time: float | None = None  # hours
+    quality: float | None = None  # %C&A as a fraction
+    satisfaction: float | None = None  # 1–5
+    type: HandoffType = "work"
+    location: Location = NOWHERE
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One step of a chain: a department's touch time per unit, and the queue before it."""
+
+    department: str
+    effort: float  # hours per unit
+    wait: float | None = None  # hours
+    inventory: float | None = None  # units waiting before the step
+    location: Location = NOWHERE
+
+
+
+@dataclass(frozen=True, slots=True)
+class Chain:
+    """A process chain (value stream): ordered steps delivering to an external client."""
+
+    id: str
+    name: str
+    client: str
+    demand: float  # units per period
+    steps: tuple[Step, ...]
+    supplier: str | None = None
+    finished_inventory: float = 0.0
+    location: Location = NOWHERE
+
+    @property
+    def path(self) -> tuple[str, ...]:
+        """Node ids along the chain: supplier (if any), the steps, the client."""
+        head = (self.supplier,) if self.supplier is not None else ()
+        return (*head, *(s.department for s in self.steps), self.client)
+
+
+@dataclass(frozen=True, slots=True)
+class ChecksConfig:
+    """The ``checks:`` section: thresholds, ignored rules and severity overrides."""
+
+    near_capacity: float = 0.85
+    min_satisfaction: float = 3.0
+    min_rolled_quality: float = 0.8
+    ignore: tuple[str, ...] = ()
+    select: tuple[str, ...] = ()
+    severity: Mapping[str, str] = field(default_factory=dict)
+    location: Location = NOWHERE
+
+
+@dataclass(frozen=True, slots=True)
+class Organization:
+    """A whole org file, parsed and cross-checked."""
+
+    name: str
+    departments: Mapping[str, Department]
+    clients: Mapping[str, ExternalParty] = field(default_factory=dict)
+    suppliers: Mapping[str, ExternalParty] = field(default_factory=dict)
+    handoffs: tuple[Handoff, ...] = ()
+    chains: Mapping[str, Chain] = field(default_factory=dict)
+    period: Period = "week"
+    calendar: Calendar = field(default_factory=Calendar)
+    checks: ChecksConfig = field(default_factory=ChecksConfig)
+    version: int = 1
+    source: str = "<org>"
+
+    @property
+    def period_hours(self) -> float:
+        """Working hours in one period (``H``)."""
+        return self.calendar.period_hours(self.period)
+
+    def label(self, node_id: str) -> str:
+        """Display name of any department, client or supplier id."""
+        for table in (self.departments, self.clients, self.suppliers):
+            if node_id in table:
+                return table[node_id].name
+        return node_id
+
+    def location_of(self, node_id: str) -> Location:
+        """Where a department, client or supplier is defined."""
+        for table in (self.departments, self.clients, self.suppliers):
+            if node_id in table:
+                return table[node_id].location
+        return NOWHERE
+
+    def capacity_hours(self, department_id: str) -> float:
+        """Capacity per period: ``capacity`` if given, else headcount × H."""
+        dept = self.departments[department_id]
+        if dept.capacity is not None:
+            return dept.capacity
+        return dept.headcount * self.period_hours
