@@ -17,6 +17,7 @@ from clientchain.units import Calendar, Period
 __all__ = [
     "HANDOFF_TYPES",
     "KINDS",
+    "NOWHERE",
     "Chain",
     "ChecksConfig",
     "Department",
@@ -24,7 +25,6 @@ __all__ = [
     "Handoff",
     "HandoffType",
     "Kind",
-    "NOWHERE",
     "Location",
     "Organization",
     "Step",
@@ -98,7 +98,6 @@ class Step:
     wait: float | None = None  # hours
     inventory: float | None = None  # units waiting before the step
     location: Location = NOWHERE
-
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,51 @@
+"""Reading org files: YAML with positions → checked, typed :class:`~clientchain.model.Organization`.
+
+>>> org = load_text("version: 1\\ndepartments: {no: {name: Nordic}}\\n", "org.yaml")
+>>> list(org.departments), org.departments["no"].name
+(['no'], 'Nordic')
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from clientchain.errors import InputError, Issue
+from clientchain.loading.parse import parse_org
+from clientchain.loading.yaml_source import compose_lenient, decode
+from clientchain.model import Organization
+
+__all__ = ["STDIN", "load_file", "load_text"]
+
+STDIN = "-"
+"""The path that means standard input."""
+
+
+def load_text(text: str | bytes, source: str = "<org>") -> Organization:
+    """The organization in ``text``; ``source`` names it in messages.
+
+    Raises :class:`~clientchain.errors.InputError` listing every problem found.
+    """
+    if isinstance(text, bytes):
+        text = decode(text, source)
+    elif text.startswith("\ufeff"):
+        text = text[1:]
+    root, issues = compose_lenient(text, source)
+    stem = Path(source).stem if source not in (STDIN, "<stdin>", "<org>") else "Organization"
+    return parse_org(root, source, stem, issues)
+
+
+def load_file(path: str | Path) -> Organization:
+    """The organization in the file at ``path``; ``-`` reads standard input."""
+    if str(path) == STDIN:
+        return load_text(sys.stdin.buffer.read(), "<stdin>")
+    name = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise InputError([Issue(name, 1, 1, "no such file")]) from None
+    except IsADirectoryError:
+        raise InputError([Issue(name, 1, 1, "this is a directory, not an org file")]) from None
+    except OSError as exc:
+        raise InputError([Issue(name, 1, 1, f"cannot read the file: {exc.strerror}")]) from None
+    return load_text(data, name)

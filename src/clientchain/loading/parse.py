@@ -1,0 +1,536 @@
+"""Turn the node tree of an org file into the typed model, collecting every issue.
+
+Reading goes section by section with the tables of :mod:`.fields`; a bad value
+is recorded as an :class:`~clientchain.errors.Issue` and reading goes on, so a
+user sees every problem at once. References (``from``, ``to``, ``client``,
+``supplier``, ``department``) are resolved after all ids are known.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from clientchain.errors import InputError, Issue
+from clientchain.loading import fields as F
+from clientchain.loading.yaml_source import MapNode, Node, ScalarNode, SeqNode, plain_number
+from clientchain.model import (
+    Chain,
+    ChecksConfig,
+    Department,
+    ExternalParty,
+    Handoff,
+    Location,
+    Organization,
+    Step,
+)
+from clientchain.units import Calendar, parse_duration, parse_percentage
+
+__all__ = ["parse_org"]
+
+_ROLES = {
+    "department": "a department",
+    "client": "an external client",
+    "supplier": "an external supplier",
+}
+
+
+def parse_org(
+    root: Node, source: str, default_name: str, issues: Iterable[Issue] = ()
+) -> Organization:
+    """The :class:`Organization` in ``root``; raises :class:`InputError` with every issue.
+
+    ``issues`` found while reading the YAML are reported together with the parser's.
+    """
+    reader = _Reader(source)
+    reader.issues.extend(issues)
+    org = reader.organization(root, default_name)
+    if reader.issues or org is None:
+        raise InputError(reader.issues)
+    return org
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """A hint naming the closest choice, or ``''``."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else ""
+
+
+def _describe(node: Node) -> str:
+    if isinstance(node, MapNode):
+        return "a mapping"
+    if isinstance(node, SeqNode):
+        return "a list"
+    return f"'{node.value}'" if len(node.value) <= 40 else f"'{node.value[:37]}...'"
+
+
+class _Reader:
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.issues: list[Issue] = []
+        self.calendar = Calendar()
+        self.ids: dict[str, tuple[str, ScalarNode]] = {}
+
+    # -- reporting ---------------------------------------------------------------------------
+
+    def issue(self, node: Node | Location, path: str, message: str, hint: str = "") -> None:
+        self.issues.append(Issue(self.source, node.line, node.column, message, path, hint))
+
+    # -- structure -----------------------------------------------------------------------------
+
+    def mapping(self, node: Node | None, path: str) -> MapNode | None:
+        if node is None or (isinstance(node, ScalarNode) and node.is_null):
+            return None
+        if not isinstance(node, MapNode):
+            self.issue(node, path, f"expected a mapping of keys, got {_describe(node)}")
+            return None
+        return node
+
+    def sequence(self, node: Node | None, path: str) -> SeqNode | None:
+        if node is None or (isinstance(node, ScalarNode) and node.is_null):
+            return None
+        if not isinstance(node, SeqNode):
+            self.issue(node, path, f"expected a list, got {_describe(node)}")
+            return None
+        return node
+
+    def fields(
+        self, node: MapNode, spec: tuple[F.Field, ...], path: str, owner: Node
+    ) -> dict[str, Node]:
+        """Values by key; unknown keys and missing required keys are reported."""
+        known = {f.key: f for f in spec}
+        found: dict[str, Node] = {}
+        for key, value in node.items:
+            if key.value not in known:
+                self.issue(
+                    key,
+                    _join(path, key.value),
+                    f"unknown key '{key.value}'",
+                    did_you_mean(key.value, known) or f"known keys: {', '.join(known)}",
+                )
+            elif not _unset(value, known[key.value]):
+                found[key.value] = value
+        for f in spec:
+            if f.required and f.key not in found:
+                self.issue(owner, _join(path, f.key), f"missing required key '{f.key}'")
+        return found
+
+    def values(
+        self, node: MapNode, spec: tuple[F.Field, ...], path: str, owner: Node
+    ) -> dict[str, Any]:
+        """Converted scalar values by key (sections are left as nodes)."""
+        found = self.fields(node, spec, path, owner)
+        return {**found, **self.convert(found, spec, path)}
+
+    def convert(
+        self, found: dict[str, Node], spec: tuple[F.Field, ...], path: str
+    ) -> dict[str, Any]:
+        """Converted values of the scalar fields in ``found`` (not sections nor references)."""
+        return {
+            f.key: self.value(f, found[f.key], path)
+            for f in spec
+            if f.key in found and f.kind not in ("section", "ref")
+        }
+
+    # -- scalars -------------------------------------------------------------------------------
+
+    def value(self, f: F.Field, node: Node, path: str) -> Any:
+        where = _join(path, f.key)
+        if f.kind == "texts":
+            return self.texts(node, where)
+        if f.kind == "severities":
+            return self.severities(node, where)
+        if not isinstance(node, ScalarNode):
+            self.issue(node, where, f"expected {_EXPECTED[f.kind]}, got {_describe(node)}")
+            return None
+        try:
+            return _CONVERT[f.kind](self, f, node)
+        except ValueError as exc:
+            self.issue(node, where, str(exc), _hint(f, node))
+            return None
+
+    def texts(self, node: Node, path: str) -> tuple[str, ...]:
+        if isinstance(node, ScalarNode):
+            return (node.value,)
+        seq = self.sequence(node, path)
+        out = []
+        for i, item in enumerate(seq.items if seq else ()):
+            if isinstance(item, ScalarNode):
+                out.append(item.value)
+            else:
+                self.issue(item, f"{path}[{i}]", f"expected text, got {_describe(item)}")
+        return tuple(out)
+
+    def severities(self, node: Node, path: str) -> dict[str, str]:
+        table = self.mapping(node, path)
+        out: dict[str, str] = {}
+        for key, value in table.items if table else ():
+            f = F.Field(key.value, "choice", "", choices=F.SEVERITIES)
+            level = self.value(f, value, path)
+            if level is not None:
+                out[key.value] = level
+        return out
+
+    # -- the sections ------------------------------------------------------------------------
+
+    def organization(self, root: Node, default_name: str) -> Organization | None:
+        if not isinstance(root, MapNode):
+            self.issue(
+                root,
+                "",
+                f"expected a mapping at the top of the file, got {_describe(root)}",
+                "an org file starts with 'version: 1'",
+            )
+            return None
+        top = self.values(root, F.TOP, "", root)
+        calendar = self.mapping(top.get("calendar"), "calendar")
+        if calendar is not None:
+            self.calendar = Calendar(**self.values(calendar, F.CALENDAR, "calendar", calendar))
+        departments = self.entities(top.get("departments"), "departments", self.department)
+        clients = self.entities(top.get("clients"), "clients", self.party("client"))
+        suppliers = self.entities(top.get("suppliers"), "suppliers", self.party("supplier"))
+        handoffs = self.handoffs(top.get("handoffs"))
+        chains = self.entities(top.get("chains"), "chains", self.chain, shared_ids=False)
+        checks = self.checks(top.get("checks"))
+        if self.issues:
+            return None
+        return Organization(
+            name=top.get("organization") or default_name,
+            departments=departments,
+            clients=clients,
+            suppliers=suppliers,
+            handoffs=tuple(handoffs),
+            chains=chains,
+            period=top.get("period", "week"),
+            calendar=self.calendar,
+            checks=checks,
+            version=1,
+            source=self.source,
+        )
+
+    def entities(
+        self,
+        node: Node | None,
+        path: str,
+        build: Callable[[ScalarNode, MapNode, str], Any],
+        shared_ids: bool = True,
+    ) -> dict[str, Any]:
+        table = self.mapping(node, path)
+        out: dict[str, Any] = {}
+        role = path.rstrip("s")
+        for key, value in table.items if table else ():
+            where = _join(path, key.value)
+            if key.value == "":
+                self.issue(key, where, "an id cannot be empty")
+                continue
+            if shared_ids and not self.claim(key, role, where):
+                continue
+            body = MapNode(value.line, value.column)
+            if not (isinstance(value, ScalarNode) and value.is_null):
+                body = self.mapping(value, where) or body
+            entity = build(key, body, where)
+            if entity is not None:
+                out[key.value] = entity
+        return out
+
+    def claim(self, key: ScalarNode, role: str, path: str) -> bool:
+        earlier = self.ids.get(key.value)
+        if earlier is not None:
+            other_role, other = earlier
+            self.issue(
+                key,
+                path,
+                f"duplicate id '{key.value}': already defined as {_ROLES[other_role]} "
+                f"at line {other.line}",
+                "departments, clients and suppliers share one set of ids",
+            )
+            return False
+        self.ids[key.value] = (role, key)
+        return True
+
+    def department(self, key: ScalarNode, body: MapNode, path: str) -> Department:
+        v = self.values(body, F.DEPARTMENT, path, key)
+        return Department(
+            id=key.value,
+            name=v.get("name") or key.value,
+            kind=v.get("kind", "operative"),
+            group=v.get("group"),
+            headcount=v.get("headcount", 1.0),
+            capacity=v.get("capacity"),
+            other_load=v.get("other_load", 0.0),
+            owner=v.get("owner"),
+            tags=v.get("tags", ()),
+            location=_loc(key),
+        )
+
+    def party(self, role: str) -> Callable[[ScalarNode, MapNode, str], ExternalParty]:
+        spec = F.CLIENT if role == "client" else F.SUPPLIER
+
+        def build(key: ScalarNode, body: MapNode, path: str) -> ExternalParty:
+            v = self.values(body, spec, path, key)
+            return ExternalParty(
+                id=key.value,
+                name=v.get("name") or key.value,
+                role="client" if role == "client" else "supplier",
+                segment=v.get("segment"),
+                location=_loc(key),
+            )
+
+        return build
+
+    def handoffs(self, node: Node | None) -> list[Handoff]:
+        seq = self.sequence(node, "handoffs")
+        out: list[Handoff] = []
+        seen: dict[tuple[str, str], int] = {}
+        for i, item in enumerate(seq.items if seq else ()):
+            path = f"handoffs[{i}]"
+            body = self.mapping(item, path)
+            if body is None:
+                if isinstance(item, ScalarNode):
+                    self.issue(item, path, "expected a mapping with 'from' and 'to'")
+                continue
+            found = self.fields(body, F.HANDOFF, path, body)
+            v = self.convert(found, F.HANDOFF, path)
+            source, target = (
+                self.ref(found.get("from"), path + ".from"),
+                self.ref(found.get("to"), path + ".to"),
+            )
+            if source is None or target is None:
+                continue
+            if source == target:
+                self.issue(found["to"], path + ".to", f"a handoff from '{source}' to itself")
+                continue
+            if (source, target) in seen:
+                self.issue(
+                    body,
+                    path,
+                    f"duplicate handoff from '{source}' to '{target}' "
+                    f"(first at line {seen[source, target]})",
+                    "merge the two entries",
+                )
+                continue
+            seen[source, target] = body.line
+            out.append(
+                Handoff(
+                    source=source,
+                    target=target,
+                    deliverable=v.get("deliverable"),
+                    volume=v.get("volume"),
+                    lead_time=v.get("lead_time"),
+                    quality=v.get("quality"),
+                    satisfaction=v.get("satisfaction"),
+                    type=v.get("type", "work"),
+                    location=_loc(body),
+                )
+            )
+        return out
+
+    def chain(self, key: ScalarNode, body: MapNode, path: str) -> Chain | None:
+        found = self.fields(body, F.CHAIN, path, key)
+        v = self.convert(found, F.CHAIN, path)
+        client = self.ref(found.get("client"), path + ".client", want="client")
+        supplier = self.ref(found.get("supplier"), path + ".supplier", want="supplier")
+        steps = self.steps(found.get("steps"), path + ".steps")
+        if client is None or v.get("demand") is None or not steps:
+            return None
+        if "supplier" in found and supplier is None:
+            return None
+        return Chain(
+            id=key.value,
+            name=v.get("name") or key.value,
+            client=client,
+            demand=v["demand"],
+            steps=tuple(steps),
+            supplier=supplier,
+            finished_inventory=v.get("finished_inventory") or 0.0,
+            location=_loc(key),
+        )
+
+    def steps(self, node: Node | None, path: str) -> list[Step]:
+        seq = self.sequence(node, path)
+        if seq is not None and not seq.items:
+            self.issue(seq, path, "a chain needs at least one step")
+        out: list[Step] = []
+        for i, item in enumerate(seq.items if seq else ()):
+            where = f"{path}[{i}]"
+            body = self.mapping(item, where)
+            if body is None:
+                if isinstance(item, ScalarNode):
+                    self.issue(item, where, "expected a mapping with 'department' and 'effort'")
+                continue
+            found = self.fields(body, F.STEP, where, body)
+            v = self.convert(found, F.STEP, where)
+            department = self.ref(found.get("department"), where + ".department", "department")
+            if "wait" in found and "inventory" in found:
+                self.issue(
+                    found["inventory"],
+                    where + ".inventory",
+                    "give either 'wait' or 'inventory', not both",
+                )
+            if department is None or v.get("effort") is None:
+                continue
+            out.append(
+                Step(
+                    department=department,
+                    effort=v["effort"],
+                    wait=v.get("wait"),
+                    inventory=v.get("inventory"),
+                    location=_loc(body),
+                )
+            )
+        return out
+
+    def checks(self, node: Node | None) -> ChecksConfig:
+        body = self.mapping(node, "checks")
+        if body is None:
+            return ChecksConfig()
+        v = self.values(body, F.CHECKS, "checks", body)
+        defaults = ChecksConfig()
+        return ChecksConfig(
+            near_capacity=v.get("near_capacity", defaults.near_capacity),
+            min_satisfaction=v.get("min_satisfaction", defaults.min_satisfaction),
+            min_rolled_quality=v.get("min_rolled_quality", defaults.min_rolled_quality),
+            ignore=v.get("ignore", ()),
+            select=v.get("select", ()),
+            severity=v.get("severity", {}),
+            location=_loc(body),
+        )
+
+    def ref(self, node: Node | None, path: str, want: str = "") -> str | None:
+        """The id ``node`` names, checked against the ids defined (and their role)."""
+        if node is None:
+            return None
+        if not isinstance(node, ScalarNode):
+            self.issue(node, path, f"expected an id, got {_describe(node)}")
+            return None
+        entry = self.ids.get(node.value)
+        if entry is None:
+            wanted = _ROLES.get(want, "a department, client or supplier")
+            self.issue(
+                node,
+                path,
+                f"unknown id '{node.value}': expected {wanted}",
+                did_you_mean(node.value, self.ids) or "define it first",
+            )
+            return None
+        if want and entry[0] != want:
+            self.issue(
+                node,
+                path,
+                f"'{node.value}' is {_ROLES[entry[0]]}; expected {_ROLES[want]}",
+            )
+            return None
+        return node.value
+
+
+def _unset(node: Node, f: F.Field) -> bool:
+    """An empty value means "not given"; so do ``~``/``null`` except where an id is expected."""
+    if not isinstance(node, ScalarNode) or not node.plain:
+        return False
+    return node.value == "" if f.kind == "ref" else node.is_null
+
+
+def _join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+def _loc(node: Node) -> Location:
+    return Location(node.line, node.column)
+
+
+def _number(node: ScalarNode) -> float:
+    number = plain_number(node.value) if node.plain else None
+    if number is None:
+        raise ValueError(f"expected a number, got '{node.value}'")
+    if math.isnan(number) or math.isinf(number):
+        raise ValueError(f"expected a finite number, got '{node.value}'")
+    return number
+
+
+def _count(_r: _Reader, _f: F.Field, node: ScalarNode) -> float:
+    number = _number(node)
+    if number < 0:
+        raise ValueError(f"expected a number of 0 or more, got '{node.value}'")
+    return number
+
+
+def _positive(_r: _Reader, _f: F.Field, node: ScalarNode) -> float:
+    number = _number(node)
+    if number <= 0:
+        raise ValueError(f"expected a number above 0, got '{node.value}'")
+    return number
+
+
+def _rating(_r: _Reader, _f: F.Field, node: ScalarNode) -> float:
+    number = _number(node)
+    if not 1 <= number <= 5:
+        raise ValueError(f"expected a rating from 1 to 5, got '{node.value}'")
+    return number
+
+
+def _duration(r: _Reader, _f: F.Field, node: ScalarNode) -> float:
+    number = plain_number(node.value) if node.plain else None
+    return parse_duration(node.value if number is None else number, r.calendar)
+
+
+def _percent(_r: _Reader, _f: F.Field, node: ScalarNode) -> float:
+    number = plain_number(node.value) if node.plain else None
+    return parse_percentage(node.value if number is None else number)
+
+
+def _choice(_r: _Reader, f: F.Field, node: ScalarNode) -> str:
+    if node.value not in f.choices:
+        raise ValueError(f"expected one of {', '.join(f.choices)}, got '{node.value}'")
+    return node.value
+
+
+def _text(_r: _Reader, _f: F.Field, node: ScalarNode) -> str:
+    return node.value
+
+
+def _version(_r: _Reader, _f: F.Field, node: ScalarNode) -> int:
+    if node.plain and node.value == "1":
+        return 1
+    raise ValueError(f"unsupported version '{node.value}': this clientchain reads version 1")
+
+
+def _ref(_r: _Reader, _f: F.Field, node: ScalarNode) -> str:
+    return node.value
+
+
+_CONVERT: dict[str, Callable[[_Reader, F.Field, ScalarNode], Any]] = {
+    "text": _text,
+    "ref": _ref,
+    "version": _version,
+    "count": _count,
+    "positive": _positive,
+    "rating": _rating,
+    "duration": _duration,
+    "percent": _percent,
+    "choice": _choice,
+}
+
+_EXPECTED = {
+    "text": "text",
+    "ref": "an id",
+    "version": "the number 1",
+    "count": "a number",
+    "positive": "a number",
+    "rating": "a rating from 1 to 5",
+    "duration": "a duration like '4h' or '1.5d'",
+    "percent": "a percentage like '90%'",
+    "choice": "one word",
+    "section": "a mapping",
+}
+
+
+def _hint(f: F.Field, node: ScalarNode) -> str:
+    if f.kind == "choice":
+        return did_you_mean(node.value, f.choices)
+    if f.kind in ("count", "positive", "rating") and not node.plain:
+        return "write the number without quotes"
+    if f.kind == "duration":
+        return "units: s, m, h, d, w, mo (d, w and mo follow the calendar)"
+    return ""

@@ -1,0 +1,432 @@
+"""Read YAML text into a light tree of nodes that remember their positions.
+
+This is the only module that uses PyYAML. It reads the *event* stream of
+PyYAML's parser (libyaml's C parser where available) and builds the tree
+itself, which keeps every guarantee in one place:
+
+* safe: no object is ever constructed from a tag; any tag other than YAML's
+  core ones is reported as an issue;
+* bounded: nesting deeper than :data:`MAX_DEPTH` stops reading at once, and
+  aliases may expand to at most :data:`MAX_ALIAS_NODES` nodes in all, so a
+  "billion laughs" file is refused after a few events instead of expanded;
+* precise: every node carries its 1-based line and column, and duplicate keys
+  are reported with the lines of both occurrences;
+* literal: scalars keep the text *as written* (``no`` stays ``"no"``), with a
+  flag telling whether it was plain (unquoted), so callers decide what a value
+  means in its place.
+
+>>> tree = compose("a: 1\\nb: [x, 'y']\\n", "org.yaml")
+>>> tree.get("a").value, tree.get("a").plain, tree.get("a").line
+('1', True, 1)
+>>> [item.value for item in tree.get("b").items]
+['x', 'y']
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from typing import Any, Union
+
+import yaml
+
+from clientchain.errors import InputError, Issue
+
+__all__ = [
+    "MAX_ALIAS_NODES",
+    "MAX_DEPTH",
+    "MapNode",
+    "Node",
+    "ScalarNode",
+    "SeqNode",
+    "compose",
+    "compose_lenient",
+    "decode",
+    "plain_number",
+    "to_data",
+]
+
+MAX_DEPTH = 64
+"""Deepest nesting read; an org file needs about six levels."""
+
+MAX_ALIAS_NODES = 100_000
+"""Most nodes that aliases (``*name``) may expand to in one file."""
+
+_CORE_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq")
+)
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+_INT = re.compile(r"^[-+]?(?:0|[1-9][0-9_]*)$")
+_FLOAT = re.compile(r"^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?$")
+_SPECIAL_FLOATS = {
+    ".inf": math.inf,
+    "+.inf": math.inf,
+    "-.inf": -math.inf,
+    ".nan": math.nan,
+}
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class ScalarNode:
+    """A scalar as written. ``plain`` is False for quoted or ``!!str``-tagged scalars."""
+
+    __slots__ = ("column", "line", "plain", "value")
+
+    def __init__(self, value: str, plain: bool, line: int, column: int) -> None:
+        self.value = value
+        self.plain = plain
+        self.line = line
+        self.column = column
+
+    @property
+    def is_null(self) -> bool:
+        """True for an empty, ``~`` or ``null`` plain scalar."""
+        return self.plain and self.value in _NULLS
+
+    def __repr__(self) -> str:
+        return f"ScalarNode({self.value!r}, line={self.line}, column={self.column})"
+
+
+class MapNode:
+    """A mapping: ``items`` are (key, value) pairs in file order, keys are scalars."""
+
+    __slots__ = ("column", "items", "line")
+
+    def __init__(self, line: int, column: int) -> None:
+        self.items: list[tuple[ScalarNode, Node]] = []
+        self.line = line
+        self.column = column
+
+    def get(self, key: str) -> Node | None:
+        """The value under ``key``, or None."""
+        for k, v in self.items:
+            if k.value == key:
+                return v
+        return None
+
+    def __repr__(self) -> str:
+        return f"MapNode({len(self.items)} items, line={self.line}, column={self.column})"
+
+
+class SeqNode:
+    """A sequence of nodes."""
+
+    __slots__ = ("column", "items", "line")
+
+    def __init__(self, line: int, column: int) -> None:
+        self.items: list[Node] = []
+        self.line = line
+        self.column = column
+
+    def __repr__(self) -> str:
+        return f"SeqNode({len(self.items)} items, line={self.line}, column={self.column})"
+
+
+Node = Union[ScalarNode, MapNode, SeqNode]  # noqa: UP007 - a runtime alias
+
+
+class _Refused(Exception):
+    """Reading stopped: the file is past a safety bound."""
+
+
+def decode(data: bytes, source: str) -> str:
+    """UTF-8 text from ``data`` (a BOM is fine), or an :class:`InputError` that says why not."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(
+            [Issue(source, 1, 1, "the file is UTF-16 encoded", hint="save it as UTF-8")]
+        )
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line, column = _byte_position(data, nul)
+        raise InputError(
+            [
+                Issue(
+                    source,
+                    line,
+                    column,
+                    "this is a binary file, not YAML text (it contains NUL bytes)",
+                    hint="an org file is UTF-8 YAML",
+                )
+            ]
+        )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, column = _byte_position(data, exc.start)
+        guess = ""
+        try:
+            data.decode("cp1252")
+            guess = "; it looks like Latin-1/Windows-1252"
+        except UnicodeDecodeError:
+            pass
+        raise InputError(
+            [
+                Issue(
+                    source,
+                    line,
+                    column,
+                    f"the file is not UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded{guess}",
+                    hint="save the file as UTF-8",
+                )
+            ]
+        ) from None
+
+
+def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    prefix = data[line_start:offset].decode("utf-8", errors="replace")
+    return data.count(b"\n", 0, offset) + 1, len(prefix) + 1
+
+
+def compose(text: str, source: str) -> Node:
+    """The root node of the one YAML document in ``text``.
+
+    Raises :class:`InputError` with every issue found: unreadable YAML, an
+    empty file, several documents, tags, duplicate keys, non-scalar keys,
+    nesting or alias expansion past the bounds.
+    """
+    root, issues = compose_lenient(text, source)
+    if issues:
+        raise InputError(issues)
+    return root
+
+
+def compose_lenient(text: str, source: str) -> tuple[Node, list[Issue]]:
+    """The root node and the issues that did not stop reading (tags, duplicate keys).
+
+    A duplicate key's second value is dropped, a tag is ignored, so the rest of
+    the file can still be checked. Raises :class:`InputError` when reading stopped.
+    """
+    builder = _Builder(source)
+    try:
+        builder.run(yaml.parse(text, Loader=_Loader))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = exc.problem or exc.context or "unreadable YAML"
+        builder.issues.append(
+            Issue(source, line, column, f"invalid YAML: {problem}", hint=_yaml_hint(problem))
+        )
+        builder.fatal = True
+    except yaml.YAMLError as exc:
+        builder.issues.append(_reader_issue(exc, text, source))
+        builder.fatal = True
+    except _Refused:
+        builder.fatal = True
+    if builder.fatal:
+        raise InputError(builder.issues)
+    if builder.root is None:
+        raise InputError(
+            [
+                Issue(
+                    source,
+                    1,
+                    1,
+                    "the file is empty",
+                    hint="an org file starts with 'version: 1'; 'clientchain init' writes one",
+                )
+            ]
+        )
+    return builder.root, builder.issues
+
+
+def _yaml_hint(problem: str) -> str:
+    if "cannot start any token" in problem:
+        return "indent with spaces, not tabs, and quote values that start with @ or `"
+    return ""
+
+
+def _reader_issue(exc: yaml.YAMLError, text: str, source: str) -> Issue:
+    position = getattr(exc, "position", None)
+    if isinstance(position, int):
+        line = text.count("\n", 0, position) + 1
+        column = position - (text.rfind("\n", 0, position) + 1) + 1
+    else:
+        line, column = 1, 1
+    reason = getattr(exc, "reason", None) or str(exc)
+    return Issue(source, line, column, f"unreadable text: {reason}")
+
+
+class _Frame:
+    __slots__ = ("anchor", "key", "node", "seen", "size", "skip")
+
+    def __init__(self, node: MapNode | SeqNode, anchor: str | None) -> None:
+        self.node = node
+        self.anchor = anchor
+        self.key: ScalarNode | None = None
+        self.skip = False  # the pending key is a duplicate: drop its value
+        self.seen: dict[str, int] = {}
+        self.size = 1
+
+
+class _Builder:
+    """Turns PyYAML events into nodes, checking the bounds as it goes."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.issues: list[Issue] = []
+        self.fatal = False
+        self.root: Node | None = None
+        self.documents = 0
+        self.stack: list[_Frame] = []
+        self.anchors: dict[str, tuple[Node, int]] = {}
+        self.alias_nodes = 0
+
+    def run(self, events: Iterator[Any]) -> None:
+        stack = self.stack
+        for event in events:
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                mark = event.start_mark
+                plain = event.style in (None, "") and (
+                    event.tag is None or event.tag not in ("tag:yaml.org,2002:str", "!")
+                )
+                if event.tag is not None and event.tag != "!":
+                    self._check_tag(event.tag, mark)
+                node = ScalarNode(event.value, plain, mark.line + 1, mark.column + 1)
+                self._add(node, 1, event.anchor)
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                mark = event.start_mark
+                if event.tag is not None and event.tag != "!":
+                    self._check_tag(event.tag, mark)
+                if len(stack) >= MAX_DEPTH:
+                    self._refuse(
+                        mark,
+                        f"the file nests deeper than {MAX_DEPTH} levels",
+                        "an org file needs about six",
+                    )
+                cls = MapNode if kind is yaml.MappingStartEvent else SeqNode
+                stack.append(_Frame(cls(mark.line + 1, mark.column + 1), event.anchor))
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                frame = stack.pop()
+                self._add(frame.node, frame.size, frame.anchor)
+            elif kind is yaml.AliasEvent:
+                self._alias(event)
+            elif kind is yaml.DocumentStartEvent:
+                self.documents += 1
+                if self.documents > 1:
+                    mark = event.start_mark
+                    self._refuse(mark, "the file holds more than one YAML document", "keep one")
+
+    def _add(self, node: Node, size: int, anchor: str | None) -> None:
+        if anchor is not None:
+            self.anchors[anchor] = (node, size)
+        if not self.stack:
+            self.root = node
+            return
+        frame = self.stack[-1]
+        frame.size += size
+        parent = frame.node
+        if type(parent) is SeqNode:
+            parent.items.append(node)
+        elif frame.key is None:
+            frame.key = self._key(node, frame)
+        else:
+            if not frame.skip:
+                parent.items.append((frame.key, node))  # type: ignore[arg-type]
+            frame.key = None
+            frame.skip = False
+
+    def _key(self, node: Node, frame: _Frame) -> ScalarNode:
+        if type(node) is not ScalarNode:
+            self.issues.append(
+                Issue(
+                    self.source,
+                    node.line,
+                    node.column,
+                    "a key must be plain text, not a mapping or a list",
+                )
+            )
+            return ScalarNode("", False, node.line, node.column)
+        first = frame.seen.get(node.value)
+        if first is not None:
+            self.issues.append(
+                Issue(
+                    self.source,
+                    node.line,
+                    node.column,
+                    f"duplicate key '{node.value}' (first at line {first})",
+                    hint="each key may appear once in a mapping",
+                )
+            )
+            frame.skip = True
+        else:
+            frame.seen[node.value] = node.line
+        return node
+
+    def _alias(self, event: Any) -> None:
+        mark = event.start_mark
+        target = self.anchors.get(event.anchor)
+        if target is None:
+            self._refuse(mark, f"unknown or recursive alias '*{event.anchor}'", "")
+            return
+        node, size = target
+        self.alias_nodes += size
+        if self.alias_nodes > MAX_ALIAS_NODES:
+            self._refuse(
+                mark,
+                f"aliases expand to more than {MAX_ALIAS_NODES:,} nodes",
+                "this looks like an alias bomb; write the values out",
+            )
+        self._add(node, size, None)
+
+    def _check_tag(self, tag: str, mark: Any) -> None:
+        if tag not in _CORE_TAGS:
+            shown = tag.replace("tag:yaml.org,2002:", "!!")
+            self.issues.append(
+                Issue(
+                    self.source,
+                    mark.line + 1,
+                    mark.column + 1,
+                    f"tags such as '{shown}' are not allowed",
+                    hint="org files hold plain data; remove the tag",
+                )
+            )
+
+    def _refuse(self, mark: Any, message: str, hint: str) -> None:
+        self.issues.append(Issue(self.source, mark.line + 1, mark.column + 1, message, hint=hint))
+        raise _Refused
+
+
+def plain_number(text: str) -> float | None:
+    """The number a plain scalar spells (YAML 1.1 ints and floats), else None.
+
+    >>> plain_number("1_000"), plain_number(".5"), plain_number("4h")
+    (1000.0, 0.5, None)
+    """
+    special = _SPECIAL_FLOATS.get(text.lower())
+    if special is not None:
+        return special
+    if not text or not any(c.isdigit() for c in text):
+        return None
+    if _INT.match(text) or _FLOAT.match(text):
+        return float(text.replace("_", ""))
+    return None
+
+
+def to_data(node: Node) -> Any:
+    """Plain Python data from a node, resolving plain scalars as YAML 1.2's core schema.
+
+    This is what an editor's YAML language server sees; ``no`` stays a string.
+
+    >>> to_data(compose("no: [1, 2.5, true, null, 'x']", "f"))
+    {'no': [1, 2.5, True, None, 'x']}
+    """
+    if type(node) is MapNode:
+        return {k.value: to_data(v) for k, v in node.items}
+    if type(node) is SeqNode:
+        return [to_data(item) for item in node.items]
+    assert type(node) is ScalarNode
+    if not node.plain:
+        return node.value
+    if node.is_null:
+        return None
+    if node.value in ("true", "True", "TRUE", "false", "False", "FALSE"):
+        return node.value.lower() == "true"
+    number = plain_number(node.value)
+    if number is None:
+        return node.value
+    return int(number) if _INT.match(node.value) else number
