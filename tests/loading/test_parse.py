@@ -130,7 +130,8 @@ def test_ids_are_taken_as_written_as_keys_and_references(word: str) -> None:
     text = (
         "version: 1\n"
         f"departments:\n  {word}: {{}}\n  other: {{}}\n"
-        f"handoffs:\n  - {{from: {word}, to: other}}\n  - {{from: other, to: {word}, type: feedback}}\n"
+        f"handoffs:\n  - {{from: {word}, to: other}}\n"
+        f"  - {{from: other, to: {word}, type: feedback}}\n"
     )
     org = load_text(text, "ids.yaml")
     assert list(org.departments) == [word, "other"]
