@@ -23,7 +23,7 @@ SCHEMA_ID = "https://clientchain.dev/schema/org-v1.json"
 
 _SCALAR = ["string", "number", "boolean", "null"]
 _DURATION_TEXT = r"^\s*(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*(s|sec|m|min|h|hr|d|w|mo)?\s*$"
-_PERCENT_TEXT = r"^\s*(\d+(\.\d*)?|\.\d+)\s*%?\s*$"
+_PERCENT_TEXT = r"^\s*((100(\.0*)?|\d{1,2}(\.\d*)?|\.\d+)\s*%|(0(\.\d*)?|1(\.0*)?|\.\d+))\s*$"
 
 
 def _kind(f: F.Field) -> dict[str, Any]:
