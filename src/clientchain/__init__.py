@@ -3,7 +3,102 @@
 Every department is the *client* of the departments whose work it receives and
 the *supplier* of those it hands work to, until the work reaches an external
 client. This package loads an org file, builds the supplier → client graph and
-analyses it.
+analyses it::
+
+    from clientchain import load_file, build_graph, who, run_checks
+
+    org = load_file("examples/agencia.yaml")
+    graph = build_graph(org)
+    who(org, graph, "creatividad").serves_external
+    run_checks(org, graph)
+
+The names below are imported on first use, so ``import clientchain`` (and
+``clientchain --help``) stays light.
 """
 
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 __version__ = "0.1.0"
+
+_PUBLIC = {
+    "load_file": "clientchain.loading",
+    "load_text": "clientchain.loading",
+    "dump_org": "clientchain.loading.dump",
+    "org_schema": "clientchain.loading.schema",
+    "build_graph": "clientchain.graph",
+    "work_graph": "clientchain.graph",
+    "who": "clientchain.analysis.structure",
+    "who_all": "clientchain.analysis.structure",
+    "single_points_of_failure": "clientchain.analysis.structure",
+    "department_satisfaction": "clientchain.analysis.quality",
+    "run_checks": "clientchain.checks",
+    "CheckOptions": "clientchain.checks",
+    "Finding": "clientchain.checks",
+    "Severity": "clientchain.checks",
+    "ClientchainError": "clientchain.errors",
+    "InputError": "clientchain.errors",
+    "UsageError": "clientchain.errors",
+    "Issue": "clientchain.errors",
+    "Organization": "clientchain.model",
+    "Department": "clientchain.model",
+    "ExternalParty": "clientchain.model",
+    "Handoff": "clientchain.model",
+    "Chain": "clientchain.model",
+    "Step": "clientchain.model",
+}
+
+__all__ = [
+    "Chain",
+    "CheckOptions",
+    "ClientchainError",
+    "Department",
+    "ExternalParty",
+    "Finding",
+    "Handoff",
+    "InputError",
+    "Issue",
+    "Organization",
+    "Severity",
+    "Step",
+    "UsageError",
+    "__version__",
+    "build_graph",
+    "department_satisfaction",
+    "dump_org",
+    "load_file",
+    "load_text",
+    "org_schema",
+    "run_checks",
+    "single_points_of_failure",
+    "who",
+    "who_all",
+    "work_graph",
+]
+
+if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
+    from clientchain.analysis.quality import department_satisfaction
+    from clientchain.analysis.structure import single_points_of_failure, who, who_all
+    from clientchain.checks import CheckOptions, Finding, Severity, run_checks
+    from clientchain.errors import ClientchainError, InputError, Issue, UsageError
+    from clientchain.graph import build_graph, work_graph
+    from clientchain.loading import load_file, load_text
+    from clientchain.loading.dump import dump_org
+    from clientchain.loading.schema import org_schema
+    from clientchain.model import Chain, Department, ExternalParty, Handoff, Organization, Step
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name from its module on first use (PEP 562)."""
+    module = _PUBLIC.get(name)
+    if module is None:
+        raise AttributeError(f"module 'clientchain' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_PUBLIC])
