@@ -116,3 +116,21 @@ def without_locations(value: Any) -> Any:
 def test_dump_then_load_gives_the_same_organization(org: Organization) -> None:
     again = load_text(dump_org(org), "round.yaml")
     assert without_locations(again) == without_locations(org)
+
+
+@settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
+@given(organizations())
+def test_any_valid_org_loads_builds_one_edge_per_pair_and_checks(org: Organization) -> None:
+    from clientchain.checks import run_checks
+    from clientchain.graph import build_graph
+
+    loaded = load_text(dump_org(org), "round.yaml")
+    graph = build_graph(loaded)
+    pairs = {(h.source, h.target) for h in org.handoffs}
+    for chain in org.chains.values():
+        pairs |= {(a, b) for a, b in zip(chain.path, chain.path[1:], strict=False) if a != b}
+    assert set(graph.edges) == pairs
+    assert graph.number_of_edges() == len(pairs)
+    for finding in run_checks(loaded, graph):
+        assert finding.file == "round.yaml"
+        assert finding.line >= 1
