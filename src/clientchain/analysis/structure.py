@@ -1,0 +1,375 @@
+"""Who serves whom, and the structural chokepoints of the work graph (SPEC §2).
+
+Every analysis here runs on the **work** edges only (:func:`clientchain.graph.work_graph`):
+information and feedback edges carry no work. Lists of nodes are ordered by fewest
+handoffs first, then file order, so results are stable.
+
+Examples
+--------
+>>> from clientchain.graph import build_graph
+>>> from clientchain.model import Chain, Department, ExternalParty, Organization, Step
+>>> org = Organization(
+...     name="Tiny",
+...     departments={d: Department(d, d.title()) for d in ("a", "b", "c")},
+...     clients={"z": ExternalParty("z", "Zeta", "client")},
+...     chains={"x": Chain("x", "X", "z", 5.0, (Step("a", 1.0), Step("b", 1.0), Step("c", 1.0)))},
+... )
+>>> g = build_graph(org)
+>>> w = who(org, g, "b")
+>>> w.suppliers, w.clients, w.downstream, w.hops_to_external
+(('a',), ('c',), ('c', 'z'), 2)
+>>> [(s.department, s.client) for s in single_points_of_failure(org, g)]
+[('a', 'z'), ('b', 'z'), ('c', 'z')]
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import networkx as nx
+
+from clientchain.errors import UsageError
+from clientchain.graph import (
+    CLIENT,
+    DEPARTMENT,
+    NAME,
+    ROLE,
+    TYPE,
+    WORK,
+    Role,
+    external_clients,
+    external_suppliers,
+    work_graph,
+)
+from clientchain.model import Organization
+
+__all__ = [
+    "SinglePointOfFailure",
+    "WhoServesWhom",
+    "betweenness",
+    "hops_to_external_clients",
+    "single_points_of_failure",
+    "who",
+    "who_all",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class WhoServesWhom:
+    """Suppliers, clients and line of sight of one node of the graph.
+
+    Attributes
+    ----------
+    id, name, role : str
+        The node's id, display name and role (``department``, ``client``, ``supplier``).
+    suppliers, clients : tuple of str
+        Direct work-edge neighbours: who hands work to it, and whom it hands work to.
+    upstream, downstream : tuple of str
+        Every node that reaches it / that it reaches over work edges, by fewest
+        handoffs, then file order.
+    serves_external : tuple of str
+        The external clients among ``downstream``: its line of sight.
+    hops_to_external : int or None
+        Fewest handoffs to one of ``serves_external``; ``None`` when there is none.
+    information_from, information_to : tuple of str
+        Direct neighbours over information and feedback edges (in and out).
+    """
+
+    id: str
+    name: str
+    role: Role
+    suppliers: tuple[str, ...]
+    clients: tuple[str, ...]
+    upstream: tuple[str, ...]
+    downstream: tuple[str, ...]
+    serves_external: tuple[str, ...]
+    hops_to_external: int | None
+    information_from: tuple[str, ...] = ()
+    information_to: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class SinglePointOfFailure:
+    """``department`` lies on every work path from any source to the external ``client``."""
+
+    department: str
+    client: str
+
+
+def who(org: Organization, graph: nx.DiGraph, node_id: str) -> WhoServesWhom:
+    """Who serves whom around one department, client or supplier.
+
+    Parameters
+    ----------
+    org : Organization
+        The organization ``graph`` was built from.
+    graph : networkx.DiGraph
+        The result of :func:`clientchain.graph.build_graph`.
+    node_id : str
+        A department, external client or external supplier id.
+
+    Returns
+    -------
+    WhoServesWhom
+
+    Raises
+    ------
+    UsageError
+        ``node_id`` is not in the graph; the message suggests the closest ids.
+    """
+    if node_id not in graph:
+        raise UsageError(_unknown_node_message(graph, node_id))
+    return _who(graph, _WorkIndex.of(graph), node_id)
+
+
+def who_all(org: Organization, graph: nx.DiGraph) -> list[WhoServesWhom]:
+    """:func:`who` for every department, in file order.
+
+    Notes
+    -----
+    The fewest hops to an external client come from one reverse breadth-first
+    search from all external clients (linear time). Up- and downstream lists
+    are one search per department, except that a department with a single work
+    client (supplier) outside its own loop reuses that neighbour's list, which
+    keeps lines and trees fast. The worst case stays O(n·(n + m)); the output
+    itself can be that large.
+    """
+    index = _WorkIndex.of(graph)
+    _, hops = _levels(external_clients(graph), index.predecessors, index.order)
+    component = _components(graph)
+    down = _Reach(index.successors, index.order, component)
+    up = _Reach(index.predecessors, index.order, component)
+    result = []
+    for dept in org.departments:
+        if dept in graph:
+            downstream = down.of(dept)
+            serves = tuple(n for n in downstream if n in index.clients)
+            nearest = hops.get(dept) if serves else None
+            result.append(_who(graph, index, dept, (up.of(dept), downstream, serves, nearest)))
+    return result
+
+
+def hops_to_external_clients(graph: nx.DiGraph) -> dict[str, int]:
+    """Fewest work handoffs from each node to any external client.
+
+    Nodes with no work path to an external client are absent; external clients
+    themselves are at 0. One reverse breadth-first search, O(n + m).
+    """
+    index = _WorkIndex.of(graph)
+    return _levels(external_clients(graph), index.predecessors, index.order)[1]
+
+
+def single_points_of_failure(org: Organization, graph: nx.DiGraph) -> list[SinglePointOfFailure]:
+    """Departments every work path to an external client must pass through.
+
+    A virtual root is linked to every source: each external supplier, and each
+    node of a work component nothing else feeds (a department with no work
+    supplier, or a supplier-less loop). A department is a single point of
+    failure for client ``c`` when it dominates ``c`` from that root
+    (Cooper, Harvey & Kennedy, "A simple, fast dominance algorithm", 2006, via
+    :func:`networkx.immediate_dominators`). The client itself and external
+    suppliers are never reported; clients no source reaches have none.
+
+    Returns
+    -------
+    list of SinglePointOfFailure
+        By client in file order, then from upstream to downstream.
+    """
+    root = object()
+    flow = _work_copy(graph)
+    sources = _sources(graph, flow)
+    flow.add_node(root)
+    flow.add_edges_from((root, source) for source in sources)
+    idom = nx.immediate_dominators(flow, root)
+    found: list[SinglePointOfFailure] = []
+    for client in org.clients:
+        if client not in idom:
+            continue
+        chain: list[SinglePointOfFailure] = []
+        node = idom[client]
+        while node is not root:
+            if graph.nodes[node][ROLE] == DEPARTMENT:
+                chain.append(SinglePointOfFailure(node, client))
+            node = idom[node]
+        found.extend(reversed(chain))
+    return found
+
+
+def betweenness(graph: nx.DiGraph) -> dict[str, float]:
+    """Normalized betweenness centrality of every node on the work graph, in file order.
+
+    Exact (Brandes' algorithm via :func:`networkx.betweenness_centrality`),
+    O(n·m); sampling can come later for very large organizations.
+    """
+    scores: dict[str, float] = nx.betweenness_centrality(_work_copy(graph))
+    return {node: float(scores[node]) for node in graph}
+
+
+def _sources(graph: nx.DiGraph, flow: nx.DiGraph) -> list[str]:
+    """External suppliers plus every non-client node of a work component nothing feeds."""
+    condensed = nx.condensation(flow)
+    sources = dict.fromkeys(external_suppliers(graph))
+    for component in condensed:
+        if condensed.in_degree(component) == 0:
+            members = condensed.nodes[component]["members"]
+            sources.update((m, None) for m in members if graph.nodes[m][ROLE] != CLIENT)
+    return list(sources)
+
+
+@dataclass(frozen=True, slots=True)
+class _WorkIndex:
+    """Work-edge adjacency as plain lists in file order: fast repeated searches."""
+
+    order: dict[str, int]
+    successors: dict[str, list[str]]
+    predecessors: dict[str, list[str]]
+    clients: frozenset[str]
+
+    @classmethod
+    def of(cls, graph: nx.DiGraph) -> _WorkIndex:
+        order = {node: index for index, node in enumerate(graph)}
+        successors: dict[str, list[str]] = {node: [] for node in graph}
+        predecessors: dict[str, list[str]] = {node: [] for node in graph}
+        for source, target, kind in graph.edges(data=TYPE):
+            if kind == WORK:
+                successors[source].append(target)
+                predecessors[target].append(source)
+        for adjacency in (successors, predecessors):
+            for neighbours in adjacency.values():
+                neighbours.sort(key=order.__getitem__)
+        return cls(order, successors, predecessors, frozenset(external_clients(graph)))
+
+
+_Lists = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], int | None]
+
+
+def _who(
+    graph: nx.DiGraph, index: _WorkIndex, node_id: str, lists: _Lists | None = None
+) -> WhoServesWhom:
+    if lists is None:
+        reached, down = _levels([node_id], index.successors, index.order)
+        downstream = tuple(reached[1:])
+        serves = tuple(n for n in downstream if n in index.clients)
+        nearest = min((down[n] for n in serves), default=None)
+        upstream = tuple(_levels([node_id], index.predecessors, index.order)[0][1:])
+    else:
+        upstream, downstream, serves, nearest = lists
+    return WhoServesWhom(
+        id=node_id,
+        name=str(graph.nodes[node_id][NAME]),
+        role=graph.nodes[node_id][ROLE],
+        suppliers=tuple(index.predecessors[node_id]),
+        clients=tuple(index.successors[node_id]),
+        upstream=upstream,
+        downstream=downstream,
+        serves_external=serves,
+        hops_to_external=nearest,
+        information_from=_in_file_order(_non_work(graph.in_edges(node_id), graph, 0), index.order),
+        information_to=_in_file_order(_non_work(graph.out_edges(node_id), graph, 1), index.order),
+    )
+
+
+def _levels(
+    starts: Iterable[str], adjacency: Mapping[str, list[str]], order: Mapping[str, int]
+) -> tuple[list[str], dict[str, int]]:
+    """Breadth-first search from ``starts``: the nodes reached, and their hop counts.
+
+    The nodes (``starts`` included) are ordered by (hops, file order). The
+    search is iterative (no recursion limit) and sorts only when the plain
+    breadth-first order is not already that order.
+    """
+    reached = sorted(starts, key=order.__getitem__)
+    distance = dict.fromkeys(reached, 0)
+    size = len(order)
+    last_key = -1
+    in_order = True
+    position = 0
+    while position < len(reached):
+        node = reached[position]
+        position += 1
+        hops = distance[node] + 1
+        for nxt in adjacency[node]:
+            if nxt not in distance:
+                distance[nxt] = hops
+                reached.append(nxt)
+                key = hops * size + order[nxt]
+                in_order = in_order and key > last_key
+                last_key = key
+    if not in_order:
+        reached.sort(key=lambda n: distance[n] * size + order[n])
+    return reached, distance
+
+
+class _Reach:
+    """Memoized reach lists (ordered by hops, then file order) in one direction.
+
+    When a node's only neighbour in this direction is outside its strongly
+    connected component, every path leaves through that neighbour, so the
+    node's list is the neighbour followed by the neighbour's list.
+    """
+
+    def __init__(
+        self,
+        adjacency: Mapping[str, list[str]],
+        order: Mapping[str, int],
+        component: Mapping[str, int],
+    ) -> None:
+        self._adjacency = adjacency
+        self._order = order
+        self._component = component
+        self._cache: dict[str, tuple[str, ...]] = {}
+
+    def of(self, node: str) -> tuple[str, ...]:
+        """Every node reachable from ``node`` in this direction, ``node`` excluded."""
+        pending: list[str] = []
+        while node not in self._cache:
+            neighbours = self._adjacency[node]
+            if len(neighbours) == 1 and self._component[neighbours[0]] != self._component[node]:
+                pending.append(node)
+                node = neighbours[0]
+            else:
+                reached, _ = _levels([node], self._adjacency, self._order)
+                self._cache[node] = tuple(reached[1:])
+        for previous in reversed(pending):
+            (single,) = self._adjacency[previous]
+            self._cache[previous] = (single, *self._cache[single])
+        return self._cache[pending[0] if pending else node]
+
+
+def _work_copy(graph: nx.DiGraph) -> nx.DiGraph:
+    """A plain graph of every node and only the work edges (faster to search than a view)."""
+    work = nx.DiGraph()
+    work.add_nodes_from(graph)
+    work.add_edges_from(work_graph(graph).edges)
+    return work
+
+
+def _components(graph: nx.DiGraph) -> dict[str, int]:
+    """Node → number of its strongly connected component in the work graph."""
+    work = _work_copy(graph)
+    return {
+        node: number
+        for number, members in enumerate(nx.strongly_connected_components(work))
+        for node in members
+    }
+
+
+def _in_file_order(nodes: Iterable[str], order: Mapping[str, int]) -> tuple[str, ...]:
+    return tuple(sorted(set(nodes), key=order.__getitem__))
+
+
+def _non_work(edges: Iterable[tuple[str, str]], graph: nx.DiGraph, end: int) -> list[str]:
+    return [edge[end] for edge in edges if graph.edges[edge][TYPE] != WORK]
+
+
+def _unknown_node_message(graph: nx.DiGraph, node_id: str) -> str:
+    candidates = [str(node) for node in graph]
+    close = difflib.get_close_matches(node_id, candidates, n=3)
+    by_name = [n for n in candidates if str(graph.nodes[n][NAME]).casefold() == node_id.casefold()]
+    hint = close or by_name
+    message = f"unknown department, client or supplier '{node_id}'"
+    if hint:
+        message += " (did you mean " + " or ".join(f"'{h}'" for h in hint) + "?)"
+    return message

@@ -1,0 +1,70 @@
+"""Rules that lint an org file (SPEC §4), the way a linter checks code.
+
+Each rule is one module with ``ID``, ``SEVERITY``, a docstring and
+``check(org, graph) -> Iterator[Finding]`` (see :mod:`clientchain.checks.base`);
+:data:`RULES` is the explicit registry and :func:`run_checks` runs the rules
+selected by the org file's ``checks:`` section and :class:`CheckOptions`
+(precedence in :mod:`clientchain.checks.config`).
+
+Examples
+--------
+>>> from clientchain.graph import build_graph
+>>> from clientchain.model import Department, Organization
+>>> org = Organization("Tiny", {"a": Department("a", "Alfa")}, source="org.yaml")
+>>> [(f.rule, str(f.severity), f.subject) for f in run_checks(org, build_graph(org))]
+[('isolated', 'warning', 'a')]
+>>> run_checks(org, build_graph(org), CheckOptions(ignore=("isolated",)))
+[]
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import networkx as nx
+
+from clientchain.checks.base import Finding, Rule, Severity
+from clientchain.checks.config import CheckOptions, plan_checks
+from clientchain.checks.registry import RULES
+from clientchain.model import Organization
+
+__all__ = ["RULES", "CheckOptions", "Finding", "Rule", "Severity", "run_checks"]
+
+
+def run_checks(
+    org: Organization, graph: nx.DiGraph, options: CheckOptions | None = None
+) -> list[Finding]:
+    """Run the selected rules on ``org`` and its graph.
+
+    Parameters
+    ----------
+    org : Organization
+        The organization; ``org.checks`` configures thresholds and selection.
+    graph : networkx.DiGraph
+        ``clientchain.graph.build_graph(org)``.
+    options : CheckOptions, optional
+        Selection and severity overrides from the command line; they take
+        precedence over ``org.checks``.
+
+    Returns
+    -------
+    list of Finding
+        Sorted by file, line, column and rule (then subject and message), each
+        with its effective severity.
+
+    Raises
+    ------
+    InputError
+        ``org.checks`` names an unknown rule or severity.
+    UsageError
+        ``options`` names an unknown rule or severity.
+    """
+    plan = plan_checks(org, options)
+    findings: list[Finding] = []
+    for rule in plan.rules:
+        severity = plan.severity[rule.id]
+        findings.extend(
+            item if item.severity is severity else replace(item, severity=severity)
+            for item in rule.check(org, graph)
+        )
+    return sorted(findings, key=Finding.sort_key)

@@ -1,0 +1,203 @@
+"""What every rule shares: severities, findings and the shape of a rule module.
+
+A rule is one module of :mod:`clientchain.checks` with
+
+* ``ID``: the rule id (``"orphan-department"``), as written in ``checks:`` and ``--select``;
+* ``SEVERITY``: its default :class:`Severity`;
+* optionally ``THRESHOLD``: the name of the ``checks:`` threshold it reads;
+* a docstring whose first line is the summary and whose rest explains why the
+  finding matters and how to fix it (it becomes ``docs/rules.md``);
+* ``check(org, graph) -> Iterator[Finding]``.
+"""
+
+from __future__ import annotations
+
+import enum
+import inspect
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from types import ModuleType
+
+import networkx as nx
+
+from clientchain.graph import ROLE
+from clientchain.model import Location, Organization
+
+__all__ = [
+    "Check",
+    "Finding",
+    "Rule",
+    "Severity",
+    "describe",
+    "finding",
+    "join",
+    "number",
+    "role_word",
+]
+
+Check = Callable[[Organization, nx.DiGraph], Iterator["Finding"]]
+
+
+class Severity(enum.Enum):
+    """How serious a finding is; ``ERROR > WARNING > INFO``.
+
+    >>> Severity.ERROR > Severity.WARNING > Severity.INFO
+    True
+    >>> Severity.parse("Warning"), str(Severity.INFO)
+    (<Severity.WARNING: 'warning'>, 'info')
+    """
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        """0 for info, 1 for warning, 2 for error."""
+        return _RANK[self.value]
+
+    @classmethod
+    def parse(cls, text: str) -> Severity:
+        """The severity named ``text`` (case-insensitive); :class:`ValueError` otherwise."""
+        try:
+            return cls(text.strip().lower())
+        except ValueError:
+            names = ", ".join(s.value for s in cls)
+            raise ValueError(f"unknown severity '{text}' (expected {names})") from None
+
+    def __str__(self) -> str:
+        return self.value
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Severity):
+            return NotImplemented
+        return self.rank < other.rank
+
+    def __le__(self, other: object) -> bool:
+        if not isinstance(other, Severity):
+            return NotImplemented
+        return self.rank <= other.rank
+
+    def __gt__(self, other: object) -> bool:
+        if not isinstance(other, Severity):
+            return NotImplemented
+        return self.rank > other.rank
+
+    def __ge__(self, other: object) -> bool:
+        if not isinstance(other, Severity):
+            return NotImplemented
+        return self.rank >= other.rank
+
+
+_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem a rule found, with its place in the org file.
+
+    ``file`` is ``org.source``; ``line`` and ``column`` (1-based, 0 when
+    unknown) point at the entity concerned; ``subject`` is its id (a department,
+    client or supplier id, or ``from->to`` for a handoff).
+    """
+
+    rule: str
+    severity: Severity
+    message: str
+    file: str
+    line: int
+    column: int
+    subject: str
+
+    def sort_key(self) -> tuple[str, int, int, str, str, str]:
+        """Position first, then rule id, subject and message (a total, stable order)."""
+        return (self.file, self.line, self.column, self.rule, self.subject, self.message)
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A registered rule: what ``docs/rules.md`` and ``run_checks`` need to know."""
+
+    id: str
+    severity: Severity
+    summary: str
+    explanation: str
+    threshold: str | None
+    check: Check
+
+    @classmethod
+    def from_module(cls, module: ModuleType) -> Rule:
+        """Read a rule module, refusing one that lacks a part (a bug, caught at import)."""
+        rule_id = getattr(module, "ID", None)
+        severity = getattr(module, "SEVERITY", None)
+        check = getattr(module, "check", None)
+        threshold = getattr(module, "THRESHOLD", None)
+        doc = inspect.getdoc(module) or ""
+        summary, _, explanation = doc.partition("\n")
+        if not isinstance(rule_id, str) or not isinstance(severity, Severity):
+            raise TypeError(f"rule module {module.__name__} needs ID: str and SEVERITY: Severity")
+        if not callable(check) or not summary.strip():
+            raise TypeError(f"rule module {module.__name__} needs check() and a docstring")
+        if threshold is not None and not isinstance(threshold, str):
+            raise TypeError(f"rule module {module.__name__}: THRESHOLD must be a str")
+        return cls(rule_id, severity, summary.strip(), explanation.strip(), threshold, check)
+
+
+def describe(org: Organization, node_id: str) -> str:
+    """``'Name (id)'``, or just ``'id'`` when the name is the id.
+
+    >>> from clientchain.model import Department, Organization
+    >>> org = Organization("X", {"a": Department("a", "Alfa"), "b": Department("b", "b")})
+    >>> describe(org, "a"), describe(org, "b")
+    ('Alfa (a)', 'b')
+    """
+    name = org.label(node_id)
+    return node_id if name == node_id else f"{name} ({node_id})"
+
+
+def finding(
+    org: Organization,
+    rule: str,
+    severity: Severity,
+    subject: str,
+    message: str,
+    location: Location | None = None,
+) -> Finding:
+    """A :class:`Finding` in ``org``'s file at ``location``, by default where ``subject`` is."""
+    where = org.location_of(subject) if location is None else location
+    return Finding(rule, severity, message, org.source, where.line, where.column, subject)
+
+
+def role_word(graph: nx.DiGraph, node_id: str) -> str:
+    """``'Department'``, ``'External client'`` or ``'External supplier'``."""
+    return _ROLE_WORDS[str(graph.nodes[node_id][ROLE])]
+
+
+_ROLE_WORDS = {
+    "department": "Department",
+    "client": "External client",
+    "supplier": "External supplier",
+}
+
+
+def join(items: Sequence[str], limit: int = 10) -> str:
+    """``'a'``, ``'a and b'``, ``'a, b and c'``; beyond ``limit`` items, ``'… and N more'``.
+
+    >>> join(["a", "b", "c"]), join(["a", "b", "c"], limit=2)
+    ('a, b and c', 'a, b and 1 more')
+    """
+    shown = list(items[:limit])
+    if len(items) > limit:
+        shown.append(f"{len(items) - limit} more")
+    if len(shown) <= 1:
+        return "".join(shown)
+    return f"{', '.join(shown[:-1])} and {shown[-1]}"
+
+
+def number(value: float) -> str:
+    """A short number for messages: ``3``, ``2.5``, ``4.33``.
+
+    >>> number(3.0), number(2.5), number(13 / 3)
+    ('3', '2.5', '4.33')
+    """
+    return f"{value:.2f}".rstrip("0").rstrip(".")

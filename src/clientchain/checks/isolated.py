@@ -1,0 +1,36 @@
+"""A department, external client or external supplier has no handoffs at all.
+
+Nothing reaches it and nothing leaves it: no chain passes through it and no
+explicit handoff names it, so the map cannot say whom it serves or who serves
+it. It is usually a leftover from an earlier version of the org file, or its
+handoffs have not been written yet. Add the chain steps or handoffs that
+connect it (``handoffs: - {from: …, to: …}``), or remove it from the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import networkx as nx
+
+from clientchain.checks.base import Finding, Severity, describe, finding, role_word
+from clientchain.model import Organization
+
+__all__ = ["ID", "SEVERITY", "check"]
+
+ID = "isolated"
+SEVERITY = Severity.WARNING
+
+
+def check(org: Organization, graph: nx.DiGraph) -> Iterator[Finding]:
+    """Yield one finding per node with no edge of any type."""
+    for node in graph:
+        if graph.degree(node) == 0:
+            yield finding(
+                org,
+                ID,
+                SEVERITY,
+                node,
+                f"{role_word(graph, node)} {describe(org, node)} has no handoffs at all: "
+                "nothing reaches it and it hands nothing over.",
+            )

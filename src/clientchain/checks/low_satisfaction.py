@@ -1,0 +1,48 @@
+"""A department's clients rate its handoffs below ``min_satisfaction``.
+
+Satisfaction is the volume-weighted mean of the 1–5 ratings its internal (and
+external) clients gave to its outgoing handoffs. A low score means the
+departments it serves are not getting what they need, which shows up later as
+rework, waiting and lost clients. Talk to the client of the weakest handoff
+named in the message, agree on what a complete and accurate deliverable is,
+and re-rate after the change. Set the threshold with ``checks: min_satisfaction``
+(default 3).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import networkx as nx
+
+from clientchain.analysis.quality import department_satisfaction, weakest_handoff
+from clientchain.checks.base import Finding, Severity, describe, finding, number
+from clientchain.model import Organization
+
+__all__ = ["ID", "SEVERITY", "THRESHOLD", "check"]
+
+ID = "low-satisfaction"
+SEVERITY = Severity.WARNING
+THRESHOLD = "min_satisfaction"
+
+
+def check(org: Organization, graph: nx.DiGraph) -> Iterator[Finding]:
+    """Yield one finding per department whose satisfaction is below the threshold."""
+    minimum = org.checks.min_satisfaction
+    for dept, score in department_satisfaction(org, graph).items():
+        if score >= minimum:
+            continue
+        weakest = weakest_handoff(graph, dept)
+        worst = (
+            f"; its weakest handoff is to {describe(org, weakest[0])}, rated {number(weakest[1])}"
+            if weakest is not None
+            else ""
+        )
+        yield finding(
+            org,
+            ID,
+            SEVERITY,
+            dept,
+            f"Department {describe(org, dept)} has a satisfaction of {number(score)}, "
+            f"below the minimum of {number(minimum)}{worst}.",
+        )
