@@ -1,0 +1,122 @@
+"""JSON formatters: pure functions from a result to a JSON document (a string).
+
+Field names are part of the contract (SPEC §3, docs/commands.md). Ids and
+names are written as they are (``ensure_ascii=False``: Unicode stays readable),
+lists keep the library's order, and ``null`` stands for "not known / none".
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from clientchain.analysis.structure import WhoServesWhom
+    from clientchain.checks import Finding
+    from clientchain.model import Chain, ExternalParty, Organization
+    from clientchain.output.reports import CheckRun, Overview
+
+__all__ = [
+    "check_json",
+    "dumps",
+    "finding_dict",
+    "map_json",
+    "schema_json",
+    "who_dict",
+    "who_json",
+]
+
+
+def dumps(document: Mapping[str, Any]) -> str:
+    """The project's JSON style: two-space indent, Unicode kept, no trailing newline."""
+    return json.dumps(document, indent=2, ensure_ascii=False)
+
+
+def finding_dict(finding: Finding) -> dict[str, Any]:
+    """``{"rule", "severity", "message", "file", "line", "column", "subject"}``."""
+    return {
+        "rule": finding.rule,
+        "severity": str(finding.severity),
+        "message": finding.message,
+        "file": finding.file,
+        "line": finding.line,
+        "column": finding.column,
+        "subject": finding.subject,
+    }
+
+
+def who_dict(who: WhoServesWhom) -> dict[str, Any]:
+    """SPEC §3 ``who`` fields plus ``name``, ``role``, ``information_from``/``_to``."""
+    return {
+        "id": who.id,
+        "name": who.name,
+        "role": who.role,
+        "suppliers": list(who.suppliers),
+        "clients": list(who.clients),
+        "upstream": list(who.upstream),
+        "downstream": list(who.downstream),
+        "serves_external": list(who.serves_external),
+        "hops_to_external": who.hops_to_external,
+        "information_from": list(who.information_from),
+        "information_to": list(who.information_to),
+    }
+
+
+def who_json(who: WhoServesWhom) -> str:
+    """``clientchain who --format json``."""
+    return dumps(who_dict(who))
+
+
+def map_json(overview: Overview) -> str:
+    """``clientchain map --format json``."""
+    org = overview.org
+    return dumps(
+        {
+            "organization": org.name,
+            "period": org.period,
+            "counts": overview.counts,
+            "departments": [_department(org, who) for who in overview.departments],
+            "clients": [_party(party) for party in org.clients.values()],
+            "suppliers": [_party(party) for party in org.suppliers.values()],
+            "chains": [_chain(chain) for chain in org.chains.values()],
+            "findings": [finding_dict(f) for f in overview.findings],
+        }
+    )
+
+
+def check_json(run: CheckRun) -> str:
+    """``clientchain check --format json``: findings of every file, then the summary."""
+    return dumps(
+        {
+            "findings": [finding_dict(f) for f in run.reported()],
+            "summary": run.counts(),
+        }
+    )
+
+
+def schema_json(schema: Mapping[str, Any]) -> str:
+    """``clientchain schema``."""
+    return dumps(schema)
+
+
+def _department(org: Organization, who: WhoServesWhom) -> dict[str, Any]:
+    dept = org.departments[who.id]
+    entry = who_dict(who)
+    del entry["role"]
+    return {"id": who.id, "name": who.name, "kind": dept.kind, "group": dept.group, **entry}
+
+
+def _party(party: ExternalParty) -> dict[str, Any]:
+    return {"id": party.id, "name": party.name, "segment": party.segment}
+
+
+def _chain(chain: Chain) -> dict[str, Any]:
+    return {
+        "id": chain.id,
+        "name": chain.name,
+        "client": chain.client,
+        "supplier": chain.supplier,
+        "demand": chain.demand,
+        "path": list(chain.path),
+    }

@@ -1,0 +1,157 @@
+"""Terminal formatters: rich tables and colour, rendered to a string.
+
+Used only when a person is at a terminal (see :func:`clientchain.console.wants_rich`);
+pipes, files and ``--no-color`` get :mod:`clientchain.output.text`. Every piece
+of text from the org file goes in as :class:`rich.text.Text`, never as markup, so a
+name like ``[bold]`` is shown as written.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from rich import box
+from rich.console import Console, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from clientchain.output.text import NONE, chain_label, chain_path, hops_text, node, nodes, where
+
+if TYPE_CHECKING:
+    from clientchain.analysis.structure import WhoServesWhom
+    from clientchain.checks import Finding
+    from clientchain.model import Organization
+    from clientchain.output.reports import CheckRun, Overview
+
+__all__ = ["check_rich", "map_rich", "render", "who_rich"]
+
+_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+def render(renderables: Iterable[RenderableType], width: int) -> str:
+    """Render to a string with ANSI styles, ``width`` columns wide."""
+    console = Console(
+        file=io.StringIO(), width=width, force_terminal=True, highlight=False, emoji=False
+    )
+    for renderable in renderables:
+        console.print(renderable)
+    buffer = console.file
+    assert isinstance(buffer, io.StringIO)
+    return buffer.getvalue()
+
+
+def who_rich(org: Organization, who: WhoServesWhom, width: int) -> str:
+    """``clientchain who`` as a two-column table."""
+    title = Text(f"{node(org, who.id)}: {who.role}", style="bold")
+    table = Table(title=title, title_justify="left", show_header=False, box=box.SIMPLE)
+    table.add_column(style="bold")
+    table.add_column()
+    for label, ids in (
+        ("suppliers", who.suppliers),
+        ("clients", who.clients),
+        ("upstream", who.upstream),
+        ("downstream", who.downstream),
+        ("serves external", who.serves_external),
+    ):
+        table.add_row(label, Text(nodes(org, ids)))
+    table.add_row("nearest external client", hops_text(who.hops_to_external))
+    table.add_row("information from", Text(nodes(org, who.information_from)))
+    table.add_row("information to", Text(nodes(org, who.information_to)))
+    return render([table], width)
+
+
+def map_rich(overview: Overview, width: int) -> str:
+    """``clientchain map``: heading, departments, external parties, chains, findings."""
+    org = overview.org
+    counts = ", ".join(f"{n} {what}" for what, n in overview.counts.items())
+    heading = Text.assemble((org.name, "bold"), f"  per {org.period}  ·  {counts}")
+    return render(
+        [
+            heading,
+            _departments(overview),
+            _parties(org),
+            _chains(org),
+            _findings(overview.findings),
+        ],
+        width,
+    )
+
+
+def check_rich(run: CheckRun, width: int) -> str:
+    """``clientchain check``: the finding lines, severities in colour."""
+    lines = [_finding_text(f) for f in run.reported()]
+    return render(lines, width) if lines else ""
+
+
+def _departments(overview: Overview) -> Table:
+    """One row per department; neighbours by name, one per line, ids under the name."""
+    org = overview.org
+    table = Table(title="Departments", title_justify="left", box=box.SIMPLE_HEAD, show_lines=True)
+    for column in ("department", "kind", "group", "suppliers", "clients", "serves"):
+        table.add_column(column, overflow="fold")
+    for who in overview.departments:
+        dept = org.departments[who.id]
+        serves = _names(org, who.serves_external)
+        if who.serves_external:
+            serves.append(f"\nin {hops_text(who.hops_to_external)}", style="dim")
+        table.add_row(
+            Text.assemble((dept.name, "bold"), ("\n" + who.id, "dim")),
+            dept.kind,
+            Text(dept.group or ""),
+            _names(org, who.suppliers),
+            _names(org, who.clients),
+            serves,
+        )
+    return table
+
+
+def _names(org: Organization, node_ids: Iterable[str]) -> Text:
+    """Display names, one per line (``none`` when empty)."""
+    return Text("\n".join(org.label(n) for n in node_ids) or NONE)
+
+
+def _parties(org: Organization) -> Table:
+    table = Table(title="External clients and suppliers", title_justify="left", box=box.SIMPLE_HEAD)
+    for column in ("id", "name", "role", "segment"):
+        table.add_column(column, overflow="fold")
+    for party in (*org.clients.values(), *org.suppliers.values()):
+        table.add_row(Text(party.id), Text(party.name), party.role, Text(party.segment or ""))
+    return table
+
+
+def _chains(org: Organization) -> Table:
+    table = Table(title="Chains", title_justify="left", box=box.SIMPLE_HEAD)
+    for column in ("chain", "demand", "path"):
+        table.add_column(column, overflow="fold")
+    for chain in org.chains.values():
+        demand = f"{chain.demand:g} per {org.period}"
+        table.add_row(Text(chain_label(chain), style="bold"), demand, Text(chain_path(org, chain)))
+    return table
+
+
+def _findings(findings: Iterable[Finding]) -> RenderableType:
+    rows = list(findings)
+    if not rows:
+        return Text(f"Findings: {NONE}", style="green")
+    table = Table(title="Findings", title_justify="left", box=box.SIMPLE_HEAD)
+    for column in ("where", "severity", "rule", "message"):
+        table.add_column(column, overflow="fold")
+    for f in rows:
+        table.add_row(
+            Text(where(f.file, f.line, f.column)),
+            Text(str(f.severity), style=_STYLE.get(str(f.severity), "")),
+            f.rule,
+            Text(f.message),
+        )
+    return table
+
+
+def _finding_text(finding: Finding) -> Text:
+    return Text.assemble(
+        f"{where(finding.file, finding.line, finding.column)}: ",
+        (str(finding.severity), _STYLE.get(str(finding.severity), "")),
+        f" [{finding.rule}] ",
+        finding.message,
+    )

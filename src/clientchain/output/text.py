@@ -1,0 +1,168 @@
+"""Plain-text formatters: stable lines for files, pipes, logs and diffs.
+
+No colour, no box drawing and no alignment that depends on the longest name:
+each fact is on its own line, so changing one department changes one line of the
+output. Nodes are written ``Name (id)`` (just ``id`` when the name is the id);
+findings as ``file:line:col: severity [rule] message``. The terminal variant with
+tables and colour is :mod:`clientchain.output.rich_text`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from clientchain.analysis.structure import WhoServesWhom
+    from clientchain.checks import Finding
+    from clientchain.errors import Issue
+    from clientchain.model import Chain, Organization
+    from clientchain.output.reports import CheckRun, Overview
+
+__all__ = [
+    "NONE",
+    "chain_label",
+    "chain_path",
+    "check_summary",
+    "check_text",
+    "finding_line",
+    "hops_text",
+    "issues_text",
+    "map_text",
+    "node",
+    "nodes",
+    "where",
+    "who_text",
+]
+
+NONE = "none"
+"""Written for an empty list."""
+
+
+def node(org: Organization, node_id: str) -> str:
+    """``'Name (id)'``, or ``'id'`` when the name is the id."""
+    name = org.label(node_id)
+    return node_id if name == node_id else f"{name} ({node_id})"
+
+
+def nodes(org: Organization, node_ids: Iterable[str]) -> str:
+    """Comma-separated :func:`node` labels, or ``none``."""
+    return ", ".join(node(org, n) for n in node_ids) or NONE
+
+
+def chain_label(chain: Chain) -> str:
+    """``'Name (id)'`` of a chain, or ``'id'`` when the name is the id."""
+    return chain.id if chain.name == chain.id else f"{chain.name} ({chain.id})"
+
+
+def chain_path(org: Organization, chain: Chain) -> str:
+    """Display names along the chain: ``Banco → Contenido → Redes → Marcas``."""
+    return " → ".join(org.label(n) for n in chain.path)
+
+
+def hops_text(hops: int | None) -> str:
+    """``'1 handoff'``, ``'3 handoffs'`` or ``'none'``."""
+    if hops is None:
+        return NONE
+    return f"{hops} handoff" if hops == 1 else f"{hops} handoffs"
+
+
+def where(file: str, line: int, column: int) -> str:
+    """``file:line:col``, or just ``file`` when the position is unknown (line 0)."""
+    return f"{file}:{line}:{column}" if line > 0 else file
+
+
+def finding_line(finding: Finding) -> str:
+    """``file:line:col: severity [rule] message``."""
+    place = where(finding.file, finding.line, finding.column)
+    return f"{place}: {finding.severity} [{finding.rule}] {finding.message}"
+
+
+def issues_text(issues: Iterable[Issue]) -> str:
+    """One input issue per line, as ``file:line:col: key.path: message (hint)``."""
+    return "\n".join(str(issue) for issue in issues)
+
+
+def who_text(org: Organization, who: WhoServesWhom) -> str:
+    """``clientchain who`` as ``label: value`` lines."""
+    lines = [
+        f"{node(org, who.id)}: {who.role}",
+        f"suppliers: {nodes(org, who.suppliers)}",
+        f"clients: {nodes(org, who.clients)}",
+        f"upstream: {nodes(org, who.upstream)}",
+        f"downstream: {nodes(org, who.downstream)}",
+        f"serves external: {nodes(org, who.serves_external)}",
+        f"nearest external client: {hops_text(who.hops_to_external)}",
+        f"information from: {nodes(org, who.information_from)}",
+        f"information to: {nodes(org, who.information_to)}",
+    ]
+    return "\n".join(lines)
+
+
+def map_text(overview: Overview) -> str:
+    """``clientchain map``: summary, departments, external parties, chains, findings."""
+    org = overview.org
+    counts = ", ".join(f"{n} {what}" for what, n in overview.counts.items())
+    lines = [f"organization: {org.name}", f"period: {org.period}", f"counts: {counts}"]
+    lines += ["", "departments:"]
+    for who in overview.departments:
+        lines += _department_lines(org, who)
+    lines += ["", "clients:"]
+    lines += [f"  {node(org, c.id)}{_segment(c.segment)}" for c in org.clients.values()] or [
+        f"  {NONE}"
+    ]
+    lines += ["", "suppliers:"]
+    lines += [f"  {node(org, s.id)}{_segment(s.segment)}" for s in org.suppliers.values()] or [
+        f"  {NONE}"
+    ]
+    lines += ["", "chains:"]
+    for chain in org.chains.values():
+        demand = f"{chain.demand:g} per {org.period}"
+        lines += [f"  {chain_label(chain)}: demand {demand}", f"    {chain_path(org, chain)}"]
+    if not org.chains:
+        lines.append(f"  {NONE}")
+    lines += ["", "findings:"]
+    lines += [f"  {finding_line(f)}" for f in overview.findings] or [f"  {NONE}"]
+    return "\n".join(lines)
+
+
+def check_text(run: CheckRun) -> str:
+    """``clientchain check`` report: one finding per line, input errors included."""
+    return "\n".join(finding_line(f) for f in run.reported())
+
+
+def check_summary(run: CheckRun) -> str:
+    """The one-line summary ``check`` writes to stderr."""
+    counts = run.counts()
+    files = _plural(counts["files"], "file")
+    found = [
+        _plural(counts["errors"], "error"),
+        _plural(counts["warnings"], "warning"),
+        _plural(counts["infos"], "info", "info"),
+    ]
+    text = f"checked {files}: {', '.join(found)}"
+    if run.unreadable:
+        text += f"; {_plural(run.unreadable, 'file')} could not be read"
+    return text
+
+
+def _department_lines(org: Organization, who: WhoServesWhom) -> list[str]:
+    dept = org.departments[who.id]
+    group = f", group {dept.group}" if dept.group else ""
+    serves = nodes(org, who.serves_external)
+    if who.serves_external:
+        serves += f"; nearest in {hops_text(who.hops_to_external)}"
+    return [
+        f"  {node(org, who.id)}: {dept.kind}{group}",
+        f"    suppliers: {nodes(org, who.suppliers)}",
+        f"    clients: {nodes(org, who.clients)}",
+        f"    serves external: {serves}",
+    ]
+
+
+def _segment(segment: str | None) -> str:
+    return f": {segment}" if segment else ""
+
+
+def _plural(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (plural or word + 's')}"

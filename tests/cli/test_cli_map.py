@@ -1,0 +1,215 @@
+"""``clientchain map``: plain text, rich text, JSON (every field), stdin, exit codes."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from .cli_support import ANSI, EXAMPLES, TALLER, WARNING_ORG, Invoke, run_script
+
+
+def test_plain_text_overview(cli: Invoke, org_file) -> None:
+    result = cli("map", str(org_file()))
+    assert result.exit_code == 0
+    assert result.stderr == ""
+    lines = result.stdout.splitlines()
+    assert lines[:3] == [
+        "organization: Taller Núñez",
+        "period: week",
+        "counts: 3 departments, 1 clients, 1 suppliers, 5 handoffs, 1 chains",
+    ]
+    text = result.stdout
+    assert "  Taller de diseño (taller): operative, group Producción" in text
+    assert "    suppliers: Ventas (ventas)" in text
+    assert "    clients: Envíos (envios)" in text
+    assert "    serves external: Tiendas (tiendas); nearest in 2 handoffs" in text
+    assert "  Tiendas (tiendas): loyal" in text
+    assert "  Papelera (papel)" in text
+    assert "  Pedido estándar (pedido): demand 10 per week" in text
+    assert "    Papelera → Ventas → Taller de diseño → Envíos → Tiendas" in text
+    assert "info [single-point-of-failure]" in text
+
+
+def test_plain_text_has_no_ansi_and_no_box_drawing(cli: Invoke, org_file) -> None:
+    out = cli("map", str(org_file()), "--no-color").stdout
+    assert ANSI not in out
+    assert not set(out) & set("│┃─━┌┐└┘╭╮╰╯┏┓┗┛")
+
+
+def test_no_color_beats_force_color(cli: Invoke, org_file, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert ANSI not in cli("map", str(org_file()), "--no-color").stdout
+    assert ANSI not in cli("--no-color", "map", str(org_file())).stdout
+
+
+def test_no_color_environment_variable(
+    cli: Invoke, org_file, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert ANSI not in cli("map", str(org_file())).stdout
+
+
+def test_rich_tables_on_a_terminal(cli: Invoke, org_file, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    result = cli("map", str(org_file()))
+    assert result.exit_code == 0
+    assert ANSI in result.stdout
+    for title in ("Departments", "External clients and suppliers", "Chains", "Findings"):
+        assert title in result.stdout
+    assert "Taller de diseño" in result.stdout
+
+
+def test_plain_text_is_stable(cli: Invoke, org_file) -> None:
+    path = str(org_file())
+    assert cli("map", path).stdout == cli("map", path).stdout
+
+
+def test_reads_standard_input(cli: Invoke) -> None:
+    result = cli("map", "-", input=TALLER)
+    assert result.exit_code == 0
+    assert "organization: Taller Núñez" in result.stdout
+
+
+def test_exits_0_even_with_warnings(cli: Invoke, org_file) -> None:
+    result = cli("map", str(org_file(WARNING_ORG)))
+    assert result.exit_code == 0
+    assert "warning [isolated]" in result.stdout
+
+
+def test_invalid_input_exits_2(cli: Invoke, org_file) -> None:
+    result = cli("map", str(org_file("version: 1\ndepartments: {a: {headcount: lots}}\n")))
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "org.yaml:2:" in result.stderr
+    assert "headcount" in result.stderr
+
+
+# --- JSON, field by field --------------------------------------------------------------
+
+
+@pytest.fixture
+def doc(cli: Invoke, org_file) -> dict:
+    result = cli("map", str(org_file()), "--format", "json")
+    assert result.exit_code == 0
+    assert result.stderr == ""
+    return json.loads(result.stdout)
+
+
+def test_json_top_level_fields(doc: dict) -> None:
+    assert list(doc) == [
+        "organization",
+        "period",
+        "counts",
+        "departments",
+        "clients",
+        "suppliers",
+        "chains",
+        "findings",
+    ]
+    assert doc["organization"] == "Taller Núñez"
+    assert doc["period"] == "week"
+
+
+def test_json_counts(doc: dict) -> None:
+    assert doc["counts"] == {
+        "departments": 3,
+        "clients": 1,
+        "suppliers": 1,
+        "handoffs": 5,
+        "chains": 1,
+    }
+
+
+def test_json_departments(doc: dict) -> None:
+    assert [d["id"] for d in doc["departments"]] == ["ventas", "taller", "envios"]
+    taller = doc["departments"][1]
+    assert list(taller) == [
+        "id",
+        "name",
+        "kind",
+        "group",
+        "suppliers",
+        "clients",
+        "upstream",
+        "downstream",
+        "serves_external",
+        "hops_to_external",
+        "information_from",
+        "information_to",
+    ]
+    assert taller["name"] == "Taller de diseño"
+    assert taller["kind"] == "operative"
+    assert taller["group"] == "Producción"
+    assert taller["suppliers"] == ["ventas"]
+    assert taller["clients"] == ["envios"]
+    assert taller["upstream"] == ["ventas", "papel"]
+    assert taller["downstream"] == ["envios", "tiendas"]
+    assert taller["serves_external"] == ["tiendas"]
+    assert taller["hops_to_external"] == 2
+    assert taller["information_from"] == []
+    assert taller["information_to"] == []
+    envios = doc["departments"][2]
+    assert envios["group"] is None
+    assert envios["information_to"] == ["ventas"]
+    assert doc["departments"][0]["kind"] == "commercial"
+    assert doc["departments"][0]["information_from"] == ["envios"]
+
+
+def test_json_clients_and_suppliers(doc: dict) -> None:
+    assert doc["clients"] == [{"id": "tiendas", "name": "Tiendas", "segment": "loyal"}]
+    assert doc["suppliers"] == [{"id": "papel", "name": "Papelera", "segment": None}]
+
+
+def test_json_chains(doc: dict) -> None:
+    assert doc["chains"] == [
+        {
+            "id": "pedido",
+            "name": "Pedido estándar",
+            "client": "tiendas",
+            "supplier": "papel",
+            "demand": 10,
+            "path": ["papel", "ventas", "taller", "envios", "tiendas"],
+        }
+    ]
+
+
+def test_json_findings_are_check_findings(doc: dict) -> None:
+    assert doc["findings"]
+    for finding in doc["findings"]:
+        assert list(finding) == ["rule", "severity", "message", "file", "line", "column", "subject"]
+        assert finding["severity"] in ("error", "warning", "info")
+        assert finding["file"].endswith("org.yaml")
+        assert isinstance(finding["line"], int)
+        assert finding["line"] > 0
+        assert isinstance(finding["column"], int)
+    assert {f["rule"] for f in doc["findings"]} == {"single-point-of-failure"}
+
+
+def test_json_keeps_unicode_readable(cli: Invoke, org_file) -> None:
+    out = cli("map", str(org_file()), "-f", "json").stdout
+    assert "Núñez" in out
+    assert "\\u00f1" not in out
+
+
+def test_json_with_no_color_is_the_same(cli: Invoke, org_file) -> None:
+    path = str(org_file())
+    assert (
+        cli("map", path, "-f", "json").stdout == cli("map", path, "-f", "json", "--no-color").stdout
+    )
+
+
+def test_json_findings_match_check(cli: Invoke, org_file) -> None:
+    path = str(org_file(WARNING_ORG))
+    mapped = json.loads(cli("map", path, "-f", "json").stdout)["findings"]
+    checked = json.loads(cli("check", path, "-f", "json").stdout)["findings"]
+    assert mapped == checked
+
+
+def test_shipped_spanish_example_through_the_script() -> None:
+    result = run_script("map", str(EXAMPLES / "agencia.yaml"))
+    assert result.exit_code == 0, result
+    assert "Agencia Ejemplo" in result.stdout
+    assert " → " in result.stdout
+    assert ANSI not in result.stdout
