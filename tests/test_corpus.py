@@ -99,3 +99,21 @@ def test_twenty_thousand_levels_of_nesting_are_refused(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "nests deeper than" in result.stdout
     assert "Traceback" not in result.stderr
+
+
+def test_a_3000_department_linear_chain_checks_through_the_cli(tmp_path: Path) -> None:
+    n = 3000
+    departments = "".join(f"  d{i}: {{}}\n" for i in range(n))
+    steps = "".join(f"      - {{department: d{i}, effort: 1m}}\n" for i in range(n))
+    org = tmp_path / "long.yaml"
+    org.write_text(
+        f"version: 1\ndepartments:\n{departments}clients:\n  end: {{}}\n"
+        f"chains:\n  long:\n    client: end\n    demand: 1\n    steps:\n{steps}",
+        encoding="utf-8",
+    )
+    result = run_cli("check", str(org), "--format", "json")
+    assert result.returncode == 1, result.stderr  # warnings: no-feedback on d2999
+    findings = json.loads(result.stdout)["findings"]
+    # every department of a single line is a single point of failure for 'end'
+    assert sum(f["rule"] == "single-point-of-failure" for f in findings) == n
+    assert "RecursionError" not in result.stderr
