@@ -16,6 +16,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import itertools
 import math
 import random
 import sys
@@ -48,7 +49,8 @@ def generate(n: int, seed: int = 42) -> Organization:
         for i in range(n_clients)
     }
     suppliers = {
-        f"s{i:05d}": ExternalParty(f"s{i:05d}", f"Supplier {i}", "supplier") for i in range(n_suppliers)
+        f"s{i:05d}": ExternalParty(f"s{i:05d}", f"Supplier {i}", "supplier")
+        for i in range(n_suppliers)
     }
     chains = _chains(rng, ids, list(clients), list(suppliers))
     load = dict.fromkeys(ids, 0.0)
@@ -115,7 +117,7 @@ def _handoffs(rng: random.Random, chains: dict[str, Chain]) -> list[Handoff]:
     out: list[Handoff] = []
     for chain in chains.values():
         path = chain.path
-        for a, b in zip(path, path[1:], strict=False):
+        for a, b in itertools.pairwise(path):
             if (a, b) in seen or a == b:
                 continue
             seen.add((a, b))

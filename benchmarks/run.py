@@ -1,0 +1,280 @@
+"""clientchain's benchmark: whole processes, medians, and ratios measured in the same run.
+
+Run with ``make bench`` (or ``python benchmarks/run.py [--quick]``). It generates
+org files with ``benchmarks/generate.py`` (seeded), times every case several
+times after a warm-up, records the median, min and max wall time and the peak
+memory of the child process, and prints a table of ratios against floors
+measured in the same run, because absolute times on a shared machine mean
+little. The table is also written to ``benchmarks/RESULTS.md`` with the
+machine, versions and date.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+PY = sys.executable
+# the console script, as users run it (python -m adds runpy to every start)
+CLI = [str(Path(PY).with_name("clientchain"))]
+
+
+@dataclass(frozen=True)
+class Timing:
+    """Wall times (s) of several runs of one command, and its peak memory (MiB)."""
+
+    label: str
+    times: tuple[float, ...]
+    peak_mib: float
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.times)
+
+    def cell(self) -> str:
+        return (
+            f"{self.median * 1000:.0f} ms ({min(self.times) * 1000:.0f}–"
+            f"{max(self.times) * 1000:.0f}), {self.peak_mib:.0f} MiB"
+        )
+
+
+def run_once(cmd: Sequence[str]) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MiB) of one run of ``cmd``; its output is discarded."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - started
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def measure(label: str, cmd: Sequence[str], runs: int, warmup: int = 1) -> Timing:
+    """Run ``cmd`` ``warmup`` times untimed, then ``runs`` times timed."""
+    for _ in range(warmup):
+        run_once(cmd)
+    samples = [run_once(cmd) for _ in range(runs)]
+    return Timing(label, tuple(t for t, _ in samples), max(m for _, m in samples))
+
+
+def interleaved(pairs: Sequence[tuple[str, Sequence[str]]], runs: int) -> list[Timing]:
+    """Time several commands taking turns, so that machine noise hits them alike."""
+    for _, cmd in pairs:
+        run_once(cmd)
+    samples: dict[str, list[tuple[float, float]]] = {label: [] for label, _ in pairs}
+    for _ in range(runs):
+        for label, cmd in pairs:
+            samples[label].append(run_once(cmd))
+    return [
+        Timing(label, tuple(t for t, _ in s), max(m for _, m in s)) for label, s in samples.items()
+    ]
+
+
+BARE_TYPER = '''
+import typer
+app = typer.Typer()
+@app.command()
+def hello(name: str = "world") -> None:
+    """Say hello."""
+    print(name)
+app()
+'''
+
+LOAD_PROBE = """
+import sys, time, statistics, yaml, gc
+from clientchain.loading import load_text
+data = open(sys.argv[1], "rb").read()
+which = sys.argv[2]
+def yaml_load(): yaml.load(data, Loader=yaml.CSafeLoader)
+def ours(): load_text(data, sys.argv[1])
+f = yaml_load if which == "yaml" else ours
+f()
+times = []
+for _ in range(int(sys.argv[3])):
+    t = time.perf_counter(); f(); times.append(time.perf_counter() - t)
+print(statistics.median(times))
+"""
+
+PIPELINE_PROBE = """
+import sys, time
+from clientchain.loading import load_file
+from clientchain.graph import build_graph
+from clientchain.checks import run_checks
+t = time.perf_counter()
+org = load_file(sys.argv[1]); graph = build_graph(org); run_checks(org, graph)
+try:
+    from clientchain.analysis.flow import analyze_flow
+    analyze_flow(org)
+except ImportError:
+    pass
+print(time.perf_counter() - t)
+"""
+
+
+def probe(code: str, *args: str, runs: int) -> float:
+    """Median of a probe script that prints one number per run."""
+    values = []
+    for _ in range(runs):
+        out = subprocess.run([PY, "-c", code, *args], capture_output=True, text=True, check=True)
+        values.append(float(out.stdout.strip().splitlines()[-1]))
+    return statistics.median(values)
+
+
+@dataclass(frozen=True)
+class Row:
+    target: str
+    measured: str
+    ratio: float | None
+    limit: float | None
+
+    def verdict(self) -> str:
+        if self.ratio is None or self.limit is None:
+            return "—"
+        if self.ratio <= self.limit:
+            return "met"
+        return f"missed by {self.ratio / self.limit - 1:.0%}"
+
+
+def generate(folder: Path, sizes: Sequence[int]) -> dict[int, Path]:
+    paths = {}
+    for n in sizes:
+        path = folder / f"org-{n}.yaml"
+        subprocess.run([PY, str(HERE / "generate.py"), str(n), "-o", str(path)], check=True)
+        paths[n] = path
+    return paths
+
+
+def startup_rows(folder: Path, orgs: dict[int, Path], runs: int) -> list[Row]:
+    bare = folder / "bare_typer.py"
+    bare.write_text(BARE_TYPER, encoding="utf-8")
+    help_ours, help_bare = interleaved(
+        [
+            ("clientchain --help", [*CLI, "--help"]),
+            ("bare typer --help", [PY, str(bare), "--help"]),
+        ],
+        runs,
+    )
+    check_50, imports = interleaved(
+        [
+            ("check 50 departments", [*CLI, "check", str(orgs[50]), "--fail-on", "error"]),
+            ("import typer, yaml, networkx", [PY, "-c", "import typer, yaml, networkx"]),
+        ],
+        runs,
+    )
+    return [
+        Row(
+            "`clientchain --help` ≤ 1.1 × bare typer app `--help`",
+            f"{help_ours.cell()} vs {help_bare.cell()}",
+            help_ours.median / help_bare.median,
+            1.1,
+        ),
+        Row(
+            "`check` of 50 departments ≤ 1.15 × `import typer, yaml, networkx`",
+            f"{check_50.cell()} vs {imports.cell()}",
+            check_50.median / imports.median,
+            1.15,
+        ),
+    ]
+
+
+def loading_rows(orgs: dict[int, Path], runs: int) -> list[Row]:
+    rows = []
+    for n in (1000, 10000):
+        if n not in orgs:
+            continue
+        ours = probe(LOAD_PROBE, str(orgs[n]), "ours", "3", runs=max(1, runs // 2))
+        pyyaml = probe(LOAD_PROBE, str(orgs[n]), "yaml", "3", runs=max(1, runs // 2))
+        rows.append(
+            Row(
+                f"loading {n:,} departments ≤ 1.0 × `yaml.load(CSafeLoader)`",
+                f"{ours * 1000:.0f} ms vs {pyyaml * 1000:.0f} ms",
+                ours / pyyaml,
+                1.0,
+            )
+        )
+    return rows
+
+
+def scale_rows(orgs: dict[int, Path], runs: int) -> list[Row]:
+    if 10000 not in orgs:
+        return []
+    check_10k = measure(
+        "check 10,000", [*CLI, "check", str(orgs[10000]), "--fail-on", "error"], runs=3
+    )
+    small = probe(PIPELINE_PROBE, str(orgs[1000]), runs=runs)
+    large = probe(PIPELINE_PROBE, str(orgs[10000]), runs=3)
+    return [
+        Row(
+            "`check` end to end on 10,000 departments ≤ 4 s",
+            check_10k.cell(),
+            check_10k.median / 4.0,
+            1.0,
+        ),
+        Row(
+            "time(10k) / time(1k) ≤ 12 for load + check + flow analysis",
+            f"{large * 1000:.0f} ms / {small * 1000:.0f} ms",
+            large / small,
+            12.0,
+        ),
+    ]
+
+
+def versions() -> str:
+    names = ("clientchain", "typer", "networkx", "PyYAML", "rich")
+    found = []
+    for name in names:
+        try:
+            found.append(f"{name} {metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            found.append(f"{name} (not installed)")
+    return ", ".join(found)
+
+
+def table(rows: Sequence[Row]) -> str:
+    lines = ["| target | measured (median (min–max), peak memory) | ratio | verdict |"]
+    lines.append("|---|---|---|---|")
+    for row in rows:
+        ratio = "—" if row.ratio is None else f"{row.ratio:.2f}"
+        lines.append(f"| {row.target} | {row.measured} | {ratio} | {row.verdict()} |")
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Run clientchain's benchmarks.")
+    parser.add_argument("--quick", action="store_true", help="sizes up to 1,000 and fewer runs")
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--results", type=Path, default=HERE / "RESULTS.md")
+    args = parser.parse_args(argv)
+    sizes = (50, 100, 1000) if args.quick else (50, 100, 1000, 10000)
+    runs = 3 if args.quick else args.runs
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        orgs = generate(folder, sizes)
+        rows = startup_rows(folder, orgs, runs) + loading_rows(orgs, runs)
+        rows += scale_rows(orgs, runs)
+    text = table(rows)
+    print(text)
+    header = (
+        "# Benchmark results\n\n"
+        f"Measured {dt.date.today().isoformat()} on {platform.machine()} with "
+        f"{os.cpu_count()} cores, Python {platform.python_version()}; {versions()}.\n"
+        "Whole processes unless noted; medians of the runs after a warm-up; ratios against "
+        "floors measured in the same run. Regenerate with `make bench`.\n\n"
+    )
+    args.results.write_text(header + text + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
