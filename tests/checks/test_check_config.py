@@ -136,10 +136,11 @@ def test_unknown_rule_in_options_is_a_usage_error() -> None:
         run_checks(org, build_graph(org), CheckOptions(severity={"isolate": "info"}))
 
 
-def test_specified_but_unimplemented_rules_are_accepted() -> None:
+def test_flow_rules_are_selected_and_ignored_like_the_others() -> None:
+    # the flow rules (issue 3) are registered now: over-takt runs, low-quality does not
     org = org_with(ignore=("near-capacity",), severity={"overloaded": "warning"})
     options = CheckOptions(ignore=("low-quality",), select=("over-takt", "isolated"))
-    assert selected(org, options) == ("isolated",)
+    assert selected(org, options) == ("over-takt", "isolated")
 
 
 def test_severity_order_and_parsing() -> None:

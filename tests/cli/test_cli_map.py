@@ -28,6 +28,12 @@ def test_plain_text_overview(cli: Invoke, org_file) -> None:
     assert "  Papelera (papel)" in text
     assert "  Pedido estándar (pedido): demand 10 per week" in text
     assert "    Papelera → Ventas → Taller de diseño → Envíos → Tiendas" in text
+    # ventas 10 × 0.5 h = 5 h of 40 → 12.5 %; taller 20 h → 50 %, the constraint
+    assert "    utilization: 12.5 % (5 h of 40 h per week)" in text
+    assert "    utilization: 50 % (20 h of 40 h per week), the constraint" in text
+    assert "    lead time 0.34 working days (2.75 h); constraint Taller de diseño (taller)" in text
+    assert "bottlenecks:\n  Taller de diseño (taller): 50 %, the constraint\n" in text
+    assert "  headroom: 2 (1 / the constraint's utilization)" in text
     assert "info [single-point-of-failure]" in text
 
 
@@ -106,9 +112,16 @@ def test_json_top_level_fields(doc: dict) -> None:
         "clients",
         "suppliers",
         "chains",
+        "constraint",
+        "headroom",
+        "bottlenecks",
         "findings",
     ]
     assert doc["organization"] == "Taller Núñez"
+    # taller: 10 × 2 h = 20 h of 40 h → 50 %, the highest; headroom 1 / 0.5 = 2
+    assert doc["constraint"] == "taller"
+    assert doc["headroom"] == 2.0
+    assert doc["bottlenecks"] == ["taller", "ventas", "envios"]
     assert doc["period"] == "week"
 
 
@@ -138,7 +151,11 @@ def test_json_departments(doc: dict) -> None:
         "hops_to_external",
         "information_from",
         "information_to",
+        "load_hours",
+        "capacity_hours",
+        "utilization",
     ]
+    assert (taller["load_hours"], taller["capacity_hours"], taller["utilization"]) == (20, 40, 0.5)
     assert taller["name"] == "Taller de diseño"
     assert taller["kind"] == "operative"
     assert taller["group"] == "Producción"
@@ -171,6 +188,9 @@ def test_json_chains(doc: dict) -> None:
             "supplier": "papel",
             "demand": 10,
             "path": ["papel", "ventas", "taller", "envios", "tiendas"],
+            # no waits: lead time = process time 0.5 + 2 + 0.25 h
+            "lead_time_hours": 2.75,
+            "constraint": "taller",
         }
     ]
 

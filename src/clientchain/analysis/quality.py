@@ -1,4 +1,5 @@
-"""How good each handoff is, as rated by its internal client (SPEC §2 "Satisfaction").
+"""How good each handoff is, as rated by its internal client (SPEC §2 "Satisfaction",
+"Rolled quality").
 
 The **satisfaction** of a supplier department is the volume-weighted mean of the
 ``satisfaction`` (1–5) its clients gave to its outgoing handoffs:
@@ -9,6 +10,10 @@ The **satisfaction** of a supplier department is the volume-weighted mean of the
 * When every rated edge has volume 0, the plain mean of the ratings is used
   (a weighted mean with no weight is undefined).
 * Departments with no rated outgoing edge have no satisfaction (they are absent).
+
+The **rolled quality** (rolled %C&A) of a chain is the product of the ``quality``
+of the handoffs it passes (:func:`rolled_quality`); the handoffs with the lowest
+%C&A are :func:`weakest_handoffs`.
 
 Examples
 --------
@@ -30,12 +35,27 @@ Examples
 
 from __future__ import annotations
 
-import networkx as nx
+from collections.abc import Mapping
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import TYPE_CHECKING
 
-from clientchain.graph import SATISFACTION, VOLUME
-from clientchain.model import Organization
+from clientchain.graph import CHAINS, QUALITY, SATISFACTION, TYPE, VOLUME, WORK
+from clientchain.model import Chain, Organization
 
-__all__ = ["department_satisfaction", "rated_handoffs", "weakest_handoff"]
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = [
+    "RolledQuality",
+    "WeakHandoff",
+    "department_satisfaction",
+    "handoff_quality",
+    "rated_handoffs",
+    "rolled_quality",
+    "weakest_handoff",
+    "weakest_handoffs",
+]
 
 
 def department_satisfaction(org: Organization, graph: nx.DiGraph) -> dict[str, float]:
@@ -93,3 +113,90 @@ def _rated_with_weight(graph: nx.DiGraph, department: str) -> list[tuple[str, fl
         volume = data[VOLUME]
         rated.append((client, float(rating), 1.0 if volume is None else float(volume)))
     return rated
+
+
+@dataclass(frozen=True, slots=True)
+class RolledQuality:
+    """Rolled %C&A of one chain (SPEC §2 "Rolled quality").
+
+    Attributes
+    ----------
+    value : float
+        Product of the known ``quality`` of every handoff the chain passes, a
+        fraction in [0, 1]; 1.0 when none is known.
+    unknown : tuple of (str, str)
+        The ``(from, to)`` edges of the chain without a quality, each once, in
+        chain order; they count as 100 % in ``value``.
+    """
+
+    value: float
+    unknown: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class WeakHandoff:
+    """A handoff with a known %C&A, and the chains that pass it."""
+
+    source: str
+    target: str
+    quality: float
+    chains: tuple[str, ...]
+
+
+def handoff_quality(org: Organization) -> dict[tuple[str, str], float]:
+    """``(from, to)`` → %C&A of every explicit handoff that gives a ``quality``."""
+    return {(h.source, h.target): h.quality for h in org.handoffs if h.quality is not None}
+
+
+def rolled_quality(
+    org: Organization, chain: Chain, known: Mapping[tuple[str, str], float] | None = None
+) -> RolledQuality:
+    """Rolled %C&A of ``chain``: the product of the quality of the handoffs it passes.
+
+    The handoffs are the consecutive pairs of :attr:`Chain.path` (supplier →
+    step 1 → … → client), skipping two consecutive steps at the same department;
+    their quality is the one given in the org file's ``handoffs``. A chain that
+    passes the same handoff twice (a rework loop) multiplies its quality twice.
+
+    >>> from clientchain.model import Department, ExternalParty, Handoff, Step
+    >>> org = Organization(
+    ...     name="Q",
+    ...     departments={"a": Department("a", "A"), "b": Department("b", "B")},
+    ...     clients={"z": ExternalParty("z", "Z", "client")},
+    ...     handoffs=(Handoff("a", "b", quality=0.9), Handoff("b", "z", quality=0.8)),
+    ... )
+    >>> chain = Chain("x", "X", "z", 1.0, (Step("a", 1.0), Step("b", 1.0)))
+    >>> rolled = rolled_quality(org, chain)  # 0.9 × 0.8
+    >>> round(rolled.value, 6), rolled.unknown
+    (0.72, ())
+
+    ``known`` (:func:`handoff_quality` of ``org``) may be passed to rate many chains
+    without rebuilding it each time.
+    """
+    if known is None:
+        known = handoff_quality(org)
+    value = 1.0
+    unknown: dict[tuple[str, str], None] = {}
+    for edge in pairwise(chain.path):
+        if edge[0] == edge[1]:
+            continue
+        quality = known.get(edge)
+        if quality is None:
+            unknown[edge] = None
+        else:
+            value *= quality
+    return RolledQuality(value, tuple(unknown))
+
+
+def weakest_handoffs(graph: nx.DiGraph, limit: int = 5) -> list[WeakHandoff]:
+    """The work handoffs with the lowest %C&A, lowest first (ties: edge order).
+
+    Only handoffs with a known ``quality`` are ranked; at most ``limit`` are returned.
+    """
+    rated = [
+        WeakHandoff(source, target, float(data[QUALITY]), tuple(data[CHAINS]))
+        for source, target, data in graph.edges(data=True)
+        if data[QUALITY] is not None and data[TYPE] == WORK
+    ]
+    rated.sort(key=lambda weak: weak.quality)
+    return rated[: max(limit, 0)]

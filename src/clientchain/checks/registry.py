@@ -16,6 +16,9 @@ from clientchain.checks.base import Rule
 __all__ = ["RULES", "RULE_MODULES"]
 
 RULE_MODULES: tuple[str, ...] = (
+    "overloaded",
+    "near_capacity",
+    "over_takt",
     "orphan_department",
     "unserved_client",
     "isolated",
@@ -23,6 +26,7 @@ RULE_MODULES: tuple[str, ...] = (
     "single_point_of_failure",
     "no_feedback",
     "low_satisfaction",
+    "low_quality",
     "missing_deliverable",
 )
 """Module names (inside :mod:`clientchain.checks`) of the registered rules, in order."""

@@ -11,7 +11,10 @@ import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from clientchain.output.numbers import finite
+
 if TYPE_CHECKING:
+    from clientchain.analysis.flow import FlowReport
     from clientchain.analysis.structure import WhoServesWhom
     from clientchain.checks import Finding
     from clientchain.model import Chain, ExternalParty, Organization
@@ -69,20 +72,24 @@ def who_json(who: WhoServesWhom) -> str:
 
 
 def map_json(overview: Overview) -> str:
-    """``clientchain map --format json``."""
+    """``clientchain map --format json`` (infinite values are ``null``)."""
     org = overview.org
-    return dumps(
-        {
-            "organization": org.name,
-            "period": org.period,
-            "counts": overview.counts,
-            "departments": [_department(org, who) for who in overview.departments],
-            "clients": [_party(party) for party in org.clients.values()],
-            "suppliers": [_party(party) for party in org.suppliers.values()],
-            "chains": [_chain(chain) for chain in org.chains.values()],
-            "findings": [finding_dict(f) for f in overview.findings],
-        }
-    )
+    flow = overview.flow
+    document: dict[str, Any] = {
+        "organization": org.name,
+        "period": org.period,
+        "counts": overview.counts,
+        "departments": [_department(org, who, flow) for who in overview.departments],
+        "clients": [_party(party) for party in org.clients.values()],
+        "suppliers": [_party(party) for party in org.suppliers.values()],
+        "chains": [_chain(chain, flow) for chain in org.chains.values()],
+    }
+    if flow is not None:
+        document["constraint"] = flow.constraint
+        document["headroom"] = finite(flow.headroom)
+        document["bottlenecks"] = overview.top_bottlenecks()
+    document["findings"] = [finding_dict(f) for f in overview.findings]
+    return dumps(document)
 
 
 def check_json(run: CheckRun) -> str:
@@ -100,19 +107,25 @@ def schema_json(schema: Mapping[str, Any]) -> str:
     return dumps(schema)
 
 
-def _department(org: Organization, who: WhoServesWhom) -> dict[str, Any]:
+def _department(org: Organization, who: WhoServesWhom, flow: FlowReport | None) -> dict[str, Any]:
     dept = org.departments[who.id]
     entry = who_dict(who)
     del entry["role"]
-    return {"id": who.id, "name": who.name, "kind": dept.kind, "group": dept.group, **entry}
+    result = {"id": who.id, "name": who.name, "kind": dept.kind, "group": dept.group, **entry}
+    if flow is not None:
+        load = flow.departments[who.id]
+        result["load_hours"] = load.load_hours
+        result["capacity_hours"] = load.capacity_hours
+        result["utilization"] = finite(load.utilization)
+    return result
 
 
 def _party(party: ExternalParty) -> dict[str, Any]:
     return {"id": party.id, "name": party.name, "segment": party.segment}
 
 
-def _chain(chain: Chain) -> dict[str, Any]:
-    return {
+def _chain(chain: Chain, flow: FlowReport | None) -> dict[str, Any]:
+    result: dict[str, Any] = {
         "id": chain.id,
         "name": chain.name,
         "client": chain.client,
@@ -120,3 +133,8 @@ def _chain(chain: Chain) -> dict[str, Any]:
         "demand": chain.demand,
         "path": list(chain.path),
     }
+    if flow is not None:
+        chain_flow = flow.chains[chain.id]
+        result["lead_time_hours"] = finite(chain_flow.lead_time_hours)
+        result["constraint"] = chain_flow.constraint
+    return result

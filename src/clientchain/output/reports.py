@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from clientchain.analysis.flow import FlowReport, analyze_flow
 from clientchain.analysis.structure import WhoServesWhom, who_all
 from clientchain.checks import Finding, Severity, run_checks
 from clientchain.errors import Issue
@@ -35,13 +36,22 @@ class Overview:
     """Everything ``clientchain map`` shows about one organization.
 
     ``handoffs`` counts the edges of the derived graph: each supplier → client
-    pair once, whether declared in ``handoffs`` or implied by a chain.
+    pair once, whether declared in ``handoffs`` or implied by a chain. ``flow``
+    holds utilization, the constraint and lead times (``None`` only when built
+    by hand without it).
     """
 
     org: Organization
     handoffs: int
     departments: tuple[WhoServesWhom, ...]
     findings: tuple[Finding, ...]
+    flow: FlowReport | None = None
+
+    def top_bottlenecks(self, limit: int = 3) -> list[str]:
+        """Ids of the ``limit`` departments with the highest utilization, highest first."""
+        if self.flow is None:
+            return []
+        return [d.id for d in self.flow.by_utilization()[:limit]]
 
     @property
     def counts(self) -> dict[str, int]:
@@ -56,12 +66,13 @@ class Overview:
 
 
 def build_overview(org: Organization, graph: nx.DiGraph) -> Overview:
-    """Who serves whom for every department and every finding, with the ``checks:`` config."""
+    """Who serves whom, utilization and lead times, and every finding (``checks:`` applied)."""
     return Overview(
         org=org,
         handoffs=graph.number_of_edges(),
         departments=tuple(who_all(org, graph)),
         findings=tuple(run_checks(org, graph, None)),
+        flow=analyze_flow(org),
     )
 
 

@@ -17,6 +17,7 @@ from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from clientchain.output.numbers import lead_time, num, pct
 from clientchain.output.text import NONE, chain_label, chain_path, hops_text, node, nodes, where
 
 if TYPE_CHECKING:
@@ -72,7 +73,8 @@ def map_rich(overview: Overview, width: int) -> str:
             heading,
             _departments(overview),
             _parties(org),
-            _chains(org),
+            _chains(overview),
+            _bottlenecks(overview),
             _findings(overview.findings),
         ],
         width,
@@ -89,7 +91,7 @@ def _departments(overview: Overview) -> Table:
     """One row per department; neighbours by name, one per line, ids under the name."""
     org = overview.org
     table = Table(title="Departments", title_justify="left", box=box.SIMPLE_HEAD, show_lines=True)
-    for column in ("department", "kind", "group", "suppliers", "clients", "serves"):
+    for column in ("department", "kind", "group", "suppliers", "clients", "serves", "load"):
         table.add_column(column, overflow="fold")
     for who in overview.departments:
         dept = org.departments[who.id]
@@ -103,8 +105,35 @@ def _departments(overview: Overview) -> Table:
             _names(org, who.suppliers),
             _names(org, who.clients),
             serves,
+            _load(overview, who.id),
         )
     return table
+
+
+def _load(overview: Overview, dept_id: str) -> Text:
+    """Utilization, with the constraint marked and overloads in red."""
+    if overview.flow is None:
+        return Text("")
+    flow = overview.flow.departments[dept_id]
+    style = "bold red" if flow.utilization > 1 else ""
+    if flow.utilization > overview.org.checks.near_capacity and not style:
+        style = "yellow"
+    text = Text(pct(flow.utilization), style=style)
+    text.append(f"\n{num(flow.load_hours)}/{num(flow.capacity_hours)} h", style="dim")
+    if dept_id == overview.flow.constraint:
+        text.append("\nconstraint", style="bold")
+    return text
+
+
+def _bottlenecks(overview: Overview) -> RenderableType:
+    flow = overview.flow
+    if flow is None or flow.constraint is None:
+        return Text("")
+    top = ", ".join(
+        f"{overview.org.label(d)} {pct(flow.departments[d].utilization)}"
+        for d in overview.top_bottlenecks()
+    )
+    return Text.assemble(("Bottlenecks: ", "bold"), top, f"  ·  headroom {num(flow.headroom)}")
 
 
 def _names(org: Organization, node_ids: Iterable[str]) -> Text:
@@ -121,13 +150,25 @@ def _parties(org: Organization) -> Table:
     return table
 
 
-def _chains(org: Organization) -> Table:
+def _chains(overview: Overview) -> Table:
+    org, flow = overview.org, overview.flow
     table = Table(title="Chains", title_justify="left", box=box.SIMPLE_HEAD)
-    for column in ("chain", "demand", "path"):
+    for column in ("chain", "demand", "path", "lead time", "constraint"):
         table.add_column(column, overflow="fold")
     for chain in org.chains.values():
         demand = f"{chain.demand:g} per {org.period}"
-        table.add_row(Text(chain_label(chain), style="bold"), demand, Text(chain_path(org, chain)))
+        lead, constraint = "", ""
+        if flow is not None:
+            chain_flow = flow.chains[chain.id]
+            lead = lead_time(chain_flow.lead_time_hours, flow.hours_per_day)
+            constraint = org.label(chain_flow.constraint) if chain_flow.constraint else NONE
+        table.add_row(
+            Text(chain_label(chain), style="bold"),
+            demand,
+            Text(chain_path(org, chain)),
+            lead,
+            Text(constraint),
+        )
     return table
 
 

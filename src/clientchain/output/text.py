@@ -12,7 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from clientchain.output.numbers import lead_time, num, pct
+
 if TYPE_CHECKING:
+    from clientchain.analysis.flow import FlowReport
     from clientchain.analysis.structure import WhoServesWhom
     from clientchain.checks import Finding
     from clientchain.errors import Issue
@@ -107,6 +110,7 @@ def map_text(overview: Overview) -> str:
     lines += ["", "departments:"]
     for who in overview.departments:
         lines += _department_lines(org, who)
+        lines += _utilization_lines(org, overview.flow, who.id)
     lines += ["", "clients:"]
     lines += [f"  {node(org, c.id)}{_segment(c.segment)}" for c in org.clients.values()] or [
         f"  {NONE}"
@@ -119,8 +123,10 @@ def map_text(overview: Overview) -> str:
     for chain in org.chains.values():
         demand = f"{chain.demand:g} per {org.period}"
         lines += [f"  {chain_label(chain)}: demand {demand}", f"    {chain_path(org, chain)}"]
+        lines += _chain_flow_lines(org, overview.flow, chain.id)
     if not org.chains:
         lines.append(f"  {NONE}")
+    lines += _bottleneck_lines(overview)
     lines += ["", "findings:"]
     lines += [f"  {finding_line(f)}" for f in overview.findings] or [f"  {NONE}"]
     return "\n".join(lines)
@@ -158,6 +164,44 @@ def _department_lines(org: Organization, who: WhoServesWhom) -> list[str]:
         f"    clients: {nodes(org, who.clients)}",
         f"    serves external: {serves}",
     ]
+
+
+def _utilization_lines(org: Organization, flow: FlowReport | None, dept_id: str) -> list[str]:
+    if flow is None:
+        return []
+    dept = flow.departments[dept_id]
+    mark = ", the constraint" if dept_id == flow.constraint else ""
+    return [
+        f"    utilization: {pct(dept.utilization)} ({num(dept.load_hours)} h of "
+        f"{num(dept.capacity_hours)} h per {org.period}){mark}"
+    ]
+
+
+def _chain_flow_lines(org: Organization, flow: FlowReport | None, chain_id: str) -> list[str]:
+    if flow is None:
+        return []
+    chain = flow.chains[chain_id]
+    constraint = node(org, chain.constraint) if chain.constraint else NONE
+    return [
+        f"    lead time {lead_time(chain.lead_time_hours, flow.hours_per_day)}; "
+        f"constraint {constraint}"
+    ]
+
+
+def _bottleneck_lines(overview: Overview) -> list[str]:
+    flow = overview.flow
+    if flow is None:
+        return []
+    lines = ["", "bottlenecks:"]
+    for dept_id in overview.top_bottlenecks():
+        dept = flow.departments[dept_id]
+        mark = ", the constraint" if dept_id == flow.constraint else ""
+        lines.append(f"  {node(overview.org, dept_id)}: {pct(dept.utilization)}{mark}")
+    if flow.constraint is None:
+        lines.append(f"  {NONE}")
+    else:
+        lines.append(f"  headroom: {num(flow.headroom)} (1 / the constraint's utilization)")
+    return lines
 
 
 def _segment(segment: str | None) -> str:

@@ -1,0 +1,364 @@
+"""What-if: change demand, headcount or capacity and recompute the flow (SPEC §2 "What-if").
+
+Changes are written as on the command line of ``clientchain simulate``:
+
+* ``--demand 1.5`` multiplies the demand of every chain by 1.5; ``--demand CHAIN=2``
+  multiplies one chain's demand by 2 (``other_load`` is work outside the chains and
+  does not scale);
+* ``--headcount DEPT=+1`` (or ``-1``) adds people, ``--headcount DEPT=3`` sets the
+  headcount. A department with an explicit ``capacity`` keeps its capacity per person:
+  its capacity is scaled by new / old headcount (with an old headcount of 0 each new
+  person brings ``H`` hours);
+* ``--capacity DEPT=60h`` sets a department's capacity per period (any duration).
+
+Changes apply in the order demand, headcount, capacity; repeated changes to the
+same target apply one after the other (two ``--demand 2`` multiply by 4).
+
+For every department above the ``near_capacity`` threshold after the change,
+:func:`hires_needed` finds the smallest whole number of extra people that brings
+its utilization to the threshold or below, checked by re-simulating with that
+number and with one fewer. :func:`demand_limit` is the largest factor by which
+all chain demand can grow before the first department exceeds 100 %.
+
+Examples
+--------
+>>> from clientchain.model import Chain, Department, ExternalParty, Organization, Step
+>>> org = Organization(
+...     name="Tiny",
+...     departments={"a": Department("a", "A")},
+...     clients={"z": ExternalParty("z", "Z", "client")},
+...     chains={"x": Chain("x", "X", "z", 8.0, (Step("a", 4.0),))},
+... )
+>>> sim = simulate(org, demand=["1.5"])  # a: 8 × 4 = 32 h → 48 h of 40 h
+>>> sim.before.departments["a"].utilization, sim.after.departments["a"].utilization
+(0.8, 1.2)
+>>> [(h.department, h.extra_people) for h in sim.hires]  # 48 / (2 × 40) = 0.6 ≤ 0.85
+[('a', 1)]
+>>> demand_limit(org)  # (40 − 0) / 32
+1.25
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from clientchain.analysis.flow import FlowReport, analyze_flow, department_loads, safe_ratio
+from clientchain.errors import UsageError
+from clientchain.model import Chain, Department, Organization
+from clientchain.units import parse_duration
+
+__all__ = [
+    "Change",
+    "Hire",
+    "Simulation",
+    "apply_changes",
+    "demand_limit",
+    "hires_needed",
+    "parse_changes",
+    "simulate",
+]
+
+Operation = Literal["scale", "add", "set"]
+Kind = Literal["demand", "headcount", "capacity"]
+
+_MAX_HIRES = 100_000
+"""Give up searching for hires beyond this many people (the department cannot be fixed)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One what-if change: ``kind`` of ``target`` (``None``: every chain) by ``operation``."""
+
+    kind: Kind
+    target: str | None
+    operation: Operation
+    value: float
+    text: str
+
+    def __str__(self) -> str:
+        return f"--{self.kind} {self.text}"
+
+
+@dataclass(frozen=True, slots=True)
+class Hire:
+    """Extra people a department above the near-capacity threshold needs.
+
+    ``extra_people`` is ``None`` when no number of people helps (its capacity is
+    fixed at 0, or the threshold is 0); then ``utilization_after_hiring`` is ``None``.
+    """
+
+    department: str
+    name: str
+    headcount: float
+    utilization: float
+    extra_people: int | None
+    utilization_after_hiring: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Simulation:
+    """Before and after a set of changes (:func:`simulate`).
+
+    ``demand_limit`` is :func:`demand_limit` of the changed organization, and
+    ``limit_department`` the department that reaches 100 % first at that factor.
+    """
+
+    changes: tuple[Change, ...]
+    before: FlowReport
+    after: FlowReport
+    hires: tuple[Hire, ...]
+    threshold: float
+    demand_limit: float
+    limit_department: str | None
+
+    def lead_time_change(self) -> dict[str, float]:
+        """Chain id → lead time after − before, hours (``nan`` never: inf − inf is 0)."""
+        changes: dict[str, float] = {}
+        for chain_id, before in self.before.chains.items():
+            after = self.after.chains[chain_id].lead_time_hours
+            same = after == before.lead_time_hours
+            changes[chain_id] = 0.0 if same else after - before.lead_time_hours
+        return changes
+
+
+def simulate(
+    org: Organization,
+    *,
+    demand: Sequence[str] = (),
+    headcount: Sequence[str] = (),
+    capacity: Sequence[str] = (),
+    predict_waits: bool = False,
+) -> Simulation:
+    """Apply the changes written as ``simulate`` options and compare before with after.
+
+    Raises
+    ------
+    UsageError
+        A change names an unknown chain or department, or its value is not valid.
+    """
+    changes = parse_changes(org, demand=demand, headcount=headcount, capacity=capacity)
+    changed = apply_changes(org, changes)
+    after = analyze_flow(changed, predict_waits=predict_waits)
+    threshold = org.checks.near_capacity
+    hires = tuple(
+        _hire(changed, flow.id, threshold, after)
+        for flow in after.by_utilization()
+        if flow.utilization > threshold
+    )
+    limit, first = _limit(changed)
+    return Simulation(
+        changes=changes,
+        before=analyze_flow(org, predict_waits=predict_waits),
+        after=after,
+        hires=hires,
+        threshold=threshold,
+        demand_limit=limit,
+        limit_department=first,
+    )
+
+
+def parse_changes(
+    org: Organization,
+    *,
+    demand: Iterable[str] = (),
+    headcount: Iterable[str] = (),
+    capacity: Iterable[str] = (),
+) -> tuple[Change, ...]:
+    """Read ``--demand``, ``--headcount`` and ``--capacity`` values; :class:`UsageError` if bad."""
+    parsed = [_demand(org, text) for text in demand]
+    parsed += [_headcount(org, text) for text in headcount]
+    parsed += [_capacity(org, text) for text in capacity]
+    return tuple(parsed)
+
+
+def apply_changes(org: Organization, changes: Iterable[Change]) -> Organization:
+    """A copy of ``org`` with ``changes`` applied in order (the input is not modified)."""
+    chains = dict(org.chains)
+    departments = dict(org.departments)
+    for change in changes:
+        if change.kind == "demand":
+            targets = [change.target] if change.target is not None else list(chains)
+            for chain_id in targets:
+                chains[chain_id] = _scaled(chains[chain_id], change.value)
+        elif change.target is not None:
+            departments[change.target] = _staffed(org, departments[change.target], change)
+    return replace(org, chains=chains, departments=departments)
+
+
+def hires_needed(
+    org: Organization, department: str, threshold: float, *, load: float | None = None
+) -> int | None:
+    """The smallest whole number of extra people that brings ``department`` to ``threshold``.
+
+    Returns 0 when it is already at or below the threshold and ``None`` when no
+    number of people helps. The answer is checked by re-simulating: with it the
+    utilization is at or below ``threshold``, with one fewer it is above.
+    """
+
+    if load is None:
+        load = _load(org, department)
+
+    def fits(extra: int) -> bool:
+        return _utilization_with(org, department, extra, load) <= threshold
+
+    if fits(0):
+        return 0
+    per_person = _capacity_per_person(org, org.departments[department])
+    if per_person <= 0 or threshold <= 0 or not math.isfinite(load):
+        return None
+    headcount = org.departments[department].headcount
+    extra = max(1, math.ceil(load / (threshold * per_person) - headcount))
+    while not fits(extra):
+        extra += 1
+        if extra > _MAX_HIRES:
+            return None
+    while extra > 1 and fits(extra - 1):
+        extra -= 1
+    return extra
+
+
+def demand_limit(org: Organization) -> float:
+    """The largest factor for every chain's demand before a department exceeds 100 %.
+
+    ``min`` over departments with chain load of ``(capacity − other_load) / chain load``
+    (``other_load`` does not grow with demand); 0 when a department is already over
+    capacity, ``inf`` when no department carries chain work. It equals the headroom
+    ``1 / max utilization`` when the constraint has no ``other_load``.
+    """
+    return _limit(org)[0]
+
+
+def _limit(org: Organization) -> tuple[float, str | None]:
+    loads = department_loads(org)
+    best, first = math.inf, None
+    for dept in org.departments.values():
+        spare = org.capacity_hours(dept.id) - dept.other_load
+        chain_load = loads[dept.id]
+        if chain_load > 0:
+            factor = max(spare, 0.0) / chain_load
+        elif spare < 0:
+            factor = 0.0
+        else:
+            continue
+        if factor < best:
+            best, first = factor, dept.id
+    return best, first
+
+
+def _hire(org: Organization, department: str, threshold: float, after: FlowReport) -> Hire:
+    flow = after.departments[department]
+    extra = hires_needed(org, department, threshold, load=flow.load_hours)
+    utilization = None
+    if extra is not None:
+        utilization = _utilization_with(org, department, extra, flow.load_hours)
+    return Hire(department, flow.name, flow.headcount, flow.utilization, extra, utilization)
+
+
+def _load(org: Organization, department: str) -> float:
+    """The department's load (chain steps + other_load), as :func:`analyze_flow` sums it."""
+    dept = org.departments[department]
+    chain_load = 0.0
+    for chain in org.chains.values():
+        for step in chain.steps:
+            if step.department == department:
+                chain_load += chain.demand * step.effort
+    return chain_load + dept.other_load
+
+
+def _utilization_with(org: Organization, department: str, extra: int, load: float) -> float:
+    """Utilization of ``department`` with ``extra`` more people.
+
+    Only the department's capacity changes with its headcount (loads do not depend
+    on headcount), so re-simulating the department alone is exact;
+    tests/analysis/test_whatif.py re-runs the whole analysis to prove it.
+    """
+    dept = org.departments[department]
+    change = Change("headcount", department, "add", float(extra), f"{department}=+{extra}")
+    staffed = _staffed(org, dept, change) if extra else dept
+    capacity = staffed.capacity
+    if capacity is None:
+        capacity = staffed.headcount * org.period_hours
+    return safe_ratio(load, capacity)
+
+
+def _capacity_per_person(org: Organization, dept: Department) -> float:
+    if dept.capacity is None or dept.headcount <= 0:
+        return org.period_hours
+    return dept.capacity / dept.headcount
+
+
+def _scaled(chain: Chain, factor: float) -> Chain:
+    return replace(chain, demand=chain.demand * factor)
+
+
+def _staffed(org: Organization, dept: Department, change: Change) -> Department:
+    if change.kind == "capacity":
+        return replace(dept, capacity=change.value)
+    new = dept.headcount + change.value if change.operation == "add" else change.value
+    if new < 0:
+        raise UsageError(
+            f"--headcount {change.text}: {dept.id} would have {new:g} people (it has "
+            f"{dept.headcount:g})"
+        )
+    capacity = dept.capacity
+    if capacity is not None:
+        old = dept.headcount
+        capacity = capacity * new / old if old > 0 else capacity + (new - old) * org.period_hours
+    return replace(dept, headcount=new, capacity=capacity)
+
+
+def _demand(org: Organization, text: str) -> Change:
+    target, value = _split(text)
+    if target is not None:
+        _known(target, org.chains, "chain", "--demand")
+    factor = _number(value, f"--demand {text}", "a factor such as 1.5 or CHAIN=2")
+    return Change("demand", target, "scale", factor, text)
+
+
+def _headcount(org: Organization, text: str) -> Change:
+    target, value = _split(text)
+    if target is None:
+        raise UsageError(f"--headcount {text}: expected DEPT=+1 (add people) or DEPT=3 (set)")
+    _known(target, org.departments, "department", "--headcount")
+    relative = value.strip().startswith(("+", "-"))
+    number = _number(value, f"--headcount {text}", "DEPT=+1 or DEPT=3", signed=relative)
+    return Change("headcount", target, "add" if relative else "set", number, text)
+
+
+def _capacity(org: Organization, text: str) -> Change:
+    target, value = _split(text)
+    if target is None:
+        raise UsageError(f"--capacity {text}: expected DEPT=DURATION such as creative=60h")
+    _known(target, org.departments, "department", "--capacity")
+    try:
+        hours = parse_duration(value.strip(), org.calendar)
+    except ValueError as error:
+        raise UsageError(f"--capacity {text}: {error}") from None
+    return Change("capacity", target, "set", hours, text)
+
+
+def _split(text: str) -> tuple[str | None, str]:
+    target, sep, value = text.rpartition("=")
+    return (target.strip(), value) if sep else (None, text)
+
+
+def _number(value: str, option: str, expected: str, *, signed: bool = False) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise UsageError(f"{option}: expected {expected}, got {value!r}") from None
+    if not math.isfinite(number) or (number < 0 and not signed):
+        raise UsageError(f"{option}: expected a finite, non-negative number, got {value!r}")
+    return number
+
+
+def _known(target: str, table: Mapping[str, object], what: str, option: str) -> None:
+    if target in table:
+        return
+    close = difflib.get_close_matches(target, list(table), n=3)
+    hint = f" (did you mean {', '.join(repr(c) for c in close)}?)" if close else ""
+    raise UsageError(f"{option}: unknown {what} '{target}'{hint}")

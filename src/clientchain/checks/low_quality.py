@@ -1,0 +1,61 @@
+"""A chain's rolled quality (rolled %C&A) is below ``min_rolled_quality``.
+
+Rolled %C&A is the product of the share of work each handoff of the chain
+delivers complete and accurate, as rated by the receiving client: three handoffs
+at 90 % deliver only 73 % of units right first time. Every other unit is
+corrected, clarified or redone somewhere along the chain. Start with the
+weakest handoff named in the message: agree with the receiving department on
+what complete and accurate means. Handoffs with no ``quality`` count as 100 %
+and are listed in ``clientchain chains``. Set the threshold with ``checks:
+min_rolled_quality`` (default 80 %).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import pairwise
+
+import networkx as nx
+
+from clientchain.analysis.flow import analyze_flow
+from clientchain.analysis.quality import handoff_quality
+from clientchain.checks.base import Finding, Severity, describe, finding
+from clientchain.checks.overloaded import percent
+from clientchain.model import Chain, Organization
+
+__all__ = ["ID", "SEVERITY", "THRESHOLD", "check"]
+
+ID = "low-quality"
+SEVERITY = Severity.WARNING
+THRESHOLD = "min_rolled_quality"
+
+
+def check(org: Organization, graph: nx.DiGraph) -> Iterator[Finding]:
+    """Yield one finding per chain whose rolled quality is below the threshold."""
+    minimum = org.checks.min_rolled_quality
+    rated = handoff_quality(org)
+    for chain_id, flow in analyze_flow(org).chains.items():
+        if flow.rolled_quality >= minimum:
+            continue
+        chain = org.chains[chain_id]
+        label = chain.id if chain.name == chain.id else f"{chain.name} ({chain.id})"
+        yield finding(
+            org,
+            ID,
+            SEVERITY,
+            chain.id,
+            f"Chain {label} has a rolled quality of {percent(flow.rolled_quality)}, below the "
+            f"minimum of {percent(minimum)}{_weakest(org, chain, rated)}.",
+            chain.location,
+        )
+
+
+def _weakest(org: Organization, chain: Chain, rated: dict[tuple[str, str], float]) -> str:
+    along = [(edge, rated[edge]) for edge in pairwise(chain.path) if edge in rated]
+    if not along:
+        return ""
+    (source, target), quality = min(along, key=lambda item: item[1])
+    return (
+        f"; its weakest handoff is {describe(org, source)} → {describe(org, target)} "
+        f"at {percent(quality)}"
+    )

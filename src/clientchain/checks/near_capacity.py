@@ -1,0 +1,45 @@
+"""A department's utilization is above the ``near_capacity`` threshold, though not over 100 %.
+
+Queues grow steeply as utilization nears 100 %: with variable work, a
+department at 90 % makes work wait several times longer than one at 70 %
+(Kingman's formula, see docs/concepts.md). Such a department has no slack for a
+busy week, a sick day or a new client. Plan capacity before it overloads;
+``clientchain simulate`` tells how many people bring it back under the
+threshold. Set the threshold with ``checks: near_capacity`` (default 85 %).
+Departments above 100 % are reported by ``overloaded`` instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import networkx as nx
+
+from clientchain.analysis.flow import analyze_flow
+from clientchain.checks.base import Finding, Severity, describe, finding, number
+from clientchain.checks.overloaded import percent
+from clientchain.model import Organization
+
+__all__ = ["ID", "SEVERITY", "THRESHOLD", "check"]
+
+ID = "near-capacity"
+SEVERITY = Severity.WARNING
+THRESHOLD = "near_capacity"
+
+
+def check(org: Organization, graph: nx.DiGraph) -> Iterator[Finding]:
+    """Yield one finding per department with threshold < utilization ≤ 1."""
+    threshold = org.checks.near_capacity
+    for flow in analyze_flow(org).departments.values():
+        if not threshold < flow.utilization <= 1:
+            continue
+        yield finding(
+            org,
+            ID,
+            SEVERITY,
+            flow.id,
+            f"Department {describe(org, flow.id)} is near capacity: utilization "
+            f"{percent(flow.utilization)} ({number(flow.load_hours)} h of "
+            f"{number(flow.capacity_hours)} h per {org.period}), above the threshold of "
+            f"{percent(threshold)}.",
+        )

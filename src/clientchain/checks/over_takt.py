@@ -1,0 +1,46 @@
+"""A chain step's cycle time exceeds the chain's takt time.
+
+Takt is the pace the external client demands: the hours of one period divided by
+the chain's demand. A step's cycle time is its effort per unit divided by the
+department's headcount. When the cycle time is longer than takt, the step cannot
+keep up with demand even if it worked on nothing else: units queue in front of it
+(Rother & Shook, *Learning to See*). Split the work, add people or stations at
+the step, remove waste from its effort, or level the demand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import networkx as nx
+
+from clientchain.analysis.flow import analyze_flow
+from clientchain.checks.base import Finding, Severity, describe, finding
+from clientchain.model import Organization
+from clientchain.units import format_hours
+
+__all__ = ["ID", "SEVERITY", "check"]
+
+ID = "over-takt"
+SEVERITY = Severity.WARNING
+
+
+def check(org: Organization, graph: nx.DiGraph) -> Iterator[Finding]:
+    """Yield one finding per step over takt, at the step's place in the file."""
+    report = analyze_flow(org)
+    for chain in org.chains.values():
+        flow = report.chains[chain.id]
+        for step, step_flow in zip(chain.steps, flow.steps, strict=True):
+            if not step_flow.over_takt:
+                continue
+            label = chain.id if chain.name == chain.id else f"{chain.name} ({chain.id})"
+            yield finding(
+                org,
+                ID,
+                SEVERITY,
+                step.department,
+                f"Step {describe(org, step.department)} of chain {label} is over takt: "
+                f"cycle time {format_hours(step_flow.cycle_time_hours)} per unit against a "
+                f"takt of {format_hours(flow.takt_hours)} ({chain.demand:g} per {org.period}).",
+                step.location,
+            )

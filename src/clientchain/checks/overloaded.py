@@ -1,0 +1,52 @@
+"""A department's load exceeds its capacity (utilization above 100 %).
+
+Load is the work the chains bring (demand × effort of every step at the
+department) plus its ``other_load``; capacity is its ``capacity``, else headcount
+× the hours of one period. Above 100 % work piles up in front of the department
+without bound: lead times grow week after week, and every chain through it misses
+its dates. A department with no capacity at all (``capacity: 0h`` or headcount 0)
+and any load is overloaded (its utilization is infinite). Add people or
+capacity, move work elsewhere, or reduce demand; ``clientchain simulate --headcount
+DEPT=+1`` shows the effect and the number of people needed.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+
+import networkx as nx
+
+from clientchain.analysis.flow import analyze_flow
+from clientchain.checks.base import Finding, Severity, describe, finding, number
+from clientchain.model import Organization
+
+__all__ = ["ID", "SEVERITY", "check", "percent"]
+
+ID = "overloaded"
+SEVERITY = Severity.ERROR
+
+
+def percent(fraction: float) -> str:
+    """``'112 %'``, ``'80 %'`` or ``'∞ %'``.
+
+    >>> percent(1.125), percent(0.8), percent(math.inf)
+    ('112.5 %', '80 %', '∞ %')
+    """
+    return "∞ %" if math.isinf(fraction) else f"{number(fraction * 100)} %"
+
+
+def check(org: Organization, graph: nx.DiGraph) -> Iterator[Finding]:
+    """Yield one finding per department with a utilization above 1."""
+    for flow in analyze_flow(org).departments.values():
+        if flow.utilization <= 1:
+            continue
+        yield finding(
+            org,
+            ID,
+            SEVERITY,
+            flow.id,
+            f"Department {describe(org, flow.id)} is overloaded: {number(flow.load_hours)} h "
+            f"of work per {org.period} against a capacity of {number(flow.capacity_hours)} h "
+            f"(utilization {percent(flow.utilization)}).",
+        )

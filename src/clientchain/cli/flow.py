@@ -1,0 +1,131 @@
+"""``clientchain bottlenecks``, ``chains`` and ``simulate``: where work piles up, and what if."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from clientchain.cli.common import Format, FormatOption, NoColorOption, OrgFile, load, rich_output
+from clientchain.console import out, terminal_width
+
+__all__ = ["bottlenecks_command", "chains_command", "simulate_command"]
+
+PredictWaits = Annotated[
+    bool,
+    typer.Option(
+        "--predict-waits",
+        help="Estimate the wait of steps without wait or inventory (G/G/c queueing).",
+    ),
+]
+
+
+def bottlenecks_command(
+    ctx: typer.Context,
+    file: OrgFile,
+    output_format: FormatOption = Format.TEXT,
+    no_color: NoColorOption = False,
+) -> None:
+    """Departments by utilization, the constraint, headroom, over-takt steps, chokepoints.
+
+    Next to each department: its betweenness on the work graph and what a stall
+    would hit (chains, external clients). Infinite values are null in JSON.
+    """
+    from clientchain.analysis.impact import analyze_bottlenecks
+    from clientchain.output import flow, flow_rich
+
+    org, graph = load(file)
+    result = analyze_bottlenecks(org, graph)
+    if output_format is Format.JSON:
+        out(flow.bottlenecks_json(result))
+    elif rich_output(ctx, no_color):
+        out(flow_rich.bottlenecks_rich(org, result, terminal_width()))
+    else:
+        out(flow.bottlenecks_text(org, result))
+
+
+def chains_command(
+    ctx: typer.Context,
+    file: OrgFile,
+    output_format: FormatOption = Format.TEXT,
+    no_color: NoColorOption = False,
+    predict_waits: PredictWaits = False,
+) -> None:
+    """Per chain: takt, process time, lead time, value-added ratio, rolled quality, constraint.
+
+    Lead time is shown in working days and hours; the weakest handoffs and the
+    satisfaction of supplier departments follow.
+    """
+    from clientchain.analysis.impact import analyze_chains
+    from clientchain.output import flow, flow_rich
+
+    org, graph = load(file)
+    result = analyze_chains(org, graph, predict_waits=predict_waits)
+    if output_format is Format.JSON:
+        out(flow.chains_json(result))
+    elif rich_output(ctx, no_color):
+        out(flow_rich.chains_rich(org, result, terminal_width()))
+    else:
+        out(flow.chains_text(org, result))
+
+
+def simulate_command(
+    ctx: typer.Context,
+    file: OrgFile,
+    demand: Annotated[
+        list[str] | None,
+        typer.Option(
+            metavar="X|CHAIN=X",
+            help="Multiply all demand (1.5) or one chain's (infografia=2). Repeatable.",
+            show_default=False,
+        ),
+    ] = None,
+    headcount: Annotated[
+        list[str] | None,
+        typer.Option(
+            metavar="DEPT=+N|DEPT=N",
+            help="Add people (creative=+1) or set the headcount (creative=3). Repeatable.",
+            show_default=False,
+        ),
+    ] = None,
+    capacity: Annotated[
+        list[str] | None,
+        typer.Option(
+            metavar="DEPT=DURATION",
+            help="Set a department's capacity per period (creative=60h). Repeatable.",
+            show_default=False,
+        ),
+    ] = None,
+    find_limit: Annotated[
+        bool,
+        typer.Option(
+            "--find-limit", help="Report only the largest demand factor before an overload."
+        ),
+    ] = False,
+    output_format: FormatOption = Format.TEXT,
+    no_color: NoColorOption = False,
+    predict_waits: PredictWaits = False,
+) -> None:
+    """What-if: before and after, the new constraint, lead-time change and hires needed.
+
+    With no change, compares the file with itself (and still reports the demand limit).
+    """
+    from clientchain.analysis.whatif import simulate
+    from clientchain.output import flow, flow_rich
+
+    org, _graph = load(file)
+    result = simulate(
+        org,
+        demand=demand or (),
+        headcount=headcount or (),
+        capacity=capacity or (),
+        predict_waits=predict_waits,
+    )
+    if output_format is Format.JSON:
+        out(flow.limit_json(result) if find_limit else flow.simulate_json(result))
+    elif find_limit:
+        out(flow.limit_text(org, result))
+    elif rich_output(ctx, no_color):
+        out(flow_rich.simulate_rich(org, result, terminal_width()))
+    else:
+        out(flow.simulate_text(org, result))

@@ -1,0 +1,358 @@
+"""Formatters for ``bottlenecks``, ``chains`` and ``simulate``: plain text and JSON.
+
+JSON field names are the contract of SPEC §3 (docs/commands.md lists the extra
+ones). Durations are hours, fractions are fractions (0.8, not 80). **Infinity is
+written as** ``null``: a utilization with zero capacity, the headroom when nothing is
+loaded, a lead time behind an unbounded queue (``json.dumps`` of ``inf`` would not
+be valid JSON). Plain text writes infinity as ``∞``. The terminal tables are in
+:mod:`clientchain.output.flow_rich`.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from clientchain.output.numbers import duration, finite, lead_time, num, pct
+from clientchain.output.text import NONE, node, nodes
+
+if TYPE_CHECKING:
+    from clientchain.analysis.flow import ChainFlow, DepartmentFlow, FlowReport
+    from clientchain.analysis.impact import Bottlenecks, ChainsReport, DepartmentImpact
+    from clientchain.analysis.whatif import Hire, Simulation
+    from clientchain.model import Organization
+
+__all__ = [
+    "bottlenecks_json",
+    "bottlenecks_text",
+    "chain_dict",
+    "chains_json",
+    "chains_text",
+    "department_dict",
+    "dumps_finite",
+    "duration",
+    "finite",
+    "lead_time",
+    "limit_json",
+    "limit_text",
+    "pct",
+    "simulate_json",
+    "simulate_text",
+]
+
+
+def dumps_finite(document: Mapping[str, Any]) -> str:
+    """The project's JSON style, refusing any infinity that slipped through."""
+    return json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False)
+
+
+def department_dict(flow: DepartmentFlow) -> dict[str, Any]:
+    """SPEC §3 ``bottlenecks`` department fields, plus headcount and the load's parts."""
+    return {
+        "id": flow.id,
+        "name": flow.name,
+        "load_hours": flow.load_hours,
+        "capacity_hours": flow.capacity_hours,
+        "utilization": finite(flow.utilization),
+        "headcount": flow.headcount,
+        "chain_load_hours": flow.chain_load_hours,
+        "other_load_hours": flow.other_load_hours,
+        "chains": list(flow.chains),
+    }
+
+
+def _flow_document(report: FlowReport) -> dict[str, Any]:
+    return {
+        "constraint": report.constraint,
+        "headroom": finite(report.headroom),
+        "departments": [department_dict(d) for d in report.by_utilization()],
+    }
+
+
+def bottlenecks_json(result: Bottlenecks) -> str:
+    """``clientchain bottlenecks --format json``."""
+    document = _flow_document(result.flow)
+    impacts = {d.id: d for d in result.departments}
+    for entry in document["departments"]:
+        impact = impacts[entry["id"]]
+        entry["betweenness"] = impact.betweenness
+        entry["clients_hit"] = list(impact.clients_hit)
+        entry["clients_cut_off"] = list(impact.clients_cut_off)
+    document["over_takt"] = [
+        {
+            "chain": step.chain,
+            "department": step.department,
+            "cycle_time_hours": finite(step.cycle_time_hours),
+            "takt_hours": finite(step.takt_hours),
+        }
+        for step in result.over_takt
+    ]
+    document["near_capacity"] = result.near_capacity
+    document["period_hours"] = result.flow.period_hours
+    return dumps_finite(document)
+
+
+def chain_dict(chain: ChainFlow) -> dict[str, Any]:
+    """SPEC §3 ``chains`` fields, plus lead time in days, unknown-quality edges and steps."""
+    return {
+        "id": chain.id,
+        "name": chain.name,
+        "demand": chain.demand,
+        "takt_hours": finite(chain.takt_hours),
+        "process_time_hours": chain.process_time_hours,
+        "lead_time_hours": finite(chain.lead_time_hours),
+        "value_added_ratio": chain.value_added_ratio,
+        "rolled_quality": chain.rolled_quality,
+        "constraint": chain.constraint,
+        "over_takt": list(chain.over_takt),
+        "lead_time_days": finite(chain.lead_time_days),
+        "finished_wait_hours": finite(chain.finished_wait_hours),
+        "unknown_quality": [list(edge) for edge in chain.unknown_quality],
+        "steps": [
+            {
+                "department": step.department,
+                "effort_hours": step.effort_hours,
+                "cycle_time_hours": finite(step.cycle_time_hours),
+                "wait_hours": finite(step.wait_hours),
+                "wait_source": step.wait_source,
+                "over_takt": step.over_takt,
+            }
+            for step in chain.steps
+        ],
+    }
+
+
+def chains_json(result: ChainsReport) -> str:
+    """``clientchain chains --format json``."""
+    return dumps_finite(
+        {
+            "chains": [chain_dict(c) for c in result.flow.chains.values()],
+            "weakest_handoffs": [
+                {"from": w.source, "to": w.target, "quality": w.quality, "chains": list(w.chains)}
+                for w in result.weakest
+            ],
+            "satisfaction": dict(result.satisfaction),
+        }
+    )
+
+
+def simulate_json(result: Simulation) -> str:
+    """``clientchain simulate --format json``: before and after, shifts, hires, the limit."""
+    changes = result.lead_time_change()
+    return dumps_finite(
+        {
+            "changes": [str(change) for change in result.changes],
+            "before": _flow_document(result.before),
+            "after": _flow_document(result.after),
+            "constraint": {"before": result.before.constraint, "after": result.after.constraint},
+            "chains": [
+                {
+                    "id": chain_id,
+                    "name": before.name,
+                    "lead_time_hours_before": finite(before.lead_time_hours),
+                    "lead_time_hours_after": finite(result.after.chains[chain_id].lead_time_hours),
+                    "lead_time_change_hours": finite(changes[chain_id]),
+                }
+                for chain_id, before in result.before.chains.items()
+            ],
+            "near_capacity": result.threshold,
+            "hires": [
+                {
+                    "id": hire.department,
+                    "name": hire.name,
+                    "headcount": hire.headcount,
+                    "utilization": finite(hire.utilization),
+                    "extra_people": hire.extra_people,
+                    "utilization_after_hiring": (
+                        None
+                        if hire.utilization_after_hiring is None
+                        else finite(hire.utilization_after_hiring)
+                    ),
+                }
+                for hire in result.hires
+            ],
+            "demand_limit": finite(result.demand_limit),
+            "limit_department": result.limit_department,
+        }
+    )
+
+
+def limit_json(result: Simulation) -> str:
+    """``clientchain simulate --find-limit --format json``."""
+    return dumps_finite(
+        {
+            "changes": [str(change) for change in result.changes],
+            "demand_limit": finite(result.demand_limit),
+            "limit_department": result.limit_department,
+            "constraint": result.after.constraint,
+            "headroom": finite(result.after.headroom),
+        }
+    )
+
+
+def limit_text(org: Organization, result: Simulation) -> str:
+    """``clientchain simulate --find-limit``: the demand factor before the first overload."""
+    first = node(org, result.limit_department) if result.limit_department else NONE
+    lines = [f"changes: {', '.join(str(c) for c in result.changes) or NONE}"]
+    if math.isinf(result.demand_limit):
+        lines.append("demand limit: none (no department carries chain work)")
+    else:
+        lines.append(
+            f"demand limit: × {num(result.demand_limit)} "
+            f"(the demand of every chain; {first} reaches 100 % first)"
+        )
+    lines.append(f"headroom: {_headroom(result.after.headroom)}")
+    return "\n".join(lines)
+
+
+def _impact_lines(org: Organization, impact: DepartmentImpact, flow: DepartmentFlow) -> list[str]:
+    chains = ", ".join(_chain_name(org, c) for c in impact.chains) or NONE
+    return [
+        f"  {node(org, impact.id)}: {pct(impact.utilization)}, "
+        f"{num(flow.load_hours)} h of {num(flow.capacity_hours)} h per {org.period}, "
+        f"betweenness {impact.betweenness:.2f}",
+        f"    chains through it: {chains}",
+        f"    if it stalls: hits {nodes(org, impact.clients_hit)}; "
+        f"cuts off {nodes(org, impact.clients_cut_off)}",
+    ]
+
+
+def bottlenecks_text(org: Organization, result: Bottlenecks) -> str:
+    """``clientchain bottlenecks`` as plain lines."""
+    flow = result.flow
+    lines = [
+        f"organization: {org.name}",
+        f"period: {org.period} ({num(flow.period_hours)} h)",
+        f"constraint: {_constraint(org, flow)}",
+        f"headroom: {_headroom(flow.headroom)}",
+        f"near-capacity threshold: {pct(result.near_capacity)}",
+        "",
+        "departments by utilization:",
+    ]
+    for impact in result.departments:
+        lines += _impact_lines(org, impact, flow.departments[impact.id])
+    if not result.departments:
+        lines.append(f"  {NONE}")
+    lines += ["", "steps over takt:"]
+    lines += [
+        f"  {_chain_name(org, s.chain)} at {node(org, s.department)}: cycle time "
+        f"{duration(s.cycle_time_hours)} > takt {duration(s.takt_hours)}"
+        for s in result.over_takt
+    ] or [f"  {NONE}"]
+    return "\n".join(lines)
+
+
+def chains_text(org: Organization, result: ChainsReport) -> str:
+    """``clientchain chains`` as plain lines: one block per chain, then handoff quality."""
+    lines: list[str] = []
+    for chain in result.flow.chains.values():
+        lines += _chain_lines(org, chain, result.flow.hours_per_day)
+        lines.append("")
+    if not result.flow.chains:
+        lines += [f"chains: {NONE}", ""]
+    lines.append("weakest handoffs (%C&A):")
+    lines += [
+        f"  {node(org, w.source)} → {node(org, w.target)}: {pct(w.quality)}" for w in result.weakest
+    ] or [f"  {NONE}"]
+    lines += ["", "satisfaction of supplier departments (volume-weighted, 1–5):"]
+    lines += [
+        f"  {node(org, dept)}: {num(score)}" for dept, score in result.satisfaction.items()
+    ] or [f"  {NONE}"]
+    return "\n".join(lines)
+
+
+def _chain_lines(org: Organization, chain: ChainFlow, hours_per_day: float) -> list[str]:
+    unknown = ", ".join(f"{org.label(a)} → {org.label(b)}" for a, b in chain.unknown_quality)
+    constraint = node(org, chain.constraint) if chain.constraint else NONE
+    lines = [
+        f"{_chain_name(org, chain.id)}: demand {chain.demand:g} per {org.period}",
+        f"  takt: {duration(chain.takt_hours)}",
+        f"  process time: {duration(chain.process_time_hours)}",
+        f"  lead time: {lead_time(chain.lead_time_hours, hours_per_day)}",
+        f"  value-added ratio: {pct(chain.value_added_ratio)}",
+        f"  rolled quality: {pct(chain.rolled_quality)}"
+        + (f" (unknown: {unknown})" if unknown else ""),
+        f"  constraint: {constraint}",
+        f"  over takt: {nodes(org, chain.over_takt)}",
+        "  steps:",
+    ]
+    for step in chain.steps:
+        wait = ""
+        if step.wait_source != "none":
+            wait = f", wait {duration(step.wait_hours)} ({_WAIT_WORDS[step.wait_source]})"
+        flag = ", over takt" if step.over_takt else ""
+        lines.append(
+            f"    {node(org, step.department)}: effort {duration(step.effort_hours)}, "
+            f"cycle time {duration(step.cycle_time_hours)}{wait}{flag}"
+        )
+    if chain.finished_wait_hours:
+        lines.append(f"    finished inventory: wait {duration(chain.finished_wait_hours)}")
+    return lines
+
+
+_WAIT_WORDS = {"wait": "given", "inventory": "from inventory", "predicted": "predicted"}
+
+
+def simulate_text(org: Organization, result: Simulation) -> str:
+    """``clientchain simulate`` as plain lines: changes, before → after, hires, limit."""
+    before, after = result.before, result.after
+    lines = [f"changes: {', '.join(str(c) for c in result.changes) or NONE}"]
+    lines.append(f"constraint: {_constraint(org, before)} → {_constraint(org, after)}")
+    lines.append(f"headroom: {_headroom(before.headroom)} → {_headroom(after.headroom)}")
+    lines += ["", "utilization (before → after):"]
+    for flow in after.by_utilization():
+        was = before.departments[flow.id]
+        lines.append(
+            f"  {node(org, flow.id)}: {pct(was.utilization)} → {pct(flow.utilization)} "
+            f"({num(flow.load_hours)} h of {num(flow.capacity_hours)} h)"
+        )
+    lines += ["", "lead time (before → after):"]
+    changes = result.lead_time_change()
+    for chain_id, chain in before.chains.items():
+        old = lead_time(chain.lead_time_hours, before.hours_per_day)
+        new = lead_time(after.chains[chain_id].lead_time_hours, after.hours_per_day)
+        change = _signed(changes[chain_id])
+        lines.append(f"  {_chain_name(org, chain_id)}: {old} → {new} ({change})")
+    lines += ["", f"people needed to bring each department to {pct(result.threshold)} or below:"]
+    lines += [_hire_line(org, hire) for hire in result.hires] or [f"  {NONE}"]
+    limit = result.demand_limit
+    first = node(org, result.limit_department) if result.limit_department else NONE
+    lines += ["", f"demand limit: × {num(limit)} (first to reach 100 %: {first})"]
+    return "\n".join(lines)
+
+
+def _hire_line(org: Organization, hire: Hire) -> str:
+    if hire.extra_people is None:
+        return f"  {node(org, hire.department)}: {pct(hire.utilization)}; more people do not help"
+    people = "person" if hire.extra_people == 1 else "people"
+    return (
+        f"  {node(org, hire.department)}: {pct(hire.utilization)} with {hire.headcount:g}; "
+        f"+{hire.extra_people} {people} → {pct(hire.utilization_after_hiring or 0.0)}"
+    )
+
+
+def _signed(hours: float) -> str:
+    if math.isnan(hours) or math.isinf(hours):
+        return "∞" if hours > 0 else "−∞"
+    return f"{'+' if hours >= 0 else '−'}{num(abs(hours))} h"
+
+
+def _constraint(org: Organization, flow: FlowReport) -> str:
+    if flow.constraint is None:
+        return NONE
+    return f"{node(org, flow.constraint)} at {pct(flow.max_utilization)}"
+
+
+def _headroom(headroom: float) -> str:
+    if math.isinf(headroom):
+        return "∞ (nothing is loaded)"
+    if headroom < 1:
+        return f"{num(headroom)} (already overloaded)"
+    return f"{num(headroom)} (1 / the constraint's utilization)"
+
+
+def _chain_name(org: Organization, chain_id: str) -> str:
+    chain = org.chains[chain_id]
+    return chain.id if chain.name == chain.id else f"{chain.name} ({chain.id})"

@@ -1,0 +1,157 @@
+"""Terminal tables for ``bottlenecks``, ``chains`` and ``simulate`` (plain text: :mod:`.flow`).
+
+Numbers come formatted by :mod:`clientchain.output.flow`; this module only lays
+them out. Names from the org file go in as :class:`rich.text.Text`, never as markup.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+from rich import box
+from rich.table import Table
+from rich.text import Text
+
+from clientchain.output.numbers import duration, lead_time, pct
+from clientchain.output.rich_text import render
+from clientchain.output.text import NONE
+
+if TYPE_CHECKING:
+    from clientchain.analysis.impact import Bottlenecks, ChainsReport
+    from clientchain.analysis.whatif import Simulation
+    from clientchain.model import Organization
+
+__all__ = ["bottlenecks_rich", "chains_rich", "simulate_rich", "utilization_style"]
+
+
+def utilization_style(utilization: float, threshold: float) -> str:
+    """Red above 100 %, yellow above the near-capacity threshold, else plain."""
+    if utilization > 1:
+        return "bold red"
+    if utilization > threshold:
+        return "yellow"
+    return ""
+
+
+def _utilization(utilization: float, threshold: float) -> Text:
+    return Text(pct(utilization), style=utilization_style(utilization, threshold))
+
+
+def _heading(org: Organization, text: str) -> Text:
+    return Text.assemble((org.name, "bold"), f"  ·  {text}")
+
+
+def _names(org: Organization, ids: tuple[str, ...]) -> Text:
+    return Text(", ".join(org.label(i) for i in ids) or NONE)
+
+
+def bottlenecks_rich(org: Organization, result: Bottlenecks, width: int) -> str:
+    """``clientchain bottlenecks`` as a table by utilization."""
+    flow = result.flow
+    constraint = org.label(flow.constraint) if flow.constraint else NONE
+    headroom = "∞" if math.isinf(flow.headroom) else f"{flow.headroom:.2f}"
+    heading = _heading(org, f"constraint {constraint}  ·  headroom {headroom}")
+    table = Table(title="Departments by utilization", title_justify="left", box=box.SIMPLE_HEAD)
+    for column in ("department", "load", "capacity", "utilization", "betweenness", "if it stalls"):
+        table.add_column(column, overflow="fold")
+    for impact in result.departments:
+        dept = flow.departments[impact.id]
+        count = len(impact.chains)
+        stall = Text(f"{count} {'chain' if count == 1 else 'chains'}; hits ")
+        stall.append_text(_names(org, impact.clients_hit))
+        if impact.clients_cut_off:
+            stall.append("; cuts off ", style="bold")
+            stall.append_text(_names(org, impact.clients_cut_off))
+        table.add_row(
+            Text.assemble((dept.name, "bold"), ("\n" + dept.id, "dim")),
+            duration(dept.load_hours),
+            duration(dept.capacity_hours),
+            _utilization(dept.utilization, result.near_capacity),
+            f"{impact.betweenness:.2f}",
+            stall,
+        )
+    parts: list[Table | Text] = [heading, table]
+    if result.over_takt:
+        steps = Table(title="Steps over takt", title_justify="left", box=box.SIMPLE_HEAD)
+        for column in ("chain", "department", "cycle time", "takt"):
+            steps.add_column(column, overflow="fold")
+        for step in result.over_takt:
+            steps.add_row(
+                Text(org.chains[step.chain].name),
+                Text(org.label(step.department)),
+                duration(step.cycle_time_hours),
+                duration(step.takt_hours),
+            )
+        parts.append(steps)
+    else:
+        parts.append(Text(f"Steps over takt: {NONE}", style="green"))
+    return render(parts, width)
+
+
+def chains_rich(org: Organization, result: ChainsReport, width: int) -> str:
+    """``clientchain chains``: one row per chain, then the weakest handoffs."""
+    flow = result.flow
+    table = Table(title="Chains", title_justify="left", box=box.SIMPLE_HEAD, show_lines=True)
+    columns = ("chain", "takt", "process", "lead time", "VA ratio", "quality", "constraint")
+    for column in (*columns, "over takt"):
+        table.add_column(column, overflow="fold")
+    for chain in flow.chains.values():
+        low = chain.rolled_quality < result.min_rolled_quality
+        table.add_row(
+            Text.assemble((chain.name, "bold"), ("\n" + chain.id, "dim")),
+            duration(chain.takt_hours),
+            duration(chain.process_time_hours),
+            lead_time(chain.lead_time_hours, flow.hours_per_day),
+            pct(chain.value_added_ratio),
+            Text(pct(chain.rolled_quality), style="yellow" if low else ""),
+            Text(org.label(chain.constraint) if chain.constraint else NONE),
+            _names(org, chain.over_takt),
+        )
+    weak = Table(title="Weakest handoffs (%C&A)", title_justify="left", box=box.SIMPLE_HEAD)
+    for column in ("from", "to", "quality"):
+        weak.add_column(column, overflow="fold")
+    for handoff in result.weakest:
+        weak.add_row(
+            Text(org.label(handoff.source)), Text(org.label(handoff.target)), pct(handoff.quality)
+        )
+    return render([_heading(org, f"per {org.period}"), table, weak], width)
+
+
+def simulate_rich(org: Organization, result: Simulation, width: int) -> str:
+    """``clientchain simulate``: before → after table, lead times and hires."""
+    before, after = result.before, result.after
+    changes = ", ".join(str(c) for c in result.changes) or NONE
+    table = Table(title="Utilization", title_justify="left", box=box.SIMPLE_HEAD)
+    for column in ("department", "before", "after", "load after", "capacity after"):
+        table.add_column(column, overflow="fold")
+    for dept in after.by_utilization():
+        was = before.departments[dept.id].utilization
+        table.add_row(
+            Text(dept.name, style="bold"),
+            pct(was),
+            _utilization(dept.utilization, result.threshold),
+            duration(dept.load_hours),
+            duration(dept.capacity_hours),
+        )
+    chains = Table(title="Lead time", title_justify="left", box=box.SIMPLE_HEAD)
+    for column in ("chain", "before", "after"):
+        chains.add_column(column, overflow="fold")
+    for chain_id, chain in before.chains.items():
+        new = after.chains[chain_id].lead_time_hours
+        chains.add_row(
+            Text(chain.name),
+            lead_time(chain.lead_time_hours, before.hours_per_day),
+            lead_time(new, after.hours_per_day),
+        )
+    hires = Table(title="People needed", title_justify="left", box=box.SIMPLE_HEAD)
+    for column in ("department", "utilization", "extra people", "then"):
+        hires.add_column(column, overflow="fold")
+    for hire in result.hires:
+        extra = "no number helps" if hire.extra_people is None else f"+{hire.extra_people}"
+        then = pct(hire.utilization_after_hiring) if hire.utilization_after_hiring else "—"
+        hires.add_row(Text(hire.name), pct(hire.utilization), extra, then)
+    constraint = f"{org.label(before.constraint or NONE)} → {org.label(after.constraint or NONE)}"
+    heading = _heading(org, f"{changes}  ·  constraint {constraint}")
+    limit = "∞" if math.isinf(result.demand_limit) else f"× {result.demand_limit:.2f}"
+    return render([heading, table, chains, hires, Text(f"Demand limit: {limit}")], width)

@@ -1,0 +1,215 @@
+"""What-if: demand, headcount and capacity changes; hires; the demand limit (SPEC §2)."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+
+from clientchain.analysis.flow import analyze_flow
+from clientchain.analysis.whatif import (
+    apply_changes,
+    demand_limit,
+    hires_needed,
+    parse_changes,
+    simulate,
+)
+from clientchain.errors import UsageError
+from clientchain.loading import load_file, load_text
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+SMALL = """\
+version: 1
+period: week                  # H = 40 h
+departments:
+  a: {name: Alfa, headcount: 2}
+  b: {name: Beta, capacity: 20h}
+  c: {name: Gamma, other_load: 10h}
+clients:
+  z: {name: Zeta}
+chains:
+  x:
+    client: z
+    demand: 10
+    steps:
+      - {department: a, effort: 4h}
+      - {department: b, effort: 1h}
+  y:
+    client: z
+    demand: 5
+    steps:
+      - {department: a, effort: 2h}
+      - {department: c, effort: 4h}
+"""
+# before: a = 10×4 + 5×2 = 50 h of 80 → 0.625; b = 10 h of 20 → 0.5; c = 20 + 10 = 30 of 40 → 0.75
+
+
+@pytest.fixture
+def small():
+    return load_text(SMALL)
+
+
+def test_scaling_all_demand(small) -> None:
+    sim = simulate(small, demand=["2"])
+    after = sim.after.departments
+    # a: 2 × 50 = 100 h of 80 → 1.25; b: 20 of 20 → 1.0
+    # c: 2 × 20 + 10 (other_load does not scale) = 50 h of 40 → 1.25
+    assert after["a"].utilization == 1.25
+    assert after["b"].utilization == 1.0
+    assert after["c"].load_hours == 50.0
+    assert sim.before.constraint == "c"
+    assert sim.after.constraint == "a"  # a and c tie at 1.25: the first in file order
+
+
+def test_scaling_one_chain(small) -> None:
+    sim = simulate(small, demand=["y=3"])
+    after = sim.after.departments
+    # y: 5 → 15; a = 10×4 + 15×2 = 70 h → 0.875; c = 15×4 + 10 = 70 of 40 → 1.75; b unchanged
+    assert after["a"].load_hours == 70.0
+    assert after["c"].utilization == 1.75
+    assert after["b"].utilization == 0.5
+    assert sim.after.chains["y"].demand == 15
+
+
+def test_headcount_relative_absolute_and_explicit_capacity(small) -> None:
+    changes = parse_changes(small, headcount=["a=+1", "b=3", "c=-1"])
+    org = apply_changes(small, changes)
+    # a: 2 + 1 = 3 people × 40 h = 120 h; b: explicit 20 h for 1 person → 3 × 20 = 60 h
+    assert org.capacity_hours("a") == 120.0
+    assert org.departments["b"].headcount == 3
+    assert org.capacity_hours("b") == 60.0
+    # c: 1 − 1 = 0 people → 0 h: utilization infinite
+    assert math.isinf(analyze_flow(org).departments["c"].utilization)
+    assert small.capacity_hours("a") == 80.0  # the input is not modified
+
+
+def test_capacity_set_with_a_duration(small) -> None:
+    org = apply_changes(small, parse_changes(small, capacity=["c=1w", "b=12.5h"]))
+    assert org.capacity_hours("c") == 40.0  # 1 week = 5 days × 8 h
+    assert org.capacity_hours("b") == 12.5
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"demand": ["zz=2"]}, "unknown chain 'zz'"),
+        ({"demand": ["twice"]}, "expected a factor"),
+        ({"demand": ["-1"]}, "non-negative"),
+        ({"headcount": ["aa=+1"]}, r"unknown department 'aa' \(did you mean 'a'"),
+        ({"headcount": ["a"]}, "expected DEPT=\\+1"),
+        ({"headcount": ["a=-5"]}, "would have -3 people"),
+        ({"capacity": ["a=lots"]}, "expected a duration"),
+        ({"capacity": ["60h"]}, "expected DEPT=DURATION"),
+    ],
+)
+def test_bad_changes_are_usage_errors(small, kwargs, message: str) -> None:
+    with pytest.raises(UsageError, match=message):
+        simulate(small, **kwargs)
+
+
+def test_hires_on_a_hand_computed_case(small) -> None:
+    sim = simulate(small, demand=["2"])
+    hires = {h.department: h for h in sim.hires}
+    # threshold 85 %. a: 100 h needs capacity ≥ 100 / 0.85 = 117.6 h → 3 people (120 h), +1 → 0.833
+    assert hires["a"].extra_people == 1
+    assert hires["a"].utilization_after_hiring == pytest.approx(100 / 120)
+    # b: 20 h of 20 h (explicit, 20 h per person) → needs 23.5 h → 2 people: +1 → 0.5
+    assert hires["b"].extra_people == 1
+    assert hires["b"].utilization_after_hiring == 0.5
+    # c: 50 h of 40 → needs 58.8 h → 2 people (80 h): +1 → 0.625
+    assert hires["c"].extra_people == 1
+    assert [h.department for h in sim.hires] == ["a", "c", "b"]  # by utilization
+
+
+def test_hires_when_a_department_needs_several(small) -> None:
+    org = apply_changes(small, parse_changes(small, demand=["x=5"]))
+    # a: 50×4 + 5×2 = 210 h; 210 / 0.85 = 247.06 h → 7 people (280 h) → +5; with 6: 210/240 = 0.875
+    assert hires_needed(org, "a", 0.85) == 5
+    assert analyze_flow(org).departments["a"].load_hours == 210
+
+
+def test_no_number_of_people_helps_a_fixed_zero_capacity() -> None:
+    org = load_text(
+        "version: 1\ndepartments: {a: {capacity: 0h}}\nclients: {z: {}}\n"
+        "chains: {x: {client: z, demand: 1, steps: [{department: a, effort: 1h}]}}\n"
+    )
+    sim = simulate(org)
+    assert [(h.department, h.extra_people, h.utilization_after_hiring) for h in sim.hires] == [
+        ("a", None, None)
+    ]
+    assert math.isinf(sim.hires[0].utilization)
+    assert sim.demand_limit == 0.0
+
+
+@pytest.mark.parametrize("example", ["agencia.yaml", "software-company.yaml"])
+@pytest.mark.parametrize("factor", ["1", "1.5", "2", "3"])
+def test_proposed_hires_are_the_smallest_that_work(example: str, factor: str) -> None:
+    org = load_file(EXAMPLES / example)
+    sim = simulate(org, demand=[factor])
+    threshold = org.checks.near_capacity
+    changed = apply_changes(org, parse_changes(org, demand=[factor]))
+    for hire in sim.hires:
+        assert hire.extra_people is not None
+        assert hire.extra_people >= 1
+        with_them = apply_changes(
+            changed, parse_changes(changed, headcount=[f"{hire.department}=+{hire.extra_people}"])
+        )
+        one_fewer = apply_changes(
+            changed,
+            parse_changes(changed, headcount=[f"{hire.department}=+{hire.extra_people - 1}"]),
+        )
+        assert analyze_flow(with_them).departments[hire.department].utilization <= threshold
+        assert analyze_flow(one_fewer).departments[hire.department].utilization > threshold
+    over = {d.id for d in sim.after.departments.values() if d.utilization > threshold}
+    assert {h.department for h in sim.hires} == over
+
+
+def test_scaling_agencia_by_its_headroom_puts_the_constraint_at_exactly_100() -> None:
+    org = load_file(EXAMPLES / "agencia.yaml")
+    headroom = analyze_flow(org).headroom
+    assert headroom == 1.25  # 1 / (64 / 80)
+    sim = simulate(org, demand=[str(headroom)])
+    # creatividad has no other_load: 1.25 × 64 h = 80 h of 80 h
+    assert sim.after.departments["creatividad"].utilization == 1.0
+    assert sim.after.constraint == "creatividad"
+    assert max(d.utilization for d in sim.after.departments.values()) == 1.0
+    # the limit is relative to the simulated demand: at the limit there is no more room
+    assert sim.demand_limit == 1.0
+    assert sim.limit_department == "creatividad"
+    assert simulate(org).demand_limit == headroom  # no other_load at the constraint
+
+
+def test_demand_limit_leaves_other_load_fixed_on_the_software_company() -> None:
+    org = load_file(EXAMPLES / "software-company.yaml")
+    report = analyze_flow(org)
+    # eng_web: chain load 12 × 70 = 840 h, other_load 220 h, capacity 1176 h
+    # limit = (1176 − 220) / 840 = 1.138;
+    # headroom 1 / (1060 / 1176) = 1.109 assumes other_load grows too
+    limit = demand_limit(org)
+    assert limit == pytest.approx((1176 - 220) / 840)
+    assert report.headroom == pytest.approx(1176 / 1060)
+    assert report.headroom < limit
+    at_limit = simulate(org, demand=[repr(limit)]).after
+    assert at_limit.departments["eng_web"].utilization == pytest.approx(1.0)
+    assert at_limit.constraint == "eng_web"
+    just_over = simulate(org, demand=[repr(limit * 1.001)]).after
+    assert just_over.departments["eng_web"].utilization > 1
+
+
+def test_lead_time_change_follows_littles_law(small) -> None:
+    org = load_text(
+        "version: 1\ndepartments: {a: {}}\nclients: {z: {}}\n"
+        "chains: {x: {client: z, demand: 10, steps: [{department: a, effort: 1h, inventory: 4}]}}\n"
+    )
+    sim = simulate(org, demand=["2"])
+    # before: 4 / (10 / 5 a day) = 2 days = 16 h + 1 h; after: 4 / (20 / 5) = 1 day = 8 h + 1 h
+    assert sim.before.chains["x"].lead_time_hours == 17.0
+    assert sim.after.chains["x"].lead_time_hours == 9.0
+    assert sim.lead_time_change() == {"x": -8.0}
+
+
+def test_no_chain_work_means_no_limit() -> None:
+    org = load_text("version: 1\ndepartments: {a: {other_load: 10h}}\n")
+    assert math.isinf(demand_limit(org))

@@ -1,0 +1,202 @@
+"""``bottlenecks``, ``chains`` and ``simulate`` through the real command line."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+
+from .cli_support import ANSI, EXAMPLES, TALLER, Invoke, run_script
+
+AGENCIA = str(EXAMPLES / "agencia.yaml")
+SOFTWARE = str(EXAMPLES / "software-company.yaml")
+
+BOTTLENECK_FIELDS = {"id", "name", "load_hours", "capacity_hours", "utilization"}
+CHAIN_FIELDS = {
+    "id",
+    "name",
+    "demand",
+    "takt_hours",
+    "process_time_hours",
+    "lead_time_hours",
+    "value_added_ratio",
+    "rolled_quality",
+    "constraint",
+    "over_takt",
+}
+
+
+def strict_json(text: str) -> dict:
+    """Parse JSON refusing NaN and Infinity, which are not JSON."""
+
+    def refuse(name: str) -> None:
+        raise AssertionError(f"invalid JSON constant {name}")
+
+    return json.loads(text, parse_constant=refuse)
+
+
+def test_bottlenecks_json_has_the_spec_fields(cli: Invoke) -> None:
+    result = cli("bottlenecks", AGENCIA, "--format", "json")
+    assert result.exit_code == 0, result
+    doc = strict_json(result.stdout)
+    assert doc["constraint"] == "creatividad"
+    assert doc["headroom"] == 1.25  # 1 / (64 / 80)
+    first = doc["departments"][0]
+    assert set(first) >= BOTTLENECK_FIELDS
+    assert (first["id"], first["load_hours"], first["capacity_hours"], first["utilization"]) == (
+        "creatividad",
+        64.0,
+        80.0,
+        0.8,
+    )
+    utilizations = [d["utilization"] for d in doc["departments"]]
+    assert utilizations == sorted(utilizations, reverse=True)
+    assert len(doc["departments"]) == 8
+
+
+def test_chains_json_has_the_spec_fields(cli: Invoke) -> None:
+    result = cli("chains", AGENCIA, "--format", "json")
+    assert result.exit_code == 0, result
+    chains = {c["id"]: c for c in strict_json(result.stdout)["chains"]}
+    assert list(chains) == ["infografia", "video", "campana"]
+    for chain in chains.values():
+        assert set(chain) >= CHAIN_FIELDS
+    info = chains["infografia"]
+    # takt 40 / 10 = 4 h; process 2 + 4 + 0.5 = 6.5 h; waits 1d + 2d = 24 h → lead 30.5 h
+    assert info["takt_hours"] == 4.0
+    assert info["process_time_hours"] == 6.5
+    assert info["lead_time_hours"] == 30.5
+    assert info["value_added_ratio"] == pytest.approx(6.5 / 30.5)
+    # 0.98 × 0.96 × 0.95 × 0.97 (stock→contenido→creatividad→redes→marcas)
+    assert info["rolled_quality"] == pytest.approx(0.98 * 0.96 * 0.95 * 0.97)
+    assert info["constraint"] == "creatividad"
+    assert info["over_takt"] == []
+    # campana: 14 h process + 4 + 16 + 8 h waits + finished 1 / (4/5 a day) = 1.25 d = 10 h
+    assert chains["campana"]["lead_time_hours"] == 14 + 28 + 10
+
+
+def test_simulate_json(cli: Invoke) -> None:
+    result = cli(
+        "simulate", AGENCIA, "--demand", "2", "--headcount", "creatividad=+1", "--format", "json"
+    )
+    assert result.exit_code == 0, result
+    doc = strict_json(result.stdout)
+    assert doc["changes"] == ["--demand 2", "--headcount creatividad=+1"]
+    # creatividad 128 / 120 = 1.067 stays above contenido 84 / 80 = 1.05
+    assert doc["constraint"] == {"before": "creatividad", "after": "creatividad"}
+    after = {d["id"]: d for d in doc["after"]["departments"]}
+    # creatividad: 2 × 64 = 128 h of 3 × 40 = 120 → 1.0667; contenido 2 × 37 + 10 = 84 of 80 → 1.05
+    assert after["creatividad"]["utilization"] == pytest.approx(128 / 120)
+    assert after["contenido"]["utilization"] == pytest.approx(84 / 80)
+    assert set(after["contenido"]) >= BOTTLENECK_FIELDS
+    hires = {h["id"]: h for h in doc["hires"]}
+    # creatividad needs 128 / 0.85 = 150.6 h → 4 people (160 h): +1 more → 0.8
+    assert hires["creatividad"]["extra_people"] == 1
+    assert hires["creatividad"]["utilization_after_hiring"] == 0.8
+    # contenido: 84 / 0.85 = 98.8 h → 3 people (120 h): +1 → 0.7
+    assert hires["contenido"]["extra_people"] == 1
+    assert hires["contenido"]["utilization_after_hiring"] == pytest.approx(0.7)
+    chains = {c["id"]: c for c in doc["chains"]}
+    assert chains["infografia"]["lead_time_change_hours"] == 0.0
+    # --demand 2 halves the inventory wait of vídeo: 2 / (6/5) = 1.667 d = 13.33 h instead of 26.67
+    assert chains["video"]["lead_time_change_hours"] == pytest.approx(-40 / 3)
+    # limit (capacity − other_load) / chain load: creatividad 120 / 128 = 0.9375 (lowest);
+    # contenido (80 − 10) / 74 = 0.946; audiovisual (80 − 8) / 72 = 1
+    assert doc["demand_limit"] == 120 / 128
+    assert doc["limit_department"] == "creatividad"
+
+
+def test_find_limit_equals_headroom_on_agencia(cli: Invoke) -> None:
+    result = cli("simulate", AGENCIA, "--find-limit", "--format", "json")
+    assert result.exit_code == 0, result
+    doc = strict_json(result.stdout)
+    assert doc["demand_limit"] == 1.25 == doc["headroom"]
+    assert doc["limit_department"] == "creatividad"
+    text = cli("simulate", AGENCIA, "--find-limit").stdout
+    assert "demand limit: × 1.25" in text
+    assert "Creatividad (creatividad) reaches 100 % first" in text
+    # scaling by it puts the constraint at exactly 100 %
+    doc = strict_json(cli("simulate", AGENCIA, "--demand", "1.25", "--format", "json").stdout)
+    assert doc["after"]["departments"][0]["utilization"] == 1.0
+
+
+def test_zero_capacity_is_null_in_json_and_overloaded_in_check(cli: Invoke, org_file) -> None:
+    path = org_file(
+        TALLER.replace("  envios: {name: Envíos}", "  envios: {name: Envíos, capacity: 0h}")
+    )
+    doc = strict_json(cli("bottlenecks", str(path), "--format", "json").stdout)
+    assert doc["constraint"] == "envios"
+    assert doc["headroom"] == 0.0
+    assert doc["departments"][0]["utilization"] is None  # infinite: null by convention
+    check = cli("check", str(path))
+    assert check.exit_code == 1
+    assert "error [overloaded] Department Envíos (envios) is overloaded" in check.stdout
+    assert "utilization ∞ %" in check.stdout
+
+
+def test_plain_text_shows_lead_time_in_days_and_hours(cli: Invoke) -> None:
+    result = cli("chains", AGENCIA, "--no-color")
+    assert result.exit_code == 0, result
+    assert ANSI not in result.stdout
+    # 30.5 h / 8 h a day = 3.8125 days
+    assert "  lead time: 3.81 working days (30.5 h)" in result.stdout
+    assert "    Creatividad (creatividad): effort 4 h, cycle time 2 h, wait 16 h (given)" in (
+        result.stdout
+    )
+    # vídeo: 2 units waiting / (3 / 5 a day) = 3.33 days = 26.67 h
+    assert "effort 12 h, cycle time 6 h, wait 26.67 h (from inventory)" in result.stdout
+    bottlenecks = cli("bottlenecks", AGENCIA, "--no-color").stdout
+    assert "constraint: Creatividad (creatividad) at 80 %" in bottlenecks
+    assert "headroom: 1.25" in bottlenecks
+    assert "cuts off Marcas (marcas), Pymes (pymes)" in bottlenecks
+
+
+def test_predict_waits_option(cli: Invoke) -> None:
+    plain = strict_json(cli("chains", AGENCIA, "--format", "json").stdout)
+    predicted = strict_json(cli("chains", AGENCIA, "--format", "json", "--predict-waits").stdout)
+    first = predicted["chains"][0]["steps"][2]  # redes in infografía: no wait given
+    assert first["wait_source"] == "predicted"
+    # redes u = 32 / 80 = 0.4, c = 2: 1 · 0.4^(√6 − 1) / (2 · 0.6) · 0.5 h
+    assert first["wait_hours"] == pytest.approx(0.4 ** (math.sqrt(6) - 1) / 1.2 * 0.5)
+    assert plain["chains"][0]["steps"][2]["wait_source"] == "none"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--demand", "infografa=2"], "unknown chain 'infografa' (did you mean 'infografia'?)"),
+        (["--headcount", "creativdad=+1"], "unknown department 'creativdad'"),
+        (["--capacity", "creatividad=much"], "expected a duration"),
+    ],
+)
+def test_simulate_usage_errors_exit_2_on_one_line(
+    cli: Invoke, args: list[str], message: str
+) -> None:
+    result = cli("simulate", AGENCIA, *args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr
+
+
+def test_rich_tables_on_a_terminal(cli: Invoke, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    for command in ("bottlenecks", "chains", "simulate"):
+        result = cli(command, AGENCIA)
+        assert result.exit_code == 0, result
+        assert ANSI in result.stdout
+        assert "Creatividad" in result.stdout
+
+
+def test_the_installed_script(tmp_path) -> None:
+    result = run_script("bottlenecks", SOFTWARE, "--format", "json")
+    assert result.exit_code == 0, result
+    doc = strict_json(result.stdout)
+    # eng_web: 12 × 70 + 220 = 1060 h of 7 × 168 = 1176 h
+    assert doc["constraint"] == "eng_web"
+    assert doc["departments"][0]["utilization"] == pytest.approx(1060 / 1176)
+    piped = run_script("simulate", "-", "--demand", "1.5", input=TALLER)
+    assert piped.exit_code == 0, piped
+    assert "changes: --demand 1.5" in piped.stdout
+    assert ANSI not in piped.stdout
