@@ -61,6 +61,7 @@ class Department:
     owner: str | None = None
     tags: tuple[str, ...] = ()
     location: Location = NOWHERE
+    ignore: tuple[str, ...] = ()  # rule ids not reported for this entity
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +73,7 @@ class ExternalParty:
     role: Literal["client", "supplier"]
     segment: str | None = None
     location: Location = NOWHERE
+    ignore: tuple[str, ...] = ()  # rule ids not reported for this entity
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +89,7 @@ class Handoff:
     satisfaction: float | None = None  # 1–5
     type: HandoffType = "work"
     location: Location = NOWHERE
+    ignore: tuple[str, ...] = ()  # rule ids not reported for this entity
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +115,7 @@ class Chain:
     supplier: str | None = None
     finished_inventory: float = 0.0
     location: Location = NOWHERE
+    ignore: tuple[str, ...] = ()  # rule ids not reported for this entity
 
     @property
     def path(self) -> tuple[str, ...]:
@@ -131,6 +135,9 @@ class ChecksConfig:
     select: tuple[str, ...] = ()
     severity: Mapping[str, str] = field(default_factory=dict)
     location: Location = NOWHERE
+    # Keys written in the file's ``checks:`` (provenance, not compared): a threshold
+    # not written there may come from ``[tool.clientchain]`` in pyproject.toml.
+    given: frozenset[str] = field(default=frozenset(), compare=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -66,5 +66,6 @@ def run_checks(
         findings.extend(
             item if item.severity is severity else replace(item, severity=severity)
             for item in rule.check(org, graph)
+            if plan.keeps(item)  # the entity's own `ignore: [rule…]`
         )
     return sorted(findings, key=Finding.sort_key)

@@ -1,40 +1,45 @@
-"""Which rules run, and at which severity.
+"""Which rules run, at which severity, and which findings an entity suppresses.
 
 Precedence, lowest first:
 
 1. each rule's default severity; every registered rule is selected;
-2. the org file's ``checks:`` section: ``select`` (when not empty) replaces the
+2. ``[tool.clientchain]`` in the nearest ``pyproject.toml`` (merged into the org
+   by :func:`with_project`): the same keys as ``checks:``, applied the same way;
+3. the org file's ``checks:`` section: ``select`` (when not empty) replaces the
    selection, ``ignore`` removes rules from it, ``severity`` overrides severities;
-3. :class:`CheckOptions` from the command line: ``select`` (when not empty)
+   a threshold written there wins over the pyproject's;
+4. :class:`CheckOptions` from the command line: ``select`` (when not empty)
    replaces the whole selection made so far, file ``ignore`` included — it is
    the most explicit request —, ``ignore`` removes more rules, ``severity``
    overrides severities again.
 
-A rule both selected and ignored at the same level is ignored.
+A rule both selected and ignored at the same level is ignored. Independently of
+the selection, ``ignore: [rule, …]`` on a department, client, supplier, handoff or
+chain drops the findings of those rules whose subject is that entity
+(:meth:`Plan.keeps`).
 Unknown rule ids are errors: :class:`~clientchain.errors.InputError` at the
 ``checks:`` key for the org file, :class:`~clientchain.errors.UsageError` for
-options. Rule ids named in the specification but not implemented yet are
-accepted and do nothing, so that files written for the full rule set stay valid.
+options. Rule ids named in the specification but not implemented yet (those in
+:data:`SPEC_RULE_IDS` without a registered module) are accepted and do nothing,
+so that files written for the full rule set stay valid.
 """
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
 
-from clientchain.checks.base import Rule, Severity
+from clientchain.checks.base import Finding, Rule, Severity
 from clientchain.checks.registry import RULES
 from clientchain.errors import InputError, Issue, UsageError
-from clientchain.model import Organization
+from clientchain.loading.project import ProjectConfig
+from clientchain.model import ChecksConfig, Location, Organization
 
-__all__ = ["SPEC_RULE_IDS", "CheckOptions", "Plan", "plan_checks"]
+__all__ = ["SPEC_RULE_IDS", "CheckOptions", "Plan", "plan_checks", "with_project"]
 
 SPEC_RULE_IDS: frozenset[str] = frozenset(
     {
-        "overloaded",
-        "near-capacity",
-        "over-takt",
         "orphan-department",
         "unserved-client",
         "isolated",
@@ -42,7 +47,6 @@ SPEC_RULE_IDS: frozenset[str] = frozenset(
         "single-point-of-failure",
         "no-feedback",
         "low-satisfaction",
-        "low-quality",
         "missing-deliverable",
     }
 )
@@ -61,12 +65,33 @@ class CheckOptions:
     severity: Mapping[str, Severity | str] = field(default_factory=dict)
 
 
+Suppressions = Mapping[str, tuple[tuple[Location, frozenset[str]], ...]]
+"""Subject (node id, ``from->to`` or chain id) → (where the entity is, rules it ignores)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Plan:
-    """The rules to run, in registry order, each with its effective severity."""
+    """The rules to run, in registry order, each with its effective severity, and the
+    per-entity ``ignore:`` lists."""
 
     rules: tuple[Rule, ...]
     severity: Mapping[str, Severity]
+    suppressions: Suppressions = field(default_factory=dict)
+
+    def keeps(self, finding: Finding) -> bool:
+        """Whether ``finding`` survives the ``ignore:`` of the entity it is about.
+
+        Its subject names the entity. A chain may share its id with a node; then
+        the entity defined where the finding points wins, and when neither is
+        there, the ignore lists of both apply.
+        """
+        entries = self.suppressions.get(finding.subject, ())
+        if len(entries) > 1:
+            here = [
+                e for e in entries if (e[0].line, e[0].column) == (finding.line, finding.column)
+            ]
+            entries = tuple(here) or entries
+        return not any(finding.rule in rules for _where, rules in entries)
 
 
 def plan_checks(org: Organization, options: CheckOptions | None = None) -> Plan:
@@ -80,7 +105,7 @@ def plan_checks(org: Organization, options: CheckOptions | None = None) -> Plan:
         ``options`` names an unknown rule or severity.
     """
     options = options or CheckOptions()
-    file_severity = _file_severity(org)
+    file_severity = _file_severity(org)  # also checks the per-entity ignore lists
     cli_severity = _options_severity(options)
     selected = _select(org.checks.select or tuple(RULES), org.checks.ignore)
     if options.select:
@@ -89,7 +114,91 @@ def plan_checks(org: Organization, options: CheckOptions | None = None) -> Plan:
     severity = {rule.id: rule.severity for rule in RULES.values()}
     severity.update(file_severity)
     severity.update(cli_severity)
-    return Plan(tuple(r for r in RULES.values() if r.id in selected), severity)
+    rules = tuple(r for r in RULES.values() if r.id in selected)
+    return Plan(rules, severity, _suppressions(org))
+
+
+def with_project(org: Organization, project: ProjectConfig | None) -> Organization:
+    """``org`` with the ``[tool.clientchain]`` defaults of ``project`` under its ``checks:``.
+
+    A threshold the file does not write comes from ``project``; ``select``
+    comes from ``project`` when the file selects nothing (and then both
+    ``ignore`` lists apply), ``severity`` overrides merge with the file's winning.
+    The result's ``checks:`` keeps the file's location, so file-level problems
+    still point at the org file.
+
+    Raises
+    ------
+    InputError
+        ``project`` names an unknown rule (at its line of ``pyproject.toml``).
+    """
+    if project is None:
+        return org
+    _check_project(project)
+    mine = org.checks
+    thresholds = {
+        key: getattr(project, key)
+        for key in ("near_capacity", "min_satisfaction", "min_rolled_quality")
+        if key not in mine.given and getattr(project, key) is not None
+    }
+    select, ignore = (
+        (mine.select, mine.ignore)
+        if mine.select
+        else (project.select, (*project.ignore, *mine.ignore))
+    )
+    merged: ChecksConfig = replace(
+        mine,
+        **thresholds,
+        select=select,
+        ignore=ignore,
+        severity={**project.severity, **mine.severity},
+    )
+    return replace(org, checks=merged)
+
+
+def _check_project(project: ProjectConfig) -> None:
+    issues = [
+        project.issue(key, f"unknown rule '{rule}'", _hint(rule))
+        for key, ids in (
+            ("select", project.select),
+            ("ignore", project.ignore),
+            ("severity", tuple(project.severity)),
+        )
+        for rule in _unknown(ids)
+    ]
+    if issues:
+        raise InputError(issues)
+
+
+def _entities(
+    org: Organization, every: bool = False
+) -> Iterator[tuple[str, str, Location, tuple[str, ...]]]:
+    """``(subject, key path, location, ignore list)`` of every entity with an ``ignore:``
+    (of every entity when ``every``)."""
+    for title, table in (
+        ("departments", org.departments),
+        ("clients", org.clients),
+        ("suppliers", org.suppliers),
+        ("chains", org.chains),
+    ):
+        for entity in table.values():
+            if entity.ignore or every:
+                yield entity.id, f"{title}.{entity.id}.ignore", entity.location, entity.ignore
+    for index, handoff in enumerate(org.handoffs):
+        if handoff.ignore or every:
+            subject = f"{handoff.source}->{handoff.target}"
+            yield subject, f"handoffs[{index}].ignore", handoff.location, handoff.ignore
+
+
+def _suppressions(org: Organization) -> Suppressions:
+    """Every entity under a subject that some entity's ``ignore:`` concerns (a chain and a
+    department may share an id: both are kept so that :meth:`Plan.keeps` can tell them apart)."""
+    wanted = {subject for subject, _path, _where, _rules in _entities(org)}
+    table: dict[str, tuple[tuple[Location, frozenset[str]], ...]] = {}
+    for subject, _path, where, rules in _entities(org, every=True):
+        if subject in wanted:
+            table[subject] = (*table.get(subject, ()), (where, frozenset(rules)))
+    return table
 
 
 def _select(chosen: Iterable[str], ignored: Iterable[str]) -> tuple[str, ...]:
@@ -109,6 +218,11 @@ def _file_severity(org: Organization) -> dict[str, Severity]:
     for key, ids in (("select", config.select), ("ignore", config.ignore)):
         for rule in _unknown(ids):
             issue(f"checks.{key}", f"unknown rule '{rule}'", _hint(rule))
+    for _subject, path, place, ids in _entities(org):
+        issues.extend(
+            Issue(org.source, place.line, place.column, f"unknown rule '{rule}'", path, _hint(rule))
+            for rule in _unknown(ids)
+        )
     overrides: dict[str, Severity] = {}
     for rule, text in config.severity.items():
         if rule in _unknown([rule]):
@@ -144,7 +258,7 @@ def _unknown(ids: Iterable[str]) -> list[str]:
 
 
 def _hint(rule: str) -> str:
-    close = difflib.get_close_matches(rule, sorted(SPEC_RULE_IDS), n=1)
+    close = difflib.get_close_matches(rule, sorted(SPEC_RULE_IDS | set(RULES)), n=1)
     if close:
         return f"did you mean '{close[0]}'?"
     return "known rules: " + ", ".join(RULES)

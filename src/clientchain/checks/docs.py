@@ -32,9 +32,31 @@ the rule, its severity, the file, line and column of the entity concerned and it
 _CONFIG = """\
 ## Configuring the rules
 
-In the org file:
+Four places configure the rules. **Precedence, lowest first** (a later level wins):
+
+1. **defaults**: each rule's default severity below; every rule is selected;
+   `--fail-on warning`;
+2. **`pyproject.toml`**: a `[tool.clientchain]` table in the nearest `pyproject.toml`
+   found by walking up from the org file's folder (from the current folder for standard
+   input) sets repository-wide defaults, with the keys of `checks:` plus `fail-on`;
+3. **the org file's `checks:` section**;
+4. **the command line**: `--select RULE` (repeatable or comma-separated), `--ignore RULE`,
+   `--fail-on error|warning|info`.
+
+```toml
+# pyproject.toml
+[tool.clientchain]
+select = []                        # when not empty, only these rules run
+ignore = ["single-point-of-failure"]
+fail-on = "error"                  # error | warning | info
+near_capacity = "90%"              # thresholds, as in checks:
+min_satisfaction = 3.5
+min_rolled_quality = 0.75
+severity = { missing-deliverable = "warning" }
+```
 
 ```yaml
+# org.yaml
 checks:
   near_capacity: 85%          # thresholds used by the rules below
   min_satisfaction: 3
@@ -45,22 +67,39 @@ checks:
     missing-deliverable: warning
 ```
 
-On the command line: `--select RULE` (repeatable), `--ignore RULE`,
-`--fail-on error|warning|info`.
+How the levels combine:
 
-Precedence, lowest first:
-
-1. each rule's default severity; every rule is selected;
-2. the org file's `checks:` section: `select` (when not empty) replaces the selection,
-   `ignore` removes rules from it, `severity` overrides severities;
-3. the command line: `--select` (when given) replaces the whole selection made so far,
-   the file's `ignore` included, as the most explicit request; `--ignore` removes more
-   rules; severity overrides apply last.
+- **selection**: at each level in turn, `select` (when not empty) replaces the whole
+  selection made so far — the `ignore` of lower levels included — and `ignore` removes
+  rules from it. So `--select` replaces everything the files chose, `--ignore` adds to
+  the file's and the pyproject's `ignore`, and a `checks: select` in the org file
+  replaces the pyproject's selection;
+- **severity**: overrides apply in order, the command line last;
+- **thresholds** (`near_capacity`, `min_satisfaction`, `min_rolled_quality`): the org
+  file's value when it writes one, else the pyproject's, else the default;
+- **`fail-on`**: `--fail-on` when given, else the pyproject's `fail-on`, else `warning`.
 
 A rule both selected and ignored at the same level is ignored. An unknown rule id is an
-input error at the `checks:` key of the org file (exit 2, with a "did you mean" hint), or
-a usage error on the command line. Rule ids named in the specification but not yet
-implemented are accepted and do nothing.
+input error at the `checks:` key of the org file or at its line of `pyproject.toml`
+(exit 2, with a "did you mean" hint), or a usage error on the command line. Rule ids
+named in the specification but not yet implemented are accepted and do nothing.
+
+### Suppressing a rule for one entity
+
+`ignore: [rule, …]` on a department, external client, external supplier, handoff or
+chain drops the findings of those rules whose subject is that entity, and only those;
+the rule still runs everywhere else:
+
+```yaml
+departments:
+  archivo: {name: Archivo, ignore: [isolated]}      # kept on purpose, no handoffs yet
+handoffs:
+  - {from: revision, to: creatividad, type: work, ignore: [missing-deliverable]}
+```
+
+A finding's subject is the id of the department, client or supplier concerned,
+`from->to` for a handoff, or the chain id for a chain. When a chain shares its id with
+a department, the entity defined where the finding points wins.
 
 """
 

@@ -3,19 +3,27 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Sequence
+import os
+from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from clientchain.cli.common import Format, FormatOption, NoColorOption, rich_output
+from clientchain.cli.common import NoColorOption, rich_output
 from clientchain.console import err, out, terminal_width
 
 if TYPE_CHECKING:
-    from clientchain.checks import CheckOptions
-    from clientchain.output.reports import CheckRun
+    from clientchain.output.check_report import CheckReport
 
-__all__ = ["FailOn", "check_command", "check_files", "rule_ids"]
+__all__ = [
+    "CheckFormat",
+    "FailOn",
+    "check_command",
+    "default_format",
+    "render_check",
+    "rule_ids",
+]
 
 
 class FailOn(enum.StrEnum):
@@ -24,6 +32,16 @@ class FailOn(enum.StrEnum):
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
+
+
+class CheckFormat(enum.StrEnum):
+    """``check --format``: for people, programs, GitHub, code scanning and test reports."""
+
+    TEXT = "text"
+    JSON = "json"
+    GITHUB = "github"
+    SARIF = "sarif"
+    JUNIT = "junit"
 
 
 Files = Annotated[
@@ -37,7 +55,34 @@ Rules = Annotated[
     ),
 ]
 FailOnOption = Annotated[
-    FailOn, typer.Option("--fail-on", help="Exit 1 on findings at or above this severity.")
+    FailOn | None,
+    typer.Option(
+        "--fail-on",
+        help="Exit 1 on findings at or above this severity "
+        "[default: [tool.clientchain] fail-on, else warning].",
+        show_default=False,
+    ),
+]
+CheckFormatOption = Annotated[
+    CheckFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="text, json, github (workflow annotations), sarif (2.1.0) or junit "
+        "[default: github when GITHUB_ACTIONS=true, else text].",
+        show_default=False,
+    ),
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write the report to FILE (atomically) instead of standard output.",
+        show_default=False,
+        dir_okay=False,
+    ),
 ]
 
 
@@ -46,8 +91,9 @@ def check_command(
     files: Files,
     select: Rules = None,
     ignore: Rules = None,
-    fail_on: FailOnOption = FailOn.WARNING,
-    output_format: FormatOption = Format.TEXT,
+    fail_on: FailOnOption = None,
+    output_format: CheckFormatOption = None,
+    output: OutputOption = None,
     no_color: NoColorOption = False,
 ) -> None:
     """Validate org files and run the rules; the exit code is for CI.
@@ -56,41 +102,48 @@ def check_command(
     (its problems are reported and the other files are still checked; 2 wins over 1).
     """
     from clientchain.checks import CheckOptions, Severity
-    from clientchain.output import json as as_json
-    from clientchain.output import rich_text, text
+    from clientchain.output.check_report import check_report
+    from clientchain.output.text import check_summary
 
     options = CheckOptions(select=rule_ids(select), ignore=rule_ids(ignore))
-    run = check_files(files, options)
-    if output_format is Format.JSON:
-        out(as_json.check_json(run))
+    threshold = None if fail_on is None else Severity(fail_on.value)
+    report = check_report(files, options, threshold)
+    chosen = output_format or default_format()
+    rich = output is None and chosen is CheckFormat.TEXT and rich_output(ctx, no_color)
+    document = render_check(report, chosen, rich=rich)
+    if output is None:
+        out(document)
     else:
-        rich = rich_output(ctx, no_color)
-        out(rich_text.check_rich(run, terminal_width()) if rich else text.check_text(run))
-        err(text.check_summary(run))
-    if run.unreadable:
-        raise typer.Exit(2)
-    raise typer.Exit(1 if run.failing(Severity(fail_on.value)) else 0)
+        from clientchain.output.files import write_atomic
+
+        write_atomic(output, document + "\n" if document else "")
+    if chosen is not CheckFormat.JSON or output is not None:
+        err(check_summary(report.run))
+    raise typer.Exit(report.exit_code())
 
 
-def check_files(paths: Sequence[str], options: CheckOptions) -> CheckRun:
-    """Load and check every file; a file that cannot be loaded is recorded, not raised."""
-    from clientchain.checks import run_checks
-    from clientchain.errors import InputError, Issue
-    from clientchain.graph import build_graph
-    from clientchain.loading import load_file
-    from clientchain.output.reports import CheckRun, FileCheck
+def default_format() -> CheckFormat:
+    """``github`` under GitHub Actions (``GITHUB_ACTIONS=true``), else ``text``."""
+    return CheckFormat.GITHUB if os.environ.get("GITHUB_ACTIONS") == "true" else CheckFormat.TEXT
 
-    results: list[FileCheck] = []
-    for path in paths:
-        try:
-            org = load_file(path)
-            findings = run_checks(org, build_graph(org), options)  # InputError: bad `checks:`
-        except InputError as exc:
-            issues = exc.issues or [Issue(path, 0, 0, str(exc))]
-            results.append(FileCheck(path, issues=tuple(issues)))
-        else:
-            results.append(FileCheck(path, findings=tuple(findings)))
-    return CheckRun(tuple(results))
+
+def render_check(report: CheckReport, chosen: CheckFormat, *, rich: bool = False) -> str:
+    """The report of a check run in the chosen format (a pure function of the report)."""
+    from clientchain.output import github, junit, sarif, text
+    from clientchain.output import json as as_json
+
+    if chosen is CheckFormat.TEXT and rich:
+        from clientchain.output import rich_text
+
+        return rich_text.check_rich(report.run, terminal_width())
+    formatters: dict[CheckFormat, Callable[[CheckReport], str]] = {
+        CheckFormat.TEXT: lambda r: text.check_text(r.run),
+        CheckFormat.JSON: lambda r: as_json.check_json(r.run),
+        CheckFormat.GITHUB: github.github_annotations,
+        CheckFormat.SARIF: sarif.sarif_log,
+        CheckFormat.JUNIT: junit.junit_xml,
+    }
+    return formatters[chosen](report)
 
 
 def rule_ids(values: Iterable[str] | None) -> tuple[str, ...]:

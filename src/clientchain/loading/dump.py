@@ -97,6 +97,7 @@ def _department(d: Department) -> Iterator[str]:
         yield f"    owner: {_q(d.owner)}"
     if d.tags:
         yield f"    tags: [{', '.join(_q(t) for t in d.tags)}]"
+    yield from _ignore(d.ignore)
 
 
 def _party(p: ExternalParty) -> Iterator[str]:
@@ -104,6 +105,7 @@ def _party(p: ExternalParty) -> Iterator[str]:
     yield f"    name: {_q(p.name)}"
     if p.segment is not None:
         yield f"    segment: {_q(p.segment)}"
+    yield from _ignore(p.ignore)
 
 
 def _handoff(h: Handoff) -> Iterator[str]:
@@ -120,6 +122,7 @@ def _handoff(h: Handoff) -> Iterator[str]:
     if h.satisfaction is not None:
         yield f"    satisfaction: {_num(h.satisfaction)}"
     yield f"    type: {h.type}"
+    yield from _ignore(h.ignore)
 
 
 def _chain(c: Chain) -> Iterator[str]:
@@ -139,15 +142,24 @@ def _chain(c: Chain) -> Iterator[str]:
             yield f"        inventory: {_num(s.inventory)}"
     if c.finished_inventory:
         yield f"    finished_inventory: {_num(c.finished_inventory)}"
+    yield from _ignore(c.ignore)
+
+
+def _ignore(rules: tuple[str, ...]) -> Iterator[str]:
+    """The per-entity ``ignore: [rule, …]`` line, when there is one."""
+    if rules:
+        yield f"    ignore: [{', '.join(_q(r) for r in rules)}]"
 
 
 def _checks(c: ChecksConfig) -> list[str]:
-    lines = [
-        "checks:",
-        f"  near_capacity: {_num(c.near_capacity)}",
-        f"  min_satisfaction: {_num(c.min_satisfaction)}",
-        f"  min_rolled_quality: {_num(c.min_rolled_quality)}",
-    ]
+    """The ``checks:`` section; a threshold is written when the file gave it or it is not
+    the default, so that an unwritten one can still come from ``[tool.clientchain]``."""
+    defaults = ChecksConfig()
+    lines = ["checks:"]
+    for key in ("near_capacity", "min_satisfaction", "min_rolled_quality"):
+        value = getattr(c, key)
+        if key in c.given or value != getattr(defaults, key):
+            lines.append(f"  {key}: {_num(value)}")
     for key in ("ignore", "select"):
         values = getattr(c, key)
         if values:
@@ -155,4 +167,4 @@ def _checks(c: ChecksConfig) -> list[str]:
     if c.severity:
         pairs = ", ".join(f"{_q(rule)}: {level}" for rule, level in c.severity.items())
         lines.append(f"  severity: {{{pairs}}}")
-    return lines
+    return lines if len(lines) > 1 else ["checks: {}"]

@@ -82,14 +82,19 @@ DEPARTMENT = (
     Field("other_load", "duration", "Time per period spent on work outside the chains."),
     Field("owner", "text", "Person responsible."),
     Field("tags", "texts", "Free labels."),
+    Field("ignore", "texts", "Rule ids not reported for this department."),
 )
 
 CLIENT = (
     Field("name", "text", "Display label; default: the id."),
     Field("segment", "text", "Free text: loyal, discount, impulsive, intermediary, final …"),
+    Field("ignore", "texts", "Rule ids not reported for this client."),
 )
 
-SUPPLIER = (Field("name", "text", "Display label; default: the id."),)
+SUPPLIER = (
+    Field("name", "text", "Display label; default: the id."),
+    Field("ignore", "texts", "Rule ids not reported for this supplier."),
+)
 
 HANDOFF = (
     Field("from", "ref", "Supplier: the id that hands the work over.", required=True),
@@ -100,6 +105,7 @@ HANDOFF = (
     Field("quality", "percent", "%C&A: share received complete and accurate."),
     Field("satisfaction", "rating", "The receiving client's rating, 1–5."),
     Field("type", "choice", "What flows.", choices=HANDOFF_TYPES, default="work"),
+    Field("ignore", "texts", "Rule ids not reported for this handoff."),
 )
 
 CHAIN = (
@@ -109,6 +115,7 @@ CHAIN = (
     Field("demand", "count", "Units per period.", required=True),
     Field("steps", "section", "Ordered steps.", required=True),
     Field("finished_inventory", "count", "Units waiting after the last step."),
+    Field("ignore", "texts", "Rule ids not reported for this chain."),
 )
 
 STEP = (

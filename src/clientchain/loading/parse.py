@@ -263,6 +263,7 @@ class _Reader:
             owner=v.get("owner"),
             tags=v.get("tags", ()),
             location=_loc(key),
+            ignore=v.get("ignore", ()),
         )
 
     def party(self, role: str) -> Callable[[ScalarNode, MapNode, str], ExternalParty]:
@@ -276,6 +277,7 @@ class _Reader:
                 role="client" if role == "client" else "supplier",
                 segment=v.get("segment"),
                 location=_loc(key),
+                ignore=v.get("ignore", ()),
             )
 
         return build
@@ -323,6 +325,7 @@ class _Reader:
                     satisfaction=v.get("satisfaction"),
                     type=v.get("type", "work"),
                     location=_loc(body),
+                    ignore=v.get("ignore", ()),
                 )
             )
         return out
@@ -346,6 +349,7 @@ class _Reader:
             supplier=supplier,
             finished_inventory=v.get("finished_inventory") or 0.0,
             location=_loc(key),
+            ignore=v.get("ignore", ()),
         )
 
     def steps(self, node: Node | None, path: str) -> list[Step]:
@@ -396,6 +400,7 @@ class _Reader:
             select=v.get("select", ()),
             severity=v.get("severity", {}),
             location=_loc(body),
+            given=frozenset(key for key in v if v[key] is not None),
         )
 
     def ref(self, node: Node | None, path: str, want: str = "") -> str | None:

@@ -1,0 +1,116 @@
+"""``clientchain diff OLD NEW``: what a change did to the customer chain, for reviews and CI."""
+
+from __future__ import annotations
+
+import enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from clientchain.console import err, out
+
+if TYPE_CHECKING:
+    from clientchain.analysis.diff import OrgDiff
+
+__all__ = ["DiffFormat", "diff_command", "parse_tolerance", "render_diff"]
+
+
+class DiffFormat(enum.StrEnum):
+    """``diff --format``."""
+
+    TEXT = "text"
+    JSON = "json"
+    MARKDOWN = "markdown"
+
+
+_VERSION_HELP = "An org file, '-' for standard input, or REV:PATH read from git (main:org.yaml)."
+Old = Annotated[str, typer.Argument(metavar="OLD", help=_VERSION_HELP, show_default=False)]
+New = Annotated[str, typer.Argument(metavar="NEW", help=_VERSION_HELP, show_default=False)]
+
+
+def diff_command(
+    old: Old,
+    new: New,
+    output_format: Annotated[
+        DiffFormat,
+        typer.Option("--format", "-f", help="text, json or markdown (a pull-request comment)."),
+    ] = DiffFormat.TEXT,
+    fail_on_regression: Annotated[
+        bool,
+        typer.Option(
+            "--fail-on-regression",
+            help="Exit 1 when a department crosses the near-capacity threshold (or 100%) "
+            "or a chain's lead time grows by more than --lead-time-tolerance.",
+        ),
+    ] = False,
+    lead_time_tolerance: Annotated[
+        str,
+        typer.Option(
+            "--lead-time-tolerance",
+            metavar="SHARE",
+            help="Growth of a chain's lead time that is still fine: '10%' or 0.1.",
+        ),
+    ] = "10%",
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write the report to FILE (atomically) instead of standard output.",
+            dir_okay=False,
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Compare two versions of an org file: structure, metric deltas, constraint shift.
+
+    Departments, clients, suppliers, handoffs and chains added, removed and
+    changed field by field; utilization, lead time and rolled quality deltas.
+    Exit 0, or 1 with --fail-on-regression when the change is a regression.
+    """
+    from clientchain.analysis.diff import diff_orgs
+    from clientchain.loading.git import load_version
+
+    tolerance = parse_tolerance(lead_time_tolerance)
+    result = diff_orgs(load_version(old), load_version(new), lead_time_tolerance=tolerance)
+    document = render_diff(result, output_format)
+    if output is None:
+        out(document)
+    else:
+        from clientchain.output.files import write_atomic
+
+        write_atomic(output, document + "\n" if document else "")
+        err(f"wrote {output}")
+    raise typer.Exit(1 if fail_on_regression and result.regressions else 0)
+
+
+def render_diff(result: OrgDiff, chosen: DiffFormat) -> str:
+    """The diff in the chosen format (pure)."""
+    from clientchain.output import diff
+
+    formatters = {
+        DiffFormat.TEXT: diff.diff_text,
+        DiffFormat.JSON: diff.diff_json,
+        DiffFormat.MARKDOWN: diff.diff_markdown,
+    }
+    return formatters[chosen](result)
+
+
+def parse_tolerance(text: str) -> float:
+    """``'10%'`` → 0.1, ``'0.25'`` → 0.25, ``'150%'`` → 1.5; a usage error otherwise.
+
+    >>> parse_tolerance("10%"), parse_tolerance("0.25"), parse_tolerance("150%")
+    (0.1, 0.25, 1.5)
+    """
+    from clientchain.errors import UsageError
+
+    raw = text.strip()
+    try:
+        value = float(raw[:-1]) / 100 if raw.endswith("%") else float(raw)
+    except ValueError:
+        value = -1.0
+    if not value >= 0 or value == float("inf"):
+        raise UsageError(f"--lead-time-tolerance: expected a share like '10%' or 0.1, got '{text}'")
+    return value

@@ -1,0 +1,213 @@
+"""Repository-wide rule defaults: the ``[tool.clientchain]`` table of a ``pyproject.toml``.
+
+The table is looked for by walking up from the org file's folder (from the
+current folder for standard input): the nearest ``pyproject.toml`` that has a
+``[tool.clientchain]`` table wins, like ruff and mypy find theirs. Its keys are
+those of the org file's ``checks:`` section plus ``fail_on``; ``-`` and ``_``
+are the same in key names (``fail-on`` = ``fail_on``)::
+
+    [tool.clientchain]
+    select = []                       # when not empty, only these rules run
+    ignore = ["single-point-of-failure"]
+    fail-on = "error"                 # error | warning | info
+    near_capacity = "90%"
+    min_satisfaction = 3.5
+    min_rolled_quality = 0.75
+    severity = { missing-deliverable = "warning" }
+
+Everything is checked here except rule ids (the rule registry lives above this
+layer: :func:`clientchain.checks.config.with_project` checks them). Problems are
+an :class:`~clientchain.errors.InputError` naming the ``pyproject.toml`` and the
+line of the key.
+
+>>> import pathlib, tempfile
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (folder / "pyproject.toml").write_text('[tool.clientchain]\\nfail-on = "error"\\n')
+>>> (folder / "team").mkdir()
+>>> config = find_project_config(folder / "team")
+>>> config.fail_on, config.line, config.path == str(folder / "pyproject.toml")
+('error', 1, True)
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from clientchain.errors import InputError, Issue
+from clientchain.loading.fields import SEVERITIES
+from clientchain.units import parse_percentage
+
+__all__ = ["PROJECT_FILE", "ProjectConfig", "find_project_config", "read_project_config"]
+
+PROJECT_FILE = "pyproject.toml"
+_TABLE = re.compile(r"^\s*\[\s*tool\s*\.\s*clientchain\s*\]\s*(#.*)?$")
+_KEYS = (
+    "select",
+    "ignore",
+    "severity",
+    "fail_on",
+    "near_capacity",
+    "min_satisfaction",
+    "min_rolled_quality",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectConfig:
+    """The ``[tool.clientchain]`` table: ``None`` (or empty) where a key is not given.
+
+    ``path`` is the ``pyproject.toml`` it comes from, ``line`` the line of the
+    table's header and ``lines`` the line of each key given (for messages).
+    """
+
+    path: str
+    line: int = 0
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: Mapping[str, str] = field(default_factory=dict)
+    fail_on: str | None = None
+    near_capacity: float | None = None
+    min_satisfaction: float | None = None
+    min_rolled_quality: float | None = None
+    lines: Mapping[str, int] = field(default_factory=dict)
+
+    def issue(self, key: str, message: str, hint: str = "") -> Issue:
+        """An :class:`Issue` at ``key`` of the table (the header when not found)."""
+        line = self.lines.get(key, self.line)
+        return Issue(self.path, line, 1 if line else 0, message, f"tool.clientchain.{key}", hint)
+
+
+def find_project_config(start: str | Path) -> ProjectConfig | None:
+    """The nearest ``[tool.clientchain]`` table from ``start`` (a folder) upwards, or ``None``.
+
+    Raises
+    ------
+    InputError
+        A ``pyproject.toml`` on the way is not valid TOML, or the table has
+        unknown keys or values of the wrong kind.
+    """
+    folder = Path(start).resolve()
+    for candidate in (folder, *folder.parents):
+        path = candidate / PROJECT_FILE
+        if path.is_file():
+            config = read_project_config(path)
+            if config is not None:
+                return config
+    return None
+
+
+def read_project_config(path: str | Path) -> ProjectConfig | None:
+    """The ``[tool.clientchain]`` table of the ``pyproject.toml`` at ``path``, or ``None``."""
+    name = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError([Issue(name, 1, 1, f"cannot read {PROJECT_FILE}: {exc}")]) from None
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        line, column = _position(str(exc), text)
+        raise InputError([Issue(name, line, column, f"invalid TOML: {exc}")]) from None
+    table = document.get("tool", {}).get("clientchain") if isinstance(document, dict) else None
+    if table is None:
+        return None
+    header, lines = _lines(text)
+    if not isinstance(table, dict):
+        raise InputError([Issue(name, header, 1, "expected a table", "tool.clientchain")])
+    return _parse(table, ProjectConfig(name, header, lines=lines))
+
+
+def _parse(table: Mapping[str, Any], base: ProjectConfig) -> ProjectConfig:
+    issues: list[Issue] = []
+    values: dict[str, Any] = {}
+    for raw_key, value in table.items():
+        key = raw_key.replace("-", "_")
+        if key not in _KEYS:
+            known = ", ".join(k.replace("_", "-") if k == "fail_on" else k for k in _KEYS)
+            issues.append(base.issue(key, f"unknown key '{raw_key}'", f"known keys: {known}"))
+            continue
+        try:
+            values[key] = _CONVERT[key](value)
+        except (TypeError, ValueError) as exc:
+            issues.append(base.issue(key, str(exc)))
+    if issues:
+        raise InputError(issues)
+    return ProjectConfig(**{**_fields(base), **values})
+
+
+def _fields(config: ProjectConfig) -> dict[str, Any]:
+    return {name: getattr(config, name) for name in ProjectConfig.__dataclass_fields__}
+
+
+def _rule_list(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return tuple(part.strip() for part in value.split(",") if part.strip())
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return tuple(value)
+    raise TypeError(f"expected a list of rule ids, got {value!r}")
+
+
+def _level(value: Any) -> str:
+    if not isinstance(value, str) or value.strip().lower() not in SEVERITIES:
+        raise ValueError(f"expected one of {', '.join(SEVERITIES)}, got {value!r}")
+    return value.strip().lower()
+
+
+def _severity(value: Any) -> dict[str, str]:
+    if not isinstance(value, dict):
+        raise TypeError(f"expected a table of rule = severity, got {value!r}")
+    return {str(rule): _level(level) for rule, level in value.items()}
+
+
+def _percent(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise TypeError(f"expected a percentage like '85%' or 0.85, got {value!r}")
+    return parse_percentage(value)
+
+
+def _rating(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 1 <= value <= 5:
+        raise ValueError(f"expected a rating from 1 to 5, got {value!r}")
+    return float(value)
+
+
+_CONVERT = {
+    "select": _rule_list,
+    "ignore": _rule_list,
+    "severity": _severity,
+    "fail_on": _level,
+    "near_capacity": _percent,
+    "min_satisfaction": _rating,
+    "min_rolled_quality": _percent,
+}
+
+
+def _lines(text: str) -> tuple[int, dict[str, int]]:
+    """The header's line and each key's line inside ``[tool.clientchain]`` (1-based)."""
+    header = 0
+    lines: dict[str, int] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not header:
+            header = number if _TABLE.match(line) else 0
+            continue
+        if line.lstrip().startswith("["):
+            break
+        key = re.match(r"^\s*([A-Za-z0-9_-]+)\s*=", line)
+        if key:
+            lines.setdefault(key.group(1).replace("-", "_"), number)
+    return header, lines
+
+
+def _position(message: str, text: str) -> tuple[int, int]:
+    """Where tomllib's message says the problem is (its last line at the end of the text)."""
+    found = re.search(r"line (\d+), column (\d+)", message)
+    if found:
+        return int(found.group(1)), int(found.group(2))
+    if "end of document" in message:
+        return max(1, len(text.splitlines())), 1
+    return 1, 1

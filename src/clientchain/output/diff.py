@@ -1,0 +1,287 @@
+"""``clientchain diff`` formatters: plain text, JSON and Markdown for a pull-request comment.
+
+Pure functions of an :class:`~clientchain.analysis.diff.OrgDiff`. Values are
+written in the file's units: durations in hours (``4h``), fractions as
+percentages (``90%``); ``none`` (``null`` in JSON) where a value is not given.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import TYPE_CHECKING, Any
+
+from clientchain.output.json import dumps
+
+if TYPE_CHECKING:
+    from clientchain.analysis.diff import EntityChange, FieldChange, MetricDelta, OrgDiff
+
+__all__ = ["diff_json", "diff_markdown", "diff_text", "field_value", "metric_value"]
+
+_HOURS = frozenset({"capacity", "other_load", "effort", "wait", "lead_time"})
+_PERCENT = frozenset({"quality", "near_capacity", "min_rolled_quality"})
+_KINDS = ("organization", "department", "client", "supplier", "handoff", "chain")
+_SIGN = {"added": "+", "removed": "-", "changed": "~"}
+_METRIC = {
+    "utilization": "utilization",
+    "lead_time_hours": "lead time",
+    "rolled_quality": "rolled quality",
+}
+
+
+def field_value(name: str, value: Any) -> str:
+    """A field's value as the file would write it: ``4h``, ``90%``, ``none``, ``a, b``.
+
+    >>> field_value("steps[0].effort", 2.5), field_value("quality", 0.9), field_value("tags", [])
+    ('2.5h', '90%', '[]')
+    """
+    if value is None:
+        return "none"
+    if isinstance(value, list):
+        return f"[{', '.join(str(v) for v in value)}]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {v}" for k, v in value.items()) + "}"
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return str(value)
+    leaf = name.rsplit(".", 1)[-1]
+    if leaf in _HOURS:
+        return f"{value:g}h"
+    if leaf in _PERCENT:
+        return _percent(value)
+    return f"{value:g}"
+
+
+def metric_value(metric: str, value: float | None) -> str:
+    """``75%`` for utilization and rolled quality, ``13h`` for lead time, ``∞``, ``none``."""
+    if value is None:
+        return "none"
+    if math.isinf(value):
+        return "∞"
+    return f"{value:.4g}h" if metric == "lead_time_hours" else _percent(value)
+
+
+def metric_change(delta: MetricDelta) -> str:
+    """``+20 pts``, ``+2h, +15.4%``, ``new`` or ``removed``."""
+    if delta.old is None:
+        return "new"
+    if delta.new is None:
+        return "removed"
+    change = delta.delta
+    if change is None or math.isnan(change) or math.isinf(change):
+        return "∞" if change is not None and not math.isnan(change) else "n/a"
+    if delta.metric == "lead_time_hours":
+        share = f", {change / delta.old * 100:+.3g}%" if delta.old else ""
+        return f"{change:+.4g}h{share}"
+    return f"{change * 100:+.3g} pts"
+
+
+# -- text ----------------------------------------------------------------------------------
+
+
+def diff_text(diff: OrgDiff) -> str:
+    """Plain, stable lines: changes by kind, metrics, constraint shifts, regressions."""
+    lines = [f"diff: {diff.old.source} → {diff.new.source}"]
+    if diff.empty:
+        return "\n".join([*lines, "no changes"])
+    for kind in _KINDS:
+        changes = [c for c in diff.entities if c.kind == kind]
+        if changes:
+            lines.append(f"{_plural(kind)}:")
+            lines += [f"  {_SIGN[c.status]} {_entity_text(c)}" for c in changes]
+    if diff.metrics:
+        lines.append("metrics:")
+        lines += [f"  {_metric_text(diff, m)}" for m in diff.metrics]
+    if diff.shifted:
+        lines.append(
+            f"constraint: {diff.constraint.old or 'none'} → {diff.constraint.new or 'none'}"
+        )
+    for shift in diff.chain_constraints:
+        lines.append(
+            f"constraint of chain {shift.chain}: {shift.old or 'none'} → {shift.new or 'none'}"
+        )
+    lines.append("regressions:" if diff.regressions else "regressions: none")
+    lines += [f"  {r.message}" for r in diff.regressions]
+    return "\n".join(lines)
+
+
+def _entity_text(change: EntityChange) -> str:
+    title = _label(change)
+    if change.status != "changed":
+        return title
+    return f"{title}: " + "; ".join(_field_text(f) for f in change.fields)
+
+
+def _field_text(change: FieldChange) -> str:
+    old, new = field_value(change.field, change.old), field_value(change.field, change.new)
+    return f"{change.field} {old} → {new}"
+
+
+def _metric_text(diff: OrgDiff, delta: MetricDelta) -> str:
+    old = metric_value(delta.metric, delta.old)
+    new = metric_value(delta.metric, delta.new)
+    return (
+        f"{_METRIC[delta.metric]} of {_metric_subject(diff, delta)}: "
+        f"{old} → {new} ({metric_change(delta)})"
+    )
+
+
+# -- JSON ----------------------------------------------------------------------------------
+
+
+def diff_json(diff: OrgDiff) -> str:
+    """The ``diff --format json`` document (non-finite numbers are ``null``)."""
+    return dumps(
+        {
+            "old": diff.old.source,
+            "new": diff.new.source,
+            "empty": diff.empty,
+            "added": [_entity_dict(c) for c in diff.by_status("added")],
+            "removed": [_entity_dict(c) for c in diff.by_status("removed")],
+            "changed": [_entity_dict(c) for c in diff.by_status("changed")],
+            "metrics": [
+                {
+                    "kind": m.kind,
+                    "id": m.id,
+                    "metric": m.metric,
+                    "old": _finite(m.old),
+                    "new": _finite(m.new),
+                    "delta": _finite(m.delta),
+                }
+                for m in diff.metrics
+            ],
+            "constraint": {
+                "old": diff.constraint.old,
+                "new": diff.constraint.new,
+                "shifted": diff.shifted,
+            },
+            "chain_constraints": [
+                {"chain": s.chain, "old": s.old, "new": s.new} for s in diff.chain_constraints
+            ],
+            "regressions": [
+                {"kind": r.kind, "id": r.id, "message": r.message} for r in diff.regressions
+            ],
+            "lead_time_tolerance": diff.lead_time_tolerance,
+        }
+    )
+
+
+def _entity_dict(change: EntityChange) -> dict[str, Any]:
+    entry: dict[str, Any] = {"kind": change.kind, "id": change.id, "name": change.name}
+    if change.status == "changed":
+        entry["fields"] = [
+            {"field": f.field, "old": _json_value(f.old), "new": _json_value(f.new)}
+            for f in change.fields
+        ]
+    return entry
+
+
+def _finite(value: float | None) -> float | None:
+    return value if value is not None and math.isfinite(value) else None
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, float):
+        return _finite(value)
+    return value
+
+
+# -- Markdown ------------------------------------------------------------------------------
+
+
+def diff_markdown(diff: OrgDiff) -> str:
+    """A pull-request comment: a headline, regressions, changes and metrics as tables."""
+    lines = [f"### clientchain diff: {_code(diff.old.source)} → {_code(diff.new.source)}", ""]
+    if diff.empty:
+        return "\n".join([*lines, "No changes to the customer chain."])
+    lines += [_headline(diff), ""]
+    if diff.regressions:
+        lines += ["#### Regressions", ""]
+        lines += [f"- :warning: {_md(r.message)}" for r in diff.regressions]
+        lines.append("")
+    if diff.entities:
+        lines += ["#### Changes", "", "| | kind | entity | what changed |", "|---|---|---|---|"]
+        lines += [_change_row(c) for c in diff.entities]
+        lines.append("")
+    if diff.metrics:
+        lines += ["#### Metrics", "", "| entity | metric | before | after | change |"]
+        lines.append("|---|---|--:|--:|--:|")
+        lines += [_metric_row(diff, m) for m in diff.metrics]
+        lines.append("")
+    return "\n".join(lines).rstrip("\n")
+
+
+def _headline(diff: OrgDiff) -> str:
+    counts = [f"{len(diff.by_status(s))} {s}" for s in ("added", "removed", "changed")]
+    parts = [f"**{' · '.join(counts)}**"]
+    old, new = diff.constraint.old or "none", diff.constraint.new or "none"
+    parts.append(
+        f"constraint {_code(old)} → {_code(new)}" if diff.shifted else f"constraint {_code(new)}"
+    )
+    found = len(diff.regressions)
+    parts.append(
+        f":warning: {found} regression{'' if found == 1 else 's'}" if found else "no regression"
+    )
+    return " · ".join(parts)
+
+
+def _change_row(change: EntityChange) -> str:
+    what = "<br>".join(
+        f"{_code(f.field)}: {_md(field_value(f.field, f.old))} → {_md(field_value(f.field, f.new))}"
+        for f in change.fields
+    )
+    return f"| {change.status} | {change.kind} | {_md(_label(change))} | {what} |"
+
+
+def _metric_row(diff: OrgDiff, delta: MetricDelta) -> str:
+    cells = [
+        _md(_metric_subject(diff, delta)),
+        _METRIC[delta.metric],
+        metric_value(delta.metric, delta.old),
+        metric_value(delta.metric, delta.new),
+        metric_change(delta),
+    ]
+    return "| " + " | ".join(cells) + " |"
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+
+
+def _md(text: str) -> str:
+    """Text that Markdown and HTML show as written (no markup, no table breaks)."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", text).replace("\r", " ").replace("\n", " ")
+
+
+def _code(text: str) -> str:
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text.replace('|', '¦')}{pad}{fence}"
+
+
+# -- shared --------------------------------------------------------------------------------
+
+
+def _label(change: EntityChange) -> str:
+    if change.kind == "organization":
+        return change.name
+    if not change.name or change.name == change.id:
+        return change.id
+    return f"{change.name} ({change.id})"
+
+
+def _metric_subject(diff: OrgDiff, delta: MetricDelta) -> str:
+    for org in (diff.new, diff.old):
+        table: Any = org.departments if delta.kind == "department" else org.chains
+        if delta.id in table:
+            name = table[delta.id].name
+            return delta.id if name == delta.id else f"{name} ({delta.id})"
+    return delta.id
+
+
+def _plural(kind: str) -> str:
+    return "organization" if kind == "organization" else f"{kind}s"
+
+
+def _percent(value: float) -> str:
+    return f"{value * 100:.4g}%"
