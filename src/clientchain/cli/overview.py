@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from clientchain.cli.common import Format, FormatOption, NoColorOption, OrgFile, load, rich_output
-from clientchain.console import out, terminal_width
+from clientchain.console import err, out, terminal_width
 
 __all__ = ["map_command", "who_command"]
 
@@ -26,6 +26,15 @@ def map_command(
     file: OrgFile,
     output_format: FormatOption = Format.TEXT,
     no_color: NoColorOption = False,
+    diagram: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE.svg",
+            help="Also write the diagram (.svg .png .pdf .dot .mmd, as `render`).",
+        ),
+    ] = None,
 ) -> None:
     """The overview: counts, who serves whom for every department, chains and findings.
 
@@ -35,7 +44,13 @@ def map_command(
     from clientchain.output import rich_text, text
     from clientchain.output.reports import build_overview
 
-    overview = build_overview(*load(file))
+    org, graph = load(file)
+    if diagram is not None:  # written first: an error leaves no half-done command
+        from clientchain.render.diagrams import render_file
+        from clientchain.render.written import written_text
+
+        err(written_text(render_file(org, graph, diagram)))
+    overview = build_overview(org, graph)
     if output_format is Format.JSON:
         out(as_json.map_json(overview))
     elif rich_output(ctx, no_color):

@@ -1,0 +1,231 @@
+"""``clientchain render``, ``report`` and ``slides``: diagrams and deliverables."""
+
+from __future__ import annotations
+
+import enum
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from clientchain.cli.common import Format, FormatOption, OrgFile, load
+from clientchain.console import err, out
+
+if TYPE_CHECKING:
+    from clientchain.render.engine import Engine
+    from clientchain.render.theme import Theme
+    from clientchain.render.views import DiagramOptions
+    from clientchain.render.written import Written
+
+__all__ = [
+    "DiagramSettings",
+    "diagram_options",
+    "render_command",
+    "report_command",
+    "slides_command",
+]
+
+
+class GroupByChoice(enum.StrEnum):
+    """``--group-by``: clusters in the diagram."""
+
+    GROUP = "group"
+    KIND = "kind"
+    NONE = "none"
+
+
+class DirectionChoice(enum.StrEnum):
+    """``--direction``: left to right or top to bottom."""
+
+    LR = "LR"
+    TB = "TB"
+
+
+class HighlightChoice(enum.StrEnum):
+    """``--highlight``: what colours show."""
+
+    UTILIZATION = "utilization"
+    QUALITY = "quality"
+    NONE = "none"
+
+
+class ThemeChoice(enum.StrEnum):
+    """``--theme``: the built-in themes."""
+
+    LIGHT = "light"
+    DARK = "dark"
+    PRINT = "print"
+    SLIDES = "slides"
+
+
+class EngineChoice(enum.StrEnum):
+    """``--engine``: graphviz-pure (bundled) or Graphviz's own dot."""
+
+    GRAPHVIZ_PURE = "graphviz-pure"
+    DOT = "dot"
+
+
+Output = Annotated[
+    str,
+    typer.Option(
+        "--output", "-o", metavar="OUT", help="The file to write; its extension picks the format."
+    ),
+]
+ViewOption = Annotated[
+    str,
+    typer.Option(
+        "--view",
+        help="org, chain:ID, department:ID (with --depth) or group:NAME.",
+        show_default=True,
+    ),
+]
+DepthOption = Annotated[
+    int, typer.Option("--depth", min=1, help="Handoffs up- and downstream in a department view.")
+]
+GroupByOption = Annotated[
+    GroupByChoice, typer.Option("--group-by", help="Cluster departments by group, kind or none.")
+]
+DirectionOption = Annotated[
+    DirectionChoice, typer.Option("--direction", help="LR (left to right) or TB (top to bottom).")
+]
+HighlightOption = Annotated[
+    HighlightChoice,
+    typer.Option("--highlight", help="utilization (scale + constraint), quality (%C&A) or none."),
+]
+ThemeOption = Annotated[
+    ThemeChoice, typer.Option("--theme", help="light, dark, print (greyscale) or slides (16:9).")
+]
+ThemeFileOption = Annotated[
+    str | None,
+    typer.Option(
+        "--theme-file",
+        metavar="PATH",
+        help="A YAML/JSON theme: brand colours (#rrggbb) and font over a base theme.",
+    ),
+]
+EngineOption = Annotated[
+    EngineChoice | None,
+    typer.Option(
+        "--engine",
+        help="graphviz-pure (default, bundled) or dot (Graphviz; the default for PDF).",
+        show_default=False,
+    ),
+]
+
+
+class DiagramSettings:
+    """The diagram options shared by ``render``, ``report`` and ``slides``, as parsed."""
+
+    def __init__(
+        self,
+        view: str = "org",
+        depth: int = 1,
+        group_by: GroupByChoice = GroupByChoice.GROUP,
+        direction: DirectionChoice = DirectionChoice.LR,
+        highlight: HighlightChoice = HighlightChoice.UTILIZATION,
+        theme: ThemeChoice = ThemeChoice.LIGHT,
+        theme_file: str | None = None,
+    ) -> None:
+        self.view, self.depth, self.group_by, self.direction = view, depth, group_by, direction
+        self.highlight, self.theme, self.theme_file = highlight, theme, theme_file
+
+
+def diagram_options(settings: DiagramSettings) -> DiagramOptions:
+    """The library's :class:`~clientchain.render.views.DiagramOptions` for parsed options."""
+    from clientchain.render.theme import THEMES, load_theme_file
+    from clientchain.render.views import DiagramOptions
+
+    theme: Theme = THEMES[settings.theme.value]
+    if settings.theme_file is not None:
+        theme = load_theme_file(settings.theme_file)
+    return DiagramOptions(
+        view=settings.view,
+        depth=settings.depth,
+        group_by=settings.group_by.value,
+        direction=settings.direction.value,
+        highlight=settings.highlight.value,
+        theme=theme,
+    )
+
+
+def _engine(choice: EngineChoice | None) -> Engine | None:
+    return None if choice is None else choice.value
+
+
+def _tell(written: Written, output_format: Format) -> None:
+    """JSON on stdout with ``--format json``; the ``wrote …`` line and warnings on stderr."""
+    from clientchain.render.written import written_json, written_text
+
+    if output_format is Format.JSON:
+        out(written_json(written))
+    err(written_text(written))
+
+
+def render_command(
+    file: OrgFile,
+    output: Output,
+    view: ViewOption = "org",
+    depth: DepthOption = 1,
+    group_by: GroupByOption = GroupByChoice.GROUP,
+    direction: DirectionOption = DirectionChoice.LR,
+    highlight: HighlightOption = HighlightChoice.UTILIZATION,
+    theme: ThemeOption = ThemeChoice.LIGHT,
+    theme_file: ThemeFileOption = None,
+    engine: EngineOption = None,
+    output_format: FormatOption = Format.TEXT,
+) -> None:
+    """Draw a diagram: .dot .svg .png .pdf or .mmd (Mermaid), from OUT's extension.
+
+    SVG and PNG use the bundled graphviz-pure engine; PDF needs Graphviz's dot.
+    A view too large for a slide is written with a warning on stderr. Exits 2 on
+    invalid input, an unknown view, a missing engine or an unwritable OUT.
+    """
+    from clientchain.render.diagrams import render_file
+
+    settings = DiagramSettings(view, depth, group_by, direction, highlight, theme, theme_file)
+    options = diagram_options(settings)
+    _tell(render_file(*load(file), output, options, _engine(engine)), output_format)
+
+
+def report_command(
+    file: OrgFile,
+    output: Output,
+    group_by: GroupByOption = GroupByChoice.GROUP,
+    direction: DirectionOption = DirectionChoice.LR,
+    highlight: HighlightOption = HighlightChoice.UTILIZATION,
+    theme: ThemeOption = ThemeChoice.LIGHT,
+    theme_file: ThemeFileOption = None,
+    engine: EngineOption = None,
+    output_format: FormatOption = Format.TEXT,
+) -> None:
+    """Write a report: a self-contained .html page (inline SVG, works offline) or .md (Mermaid).
+
+    Summary, diagram, who serves whom, chains with their metrics, bottlenecks
+    and findings. Exits 2 on invalid input or an unknown extension.
+    """
+    from clientchain.render.report import write_report
+
+    settings = DiagramSettings("org", 1, group_by, direction, highlight, theme, theme_file)
+    options = diagram_options(settings)
+    _tell(write_report(*load(file), output, options, _engine(engine)), output_format)
+
+
+def slides_command(
+    file: OrgFile,
+    output: Output,
+    group_by: GroupByOption = GroupByChoice.GROUP,
+    highlight: HighlightOption = HighlightChoice.UTILIZATION,
+    theme: ThemeOption = ThemeChoice.SLIDES,
+    theme_file: ThemeFileOption = None,
+    engine: EngineOption = None,
+    output_format: FormatOption = Format.TEXT,
+) -> None:
+    """Write an editable .pptx deck: title, overview, one slide per chain, bottleneck table.
+
+    Diagrams are native PowerPoint shapes and connectors placed from the Graphviz
+    layout; speaker notes carry the numbers. Needs python-pptx (the 'slides' extra).
+    """
+    from clientchain.render.slides import write_slides
+
+    settings = DiagramSettings("org", 1, group_by, DirectionChoice.LR, highlight, theme, theme_file)
+    options = diagram_options(settings)
+    _tell(write_slides(*load(file), output, options, _engine(engine)), output_format)

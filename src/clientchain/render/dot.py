@@ -1,0 +1,109 @@
+"""A :class:`~clientchain.render.scene.Diagram` as Graphviz DOT text.
+
+Deterministic: the same diagram gives the same bytes (nodes by cluster, then in
+view order; edges in file order), so golden files are stable. Every label is an
+HTML-like label (``label=<…>``) built by :func:`html_label`: ``& < > "`` become
+entities and backslashes are doubled (Graphviz expands ``\\N``, ``\\G`` … even
+inside HTML labels, after decoding entities), newlines become ``<BR/>``. No user
+text is ever written outside such a label: node ids are
+:func:`~clientchain.render.scene.node_key` keys, colours are checked hex, the
+font a checked name. The graph sets ``newrank=true``: without it clustered graphs
+of a few hundred nodes fail in Graphviz ("trouble in init_rank").
+
+>>> html_text('a "b" <c> & \\\\N\\nline')
+'a &quot;b&quot; &lt;c&gt; &amp; \\\\\\\\N<BR/>line'
+"""
+
+from __future__ import annotations
+
+import re
+
+from clientchain.render.scene import Diagram, DiagramEdge, DiagramNode
+from clientchain.render.theme import Theme
+
+__all__ = ["clean_text", "html_label", "html_text", "to_dot"]
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_SHAPES = {
+    "department": 'shape=box, style="rounded,filled"',
+    "client": 'shape=ellipse, style="filled", peripheries=2',
+    "supplier": 'shape=cds, style="filled"',
+}
+
+
+def clean_text(text: str) -> str:
+    """Newlines as ``\\n`` (``\\r\\n`` and ``\\r`` too), other control characters as U+FFFD."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL.sub("\ufffd", text)
+
+
+def html_text(text: str) -> str:
+    """``text`` for a Graphviz HTML-like label: entities, doubled backslashes, ``<BR/>``."""
+    text = clean_text(text)
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = text.replace('"', "&quot;").replace("\\", "\\\\")
+    return text.replace("\n", "<BR/>")
+
+
+def html_label(lines: tuple[str, ...], small: float, *, bold_first: bool = True) -> str:
+    """``<…>``: the first line bold, the others in a smaller font."""
+    if not lines:
+        return '""'
+    head = html_text(lines[0])
+    parts = [f"<B>{head}</B>" if bold_first else head]
+    parts += [f'<FONT POINT-SIZE="{small:g}">{html_text(line)}</FONT>' for line in lines[1:]]
+    return "<" + "<BR/>".join(parts) + ">"
+
+
+def to_dot(diagram: Diagram) -> str:
+    """The DOT text of ``diagram`` (UTF-8, ends with a newline)."""
+    theme = diagram.theme
+    lines = ["digraph clientchain {", *_defaults(diagram, theme)]
+    for index, cluster in enumerate(diagram.clusters, start=1):
+        lines.append(f"  subgraph cluster_{index} {{")
+        lines.append(
+            f"    graph [label={html_label((cluster,), theme.small_size)}, "
+            f'style="rounded,filled", fillcolor="{theme.cluster_fill}", '
+            f'color="{theme.cluster_line}", fontcolor="{theme.muted}"];'
+        )
+        lines += [f"    {_node(node, theme)}" for node in diagram.in_cluster(cluster)]
+        lines.append("  }")
+    lines += [f"  {_node(node, theme)}" for node in diagram.in_cluster(None)]
+    lines += [f"  {_edge(edge, theme)}" for edge in diagram.edges]
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def _defaults(diagram: Diagram, theme: Theme) -> list[str]:
+    title = ""
+    if diagram.title:
+        label = html_label((diagram.title, *diagram.caption), theme.font_size)
+        title = f"label={label}, labelloc=t, labeljust=l, "
+    font = f'fontname="{theme.font}"'
+    return [
+        f'  graph [newrank=true, rankdir={diagram.direction}, bgcolor="{theme.background}", '
+        f'{font}, fontsize={theme.font_size + 4:g}, fontcolor="{theme.text}", '
+        f"{title}pad=0.3, nodesep=0.4, ranksep=0.5];",
+        f'  node [{font}, fontsize={theme.font_size:g}, fontcolor="{theme.text}", '
+        'margin="0.18,0.08"];',
+        f'  edge [{font}, fontsize={theme.small_size:g}, fontcolor="{theme.muted}", '
+        "arrowsize=0.8];",
+    ]
+
+
+def _node(node: DiagramNode, theme: Theme) -> str:
+    width = 3.0 if node.emphasis else 1.2
+    return (
+        f'{node.key} [{_SHAPES[node.shape]}, fillcolor="{node.fill}", color="{node.line}", '
+        f"penwidth={width:g}, label={html_label(node.lines, theme.small_size)}];"
+    )
+
+
+def _edge(edge: DiagramEdge, theme: Theme) -> str:
+    attributes = [f'color="{edge.colour}"', f"penwidth={edge.width:g}"]
+    if edge.dashed:  # information and feedback: drawn, but they do not shape the ranks
+        attributes += ["style=dashed", "constraint=false"]
+    if edge.lines:
+        label = html_label(edge.lines, theme.small_size, bold_first=False)
+        attributes.append(f"label={label}")
+    return f"{edge.source_key} -> {edge.target_key} [{', '.join(attributes)}];"

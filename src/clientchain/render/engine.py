@@ -1,0 +1,139 @@
+"""The one module that runs a Graphviz engine.
+
+Two engines take DOT on standard input and write the chosen format on standard output:
+
+* ``graphviz-pure`` (default): the PyPI package of the same name, a Rust port of
+  Graphviz's ``dot`` installed with clientchain, so a fresh ``pip install``
+  renders SVG and PNG with no system package. It is looked for next to the
+  running Python (the virtual environment's ``bin``), then on ``PATH``. It has
+  no PDF output.
+* ``dot``: Graphviz's own command (``apt-get install graphviz``, ``brew install
+  graphviz``…), on ``PATH``; used with ``--engine dot`` and for PDF.
+
+A missing engine, a failing engine and an engine that runs past the time limit
+each become a :class:`RenderError` with a hint, never a traceback.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Literal
+
+from clientchain.errors import ClientchainError
+
+__all__ = [
+    "DEFAULT_ENGINE",
+    "ENGINES",
+    "ENGINE_FORMATS",
+    "INSTALL_HINTS",
+    "Engine",
+    "RenderError",
+    "choose_engine",
+    "find_engine",
+    "run_engine",
+]
+
+Engine = Literal["graphviz-pure", "dot"]
+ENGINES: tuple[Engine, ...] = ("graphviz-pure", "dot")
+DEFAULT_ENGINE: Engine = "graphviz-pure"
+ENGINE_FORMATS: dict[Engine, frozenset[str]] = {
+    "graphviz-pure": frozenset({"svg", "png", "json", "plain"}),
+    "dot": frozenset({"svg", "png", "json", "plain", "pdf"}),
+}
+INSTALL_HINTS: dict[Engine, str] = {
+    "graphviz-pure": "pip install graphviz-pure (it comes with clientchain: reinstall clientchain)",
+    "dot": "install Graphviz: apt-get install graphviz, brew install graphviz, "
+    "or see https://graphviz.org/download/",
+}
+TIMEOUT_SECONDS = 120.0
+
+
+class RenderError(ClientchainError):
+    """A diagram could not be rendered: no engine, the engine failed or took too long."""
+
+
+def find_engine(engine: Engine) -> str:
+    """The path of ``engine``'s executable.
+
+    Raises
+    ------
+    RenderError
+        The engine is not installed; the message says how to install it.
+    """
+    if engine == "graphviz-pure":
+        beside = Path(sys.executable).with_name("graphviz-pure")
+        for candidate in (beside, beside.with_suffix(".exe")):
+            if candidate.is_file():
+                return str(candidate)
+    found = shutil.which(engine)
+    if found is None:
+        raise RenderError(f"the {engine} engine is not installed ({INSTALL_HINTS[engine]})")
+    return found
+
+
+def choose_engine(fmt: str, requested: Engine | None = None) -> Engine:
+    """The engine for ``fmt``: ``requested`` if given, else graphviz-pure, else dot (PDF).
+
+    >>> choose_engine("svg"), choose_engine("pdf"), choose_engine("png", "dot")
+    ('graphviz-pure', 'dot', 'dot')
+    """
+    engine: Engine = requested or ("dot" if fmt == "pdf" else DEFAULT_ENGINE)
+    if fmt not in ENGINE_FORMATS[engine]:
+        hint = " (use --engine dot: Graphviz's own dot writes PDF)" if fmt == "pdf" else ""
+        raise RenderError(f"the {engine} engine cannot write {fmt}{hint}")
+    return engine
+
+
+def run_engine(
+    dot_text: str,
+    fmt: str,
+    engine: Engine | None = None,
+    *,
+    timeout: float = TIMEOUT_SECONDS,
+) -> bytes:
+    """Lay out ``dot_text`` and return the ``fmt`` output (``svg``, ``png``, ``pdf``, ``json``…).
+
+    Parameters
+    ----------
+    dot_text : str
+        A whole DOT graph (from :func:`clientchain.render.dot.to_dot`).
+    fmt : str
+        A Graphviz output format the engine supports (:data:`ENGINE_FORMATS`).
+    engine : {"graphviz-pure", "dot"} or None
+        None chooses with :func:`choose_engine`.
+    timeout : float
+        Seconds before the engine is stopped.
+
+    Raises
+    ------
+    RenderError
+        The engine is missing, exits with an error, writes nothing or runs too long.
+    """
+    chosen = choose_engine(fmt, engine)
+    command = [find_engine(chosen), f"-T{fmt}"]
+    try:
+        done = subprocess.run(
+            command, input=dot_text.encode("utf-8"), capture_output=True, timeout=timeout
+        )
+    except subprocess.TimeoutExpired as exc:
+        raise RenderError(
+            f"the {chosen} engine took more than {timeout:g} s: try a smaller --view"
+        ) from exc
+    except OSError as exc:
+        raise RenderError(f"cannot run the {chosen} engine: {exc.strerror or exc}") from exc
+    if done.returncode != 0 or not done.stdout:
+        raise RenderError(f"the {chosen} engine failed: {_problem(done.stderr)}")
+    return done.stdout
+
+
+def _problem(stderr: bytes) -> str:
+    """The engine's error lines, without its warnings about font metrics."""
+    lines = [
+        line.strip()
+        for line in stderr.decode("utf-8", "replace").splitlines()
+        if line.strip() and "no value for width" not in line
+    ]
+    return "; ".join(lines[:3]) or "no output and no message"

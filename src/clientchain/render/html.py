@@ -1,0 +1,128 @@
+"""The report as one self-contained HTML page.
+
+Inline CSS and inline SVG, nothing else: no script, no font, no image, no link
+to fetch. A Content-Security-Policy (``default-src 'none'``) makes that a
+promise the browser keeps, so the page works offline from a USB stick and no
+label can run a script even if it slipped through. Every text from the org
+file is escaped with :func:`html.escape`; the SVGs are the engine's output of
+DOT whose labels were escaped (:mod:`clientchain.render.dot`). Print styles keep
+figures and table rows whole.
+"""
+
+from __future__ import annotations
+
+import html
+
+from clientchain.render.report import Figure, ReportData
+from clientchain.render.tables import (
+    Table,
+    bottleneck_table,
+    chain_table,
+    finding_table,
+    summary_table,
+    who_table,
+)
+
+__all__ = ["CSP", "report_html"]
+
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+"""Nothing may be fetched; only the inline styles (and data: images) apply."""
+
+_CSS = """
+:root { color-scheme: light; --ink: #1f2937; --muted: #6b7280; --line: #d1d5db; }
+body { font-family: "DejaVu Sans", Arial, Helvetica, sans-serif; color: var(--ink);
+  margin: 2rem auto; max-width: 80rem; padding: 0 1.5rem; line-height: 1.45; }
+h1 { font-size: 1.8rem; margin-bottom: .2rem; } h2 { margin-top: 2.2rem; }
+.meta { color: var(--muted); margin-top: 0; }
+table { border-collapse: collapse; width: 100%; margin: .8rem 0; font-size: .92rem; }
+th, td { border: 1px solid var(--line); padding: .35rem .55rem; text-align: left;
+  vertical-align: top; white-space: pre-line; }
+th { background: #f3f4f6; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; }
+figure { margin: 1rem 0; border: 1px solid var(--line); padding: .5rem; overflow-x: auto; }
+figure svg { max-width: 100%; height: auto; display: block; margin: 0 auto; }
+figcaption { color: var(--muted); font-size: .9rem; white-space: pre-line; }
+.severity-error { color: #b91c1c; font-weight: bold; }
+.severity-warning { color: #a16207; font-weight: bold; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 10pt; }
+  figure, tr { break-inside: avoid; }
+  h2 { break-after: avoid; }
+  figure { overflow: visible; border: none; }
+}
+"""
+
+
+def _e(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _table(table: Table, numeric: frozenset[int] = frozenset()) -> str:
+    head = "".join(f"<th>{_e(h)}</th>" for h in table.headers)
+    rows = []
+    for row in table.rows:
+        cells = "".join(
+            f'<td class="num">{_e(c)}</td>' if i in numeric else f"<td>{_e(c)}</td>"
+            for i, c in enumerate(row)
+        )
+        rows.append(f"<tr>{cells}</tr>")
+    body = "\n".join(rows) or f'<tr><td colspan="{len(table.headers)}">none</td></tr>'
+    return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"
+
+
+def _figure(figure: Figure) -> str:
+    caption = "\n".join((figure.diagram.title, *figure.diagram.caption))
+    return f"<figure>\n{figure.svg}\n<figcaption>{_e(caption)}</figcaption>\n</figure>"
+
+
+def _findings(data: ReportData) -> str:
+    table = finding_table(data)
+    if not table.rows:
+        return "<p>No findings.</p>"
+    rows = "\n".join(
+        f'<tr><td class="severity-{_e(sev)}">{_e(sev)}</td><td>{_e(rule)}</td>'
+        f"<td>{_e(where)}</td><td>{_e(message)}</td></tr>"
+        for sev, rule, where, message in table.rows
+    )
+    head = "".join(f"<th>{_e(h)}</th>" for h in table.headers)
+    return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{rows}\n</tbody>\n</table>"
+
+
+def report_html(data: ReportData) -> str:
+    """The whole page: summary, diagram, who serves whom, chains, bottlenecks, findings."""
+    org = data.org
+    summary = summary_table(data)
+    summary_rows = "\n".join(f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in summary.rows)
+    chains = "\n".join(f"<h3>{_e(f.diagram.title)}</h3>\n{_figure(f)}" for f in data.chain_figures)
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f'<meta name="generator" content="clientchain {_e(data.version)}">',
+        f"<title>{_e(org.name)} — internal customer chain</title>",
+        f"<style>{_CSS}</style>",
+        "</head>",
+        "<body>",
+        f"<h1>{_e(org.name)}</h1>",
+        f'<p class="meta">Internal customer chain · per {_e(org.period)} · '
+        f"clientchain {_e(data.version)}</p>",
+        '<h2 id="summary">Summary</h2>',
+        f"<table>\n{summary_rows}\n</table>",
+        '<h2 id="diagram">Diagram</h2>',
+        _figure(data.figure),
+        '<h2 id="who">Who serves whom</h2>',
+        _table(who_table(data), frozenset({6})),
+        '<h2 id="chains">Chains</h2>',
+        _table(chain_table(data), frozenset({1, 2, 3, 4, 5, 6})),
+        chains,
+        '<h2 id="bottlenecks">Bottlenecks</h2>',
+        _table(bottleneck_table(data), frozenset({1, 2, 3})),
+        '<h2 id="findings">Findings</h2>',
+        _findings(data),
+        "</body>",
+        "</html>",
+    ]
+    return "\n".join(parts) + "\n"

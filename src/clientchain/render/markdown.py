@@ -1,0 +1,82 @@
+"""The report as GitHub/GitLab-flavoured Markdown with Mermaid diagrams.
+
+Text from the org file goes through :func:`md_text`: ``& < >`` become HTML
+entities (no tag, comment or CDATA can open), Markdown punctuation gets a
+backslash (no emphasis, link, heading or table cell can be started by a label),
+and newlines become ``<br>``. Diagrams are fenced ```` ```mermaid ```` blocks
+written by :mod:`clientchain.render.mermaid`, whose labels never contain a backtick.
+
+>>> md_text("a|b *c* <d> [e](f)")
+'a\\\\|b \\\\*c\\\\* &lt;d&gt; \\\\[e\\\\]\\\\(f\\\\)'
+"""
+
+from __future__ import annotations
+
+import re
+
+from clientchain.render.dot import clean_text
+from clientchain.render.mermaid import to_mermaid
+from clientchain.render.report import Figure, ReportData
+from clientchain.render.tables import (
+    Table,
+    bottleneck_table,
+    chain_table,
+    finding_table,
+    summary_table,
+    who_table,
+)
+
+__all__ = ["md_text", "report_markdown"]
+
+_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
+
+
+def md_text(text: str) -> str:
+    """``text`` safe in a Markdown paragraph, heading or table cell."""
+    text = clean_text(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _PUNCTUATION.sub(r"\\\1", text).replace("\n", "<br>")
+
+
+def _table(table: Table) -> list[str]:
+    lines = [
+        "| " + " | ".join(md_text(h) for h in table.headers) + " |",
+        "|" + "---|" * len(table.headers),
+    ]
+    lines += ["| " + " | ".join(md_text(c) for c in row) + " |" for row in table.rows]
+    return lines if table.rows else ["none"]
+
+
+def _figure(figure: Figure) -> list[str]:
+    caption = [md_text(line) for line in figure.diagram.caption]
+    return ["```mermaid", to_mermaid(figure.diagram).rstrip("\n"), "```", "", *caption]
+
+
+def report_markdown(data: ReportData) -> str:
+    """Summary, diagram, who serves whom, chains (with their diagrams), bottlenecks, findings."""
+    org = data.org
+    lines = [
+        f"# {md_text(org.name)}",
+        "",
+        f"Internal customer chain, per {org.period} · clientchain {data.version}",
+        "",
+        "## Summary",
+        "",
+        *_table(summary_table(data)),
+        "",
+        "## Diagram",
+        "",
+        *_figure(data.figure),
+        "",
+        "## Who serves whom",
+        "",
+        *_table(who_table(data)),
+        "",
+        "## Chains",
+        "",
+        *_table(chain_table(data)),
+    ]
+    for figure in data.chain_figures:
+        lines += ["", f"### {md_text(figure.diagram.title)}", "", *_figure(figure)]
+    lines += ["", "## Bottlenecks", "", *_table(bottleneck_table(data))]
+    lines += ["", "## Findings", "", *_table(finding_table(data))]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,223 @@
+"""Diagram themes as data: colours (six-digit hex), a font and type sizes.
+
+A theme is a small mapping of names to values; :data:`THEMES` holds the four
+built-in ones and :func:`load_theme_file` reads a user's brand colours and font
+from a YAML or JSON mapping on top of one of them (``base: dark``). Colours are
+always ``#rrggbb``: older Graphviz releases reject the three-digit form, and
+PowerPoint needs six digits.
+
+>>> THEMES["print"].department_fill
+'#ffffff'
+>>> theme_from_mapping({"base": "slides", "accent": "#0055AA"}, "<brand>").accent
+'#0055aa'
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from clientchain.errors import UsageError
+
+__all__ = ["THEMES", "Theme", "is_hex_colour", "load_theme_file", "theme_from_mapping"]
+
+_HEX = re.compile(r"#[0-9a-fA-F]{6}")
+_FONT = re.compile(r"[\w][\w .,-]{0,63}")
+
+
+@dataclass(frozen=True, slots=True)
+class Theme:
+    """Colours, font and sizes of a diagram (every colour ``#rrggbb``).
+
+    ``scale`` holds the utilization colours from idle to overloaded: below 50 %,
+    up to the near-capacity threshold, up to 100 %, above 100 %. ``quality``
+    holds the edge colours for %C&A: good, fair, poor, unknown.
+    """
+
+    name: str
+    font: str
+    font_size: float
+    small_size: float
+    background: str
+    text: str
+    muted: str
+    department_fill: str
+    department_line: str
+    client_fill: str
+    supplier_fill: str
+    party_line: str
+    edge: str
+    feedback_edge: str
+    cluster_fill: str
+    cluster_line: str
+    accent: str
+    constraint: str
+    scale: tuple[str, str, str, str]
+    quality: tuple[str, str, str, str]
+
+
+_LIGHT: dict[str, Any] = {
+    "name": "light",
+    "font": "DejaVu Sans",
+    "font_size": 12,
+    "small_size": 9,
+    "background": "#ffffff",
+    "text": "#1f2937",
+    "muted": "#6b7280",
+    "department_fill": "#eef2ff",
+    "department_line": "#4f46e5",
+    "client_fill": "#dcfce7",
+    "supplier_fill": "#fef3c7",
+    "party_line": "#374151",
+    "edge": "#374151",
+    "feedback_edge": "#9ca3af",
+    "cluster_fill": "#f9fafb",
+    "cluster_line": "#d1d5db",
+    "accent": "#4f46e5",
+    "constraint": "#b91c1c",
+    "scale": ("#dbeafe", "#bbf7d0", "#fde68a", "#fca5a5"),
+    "quality": ("#15803d", "#ca8a04", "#b91c1c", "#9ca3af"),
+}
+
+_DARK: dict[str, Any] = {
+    **_LIGHT,
+    "name": "dark",
+    "background": "#111827",
+    "text": "#f3f4f6",
+    "muted": "#9ca3af",
+    "department_fill": "#1e293b",
+    "department_line": "#818cf8",
+    "client_fill": "#14532d",
+    "supplier_fill": "#713f12",
+    "party_line": "#d1d5db",
+    "edge": "#d1d5db",
+    "feedback_edge": "#6b7280",
+    "cluster_fill": "#1f2937",
+    "cluster_line": "#374151",
+    "accent": "#818cf8",
+    "constraint": "#f87171",
+    "scale": ("#1e3a8a", "#166534", "#a16207", "#991b1b"),
+    "quality": ("#4ade80", "#facc15", "#f87171", "#6b7280"),
+}
+
+# Greyscale-safe: fills get darker as load grows, the constraint is a thick black line.
+_PRINT: dict[str, Any] = {
+    **_LIGHT,
+    "name": "print",
+    "text": "#000000",
+    "muted": "#444444",
+    "department_fill": "#ffffff",
+    "department_line": "#000000",
+    "client_fill": "#eeeeee",
+    "supplier_fill": "#ffffff",
+    "party_line": "#000000",
+    "edge": "#000000",
+    "feedback_edge": "#777777",
+    "cluster_fill": "#ffffff",
+    "cluster_line": "#999999",
+    "accent": "#000000",
+    "constraint": "#000000",
+    "scale": ("#ffffff", "#e0e0e0", "#b0b0b0", "#808080"),
+    "quality": ("#000000", "#555555", "#999999", "#bbbbbb"),
+}
+
+_SLIDES: dict[str, Any] = {**_LIGHT, "name": "slides", "font_size": 18, "small_size": 13}
+
+THEMES: dict[str, Theme] = {
+    data["name"]: Theme(**data) for data in (_LIGHT, _DARK, _PRINT, _SLIDES)
+}
+"""The built-in themes: ``light``, ``dark``, ``print`` (greyscale-safe), ``slides`` (16:9)."""
+
+_COLOUR_FIELDS = {
+    f.name
+    for f in dataclasses.fields(Theme)
+    if f.name not in {"name", "font", "font_size", "small_size", "scale", "quality"}
+}
+
+
+def is_hex_colour(value: object) -> bool:
+    """Whether ``value`` is a six-digit hex colour such as ``'#1f2937'``."""
+    return isinstance(value, str) and _HEX.fullmatch(value) is not None
+
+
+def theme_from_mapping(data: Mapping[str, Any], source: str) -> Theme:
+    """A theme from a mapping of overrides on top of ``base`` (default ``light``).
+
+    Parameters
+    ----------
+    data : mapping
+        ``base`` (a built-in theme name) and any :class:`Theme` field except
+        ``name``; colours as ``#rrggbb``; ``scale`` and ``quality`` as lists of four.
+    source : str
+        Where the mapping came from, for error messages.
+
+    Raises
+    ------
+    UsageError
+        An unknown key or base, a colour that is not ``#rrggbb``, a size that is
+        not a positive number.
+    """
+    base_name = data.get("base", "light")
+    if base_name not in THEMES:
+        raise UsageError(f"{source}: unknown base theme {base_name!r} (use {', '.join(THEMES)})")
+    known = {f.name for f in dataclasses.fields(Theme)} - {"name"}
+    unknown = sorted(set(data) - known - {"base"})
+    if unknown:
+        raise UsageError(f"{source}: unknown theme key {unknown[0]!r} (known: {sorted(known)})")
+    values = dataclasses.asdict(THEMES[base_name])
+    for key, value in data.items():
+        if key != "base":
+            values[key] = _checked(key, value, source)
+    values["name"] = f"{base_name}+{Path(source).name}"
+    return Theme(**values)
+
+
+def _checked(key: str, value: Any, source: str) -> Any:
+    if key in _COLOUR_FIELDS:
+        return _colour(key, value, source)
+    if key in ("scale", "quality"):
+        if not isinstance(value, list | tuple) or len(value) != 4:
+            raise UsageError(f"{source}: {key}: expected a list of four #rrggbb colours")
+        return tuple(_colour(key, item, source) for item in value)
+    if key == "font":
+        if not isinstance(value, str) or not _FONT.fullmatch(value):
+            raise UsageError(f"{source}: font: expected a font name such as 'Arial' or 'Fira Sans'")
+        return value
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 4 <= value <= 72:
+        raise UsageError(f"{source}: {key}: expected a size in points between 4 and 72")
+    return float(value)
+
+
+def _colour(key: str, value: Any, source: str) -> str:
+    if not is_hex_colour(value):
+        raise UsageError(f"{source}: {key}: expected a six-digit hex colour like '#1f2937'")
+    return str(value).lower()
+
+
+def load_theme_file(path: str | Path) -> Theme:
+    """Read a theme file (YAML or JSON mapping; see :func:`theme_from_mapping`).
+
+    Raises
+    ------
+    UsageError
+        The file cannot be read or parsed, or is not a valid theme.
+    """
+    import yaml
+
+    source = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"cannot read the theme file {source}: {exc}") from exc
+    try:
+        data = json.loads(text) if source.endswith(".json") else yaml.safe_load(text)
+    except (ValueError, yaml.YAMLError) as exc:
+        raise UsageError(f"{source}: not a valid theme file: {exc}") from exc
+    if not isinstance(data, dict):
+        raise UsageError(f"{source}: a theme file is a mapping such as 'accent: \"#0055aa\"'")
+    return theme_from_mapping(data, source)

@@ -1,0 +1,358 @@
+"""Views of an organization: which nodes and edges a diagram shows, and how.
+
+``--view`` selects the nodes:
+
+* ``org`` — the whole organization;
+* ``chain:ID`` — the chain's path in order (supplier, steps, client), each step
+  with its cycle time, each arrow with the wait before the next step, the
+  caption with takt, process and lead time, the over-takt steps outlined;
+* ``department:ID`` — the department and its neighbours up to ``depth``
+  handoffs up- and downstream (every edge type);
+* ``group:NAME`` — the departments of a group and their direct neighbours.
+
+``--highlight`` colours departments by utilization (the scale of the theme:
+below 50 %, up to the ``near_capacity`` threshold, up to 100 %, above 100 %;
+the constraint outlined) or edges by %C&A (95 % and above, 90 % and above,
+below, unknown). Every number comes from :mod:`clientchain.analysis.flow`;
+this module only chooses colours and words.
+"""
+
+from __future__ import annotations
+
+import difflib
+import textwrap
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import Literal
+
+import networkx as nx
+
+from clientchain.analysis.flow import ChainFlow, FlowReport
+from clientchain.errors import UsageError
+from clientchain.graph import (
+    CLIENT,
+    DELIVERABLE,
+    GROUP,
+    KIND,
+    QUALITY,
+    ROLE,
+    SEGMENT,
+    SUPPLIER,
+    TYPE,
+    VOLUME,
+    WORK,
+)
+from clientchain.model import Organization
+from clientchain.render.numbers import amount, hours, percent
+from clientchain.render.scene import Diagram, DiagramEdge, DiagramNode, Direction, node_key
+from clientchain.render.theme import THEMES, Theme
+
+__all__ = [
+    "QUALITY_FAIR",
+    "QUALITY_GOOD",
+    "SLIDE_LIMIT",
+    "DiagramOptions",
+    "GroupBy",
+    "Highlight",
+    "build_diagram",
+    "parse_view",
+    "wrap",
+]
+
+GroupBy = Literal["group", "kind", "none"]
+Highlight = Literal["utilization", "quality", "none"]
+
+SLIDE_LIMIT = 24
+"""More nodes than this do not read on a 16:9 slide: the view gets a warning."""
+NAME_WIDTH = 22
+"""Node names wrap at spaces to lines of about this many characters."""
+LABEL_WIDTH = 18
+"""Edge labels wrap at spaces to lines of about this many characters (narrow ranks)."""
+QUALITY_GOOD = 0.95
+QUALITY_FAIR = 0.90
+
+
+@dataclass(frozen=True, slots=True)
+class DiagramOptions:
+    """How to draw: the view, clustering, direction, highlight and theme."""
+
+    view: str = "org"
+    depth: int = 1
+    group_by: GroupBy = "group"
+    direction: Direction = "LR"
+    highlight: Highlight = "utilization"
+    theme: Theme = THEMES["light"]
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    org: Organization
+    graph: nx.DiGraph
+    flow: FlowReport
+    options: DiagramOptions
+    constraint: str | None
+    chain: ChainFlow | None = None
+    focus: str | None = None
+
+
+def parse_view(view: str) -> tuple[str, str]:
+    """``'chain:video'`` → ``('chain', 'video')``; ``'org'`` → ``('org', '')``.
+
+    >>> parse_view("department:creatividad")
+    ('department', 'creatividad')
+    """
+    kind, _, argument = view.partition(":")
+    if kind == "org" and not argument:
+        return kind, ""
+    if kind in ("chain", "department", "group") and argument:
+        return kind, argument
+    raise UsageError(f"unknown view {view!r}: use org, chain:ID, department:ID or group:NAME")
+
+
+def build_diagram(
+    org: Organization, graph: nx.DiGraph, flow: FlowReport, options: DiagramOptions
+) -> Diagram:
+    """The diagram of one view of ``org``.
+
+    Parameters
+    ----------
+    org, graph : Organization, networkx.DiGraph
+        The organization and its :func:`~clientchain.graph.build_graph` graph.
+    flow : FlowReport
+        :func:`~clientchain.analysis.flow.analyze_flow` of ``org``.
+    options : DiagramOptions
+
+    Raises
+    ------
+    UsageError
+        An unknown view, chain, department or group (with the closest names), or
+        a depth below 1.
+    """
+    kind, argument = parse_view(options.view)
+    context = _Context(org, graph, flow, options, flow.constraint)
+    if kind == "chain":
+        _known(argument, flow.chains.keys(), "chain")
+        chain = flow.chains[argument]
+        context = _Context(org, graph, flow, options, chain.constraint, chain=chain)
+        ids = list(dict.fromkeys(org.chains[argument].path))
+        title = f"{org.name} — {chain.name}"
+        caption = _chain_caption(chain, org)
+    elif kind == "department":
+        _known(argument, set(graph.nodes), "department, client or supplier")
+        context = _Context(org, graph, flow, options, flow.constraint, focus=argument)
+        ids = _neighbourhood(graph, argument, options.depth)
+        title = f"{org.name} — {org.label(argument)}"
+        caption = (f"{options.depth} handoff(s) up- and downstream",)
+    elif kind == "group":
+        ids = _group(org, graph, argument)
+        title = f"{org.name} — {argument}"
+        caption = _org_caption(org, flow)
+    else:
+        ids = list(graph.nodes)
+        title, caption = org.name, _org_caption(org, flow)
+    return _assemble(context, ids, title, caption)
+
+
+def _known(name: str, candidates: Collection[str], what: str) -> None:
+    if name in candidates:
+        return
+    close = difflib.get_close_matches(name, sorted(candidates), n=3)
+    hint = f" (did you mean {', '.join(repr(c) for c in close)}?)" if close else ""
+    raise UsageError(f"unknown {what} {name!r}{hint}")
+
+
+def _neighbourhood(graph: nx.DiGraph, centre: str, depth: int) -> list[str]:
+    if depth < 1:
+        raise UsageError(f"--depth must be 1 or more, got {depth}")
+    up = nx.single_source_shortest_path_length(graph.reverse(copy=False), centre, cutoff=depth)
+    down = nx.single_source_shortest_path_length(graph, centre, cutoff=depth)
+    keep = set(up) | set(down)
+    return [n for n in graph.nodes if n in keep]
+
+
+def _group(org: Organization, graph: nx.DiGraph, name: str) -> list[str]:
+    _known(name, {d.group for d in org.departments.values() if d.group}, "group")
+    members = {d.id for d in org.departments.values() if d.group == name}
+    neighbours = {n for m in members for n in (*graph.predecessors(m), *graph.successors(m))}
+    return [n for n in graph.nodes if n in members | neighbours]
+
+
+def wrap(text: str, width: int) -> str:
+    """``text`` with line breaks at spaces so lines stay near ``width`` characters.
+
+    Existing line breaks are kept (trailing ones dropped); no word is split and no
+    character is lost but the spaces where lines break.
+
+    >>> wrap("Objetivos y presupuestos aprobados", 18)
+    'Objetivos y\\npresupuestos\\naprobados'
+    """
+    lines = text.replace("\r\n", "\n").rstrip("\n").split("\n")
+    wrapped = (
+        textwrap.wrap(line, width, break_long_words=False, break_on_hyphens=False) or [line]
+        for line in lines
+    )
+    return "\n".join(part for parts in wrapped for part in parts)
+
+
+def _org_caption(org: Organization, flow: FlowReport) -> tuple[str, ...]:
+    if flow.constraint is None:
+        return ()
+    utilization = flow.departments[flow.constraint].utilization
+    headroom = "∞" if flow.headroom == float("inf") else f"×{amount(flow.headroom)}"
+    return (
+        f"constraint: {org.label(flow.constraint)} ({percent(utilization)} utilized)",
+        f"headroom: demand can grow {headroom} before a department overloads",
+    )
+
+
+def _chain_caption(chain: ChainFlow, org: Organization) -> tuple[str, ...]:
+    over = ", ".join(org.label(d) for d in chain.over_takt) or "none"
+    return (
+        f"demand {amount(chain.demand)} per {org.period} · takt {hours(chain.takt_hours)}",
+        f"process time {hours(chain.process_time_hours)} · lead time "
+        f"{hours(chain.lead_time_hours)} · value added {percent(chain.value_added_ratio)}",
+        f"rolled quality {percent(chain.rolled_quality)} · over takt: {over}",
+    )
+
+
+def _assemble(
+    context: _Context, ids: Sequence[str], title: str, caption: tuple[str, ...]
+) -> Diagram:
+    nodes = [_node(context, node_id) for node_id in ids]
+    clusters = tuple(dict.fromkeys(n.cluster for n in nodes if n.cluster is not None))
+    ordered = [n for c in clusters for n in nodes if n.cluster == c]
+    ordered += [n for n in nodes if n.cluster is None]
+    edges = tuple(_edges(context, ids))
+    warnings: tuple[str, ...] = ()
+    if len(nodes) > SLIDE_LIMIT:
+        warnings = (
+            f"this view has {len(nodes)} nodes; a 16:9 slide reads well up to {SLIDE_LIMIT}: "
+            "try --view group:NAME, --view chain:ID or --view department:ID --depth 1",
+        )
+    options = context.options
+    return Diagram(
+        title, caption, options.direction, tuple(ordered), edges, clusters, options.theme, warnings
+    )
+
+
+def _node(context: _Context, node_id: str) -> DiagramNode:
+    attributes = context.graph.nodes[node_id]
+    role, theme = attributes[ROLE], context.options.theme
+    name = wrap(context.org.label(node_id), NAME_WIDTH)
+    key = node_key(node_id)
+    if role == CLIENT:
+        segment = attributes[SEGMENT]
+        detail = f"external client · {segment}" if segment else "external client"
+        lines: tuple[str, ...] = (name, detail)
+        return DiagramNode(node_id, key, "client", lines, theme.client_fill, theme.party_line)
+    if role == SUPPLIER:
+        lines = (name, "external supplier")
+        return DiagramNode(node_id, key, "supplier", lines, theme.supplier_fill, theme.party_line)
+    fill, line, emphasis = _department_style(context, node_id)
+    cluster = None  # a chain reads left to right: clusters would only scatter its steps
+    if context.chain is None:
+        cluster = _cluster(context.options.group_by, attributes[GROUP], attributes[KIND])
+    lines = (name, *_department_details(context, node_id))
+    return DiagramNode(node_id, key, "department", lines, fill, line, cluster, emphasis)
+
+
+def _cluster(group_by: GroupBy, group: str | None, kind: str) -> str | None:
+    if group_by == "group":
+        return group
+    return kind if group_by == "kind" else None
+
+
+def _department_details(context: _Context, node_id: str) -> list[str]:
+    department = context.flow.departments[node_id]
+    lines = [f"{context.graph.nodes[node_id][KIND]} · {percent(department.utilization)} utilized"]
+    if context.chain is not None:
+        for step in context.chain.steps:
+            if step.department == node_id:
+                marker = " · OVER TAKT" if step.over_takt else ""
+                lines.append(f"cycle {hours(step.cycle_time_hours)}{marker}")
+    if node_id == context.constraint:
+        lines.append("constraint")
+    return lines
+
+
+def _department_style(context: _Context, node_id: str) -> tuple[str, str, bool]:
+    theme, options = context.options.theme, context.options
+    fill, line, emphasis = theme.department_fill, theme.department_line, False
+    if options.highlight == "utilization":
+        utilization = context.flow.departments[node_id].utilization
+        fill = theme.scale[_band(utilization, context.org.checks.near_capacity)]
+        if node_id == context.constraint:
+            line, emphasis = theme.constraint, True
+    over = context.chain is not None and node_id in context.chain.over_takt
+    if over:
+        line, emphasis = theme.constraint, True
+    if node_id == context.focus:
+        line, emphasis = theme.accent, True
+    return fill, line, emphasis
+
+
+def _band(utilization: float, near: float) -> int:
+    """0 below 50 %, 1 up to ``near``, 2 up to 100 %, 3 above."""
+    if utilization > 1.0:
+        return 3
+    if utilization > near:
+        return 2
+    return 1 if utilization >= 0.5 else 0
+
+
+def _edges(context: _Context, ids: Sequence[str]) -> Iterable[DiagramEdge]:
+    graph, keep = context.graph, set(ids)
+    if context.chain is not None:
+        pairs = _chain_pairs(context.org.chains[context.chain.id].path)
+    else:
+        order = {node: index for index, node in enumerate(graph.nodes)}
+        pairs = sorted(
+            ((s, t) for s, t in graph.edges if s in keep and t in keep),
+            key=lambda e: (order[e[0]], order[e[1]]),
+        )
+    for source, target in pairs:
+        yield _edge(context, source, target)
+
+
+def _chain_pairs(path: Sequence[str]) -> list[tuple[str, str]]:
+    pairs = [(s, t) for s, t in pairwise(path) if s != t]
+    return list(dict.fromkeys(pairs))
+
+
+def _edge(context: _Context, source: str, target: str) -> DiagramEdge:
+    attributes = context.graph.edges[source, target]
+    theme, org = context.options.theme, context.org
+    lines: list[str] = []
+    if attributes[DELIVERABLE]:
+        lines.append(wrap(attributes[DELIVERABLE], LABEL_WIDTH))
+    if attributes[VOLUME] is not None:
+        lines.append(f"{amount(attributes[VOLUME])}/{org.period}")
+    if attributes[TYPE] != WORK:
+        lines.append(str(attributes[TYPE]))
+    lines += _wait_line(context, target)
+    colour, width = (theme.edge, 1.2) if attributes[TYPE] == WORK else (theme.feedback_edge, 1.0)
+    if context.options.highlight == "quality" and attributes[TYPE] == WORK:
+        quality = attributes[QUALITY]
+        colour, width = theme.quality[_quality_band(quality)], 2.4
+        lines.append(f"%C&A {percent(quality)}")
+    dashed = attributes[TYPE] != WORK
+    keys = node_key(source), node_key(target)
+    return DiagramEdge(source, target, *keys, tuple(lines), colour, dashed, width)
+
+
+def _wait_line(context: _Context, target: str) -> list[str]:
+    if context.chain is None:
+        return []
+    for step in context.chain.steps:
+        if step.department == target and step.wait_source != "none":
+            return [f"wait {hours(step.wait_hours)} ({step.wait_source})"]
+    return []
+
+
+def _quality_band(quality: float | None) -> int:
+    if quality is None:
+        return 3
+    if quality >= QUALITY_GOOD:
+        return 0
+    return 1 if quality >= QUALITY_FAIR else 2

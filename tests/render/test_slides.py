@@ -1,0 +1,174 @@
+"""The deck reopens with python-pptx: slides, one shape per node, one glued connector per edge,
+theme colours, speaker notes with the numbers; LibreOffice converts it where installed."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+from pptx.util import Emu
+
+from clientchain.graph import build_graph
+from clientchain.loading import load_file
+from clientchain.render.scene import node_key
+from clientchain.render.slides import SLIDE_HEIGHT_IN, SLIDE_WIDTH_IN, write_slides
+from clientchain.render.theme import THEMES
+from clientchain.render.views import DiagramOptions
+
+from .conftest import EXAMPLES, TRICKY
+
+
+@pytest.fixture(scope="module")
+def deck(tmp_path_factory, agencia):
+    out = tmp_path_factory.mktemp("deck") / "agencia.pptx"
+    written = write_slides(*agencia, out, DiagramOptions(theme=THEMES["slides"]))
+    return written, Presentation(str(out)), out
+
+
+def _named(slide, prefix: str):
+    return [shape for shape in slide.shapes if shape.name.startswith(prefix)]
+
+
+def test_deck_has_title_overview_chains_and_bottlenecks(deck) -> None:
+    written, presentation, _ = deck
+    # title + overview + 3 chains + bottleneck table
+    assert len(presentation.slides) == 6 == written.counts["slides"]
+    assert Emu(presentation.slide_width).inches == pytest.approx(SLIDE_WIDTH_IN, abs=0.01)
+    assert Emu(presentation.slide_height).inches == pytest.approx(SLIDE_HEIGHT_IN, abs=0.01)
+    texts = [
+        " ".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
+        for slide in presentation.slides
+    ]
+    assert "Agencia Ejemplo" in texts[0]
+    assert "constraint: Creatividad" in texts[0]
+    assert "Infografía" in texts[2]
+    assert "Vídeo para redes" in texts[3]
+    assert "Bottlenecks" in texts[5]
+
+
+def test_overview_has_one_shape_per_node_and_one_connector_per_edge(deck, agencia) -> None:
+    _, presentation, _ = deck
+    _org, graph = agencia
+    overview = presentation.slides[1]
+    nodes = _named(overview, "node ")
+    edges = _named(overview, "edge ")
+    assert sorted(s.name for s in nodes) == sorted(f"node {node_key(n)}" for n in graph.nodes)
+    assert len(edges) == graph.number_of_edges() == 16
+    assert all(shape.shape_type == 1 for shape in nodes)  # MSO_SHAPE_TYPE.AUTO_SHAPE
+    ids = {shape.shape_id: shape.name for shape in nodes}
+    for connector in edges:  # glued at both ends to the shapes of its edge
+        _, tail, head = connector.name.split(" ")
+        xml = connector._element.xml
+        start = int(xml.split("<a:stCxn id=", 1)[1].split('"')[1])
+        end = int(xml.split("<a:endCxn id=", 1)[1].split('"')[1])
+        assert (ids[start], ids[end]) == (f"node {tail}", f"node {head}")
+        assert 'tailEnd type="triangle"' in xml
+
+
+def test_shapes_are_inside_the_slide_and_show_the_labels(deck) -> None:
+    _, presentation, _ = deck
+    width, height = presentation.slide_width, presentation.slide_height
+    overview = presentation.slides[1]
+    for shape in _named(overview, "node "):
+        assert shape.left >= 0
+        assert shape.left + shape.width <= width
+        assert shape.top >= 0
+        assert shape.top + shape.height <= height
+    creatividad = next(s for s in overview.shapes if s.name == "node n_creatividad")
+    assert creatividad.text_frame.text == "Creatividad\noperative · 80% utilized\nconstraint"
+    assert str(creatividad.line.color.rgb) == THEMES["slides"].constraint.lstrip("#").upper()
+    assert str(creatividad.fill.fore_color.rgb) == "BBF7D0"  # 80 %: the 50–85 % band
+
+
+def test_chain_slide_has_the_chain_path(deck) -> None:
+    _, presentation, _ = deck
+    slide = presentation.slides[2]  # Infografía: stock → contenido → creatividad → redes → marcas
+    assert len(_named(slide, "node ")) == 5
+    assert len(_named(slide, "edge ")) == 4
+
+
+def test_speaker_notes_carry_the_numbers(deck) -> None:
+    _, presentation, _ = deck
+    overview = presentation.slides[1].notes_slide.notes_text_frame.text
+    # creatividad: 10 × 4 h + 4 × 6 h = 64 h of 2 × 40 h = 80 h
+    assert "Constraint: Creatividad at 80% utilization; headroom ×1.25." in overview
+    assert "Creatividad: 64 h of 80 h per week (80%)" in overview
+    chain = presentation.slides[2].notes_slide.notes_text_frame.text
+    assert "Infografía: demand 10 per week, takt 4 h." in chain
+    assert "Process time 6.5 h, lead time 30.5 h, value added 21%." in chain
+
+
+def test_bottleneck_table(deck) -> None:
+    _, presentation, _ = deck
+    table = next(s for s in presentation.slides[5].shapes if s.has_table).table
+    rows = [[cell.text for cell in row.cells] for row in table.rows]
+    assert rows[0] == ["Department", "Load", "Capacity", "Utilization"]
+    assert rows[1] == ["Creatividad", "64 h", "80 h", "80%"]
+    assert len(rows) == 1 + 8
+
+
+def test_theme_colours_are_applied(tmp_path, agencia) -> None:
+    out = tmp_path / "dark.pptx"
+    write_slides(*agencia, out, DiagramOptions(theme=THEMES["dark"]))
+    slide = Presentation(str(out)).slides[1]
+    assert str(slide.background.fill.fore_color.rgb) == "111827"
+
+
+def test_the_label_corpus_survives_in_shapes(tmp_path) -> None:
+    org = load_file(TRICKY)
+    out = tmp_path / "tricky.pptx"
+    write_slides(org, build_graph(org), out)
+    overview = Presentation(str(out)).slides[1]
+    texts = {s.name: s.text_frame.text for s in _named(overview, "node ")}
+    assert texts["node n_script"].startswith(
+        "<script>alert(1)</script><img\nsrc=x\nonerror=alert(2)>"
+    )
+    assert texts["node n_amp"].startswith('R&D <customers> &\n"friends"')
+
+
+@pytest.mark.parametrize("example", sorted(EXAMPLES.glob("*.yaml")), ids=lambda p: p.stem)
+def test_every_example_makes_a_deck(tmp_path, example) -> None:
+    org = load_file(example)
+    out = tmp_path / "deck.pptx"
+    written = write_slides(org, build_graph(org), out)
+    assert len(Presentation(str(out)).slides) == 3 + len(org.chains) == written.counts["slides"]
+
+
+def test_libreoffice_converts_the_deck_to_pdf(deck, tmp_path) -> None:
+    """Optional: LibreOffice is not installed by CI, so this skips without failing it."""
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    if office is None:
+        pytest.skip("LibreOffice is not installed (optional)")
+    _, _, path = deck
+    with tempfile.TemporaryDirectory() as profile:
+        done = subprocess.run(
+            [
+                office,
+                f"-env:UserInstallation={Path(profile).as_uri()}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(tmp_path),
+                str(path),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=180,
+        )
+    pdf = tmp_path / "agencia.pdf"
+    assert pdf.exists(), done.stderr
+    assert pdf.read_bytes().startswith(b"%PDF-")
+
+
+def test_a_wrapped_name_stays_in_the_title_style(deck) -> None:
+    _, presentation, _ = deck
+    medios = next(s for s in presentation.slides[1].shapes if s.name == "node n_medios")
+    paragraphs = medios.text_frame.paragraphs
+    # "Planificación de medios" wraps after 22 characters: both lines are the bold title
+    assert [p.text for p in paragraphs[:2]] == ["Planificación de", "medios"]
+    assert [p.runs[0].font.bold for p in paragraphs] == [True, True, False]
