@@ -1,0 +1,144 @@
+"""The library entry points: :func:`discover_log` and :func:`compare_log`.
+
+Both read the log into DuckDB, run the one aggregation query and return a
+result object; nothing here prints or writes files (the CLI does, with the
+formatters of :mod:`clientchain.discover.report`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from clientchain.discover.compare import Comparison, compare
+from clientchain.discover.engine import Progress, connect
+from clientchain.discover.query import Aggregate, Variant, aggregate
+from clientchain.discover.readers import LoadedLog, ReadOptions, load_events
+from clientchain.errors import UsageError
+from clientchain.model import Organization
+from clientchain.units import Period
+
+__all__ = [
+    "DEFAULT_CLIENT",
+    "PERIOD_SECONDS",
+    "DiscoverOptions",
+    "Discovery",
+    "compare_log",
+    "discover_log",
+]
+
+DEFAULT_CLIENT = "External client"
+
+PERIOD_SECONDS: dict[str, float] = {
+    "day": 86_400.0,
+    "week": 7 * 86_400.0,
+    "month": 365.25 / 12 * 86_400.0,
+}
+"""Clock seconds in a period: a day, 7 days, an average month (365.25 / 12 days)."""
+
+
+@dataclass(frozen=True, slots=True)
+class DiscoverOptions:
+    """Everything ``discover`` can be told besides the log's path.
+
+    ``period`` ``None`` means week (or, with :func:`compare_log`, the declared
+    org's period); ``coverage`` is a fraction of the cases; ``top`` and
+    ``coverage`` exclude each other.
+    """
+
+    read: ReadOptions = field(default_factory=ReadOptions)
+    period: Period | None = None
+    top: int | None = None
+    coverage: float | None = None
+    client: str = DEFAULT_CLIENT
+    name: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Discovery:
+    """What an event log shows: the aggregate, the chosen chains and the org built from them."""
+
+    source: str
+    log: LoadedLog
+    period: Period
+    result: Aggregate
+    chains: tuple[Variant, ...]
+    org: Organization
+    ids: dict[str, str]  # log department name -> department id
+
+    @property
+    def coverage(self) -> float:
+        """Share of the cases that follow one of the chosen chains (0 for an empty log)."""
+        cases = self.result.totals.cases
+        return sum(v.cases for v in self.chains) / cases if cases else 0.0
+
+    @property
+    def handovers(self) -> int:
+        """All handovers counted."""
+        return sum(e.handovers for e in self.result.edges)
+
+
+def discover_log(
+    path: str | Path, options: DiscoverOptions | None = None, progress: Progress | None = None
+) -> Discovery:
+    """Discover the customer chain recorded in the event log at ``path``.
+
+    Parameters
+    ----------
+    path : str or Path
+        A ``.csv``, ``.parquet``, ``.xes`` or ``.xes.gz`` event log.
+    options : DiscoverOptions, optional
+        Columns, formats, period, chain selection and the client's name.
+    progress : callable, optional
+        Called as ``progress(stage, fraction)`` while reading and aggregating.
+
+    Raises
+    ------
+    DiscoverError
+        The log cannot be read (the message names the column and first bad row),
+        or DuckDB is missing (:class:`~clientchain.discover.errors.MissingEngineError`).
+    """
+    from clientchain.discover.build import build_org, select_variants
+
+    options = options or DiscoverOptions()
+    _check_selection(options)
+    period: Period = options.period or "week"
+    log_path = Path(path)
+    con = connect()
+    try:
+        loaded = load_events(con, log_path, options.read, progress)
+        result = aggregate(con, PERIOD_SECONDS[period], progress)
+    finally:
+        con.close()
+    chosen = select_variants(result.variants, options.top, options.coverage)
+    name = options.name or log_path.name.split(".")[0]
+    org, ids = build_org(result, chosen, name=name, period=period, client=options.client)
+    return Discovery(str(path), loaded, period, result, chosen, org, ids)
+
+
+def compare_log(
+    path: str | Path,
+    declared: Organization,
+    options: DiscoverOptions | None = None,
+    *,
+    tolerance: float = 0.5,
+    progress: Progress | None = None,
+) -> Comparison:
+    """Discover the log at ``path`` and compare it with the ``declared`` organization.
+
+    The log is counted in the declared org's period unless ``options.period``
+    says otherwise, so that volumes compare like with like.
+    """
+    options = options or DiscoverOptions()
+    if options.period is None:
+        options = replace(options, period=declared.period)
+    return compare(declared, discover_log(path, options, progress), tolerance)
+
+
+def _check_selection(options: DiscoverOptions) -> None:
+    if options.top is not None and options.coverage is not None:
+        raise UsageError("give either --top or --coverage, not both")
+    if options.top is not None and options.top < 1:
+        raise UsageError(f"--top must be at least 1, got {options.top}")
+    if options.coverage is not None and not 0 < options.coverage <= 1:
+        raise UsageError("--coverage must lie above 0% and at most 100%")

@@ -1,0 +1,129 @@
+"""From the aggregate to an :class:`~clientchain.model.Organization` the loader accepts.
+
+* **Departments**: every department seen, with an id made from its name
+  (lowercase ASCII, ``-`` between words: ``Producción audiovisual`` →
+  ``produccion-audiovisual``) and the name as written in the log. Headcount and
+  capacity are not in a log: they are left at the defaults (1 person).
+* **Handoffs**: one per observed pair, ``volume`` = handovers per period,
+  ``lead_time`` = median clock hours between the two events, ``deliverable`` =
+  the activity most often handed over.
+* **Chains**: the chosen variants (:func:`select_variants`), delivering to the
+  external client; ``demand`` = the variant's cases per period; a step's
+  ``effort`` = its median measured duration, or 0 when no case measured it.
+
+Numbers are rounded to four significant digits.
+
+>>> slug("Producción audiovisual"), slug("Group 1"), slug("???")
+('produccion-audiovisual', 'group-1', 'department')
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+
+from clientchain.discover.errors import DiscoverError
+from clientchain.discover.query import Aggregate, Variant
+from clientchain.model import Chain, Department, ExternalParty, Handoff, Organization, Step
+from clientchain.units import Period
+
+__all__ = ["build_org", "identifiers", "rounded", "select_variants", "slug"]
+
+
+def slug(text: str, fallback: str = "department") -> str:
+    """A readable id: accents dropped, lowercase, words joined by ``-``."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or fallback
+
+
+def identifiers(names: Iterable[str], taken: Iterable[str] = ()) -> dict[str, str]:
+    """A distinct id for each name (``-2``, ``-3`` … on collisions), in the order given."""
+    used = set(taken)
+    ids: dict[str, str] = {}
+    for name in names:
+        base = candidate = slug(name)
+        n = 1
+        while candidate in used:
+            n += 1
+            candidate = f"{base}-{n}"
+        used.add(candidate)
+        ids[name] = candidate
+    return ids
+
+
+def rounded(value: float) -> float:
+    """``value`` to four significant digits: ``12.3456`` → ``12.35``, ``0.0012345`` → ``0.001234``.
+
+    >>> rounded(12.3456), rounded(0.0012345), rounded(0.0)
+    (12.35, 0.001234, 0.0)
+    """
+    return float(f"{value:.4g}") if value and math.isfinite(value) else 0.0
+
+
+def select_variants(
+    variants: Sequence[Variant], top: int | None, coverage: float | None
+) -> tuple[Variant, ...]:
+    """The most frequent variants: the first ``top``, or the fewest covering ``coverage``.
+
+    ``variants`` come most frequent first. With ``coverage`` (a fraction of the
+    cases), variants are taken until their cases reach it; with neither, 5.
+
+    >>> v = [Variant(("a",), 6, (None,), (0,)), Variant(("b",), 3, (None,), (0,)),
+    ...      Variant(("c",), 1, (None,), (0,))]
+    >>> [x.path for x in select_variants(v, None, 0.9)], len(select_variants(v, 2, None))
+    ([('a',), ('b',)], 2)
+    """
+    if coverage is None:
+        return tuple(variants[: 5 if top is None else top])
+    total = sum(v.cases for v in variants)
+    chosen: list[Variant] = []
+    covered = 0
+    for variant in variants:
+        if total and covered / total >= coverage - 1e-12:
+            break
+        chosen.append(variant)
+        covered += variant.cases
+    return tuple(chosen)
+
+
+def build_org(
+    result: Aggregate,
+    chosen: Sequence[Variant],
+    *,
+    name: str,
+    period: Period,
+    client: str,
+) -> tuple[Organization, dict[str, str]]:
+    """The organization observed in ``result``, and the department id of each log name."""
+    names = [department for department, _ in result.totals.departments]
+    if not names:
+        raise DiscoverError("the log has no usable event (each needs a case, department, time)")
+    ids = identifiers(names)
+    client_id = identifiers([client], taken=ids.values())[client]
+    periods = result.totals.periods
+    departments = {ids[n]: Department(ids[n], n) for n in names}
+    handoffs = tuple(
+        Handoff(
+            ids[e.source],
+            ids[e.target],
+            deliverable=e.deliverable,
+            volume=rounded(e.handovers / periods),
+            lead_time=rounded(e.gap_hours),
+        )
+        for e in result.edges
+    )
+    chains = {}
+    for number, variant in enumerate(chosen, start=1):
+        chain_id = f"variant-{number}"
+        steps = tuple(
+            Step(ids[d], rounded(effort) if effort is not None else 0.0)
+            for d, effort in zip(variant.path, variant.efforts, strict=True)
+        )
+        label = " → ".join(variant.path)
+        demand = rounded(variant.cases / periods)
+        chains[chain_id] = Chain(chain_id, label, client_id, demand, steps)
+    clients = {client_id: ExternalParty(client_id, client, "client")}
+    org = Organization(name, departments, clients, {}, handoffs, chains, period)
+    return org, ids

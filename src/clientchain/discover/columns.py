@@ -1,0 +1,111 @@
+"""Which column of the log is the case, the activity, the department, the timestamp.
+
+Columns are named with ``--case --activity --department --timestamp
+[--start-timestamp] [--lifecycle]``; without an option, the XES standard attribute
+names (as pm4py and most exporters write them) and a few common names are
+recognised. Matching is exact first, then case-insensitive.
+
+>>> cols = resolve_columns(["case:concept:name", "concept:name", "org:resource",
+...                         "time:timestamp"], ColumnOptions(), "log.csv")
+>>> cols.case, cols.department, cols.timestamp, cols.start_timestamp
+('case:concept:name', 'org:resource', 'time:timestamp', None)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, fields
+
+from clientchain.discover.errors import DiscoverError
+
+__all__ = ["OPTION", "REQUIRED", "STANDARD", "ColumnMap", "ColumnOptions", "resolve_columns"]
+
+STANDARD: dict[str, tuple[str, ...]] = {
+    "case": ("case:concept:name", "case_id", "case id", "caseid", "case"),
+    "activity": ("concept:name", "activity", "activity_name", "task"),
+    "department": ("org:group", "department", "org:resource", "resource"),
+    "timestamp": ("time:timestamp", "timestamp", "complete_timestamp", "end_timestamp"),
+    "start_timestamp": ("start_timestamp", "time:start_timestamp", "start_time"),
+    "lifecycle": ("lifecycle:transition", "lifecycle", "transition"),
+}
+"""Names recognised without an option, best first (XES standard names lead)."""
+
+OPTION = {
+    "case": "--case",
+    "activity": "--activity",
+    "department": "--department",
+    "timestamp": "--timestamp",
+    "start_timestamp": "--start-timestamp",
+    "lifecycle": "--lifecycle",
+}
+"""The command-line option that names each column."""
+
+REQUIRED = ("case", "department", "timestamp")
+"""Roles a log cannot do without."""
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnOptions:
+    """Column names as given by the user; ``None`` means "recognise it"."""
+
+    case: str | None = None
+    activity: str | None = None
+    department: str | None = None
+    timestamp: str | None = None
+    start_timestamp: str | None = None
+    lifecycle: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnMap:
+    """The columns in use; optional roles are ``None`` when the log has no such column."""
+
+    case: str
+    department: str
+    timestamp: str
+    activity: str | None = None
+    start_timestamp: str | None = None
+    lifecycle: str | None = None
+
+
+def resolve_columns(available: Sequence[str], options: ColumnOptions, source: str) -> ColumnMap:
+    """Map each role to a column of ``available``.
+
+    Raises
+    ------
+    DiscoverError
+        A named column does not exist, or a required one is neither named nor
+        recognised; the message names the column and lists those the log has.
+    """
+    chosen: dict[str, str | None] = {}
+    listing = ", ".join(repr(name) for name in available) or "none"
+    for f in fields(options):
+        role = f.name
+        named = getattr(options, role)
+        if named is not None:
+            found = _match(available, (named,))
+            if found is None:
+                raise DiscoverError(
+                    f"{source}: no column {named!r} (given with {OPTION[role]}); "
+                    f"the log's columns are {listing}"
+                )
+        else:
+            found = _match(available, STANDARD[role])
+            if found is None and role in REQUIRED:
+                raise DiscoverError(
+                    f"{source}: no {role.replace('_', ' ')} column found; name it with "
+                    f"{OPTION[role]} (the log's columns are {listing})"
+                )
+        chosen[role] = found
+    return ColumnMap(**chosen)  # type: ignore[arg-type]
+
+
+def _match(available: Sequence[str], wanted: Sequence[str]) -> str | None:
+    for name in wanted:
+        if name in available:
+            return name
+    lowered = {column.casefold(): column for column in reversed(available)}
+    for name in wanted:
+        if name.casefold() in lowered:
+            return lowered[name.casefold()]
+    return None

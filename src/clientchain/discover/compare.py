@@ -1,0 +1,237 @@
+"""Declared versus observed: where the org file and the event log disagree.
+
+Log departments are matched to declared ones by id, then by display name
+(case-insensitive), then by the id discover would give the name
+(:func:`~clientchain.discover.build.slug`). Declared *work* handoffs between two
+departments (explicit or implied by a chain) are expected in the log;
+information and feedback edges are not expected, but a handover along one
+counts as declared. Findings, each a warning, use these rule ids:
+
+``handoff-not-observed``
+    a declared work handoff that no case shows;
+``handoff-not-declared``
+    handovers the log shows that the org file does not declare;
+``volume-mismatch``
+    observed handovers per period differ from the declared volume by more than
+    the tolerance (``|observed / declared − 1| > tolerance``);
+``department-not-declared`` / ``department-not-observed``
+    a department in only one of the two.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from clientchain.checks.base import Finding, Severity
+from clientchain.discover.build import slug
+from clientchain.graph import LOCATION, TYPE, VOLUME, WORK, build_graph, is_department
+from clientchain.model import NOWHERE, Location, Organization
+
+if TYPE_CHECKING:
+    from clientchain.discover.api import Discovery
+
+__all__ = ["RULES", "Comparison", "EdgeComparison", "compare"]
+
+RULES = (
+    "handoff-not-observed",
+    "handoff-not-declared",
+    "volume-mismatch",
+    "department-not-declared",
+    "department-not-observed",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class EdgeComparison:
+    """One supplier → client pair, declared, observed or both.
+
+    ``source`` and ``target`` are declared ids, or the log's names for departments
+    the org file lacks. Volumes are per period; ``ratio`` is observed / declared
+    (``None`` when the declared volume is unknown).
+    """
+
+    source: str
+    target: str
+    declared_volume: float | None
+    observed_volume: float
+    handovers: int
+    location: Location = NOWHERE
+
+    @property
+    def ratio(self) -> float | None:
+        """Observed / declared volume; ``inf`` when 0 was declared and some were seen."""
+        if self.declared_volume is None:
+            return None
+        if self.declared_volume == 0:
+            return math.inf if self.observed_volume else 1.0
+        return self.observed_volume / self.declared_volume
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """Declared vs observed, with the findings that make ``--compare`` exit 1."""
+
+    declared: Organization
+    discovery: Discovery
+    tolerance: float
+    not_observed: tuple[EdgeComparison, ...]
+    not_declared: tuple[EdgeComparison, ...]
+    both: tuple[EdgeComparison, ...]
+    departments_not_declared: tuple[str, ...]
+    departments_not_observed: tuple[str, ...]
+    findings: tuple[Finding, ...]
+
+    @property
+    def agrees(self) -> bool:
+        """Whether nothing disagrees (``--compare`` exits 0)."""
+        return not self.findings
+
+
+def compare(declared: Organization, discovery: Discovery, tolerance: float = 0.5) -> Comparison:
+    """Compare the ``declared`` organization with what ``discovery`` observed."""
+    matched = _match_departments(declared, discovery.ids)
+    periods = discovery.result.totals.periods
+    observed: dict[tuple[str, str], int] = {}
+    for e in discovery.result.edges:
+        pair = (matched.get(e.source, e.source), matched.get(e.target, e.target))
+        if pair[0] != pair[1]:
+            observed[pair] = observed.get(pair, 0) + e.handovers
+    graph = build_graph(declared)
+    expected = {
+        (s, t): data
+        for s, t, data in graph.edges(data=True)
+        if data[TYPE] == WORK and is_department(graph, s) and is_department(graph, t)
+    }
+    not_observed = tuple(
+        EdgeComparison(s, t, data[VOLUME], 0.0, 0, data[LOCATION] or NOWHERE)
+        for (s, t), data in expected.items()
+        if (s, t) not in observed
+    )
+    not_declared, both = [], []
+    for (s, t), count in observed.items():
+        volume = count / periods
+        if (s, t) in expected:
+            data = expected[s, t]
+            both.append(EdgeComparison(s, t, data[VOLUME], volume, count, data[LOCATION]))
+        elif not graph.has_edge(s, t):
+            where = declared.location_of(s)
+            not_declared.append(EdgeComparison(s, t, None, volume, count, where))
+    seen = set(matched.values())
+    result = Comparison(
+        declared,
+        discovery,
+        tolerance,
+        not_observed,
+        tuple(not_declared),
+        tuple(both),
+        tuple(name for name in discovery.ids if name not in matched),
+        tuple(d for d in declared.departments if d not in seen),
+        (),
+    )
+    return _with_findings(result)
+
+
+def _match_departments(declared: Organization, ids: dict[str, str]) -> dict[str, str]:
+    """Log department name → declared department id, for the names that match one."""
+    by_name = {d.name.casefold(): d.id for d in declared.departments.values()}
+    matched: dict[str, str] = {}
+    for name in ids:
+        if name in declared.departments:
+            matched[name] = name
+        elif name.casefold() in by_name:
+            matched[name] = by_name[name.casefold()]
+        elif slug(name) in declared.departments:
+            matched[name] = slug(name)
+    return matched
+
+
+def _with_findings(c: Comparison) -> Comparison:
+    org = c.declared
+    unit = f"per {c.discovery.period}"
+    findings = [
+        _finding(
+            org,
+            "handoff-not-observed",
+            e,
+            f"declared handoff {_pair(org, e)} is never seen in the log",
+        )
+        for e in c.not_observed
+    ]
+    findings += [
+        _finding(
+            org,
+            "handoff-not-declared",
+            e,
+            f"{_handovers(e.handovers)} {_pair(org, e)} in the log "
+            f"({_n(e.observed_volume)} {unit}), not declared",
+        )
+        for e in c.not_declared
+    ]
+    for e in c.both:
+        ratio = e.ratio
+        if ratio is not None and abs(ratio - 1) > c.tolerance:
+            findings.append(
+                _finding(
+                    org,
+                    "volume-mismatch",
+                    e,
+                    f"handoff {_pair(org, e)}: observed {_n(e.observed_volume)} {unit}, declared "
+                    f"{_n(e.declared_volume or 0.0)} "
+                    f"(ratio {_n(ratio)}, tolerance {c.tolerance:.0%})",
+                )
+            )
+    findings += [
+        Finding(
+            "department-not-declared",
+            Severity.WARNING,
+            f"department {name!r} of the log is not declared",
+            org.source,
+            0,
+            0,
+            name,
+        )
+        for name in c.departments_not_declared
+    ]
+    for dept in c.departments_not_observed:
+        where = org.location_of(dept)
+        findings.append(
+            Finding(
+                "department-not-observed",
+                Severity.WARNING,
+                f"declared department {_node(org, dept)} does no work in the log",
+                org.source,
+                where.line,
+                where.column,
+                dept,
+            )
+        )
+    ordered = tuple(sorted(findings, key=Finding.sort_key))
+    return replace(c, findings=ordered)
+
+
+def _finding(org: Organization, rule: str, e: EdgeComparison, message: str) -> Finding:
+    loc = e.location
+    return Finding(
+        rule, Severity.WARNING, message, org.source, loc.line, loc.column, f"{e.source}->{e.target}"
+    )
+
+
+def _node(org: Organization, node_id: str) -> str:
+    name = org.label(node_id)
+    return node_id if name == node_id else f"{name} ({node_id})"
+
+
+def _pair(org: Organization, e: EdgeComparison) -> str:
+    return f"{_node(org, e.source)} → {_node(org, e.target)}"
+
+
+def _n(value: float) -> str:
+    if math.isinf(value):
+        return "∞"
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def _handovers(n: int) -> str:
+    return "1 handover" if n == 1 else f"{n} handovers"

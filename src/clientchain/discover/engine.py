@@ -1,0 +1,102 @@
+"""The analytical engine: DuckDB, imported only here and only when discover runs.
+
+DuckDB reads CSV and Parquet itself, runs window functions over logs that do not
+fit comfortably in Python objects and spills to disk when memory runs short. It is
+an optional dependency (the ``discover`` extra); :func:`connect` turns its absence
+into a :class:`~clientchain.discover.errors.MissingEngineError` naming the extra.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from clientchain.discover.errors import DiscoverError, MissingEngineError
+
+if TYPE_CHECKING:
+    import duckdb
+
+__all__ = ["Progress", "connect", "execute", "first", "literal"]
+
+Progress = Callable[[str, "float | None"], None]
+"""A progress callback: ``progress(stage, fraction)``; ``fraction`` is 0–1 or ``None``
+when the stage cannot say how far it is."""
+
+
+def connect() -> duckdb.DuckDBPyConnection:
+    """A fresh in-memory DuckDB connection with UTC as its time zone.
+
+    Raises
+    ------
+    MissingEngineError
+        DuckDB is not installed (``pip install 'clientchain[discover]'``).
+    """
+    try:
+        import duckdb
+    except ImportError:
+        raise MissingEngineError() from None
+    con = duckdb.connect(":memory:")
+    con.execute("SET TimeZone = 'UTC'").fetchall()
+    return con
+
+
+def literal(text: str) -> str:
+    """``text`` as a SQL string literal (for table-function arguments such as paths).
+
+    >>> literal("it's.csv")
+    "'it''s.csv'"
+    """
+    return "'" + text.replace("'", "''") + "'"
+
+
+def execute(
+    con: duckdb.DuckDBPyConnection,
+    sql: str,
+    params: Sequence[Any] | None = None,
+    *,
+    progress: Progress | None = None,
+    stage: str = "",
+) -> list[tuple[Any, ...]]:
+    """Run ``sql`` and fetch every row; with ``progress``, report DuckDB's own estimate.
+
+    The query runs in a worker thread while this one polls
+    ``con.query_progress()`` every 0.1 s. Ctrl-C interrupts the query.
+    """
+    if progress is None:
+        return con.execute(sql, params).fetchall()
+    outcome: dict[str, Any] = {}
+
+    def work() -> None:
+        import duckdb
+
+        try:
+            outcome["rows"] = con.execute(sql, params).fetchall()
+        except duckdb.Error as exc:
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=work, name="clientchain-discover", daemon=True)
+    thread.start()
+    try:
+        while thread.is_alive():
+            thread.join(0.1)
+            done = con.query_progress()
+            progress(stage, done / 100 if done >= 0 else None)
+    except KeyboardInterrupt:
+        con.interrupt()
+        thread.join()
+        raise
+    if "error" in outcome:
+        raise outcome["error"]
+    if "rows" not in outcome:
+        raise DiscoverError(f"the {stage or 'query'} stopped without a result")
+    rows: list[tuple[Any, ...]] = outcome["rows"]
+    return rows
+
+
+def first(
+    con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] | None = None
+) -> tuple[Any, ...] | None:
+    """The first row of ``sql`` (``None`` when it has none); the result is fully consumed."""
+    rows = con.execute(sql, params).fetchall()
+    return rows[0] if rows else None

@@ -1,0 +1,261 @@
+"""Formatters for discover: pure functions of a result, returning strings.
+
+* :func:`org_yaml` — the discovered org file: ``dump_org`` output with a header
+  saying what was found and how to read it, and a comment above every handoff
+  and chain with its counts;
+* :func:`summary_text` — the summary written to stderr;
+* :func:`comparison_text`, :func:`comparison_json`, :func:`comparison_rules` —
+  ``--compare`` as a report, a JSON document, and ``file:line:col: severity
+  [rule] message`` lines for CI (the format of ``check``).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from clientchain.loading.dump import dump_org
+
+if TYPE_CHECKING:
+    from clientchain.discover.api import Discovery
+    from clientchain.discover.compare import Comparison, EdgeComparison
+    from clientchain.model import Organization
+
+__all__ = [
+    "comparison_json",
+    "comparison_rules",
+    "comparison_text",
+    "finding_line",
+    "org_yaml",
+    "summary_text",
+]
+
+
+def _int(n: int) -> str:
+    return f"{n:,}"
+
+
+def _num(value: float | None) -> str:
+    if value is None:
+        return "unknown"
+    if math.isinf(value):
+        return "∞"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{_int(n)} {word}" if n == 1 else f"{_int(n)} {word}s"
+
+
+def _facts(d: Discovery) -> list[str]:
+    """The numbers shared by the header comment and the summary."""
+    t = d.result.totals
+    log = d.log
+    span = (
+        f"from {t.first:%Y-%m-%d %H:%M} to {t.last:%Y-%m-%d %H:%M} UTC, "
+        f"{_num(t.periods)} {d.period}s"
+        if t.first is not None and t.last is not None
+        else "no time span"
+    )
+    skipped = f", {_int(t.skipped)} skipped (no case, department or timestamp)" if t.skipped else ""
+    variants = len(d.result.variants)
+    return [
+        f"{_plural(t.rows_read, 'row')} read{skipped}",
+        f"{_plural(t.events, 'event')} in {_plural(t.cases, 'case')}, {span}",
+        f"{_plural(len(t.departments), 'department')}, {_plural(d.handovers, 'handover')} "
+        f"between {_plural(len(d.result.edges), 'pair')} of departments",
+        f"chains: the {len(d.chains)} most frequent of {_plural(variants, 'variant')}, "
+        f"covering {d.coverage:.1%} of the cases",
+        f"durations measured for {_int(t.measured)} of {_plural(t.events, 'event')}"
+        + ("" if t.measured else f" ({_no_durations(log.columns.lifecycle)})"),
+    ]
+
+
+def _no_durations(lifecycle: str | None) -> str:
+    if lifecycle is None:
+        return "no start times: give --start-timestamp or --lifecycle"
+    return "no start events to pair with the completions"
+
+
+def summary_text(d: Discovery) -> str:
+    """What was found, for stderr: one fact per line."""
+    lines = [
+        f"{d.source}: {d.log.kind}"
+        + (f", delimiter {d.log.delimiter!r}" if d.log.delimiter else "")
+    ]
+    lines += [f"  {fact}" for fact in _facts(d)]
+    lines += [f"  note: {note}" for note in d.log.notes]
+    return "\n".join(lines)
+
+
+def _header(d: Discovery) -> list[str]:
+    c = d.log.columns
+    given = {
+        "case": c.case,
+        "activity": c.activity,
+        "department": c.department,
+        "timestamp": c.timestamp,
+        "start": c.start_timestamp,
+        "lifecycle": c.lifecycle,
+    }
+    columns = ", ".join(
+        f"{role} {name!r}" + (f" ({d.log.formats[name]})" if name in d.log.formats else "")
+        for role, name in given.items()
+        if name is not None
+    )
+    lines = [
+        f"Discovered by `clientchain discover` from the event log {d.source}",
+        f"({d.log.kind}{f', delimiter {d.log.delimiter!r}' if d.log.delimiter else ''}).",
+        f"Columns: {columns}.",
+        *(f"{fact}." for fact in _facts(d)),
+        "",
+        "How to read it (docs/discover.md):",
+        f"- handoff volume = handovers per {d.period} over the log's time span; lead_time =",
+        "  median clock hours between the two events; deliverable = the activity most often",
+        "  handed over.",
+        f"- chain demand = the variant's cases per {d.period}; step effort = median clock hours",
+        "  from start to completion (nights and weekends included), summed over the step's",
+        "  consecutive events.",
+    ]
+    if d.result.totals.measured == 0:
+        lines += [
+            "- NO DURATIONS in this log: every step effort is written as 0h (unknown, not zero).",
+            "  Measure or estimate the efforts before reading utilization or lead times.",
+        ]
+    lines += [
+        "- Headcount, capacity, quality and satisfaction are not in a log: every department has",
+        "  the default headcount 1 and the handoffs carry no rating. Set them before analysing.",
+    ]
+    return [f"# {line}".rstrip() for line in lines]
+
+
+def org_yaml(d: Discovery) -> str:
+    """The discovered org file, commented; ``load_text`` reads it back as ``d.org``."""
+    return "\n".join([*_header(d), "", *_annotated(d)]) + "\n"
+
+
+def _annotated(d: Discovery) -> Iterator[str]:
+    """``dump_org`` lines with a comment above each handoff and each chain."""
+    handoffs = iter(d.result.edges)
+    chains = iter(d.chains)
+    total = d.result.totals.cases
+    section = ""
+    for line in dump_org(d.org).splitlines():
+        if not line.startswith(" "):
+            section = line.split(":", 1)[0]
+        elif section == "handoffs" and line.startswith("  - from: "):
+            e = next(handoffs)
+            yield f"  # {_plural(e.handovers, 'handover')}"
+        elif section == "chains" and line.startswith('  "'):
+            v = next(chains)
+            measured = min(v.measured) if v.measured else 0
+            effort = (
+                f"effort measured in {_int(measured)} of them"
+                if measured
+                else "effort not measured: 0h written"
+            )
+            yield f"  # {_plural(v.cases, 'case')} ({v.cases / total:.1%}); {effort}"
+        yield line
+
+
+def _node(org: Organization, node_id: str) -> str:
+    name = org.label(node_id)
+    return node_id if name == node_id else f"{name} ({node_id})"
+
+
+def _edge(org: Organization, e: EdgeComparison) -> str:
+    return f"{_node(org, e.source)} → {_node(org, e.target)}"
+
+
+def comparison_text(c: Comparison) -> str:
+    """Declared vs observed, plain text, one fact per line."""
+    org, d = c.declared, c.discovery
+    unit = f"per {d.period}"
+    lines = [
+        f"declared: {org.source} ({org.name})",
+        f"observed: {d.source} ({_plural(d.result.totals.cases, 'case')}, "
+        f"{_num(d.result.totals.periods)} {d.period}s)",
+        f"declared but never seen ({len(c.not_observed)}):",
+        *(f"  {_edge(org, e)}: declared volume {_num(e.declared_volume)}" for e in c.not_observed),
+        f"seen but not declared ({len(c.not_declared)}):",
+        *(
+            f"  {_edge(org, e)}: {_plural(e.handovers, 'handover')}, "
+            f"{_num(e.observed_volume)} {unit}"
+            for e in c.not_declared
+        ),
+        f"volume ratios, observed / declared {unit} (tolerance {c.tolerance:.0%}):",
+    ]
+    for e in c.both:
+        ratio = e.ratio
+        flag = "  MISMATCH" if ratio is not None and abs(ratio - 1) > c.tolerance else ""
+        lines.append(
+            f"  {_edge(org, e)}: observed {_num(e.observed_volume)}, declared "
+            f"{_num(e.declared_volume)}, ratio {_num(ratio)}{flag}"
+        )
+    if c.departments_not_declared:
+        lines.append(
+            f"departments in the log, not declared: {', '.join(c.departments_not_declared)}"
+        )
+    if c.departments_not_observed:
+        names = ", ".join(_node(org, x) for x in c.departments_not_observed)
+        lines.append(f"declared departments with no work in the log: {names}")
+    verdict = "agree" if c.agrees else f"disagree: {_plural(len(c.findings), 'finding')}"
+    lines.append(f"result: declared and observed {verdict}")
+    return "\n".join(lines)
+
+
+def _edge_json(e: EdgeComparison) -> dict[str, Any]:
+    ratio = e.ratio
+    return {
+        "from": e.source,
+        "to": e.target,
+        "handovers": e.handovers,
+        "observed_volume": e.observed_volume,
+        "declared_volume": e.declared_volume,
+        "ratio": ratio if ratio is not None and math.isfinite(ratio) else None,
+    }
+
+
+def comparison_json(c: Comparison) -> str:
+    """Declared vs observed as one JSON document (volumes per period, ratio observed/declared)."""
+    document = {
+        "declared": c.declared.source,
+        "log": c.discovery.source,
+        "period": c.discovery.period,
+        "tolerance": c.tolerance,
+        "agrees": c.agrees,
+        "not_observed": [_edge_json(e) for e in c.not_observed],
+        "not_declared": [_edge_json(e) for e in c.not_declared],
+        "volumes": [_edge_json(e) for e in c.both],
+        "departments_not_declared": list(c.departments_not_declared),
+        "departments_not_observed": list(c.departments_not_observed),
+        "findings": [
+            {
+                "rule": f.rule,
+                "severity": str(f.severity),
+                "message": f.message,
+                "file": f.file,
+                "line": f.line,
+                "column": f.column,
+                "subject": f.subject,
+            }
+            for f in c.findings
+        ],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False)
+
+
+def finding_line(file: str, line: int, column: int, severity: str, rule: str, message: str) -> str:
+    """``file:line:col: severity [rule] message`` (``file: …`` without a position)."""
+    place = f"{file}:{line}:{column}" if line > 0 else file
+    return f"{place}: {severity} [{rule}] {message}"
+
+
+def comparison_rules(c: Comparison) -> str:
+    """One ``check``-style line per disagreement (empty when they agree)."""
+    return "\n".join(
+        finding_line(f.file, f.line, f.column, str(f.severity), f.rule, f.message)
+        for f in c.findings
+    )
