@@ -24,6 +24,10 @@ from typer.core import TyperGroup
 
 from clientchain import __version__
 from clientchain.cli import check, overview, scaffold
+from clientchain.cli import diff as diff_commands
+from clientchain.cli import discover as discover_commands
+from clientchain.cli import flow as flow_commands
+from clientchain.cli import render as render_commands
 from clientchain.cli.common import RunState
 from clientchain.console import err, out
 from clientchain.errors import ClientchainError, InputError
@@ -152,9 +156,17 @@ def _root(
 
 app.command("map")(overview.map_command)
 app.command("who")(overview.who_command)
+app.command("bottlenecks")(flow_commands.bottlenecks_command)
+app.command("chains")(flow_commands.chains_command)
+app.command("simulate")(flow_commands.simulate_command)
 app.command("check")(check.check_command)
+app.command("diff")(diff_commands.diff_command)
 app.command("init")(scaffold.init_command)
 app.command("schema")(scaffold.schema_command)
+app.command("render")(render_commands.render_command)
+app.command("report")(render_commands.report_command)
+app.command("slides")(render_commands.slides_command)
+app.command("discover")(discover_commands.discover_command)
 
 
 def main() -> None:
