@@ -34,6 +34,13 @@ _PUBLIC = {
     "who_all": "clientchain.analysis.structure",
     "single_points_of_failure": "clientchain.analysis.structure",
     "department_satisfaction": "clientchain.analysis.quality",
+    "analyze_flow": "clientchain.analysis.flow",
+    "simulate": "clientchain.analysis.whatif",
+    "diff_orgs": "clientchain.analysis.diff",
+    "render_file": "clientchain.render.diagrams",
+    "write_report": "clientchain.render.report",
+    "write_slides": "clientchain.render.slides",
+    "discover_log": "clientchain.discover",
     "run_checks": "clientchain.checks",
     "CheckOptions": "clientchain.checks",
     "Finding": "clientchain.checks",
@@ -65,29 +72,43 @@ __all__ = [
     "Step",
     "UsageError",
     "__version__",
+    "analyze_flow",
     "build_graph",
     "department_satisfaction",
+    "diff_orgs",
+    "discover_log",
     "dump_org",
     "load_file",
     "load_text",
     "org_schema",
+    "render_file",
     "run_checks",
+    "simulate",
     "single_points_of_failure",
     "who",
     "who_all",
     "work_graph",
+    "write_report",
+    "write_slides",
 ]
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
+    from clientchain.analysis.diff import diff_orgs
+    from clientchain.analysis.flow import analyze_flow
     from clientchain.analysis.quality import department_satisfaction
     from clientchain.analysis.structure import single_points_of_failure, who, who_all
+    from clientchain.analysis.whatif import simulate
     from clientchain.checks import CheckOptions, Finding, Severity, run_checks
+    from clientchain.discover import discover_log
     from clientchain.errors import ClientchainError, InputError, Issue, UsageError
     from clientchain.graph import build_graph, work_graph
     from clientchain.loading import load_file, load_text
     from clientchain.loading.dump import dump_org
     from clientchain.loading.schema import org_schema
     from clientchain.model import Chain, Department, ExternalParty, Handoff, Organization, Step
+    from clientchain.render.diagrams import render_file
+    from clientchain.render.report import write_report
+    from clientchain.render.slides import write_slides
 
 
 def __getattr__(name: str) -> Any:
