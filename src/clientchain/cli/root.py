@@ -22,7 +22,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from clientchain import __version__
+from clientchain._version import __version__
 from clientchain.cli import check, overview, scaffold
 from clientchain.cli import diff as diff_commands
 from clientchain.cli import discover as discover_commands

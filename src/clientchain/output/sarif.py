@@ -22,7 +22,7 @@ from pathlib import PurePosixPath, PureWindowsPath
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from clientchain import __version__
+from clientchain._version import __version__
 from clientchain.checks import RULES, Finding, Rule
 from clientchain.output.json import dumps
 from clientchain.output.reports import INPUT_ERROR

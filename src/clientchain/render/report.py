@@ -14,7 +14,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from clientchain import __version__
+from clientchain._version import __version__
 from clientchain.analysis.flow import FlowReport, analyze_flow
 from clientchain.errors import UsageError
 from clientchain.model import Organization

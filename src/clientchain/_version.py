@@ -1,0 +1,3 @@
+"""The version of clientchain (one place; hatchling reads it too)."""
+
+__version__ = "0.1.0"
