@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from clientchain.errors import InputError, Issue
@@ -282,17 +282,20 @@ class _Reader:
 
         return build
 
+    def entries(self, seq: SeqNode | None, path: str, keys: str) -> Iterator[tuple[str, MapNode]]:
+        """The mappings of a list with their paths; anything else is reported once."""
+        for i, item in enumerate(seq.items if seq else ()):
+            where = f"{path}[{i}]"
+            if isinstance(item, MapNode):
+                yield where, item
+            else:
+                self.issue(item, where, f"expected a mapping with {keys}, got {_describe(item)}")
+
     def handoffs(self, node: Node | None) -> list[Handoff]:
         seq = self.sequence(node, "handoffs")
         out: list[Handoff] = []
         seen: dict[tuple[str, str], int] = {}
-        for i, item in enumerate(seq.items if seq else ()):
-            path = f"handoffs[{i}]"
-            body = self.mapping(item, path)
-            if body is None:
-                if isinstance(item, ScalarNode):
-                    self.issue(item, path, "expected a mapping with 'from' and 'to'")
-                continue
+        for path, body in self.entries(seq, "handoffs", "'from' and 'to'"):
             found = self.fields(body, F.HANDOFF, path, body)
             v = self.convert(found, F.HANDOFF, path)
             source, target = (
@@ -357,13 +360,7 @@ class _Reader:
         if seq is not None and not seq.items:
             self.issue(seq, path, "a chain needs at least one step")
         out: list[Step] = []
-        for i, item in enumerate(seq.items if seq else ()):
-            where = f"{path}[{i}]"
-            body = self.mapping(item, where)
-            if body is None:
-                if isinstance(item, ScalarNode):
-                    self.issue(item, where, "expected a mapping with 'department' and 'effort'")
-                continue
+        for where, body in self.entries(seq, path, "'department' and 'effort'"):
             found = self.fields(body, F.STEP, where, body)
             v = self.convert(found, F.STEP, where)
             department = self.ref(found.get("department"), where + ".department", "department")
