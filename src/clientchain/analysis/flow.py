@@ -212,7 +212,24 @@ def analyze_flow(org: Organization, *, predict_waits: bool = False) -> FlowRepor
     Returns
     -------
     FlowReport
+
+    Notes
+    -----
+    The last report is remembered for the same ``org`` object (organizations are
+    immutable), so the rules of one ``check`` run and ``map`` share one analysis.
     """
+    last = _LAST.get(predict_waits)
+    if last is not None and last[0] is org:
+        return last[1]
+    report = _analyze(org, predict_waits)
+    _LAST[predict_waits] = (org, report)
+    return report
+
+
+_LAST: dict[bool, tuple[Organization, FlowReport]] = {}
+
+
+def _analyze(org: Organization, predict_waits: bool) -> FlowReport:
     departments = _departments(org)
     known = handoff_quality(org)
     chains = {c.id: _chain(org, c, departments, predict_waits, known) for c in org.chains.values()}
