@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from clientchain.analysis.structure import (
@@ -15,6 +17,7 @@ from clientchain.analysis.structure import (
 )
 from clientchain.errors import UsageError
 from clientchain.graph import build_graph
+from clientchain.loading import load_file
 from clientchain.model import (
     Chain,
     Department,
@@ -131,7 +134,7 @@ def test_hops_takes_the_shortest_route_to_any_client() -> None:
     org = org_of("abc", [("a", "b"), ("b", "c"), ("c", "y"), ("a", "z")], clients=("y", "z"))
     g = build_graph(org)
     a = who(org, g, "a")
-    assert a.serves_external == ("z", "y")  # z at 1 hop, y at 3
+    assert a.serves_external == ("y", "z")  # in file order; z is 1 hop away, y 3
     assert a.hops_to_external == 1
     assert hops_to_external_clients(g) == {"y": 0, "z": 0, "c": 1, "a": 1, "b": 2}
 
@@ -140,6 +143,29 @@ def test_who_all_matches_who_for_every_department() -> None:
     org = agency()
     g = build_graph(org)
     assert who_all(org, g) == [who(org, g, d) for d in org.departments]
+
+
+def test_who_all_without_reach_lists_keeps_line_of_sight_and_hops() -> None:
+    # a loop b ⇄ c feeding client y, and a → z; d reaches nothing
+    org = org_of(
+        "abcd", [("a", "b"), ("b", "c"), ("c", "b"), ("c", "y"), ("a", "z")], clients=("y", "z")
+    )
+    g = build_graph(org)
+    full, light = who_all(org, g), who_all(org, g, reach=False)
+    for f, lite in zip(full, light, strict=True):
+        assert (lite.upstream, lite.downstream) == ((), ())
+        assert (lite.id, lite.serves_external, lite.hops_to_external) == (
+            f.id,
+            f.serves_external,
+            f.hops_to_external,
+        )
+    assert [w.serves_external for w in light] == [("y", "z"), ("y",), ("y",), ()]
+    for path in sorted((Path(__file__).resolve().parents[2] / "examples").glob("*.yaml")):
+        example = load_file(path)
+        eg = build_graph(example)
+        assert [(w.serves_external, w.hops_to_external) for w in who_all(example, eg)] == [
+            (w.serves_external, w.hops_to_external) for w in who_all(example, eg, reach=False)
+        ]
 
 
 def test_unknown_id_suggests_close_ids() -> None:

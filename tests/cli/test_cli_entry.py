@@ -131,7 +131,7 @@ def test_usage_error_is_one_line(cli: Invoke, org_file) -> None:
 def test_internal_error_exits_3_with_an_invitation(
     cli: Invoke, monkeypatch: pytest.MonkeyPatch, org_file
 ) -> None:
-    def bug(*args: object) -> None:
+    def bug(*_args: object, **_kwargs: object) -> None:
         raise ZeroDivisionError("boom")
 
     monkeypatch.setattr("clientchain.output.reports.build_overview", bug)
@@ -144,7 +144,7 @@ def test_internal_error_exits_3_with_an_invitation(
 
 
 def test_debug_shows_the_traceback(cli: Invoke, monkeypatch: pytest.MonkeyPatch, org_file) -> None:
-    def bug(*args: object) -> None:
+    def bug(*_args: object, **_kwargs: object) -> None:
         raise ZeroDivisionError("boom")
 
     monkeypatch.setattr("clientchain.output.reports.build_overview", bug)
@@ -163,7 +163,7 @@ def test_debug_from_the_environment(cli: Invoke, monkeypatch: pytest.MonkeyPatch
 def test_keyboard_interrupt_exits_130(
     cli: Invoke, monkeypatch: pytest.MonkeyPatch, org_file
 ) -> None:
-    def interrupted(*args: object) -> None:
+    def interrupted(*_args: object, **_kwargs: object) -> None:
         raise KeyboardInterrupt
 
     monkeypatch.setattr("clientchain.output.reports.build_overview", interrupted)

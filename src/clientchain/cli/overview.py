@@ -50,7 +50,8 @@ def map_command(
         from clientchain.render.written import written_text
 
         err(written_text(render_file(org, graph, diagram)))
-    overview = build_overview(org, graph)
+    # only the JSON lists every department's up- and downstream nodes (O(n²) in size)
+    overview = build_overview(org, graph, reach=output_format is Format.JSON)
     if output_format is Format.JSON:
         out(as_json.map_json(overview))
     elif rich_output(ctx, no_color):

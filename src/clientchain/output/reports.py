@@ -65,12 +65,16 @@ class Overview:
         }
 
 
-def build_overview(org: Organization, graph: nx.DiGraph) -> Overview:
-    """Who serves whom, utilization and lead times, and every finding (``checks:`` applied)."""
+def build_overview(org: Organization, graph: nx.DiGraph, *, reach: bool = True) -> Overview:
+    """Who serves whom, utilization and lead times, and every finding (``checks:`` applied).
+
+    ``reach=False`` leaves every department's up- and downstream lists empty
+    (see :func:`~clientchain.analysis.structure.who_all`) for outputs that do not show them.
+    """
     return Overview(
         org=org,
         handoffs=graph.number_of_edges(),
-        departments=tuple(who_all(org, graph)),
+        departments=tuple(who_all(org, graph, reach=reach)),
         findings=tuple(run_checks(org, graph, None)),
         flow=analyze_flow(org),
     )
