@@ -26,6 +26,7 @@ from importlib import metadata
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+NOTES = "## Where the time goes"
 PY = sys.executable
 # the console script, as users run it (python -m adds runpy to every start)
 CLI = [str(Path(PY).with_name("clientchain"))]
@@ -272,7 +273,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "Whole processes unless noted; medians of the runs after a warm-up; ratios against "
         "floors measured in the same run. Regenerate with `make bench`.\n\n"
     )
-    args.results.write_text(header + text + "\n", encoding="utf-8")
+    notes = ""  # hand-written analysis below the table survives a new run
+    if args.results.exists():
+        previous = args.results.read_text(encoding="utf-8")
+        if NOTES in previous:
+            notes = "\n" + NOTES + previous.split(NOTES, 1)[1]
+    args.results.write_text(header + text + "\n" + notes, encoding="utf-8")
     return 0
 
 
