@@ -138,6 +138,9 @@ class ChecksConfig:
     # Keys written in the file's ``checks:`` (provenance, not compared): a threshold
     # not written there may come from ``[tool.clientchain]`` in pyproject.toml.
     given: frozenset[str] = field(default=frozenset(), compare=False)
+    # Where each rule id of ``select``, ``ignore`` and ``severity`` is written, keyed
+    # ``"ignore:isolated"``: problems with a rule id point at the id itself.
+    places: Mapping[str, Location] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -154,3 +154,26 @@ def test_severity_order_and_parsing() -> None:
         Severity.parse("critical")
     with pytest.raises(TypeError):
         _ = Severity.INFO < 1  # type: ignore[operator]
+
+
+def test_unknown_rules_in_a_loaded_file_point_at_the_id_itself() -> None:
+    from clientchain.loading import load_text
+
+    text = (
+        "version: 1\n"
+        "departments: {a: {}}\n"
+        "checks:\n"
+        "  ignore:\n"
+        "    - isolated\n"
+        "    - isolatd\n"  # line 6, column 7
+        "  select: [orphan-department, nope]\n"  # 'nope' at line 7, column 31
+        "  severity: {orphan: info}\n"  # 'orphan' at line 8, column 14
+    )
+    org = load_text(text, "org.yaml")
+    with pytest.raises(InputError) as info:
+        run_checks(org, build_graph(org))
+    assert sorted((i.line, i.column, i.path) for i in info.value.issues) == [
+        (6, 7, "checks.ignore"),
+        (7, 31, "checks.select"),
+        (8, 14, "checks.severity"),
+    ]

@@ -60,7 +60,7 @@ DEFAULT_LEAD_TIME_TOLERANCE = 0.10
 """A chain's lead time may grow by this share before ``--fail-on-regression`` fails."""
 
 Status = Literal["added", "removed", "changed"]
-_IGNORED_FIELDS = frozenset({"location", "id", "given"})
+_IGNORED_FIELDS = frozenset({"location", "id", "given", "places"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -212,12 +212,13 @@ def _file_severity(org: Organization) -> dict[str, Severity]:
     where = config.location
     issues: list[Issue] = []
 
-    def issue(path: str, message: str, hint: str) -> None:
-        issues.append(Issue(org.source, where.line, where.column, message, path, hint))
+    def issue(path: str, message: str, hint: str, place: str = "") -> None:
+        at = config.places.get(place, where)
+        issues.append(Issue(org.source, at.line, at.column, message, path, hint))
 
     for key, ids in (("select", config.select), ("ignore", config.ignore)):
         for rule in _unknown(ids):
-            issue(f"checks.{key}", f"unknown rule '{rule}'", _hint(rule))
+            issue(f"checks.{key}", f"unknown rule '{rule}'", _hint(rule), f"{key}:{rule}")
     for _subject, path, place, ids in _entities(org):
         issues.extend(
             Issue(org.source, place.line, place.column, f"unknown rule '{rule}'", path, _hint(rule))
@@ -226,11 +227,12 @@ def _file_severity(org: Organization) -> dict[str, Severity]:
     overrides: dict[str, Severity] = {}
     for rule, text in config.severity.items():
         if rule in _unknown([rule]):
-            issue("checks.severity", f"unknown rule '{rule}'", _hint(rule))
+            issue("checks.severity", f"unknown rule '{rule}'", _hint(rule), f"severity:{rule}")
         try:
             overrides[rule] = Severity.parse(str(text))
         except ValueError:
-            issue(f"checks.severity.{rule}", f"unknown severity '{text}'", _SEVERITY_HINT)
+            at = f"severity:{rule}"
+            issue(f"checks.severity.{rule}", f"unknown severity '{text}'", _SEVERITY_HINT, at)
     if issues:
         raise InputError(issues)
     return overrides

@@ -398,6 +398,7 @@ class _Reader:
             severity=v.get("severity", {}),
             location=_loc(body),
             given=frozenset(key for key in v if v[key] is not None),
+            places=_rule_places(body),
         )
 
     def ref(self, node: Node | None, path: str, want: str = "") -> str | None:
@@ -425,6 +426,22 @@ class _Reader:
             )
             return None
         return node.value
+
+
+def _rule_places(checks: MapNode) -> dict[str, Location]:
+    """Where each rule id is written under ``select``, ``ignore`` and ``severity``."""
+    places: dict[str, Location] = {}
+    for key in ("select", "ignore"):
+        node = checks.get(key)
+        items = node.items if isinstance(node, SeqNode) else [node] if node is not None else []
+        for item in items:
+            if isinstance(item, ScalarNode):
+                places.setdefault(f"{key}:{item.value}", _loc(item))
+    severity = checks.get("severity")
+    if isinstance(severity, MapNode):
+        for rule, _level in severity.items:
+            places.setdefault(f"severity:{rule.value}", _loc(rule))
+    return places
 
 
 def _unset(node: Node, f: F.Field) -> bool:
