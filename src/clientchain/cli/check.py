@@ -5,12 +5,11 @@ from __future__ import annotations
 import enum
 import os
 from collections.abc import Callable, Iterable
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from clientchain.cli.common import NoColorOption, rich_output
+from clientchain.cli.common import NoColorOption, OutputOption, rich_output
 from clientchain.console import err, out, terminal_width
 
 if TYPE_CHECKING:
@@ -71,17 +70,6 @@ CheckFormatOption = Annotated[
         help="text, json, github (workflow annotations), sarif (2.1.0) or junit "
         "[default: github when GITHUB_ACTIONS=true, else text].",
         show_default=False,
-    ),
-]
-OutputOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--output",
-        "-o",
-        metavar="FILE",
-        help="Write the report to FILE (atomically) instead of standard output.",
-        show_default=False,
-        dir_okay=False,
     ),
 ]
 

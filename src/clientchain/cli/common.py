@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -44,6 +45,18 @@ class Format(enum.StrEnum):
     TEXT = "text"
     JSON = "json"
 
+
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write the report to FILE (atomically) instead of standard output.",
+        show_default=False,
+        dir_okay=False,
+    ),
+]
 
 OrgFile = Annotated[
     str,

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import enum
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from clientchain.cli.common import OutputOption
 from clientchain.console import err, out
 
 if TYPE_CHECKING:
@@ -52,17 +52,7 @@ def diff_command(
             help="Growth of a chain's lead time that is still fine: '10%' or 0.1.",
         ),
     ] = "10%",
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help="Write the report to FILE (atomically) instead of standard output.",
-            dir_okay=False,
-            show_default=False,
-        ),
-    ] = None,
+    output: OutputOption = None,
 ) -> None:
     """Compare two versions of an org file: structure, metric deltas, constraint shift.
 
