@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 import typer
 
 from clientchain.cli import app
+from clientchain.cli.root import COMMANDS as TABLE
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "commands.md"
 ROOT = typer.main.get_command(app)
 COMMANDS = sorted(ROOT.commands)  # type: ignore[attr-defined]
+
+
+def _command(name: str) -> Any:
+    """The real command (its module imported), as running it would build it."""
+    return ROOT.get_command(typer.Context(ROOT), name)  # type: ignore[attr-defined]
 
 
 def test_the_expected_commands_exist() -> None:
@@ -20,7 +29,7 @@ def test_the_expected_commands_exist() -> None:
 
 @pytest.mark.parametrize("name", COMMANDS)
 def test_command_has_help(name: str) -> None:
-    command = ROOT.commands[name]  # type: ignore[attr-defined]
+    command = _command(name)
     assert command.help
     assert len(command.help.strip()) > 20
     for param in command.params:
@@ -35,11 +44,34 @@ def test_command_is_documented(name: str) -> None:
     text = DOC.read_text(encoding="utf-8")
     assert f"\n## clientchain {name}\n" in text
     section = text.split(f"\n## clientchain {name}\n", 1)[1].split("\n## ", 1)[0]
-    command = ROOT.commands[name]  # type: ignore[attr-defined]
+    command = _command(name)
     for param in command.params:
         for opt in param.opts:
             if opt.startswith("--") and opt != "--help":
                 assert f"`{opt}" in section, f"{name} {opt} is not in docs/commands.md"
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_listed_line_is_the_first_line_of_the_commands_docstring(name: str) -> None:
+    # `clientchain --help` lists commands from the table without importing them.
+    assert TABLE[name][2] == _command(name).help.strip().splitlines()[0]
+
+
+def test_root_help_imports_no_command_module(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from typer.testing import CliRunner\n"
+        "from clientchain.cli import app\n"
+        "result = CliRunner().invoke(app, ['--help'])\n"
+        "assert result.exit_code == 0, result.output\n"
+        "assert 'discover' in result.output\n"
+        "loaded = sorted(m for m in sys.modules if m.startswith('clientchain.cli.'))\n"
+        "print(loaded)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path
+    )
+    assert done.stdout.strip() == "['clientchain.cli.common', 'clientchain.cli.root']"
 
 
 def test_global_options_are_documented() -> None:

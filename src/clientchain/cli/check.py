@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -116,22 +116,33 @@ def default_format() -> CheckFormat:
 
 
 def render_check(report: CheckReport, chosen: CheckFormat, *, rich: bool = False) -> str:
-    """The report of a check run in the chosen format (a pure function of the report)."""
-    from clientchain.output import github, junit, sarif, text
-    from clientchain.output import json as as_json
+    """The report of a check run in the chosen format (a pure function of the report).
 
-    if chosen is CheckFormat.TEXT and rich:
-        from clientchain.output import rich_text
+    Only the chosen format's module is imported.
+    """
+    if chosen is CheckFormat.TEXT:
+        if rich:
+            from clientchain.output.rich_text import check_rich
 
-        return rich_text.check_rich(report.run, terminal_width())
-    formatters: dict[CheckFormat, Callable[[CheckReport], str]] = {
-        CheckFormat.TEXT: lambda r: text.check_text(r.run),
-        CheckFormat.JSON: lambda r: as_json.check_json(r.run),
-        CheckFormat.GITHUB: github.github_annotations,
-        CheckFormat.SARIF: sarif.sarif_log,
-        CheckFormat.JUNIT: junit.junit_xml,
-    }
-    return formatters[chosen](report)
+            return check_rich(report.run, terminal_width())
+        from clientchain.output.text import check_text
+
+        return check_text(report.run)
+    if chosen is CheckFormat.JSON:
+        from clientchain.output.json import check_json
+
+        return check_json(report.run)
+    if chosen is CheckFormat.GITHUB:
+        from clientchain.output.github import github_annotations
+
+        return github_annotations(report)
+    if chosen is CheckFormat.SARIF:
+        from clientchain.output.sarif import sarif_log
+
+        return sarif_log(report)
+    from clientchain.output.junit import junit_xml
+
+    return junit_xml(report)
 
 
 def rule_ids(values: Iterable[str] | None) -> tuple[str, ...]:

@@ -13,26 +13,29 @@ Exit codes (docs/commands.md "Exit codes"):
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 import traceback
 from collections.abc import Sequence
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from typer.core import TyperGroup
+import typer.main
+from typer.core import TyperCommand, TyperGroup
+from typer.models import CommandInfo
 
 from clientchain._version import __version__
-from clientchain.cli import check, overview, scaffold
-from clientchain.cli import diff as diff_commands
-from clientchain.cli import discover as discover_commands
-from clientchain.cli import flow as flow_commands
-from clientchain.cli import render as render_commands
 from clientchain.cli.common import RunState
 from clientchain.console import err, out
 from clientchain.errors import ClientchainError, InputError
 
+if TYPE_CHECKING:
+    # typer vendors click (0.26+); these are the types its group methods take.
+    from typer._click import Command, Context, HelpFormatter
+
 __all__ = [
+    "COMMANDS",
     "EXIT_BUG",
     "EXIT_FINDINGS",
     "EXIT_INTERRUPTED",
@@ -55,10 +58,121 @@ REPORT_BUG = (
 )
 
 
+# Every command, in the order of ``clientchain --help``: the module in clientchain.cli and the
+# function that implement it, and the line shown in that list. A command's module is imported
+# only when the command runs (or its own --help is asked for), so start-up stays light;
+# tests/cli/test_cli_docs.py checks each line against the first line of the function's docstring.
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "map": (
+        "overview",
+        "map_command",
+        "The overview: counts, who serves whom for every department, chains and findings.",
+    ),
+    "who": (
+        "overview",
+        "who_command",
+        "Who serves whom around DEPT: suppliers, clients, up- and downstream, line of sight.",
+    ),
+    "bottlenecks": (
+        "flow",
+        "bottlenecks_command",
+        "Departments by utilization, the constraint, headroom, over-takt steps, chokepoints.",
+    ),
+    "chains": (
+        "flow",
+        "chains_command",
+        "Per chain: takt, process time, lead time, value-added ratio, rolled quality, constraint.",
+    ),
+    "simulate": (
+        "flow",
+        "simulate_command",
+        "What-if: before and after, the new constraint, lead-time change and hires needed.",
+    ),
+    "check": (
+        "check",
+        "check_command",
+        "Validate org files and run the rules; the exit code is for CI.",
+    ),
+    "diff": (
+        "diff",
+        "diff_command",
+        "Compare two versions of an org file: structure, metric deltas, constraint shift.",
+    ),
+    "init": (
+        "scaffold",
+        "init_command",
+        "Write a commented starter org file that passes `check`.",
+    ),
+    "schema": (
+        "scaffold",
+        "schema_command",
+        "Print the JSON Schema of the org file (for editors and check-jsonschema).",
+    ),
+    "render": (
+        "render",
+        "render_command",
+        "Draw a diagram: .dot .svg .png .pdf or .mmd (Mermaid), from OUT's extension.",
+    ),
+    "report": (
+        "render",
+        "report_command",
+        "Write a report: a self-contained .html page (inline SVG, works offline) or .md (Mermaid).",
+    ),
+    "slides": (
+        "render",
+        "slides_command",
+        "Write an editable .pptx deck: title, overview, one slide per chain, bottleneck table.",
+    ),
+    "discover": (
+        "discover",
+        "discover_command",
+        "Discover the customer chain from an event log (CSV, Parquet, XES) and write an org file.",
+    ),
+}
+
+
+class _Listed(TyperCommand):
+    """A command as the root's help lists it: its name and one line, nothing imported."""
+
+
 class _Guarded(TyperGroup):
     """The root command. Its ``main`` is the entry point for the console script,
     ``python -m clientchain`` and typer's ``CliRunner`` alike, so they share one
-    error handler."""
+    error handler.
+
+    Its commands start as :class:`_Listed` entries of :data:`COMMANDS`; the real
+    command (module imported, parameters built) replaces an entry the first time
+    it is looked up to run or to show its own help. Listing the commands in
+    ``clientchain --help`` uses the entries as they are.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._listing = False
+        for name, (_, _, line) in COMMANDS.items():
+            self.commands.setdefault(name, _Listed(name=name, short_help=line, help=line))
+
+    def get_command(self, ctx: Context, cmd_name: str) -> Command | None:
+        command = self.commands.get(cmd_name)
+        if isinstance(command, _Listed) and not self._listing:
+            command = self.commands[cmd_name] = self._load(cmd_name)
+        return command
+
+    def format_help(self, ctx: Context, formatter: HelpFormatter) -> None:
+        self._listing = True
+        try:
+            super().format_help(ctx, formatter)
+        finally:
+            self._listing = False
+
+    def _load(self, name: str) -> Command:
+        module_name, function, _ = COMMANDS[name]
+        module = importlib.import_module(f"clientchain.cli.{module_name}")
+        return typer.main.get_command_from_info(
+            CommandInfo(name=name, callback=getattr(module, function)),
+            pretty_exceptions_short=app.pretty_exceptions_short,
+            rich_markup_mode=self.rich_markup_mode,
+        )
 
     def main(
         self,
@@ -152,21 +266,6 @@ def _root(
     state = ctx.ensure_object(RunState)
     state.no_color = state.no_color or no_color
     state.debug = state.debug or debug
-
-
-app.command("map")(overview.map_command)
-app.command("who")(overview.who_command)
-app.command("bottlenecks")(flow_commands.bottlenecks_command)
-app.command("chains")(flow_commands.chains_command)
-app.command("simulate")(flow_commands.simulate_command)
-app.command("check")(check.check_command)
-app.command("diff")(diff_commands.diff_command)
-app.command("init")(scaffold.init_command)
-app.command("schema")(scaffold.schema_command)
-app.command("render")(render_commands.render_command)
-app.command("report")(render_commands.report_command)
-app.command("slides")(render_commands.slides_command)
-app.command("discover")(discover_commands.discover_command)
 
 
 def main() -> None:

@@ -32,7 +32,6 @@ line of the key.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -103,6 +102,8 @@ def find_project_config(start: str | Path) -> ProjectConfig | None:
 
 def read_project_config(path: str | Path) -> ProjectConfig | None:
     """The ``[tool.clientchain]`` table of the ``pyproject.toml`` at ``path``, or ``None``."""
+    import tomllib  # only when a pyproject.toml is found
+
     name = str(path)
     try:
         text = Path(path).read_text(encoding="utf-8")
