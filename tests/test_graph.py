@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import networkx as nx
 import pytest
 
 from clientchain.graph import (
@@ -27,6 +28,7 @@ from clientchain.graph import (
     WORK,
     build_graph,
     departments,
+    derived,
     external_clients,
     external_suppliers,
     is_department,
@@ -244,3 +246,24 @@ def test_zero_and_fractional_demand(demand: float) -> None:
         chains={"c": Chain("c", "C", "z", demand, (Step("a", 1.0),))},
     )
     assert build_graph(org).edges["a", "z"][VOLUME] == demand
+
+
+def test_build_graph_is_frozen_and_derived_results_are_shared() -> None:
+    g = build_graph(agency())
+    assert nx.is_frozen(g)
+    with pytest.raises(nx.NetworkXError):
+        g.add_edge("content", "review")
+    calls: list[int] = []
+
+    def count(graph: nx.DiGraph) -> int:
+        calls.append(1)
+        return graph.number_of_edges()
+
+    assert derived(g, "edges", count) == derived(g, "edges", count) == g.number_of_edges()
+    assert len(calls) == 1  # computed once for a frozen graph
+    assert work_graph(g) is work_graph(g)
+    mutable = g.copy()
+    assert not nx.is_frozen(mutable)
+    derived(mutable, "edges", count)
+    derived(mutable, "edges", count)
+    assert len(calls) == 3  # a graph that can change is computed afresh

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import networkx as nx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from clientchain.analysis.structure import (
     SinglePointOfFailure,
@@ -16,7 +19,7 @@ from clientchain.analysis.structure import (
     who_all,
 )
 from clientchain.errors import UsageError
-from clientchain.graph import build_graph
+from clientchain.graph import build_graph, work_graph
 from clientchain.loading import load_file
 from clientchain.model import (
     Chain,
@@ -263,3 +266,37 @@ def test_long_line_does_not_recurse() -> None:
     assert everyone[-1].upstream[:2] == (ids[-2], ids[-3])
     spofs = single_points_of_failure(org, g)
     assert [s.department for s in spofs] == ids
+
+
+_NODES = "abcdefsz"  # departments a–f, supplier s, client z
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_NODES[:7]), st.sampled_from("abcdefz")).filter(
+            lambda e: e[0] != e[1]
+        ),
+        unique=True,
+        max_size=14,
+    )
+)
+def test_spof_agrees_with_removing_each_department(edges: list[tuple[str, str]]) -> None:
+    # The definition by brute force: with department d removed, no source (external
+    # supplier, or a node of a work component nothing feeds) reaches client z any more.
+    org = org_of("abcdef", edges, suppliers=("s",))
+    graph = build_graph(org)
+    work = nx.DiGraph(work_graph(graph))
+    roots = {n for n in work if work.in_degree(n) == 0 and n != "z"} | {"s"}
+    for component in nx.strongly_connected_components(work):
+        feeds = any(p not in component for n in component for p in work.predecessors(n))
+        if not feeds:
+            roots |= component - {"z"}
+
+    def reaches_z(without: str | None) -> bool:
+        kept = work.subgraph(n for n in work if n != without)
+        return any(r in kept and (r == "z" or nx.has_path(kept, r, "z")) for r in roots)
+
+    expected = {d for d in "abcdef" if d in work and not reaches_z(d)} if reaches_z(None) else set()
+    found = {s.department for s in single_points_of_failure(org, graph)}
+    assert found == expected

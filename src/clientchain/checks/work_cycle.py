@@ -17,6 +17,7 @@ from collections.abc import Iterator, Mapping, Set
 
 import networkx as nx
 
+from clientchain.analysis.structure import work_components
 from clientchain.checks.base import Finding, Severity, describe, finding, join
 from clientchain.graph import work_graph
 from clientchain.model import Organization
@@ -35,7 +36,9 @@ def check(org: Organization, graph: nx.DiGraph) -> Iterator[Finding]:
     """
     work = work_graph(graph)
     order = {node: index for index, node in enumerate(graph)}
-    for component in nx.strongly_connected_components(work):
+    condensed = work_components(graph)
+    for number in condensed:
+        component = condensed.nodes[number]["members"]
         if len(component) < 2:
             continue
         start = min(component, key=order.__getitem__)
