@@ -86,3 +86,24 @@ def test_exit_codes_are_documented() -> None:
     text = DOC.read_text(encoding="utf-8")
     for code in ("| 0 |", "| 1 |", "| 2 |", "| 3 |", "| 130 |"):
         assert code in text
+
+
+def test_a_command_pauses_the_cyclic_gc_and_restores_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    from typer.testing import CliRunner
+
+    from clientchain.cli import scaffold
+
+    during: list[bool] = []
+    monkeypatch.setattr(scaffold, "out", lambda text: during.append(gc.isenabled()))
+    try:
+        assert gc.isenabled()
+        assert CliRunner().invoke(app, ["schema"]).exit_code == 0
+        assert during == [False]  # paused while the command ran
+        assert gc.isenabled()  # restored for the program that ran it
+        gc.disable()
+        CliRunner().invoke(app, ["schema"])
+        assert not gc.isenabled()  # a program's own setting is kept
+    finally:
+        gc.enable()

@@ -13,6 +13,7 @@ Exit codes (docs/commands.md "Exit codes"):
 
 from __future__ import annotations
 
+import gc
 import importlib
 import os
 import sys
@@ -181,6 +182,30 @@ class _Guarded(TyperGroup):
         complete_var: str | None = None,
         standalone_mode: bool = True,
         windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        # A command builds one large, acyclic model (about 1,000,000 objects at 10,000
+        # departments) and ends; the cyclic garbage collector would scan it again and again
+        # for cycles it does not hold (10,000 departments: `check` ~35 % slower, same peak
+        # memory). It is paused for the command and restored afterwards, so that a program
+        # that runs commands in-process (tests, CliRunner) keeps its own setting.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return self._guarded_main(
+                args, prog_name, complete_var, standalone_mode, windows_expand_args, **extra
+            )
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _guarded_main(
+        self,
+        args: Sequence[str] | None,
+        prog_name: str | None,
+        complete_var: str | None,
+        standalone_mode: bool,
+        windows_expand_args: bool,
         **extra: Any,
     ) -> Any:
         state = extra.setdefault("obj", RunState(debug=bool(os.environ.get("CLIENTCHAIN_DEBUG"))))
