@@ -39,6 +39,10 @@ _DURATION = re.compile(
 )
 
 
+_FIXED_UNITS = {"s": 1 / 3600, "sec": 1 / 3600, "m": 1 / 60, "min": 1 / 60, "h": 1.0, "hr": 1.0}
+"""Hours in the units that do not depend on the calendar."""
+
+
 @dataclass(frozen=True, slots=True)
 class Calendar:
     """Working time: hours in a day, days in a week and in a month."""
@@ -49,13 +53,10 @@ class Calendar:
 
     def unit_hours(self, unit: str) -> float:
         """Hours in one ``unit`` (``s``, ``m``/``min``, ``h``, ``d``, ``w``, ``mo``)."""
+        fixed = _FIXED_UNITS.get(unit)
+        if fixed is not None:
+            return fixed
         return {
-            "s": 1 / 3600,
-            "sec": 1 / 3600,
-            "m": 1 / 60,
-            "min": 1 / 60,
-            "h": 1.0,
-            "hr": 1.0,
             "d": self.hours_per_day,
             "w": self.hours_per_day * self.days_per_week,
             "mo": self.hours_per_day * self.days_per_month,

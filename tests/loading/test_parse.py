@@ -192,6 +192,11 @@ def test_references_must_have_the_right_role() -> None:
         ("version: 1\ndepartments: [a, b]\n", "2:14: departments: expected a mapping of keys"),
         ("version: 1\ndepartments: {a: {headcount: -1}}\n", "2:30: departments.a.headcount"),
         ("version: 1\ndepartments: {a: {headcount: '3'}}\n", "without quotes"),
+        # digits only in an exponent: not a number (was a raw Python message)
+        (
+            "version: 1\ndepartments: {a: {headcount: e5}}\n",
+            "2:30: departments.a.headcount: expected a number, got 'e5'",
+        ),
         ("version: 1\ndepartments: {a: {kind: boss}}\n", "expected one of executive"),
         ("version: 1\ndepartments: {'': {}}\n", "an id cannot be empty"),
         ("version: 1\ndepartments: {a: {}}\nhandoffs: [{from: a, to: a}]\n", "to itself"),

@@ -100,7 +100,7 @@ class _Reader:
         self, node: MapNode, spec: tuple[F.Field, ...], path: str, owner: Node
     ) -> dict[str, Node]:
         """Values by key; unknown keys and missing required keys are reported."""
-        known = {f.key: f for f in spec}
+        known = _by_key(spec)
         found: dict[str, Node] = {}
         for key, value in node.items:
             if key.value not in known:
@@ -128,11 +128,7 @@ class _Reader:
         self, found: dict[str, Node], spec: tuple[F.Field, ...], path: str
     ) -> dict[str, Any]:
         """Converted values of the scalar fields in ``found`` (not sections nor references)."""
-        return {
-            f.key: self.value(f, found[f.key], path)
-            for f in spec
-            if f.key in found and f.kind not in ("section", "ref")
-        }
+        return {f.key: self.value(f, found[f.key], path) for f in _scalars(spec) if f.key in found}
 
     # -- scalars -------------------------------------------------------------------------------
 
@@ -442,6 +438,28 @@ def _rule_places(checks: MapNode) -> dict[str, Location]:
         for rule, _level in severity.items:
             places.setdefault(f"severity:{rule.value}", _loc(rule))
     return places
+
+
+_BY_KEY: dict[int, tuple[tuple[F.Field, ...], dict[str, F.Field]]] = {}
+_SCALARS: dict[int, tuple[tuple[F.Field, ...], tuple[F.Field, ...]]] = {}
+
+
+def _by_key(spec: tuple[F.Field, ...]) -> dict[str, F.Field]:
+    """The fields of a table by key, built once per table (the cache keeps the table
+    alive, so its id cannot be reused by another)."""
+    entry = _BY_KEY.get(id(spec))
+    if entry is None or entry[0] is not spec:
+        entry = _BY_KEY[id(spec)] = (spec, {f.key: f for f in spec})
+    return entry[1]
+
+
+def _scalars(spec: tuple[F.Field, ...]) -> tuple[F.Field, ...]:
+    """The fields of a table that :meth:`_Reader.convert` converts (not sections nor refs)."""
+    entry = _SCALARS.get(id(spec))
+    if entry is None or entry[0] is not spec:
+        scalars = tuple(f for f in spec if f.kind not in ("section", "ref"))
+        entry = _SCALARS[id(spec)] = (spec, scalars)
+    return entry[1]
 
 
 def _unset(node: Node, f: F.Field) -> bool:

@@ -58,6 +58,7 @@ _CORE_TAGS = frozenset(
 )
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 _INT = re.compile(r"^[-+]?(?:0|[1-9][0-9_]*)$")
+_DIGIT = re.compile(r"[0-9]")
 _FLOAT = re.compile(r"^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?$")
 _SPECIAL_FLOATS = {
     ".inf": math.inf,
@@ -394,16 +395,19 @@ class _Builder:
 def plain_number(text: str) -> float | None:
     """The number a plain scalar spells (YAML 1.1 ints and floats), else None.
 
-    >>> plain_number("1_000"), plain_number(".5"), plain_number("4h")
-    (1000.0, 0.5, None)
+    >>> plain_number("1_000"), plain_number(".5"), plain_number("4h"), plain_number("e5")
+    (1000.0, 0.5, None, None)
     """
     special = _SPECIAL_FLOATS.get(text.lower())
     if special is not None:
         return special
-    if not text or not any(c.isdigit() for c in text):
+    if not _DIGIT.search(text):
         return None
     if _INT.match(text) or _FLOAT.match(text):
-        return float(text.replace("_", ""))
+        try:
+            return float(text.replace("_", ""))
+        except ValueError:  # digits only in an exponent: 'e5', '.e5'
+            return None
     return None
 
 
