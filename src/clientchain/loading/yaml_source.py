@@ -282,13 +282,33 @@ class _Builder:
             kind = type(event)
             if kind is yaml.ScalarEvent:
                 mark = event.start_mark
+                tag = event.tag
                 plain = event.style in (None, "") and (
-                    event.tag is None or event.tag not in ("tag:yaml.org,2002:str", "!")
+                    tag is None or tag not in ("tag:yaml.org,2002:str", "!")
                 )
-                if event.tag is not None and event.tag != "!":
-                    self._check_tag(event.tag, mark)
+                if tag is not None and tag != "!":
+                    self._check_tag(tag, mark)
                 node = ScalarNode(event.value, plain, mark.line + 1, mark.column + 1)
-                self._add(node, 1, event.anchor)
+                if event.anchor is not None or not stack:
+                    self._add(node, 1, event.anchor)
+                    continue
+                # The common case, inlined from _add and _key: a scalar in a collection.
+                frame = stack[-1]
+                frame.size += 1
+                parent = frame.node
+                if type(parent) is SeqNode:
+                    parent.items.append(node)
+                elif frame.key is None:
+                    if node.value in frame.seen:
+                        frame.key = self._key(node, frame)  # reports the duplicate
+                    else:
+                        frame.seen[node.value] = node.line
+                        frame.key = node
+                else:
+                    if not frame.skip:
+                        parent.items.append((frame.key, node))  # type: ignore[arg-type]
+                    frame.key = None
+                    frame.skip = False
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 mark = event.start_mark
                 if event.tag is not None and event.tag != "!":
