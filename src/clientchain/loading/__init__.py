@@ -1,5 +1,9 @@
 """Reading org files: YAML with positions → checked, typed :class:`~clientchain.model.Organization`.
 
+A file whose first character is ``{`` may be JSON, which YAML reads too: it goes
+through :mod:`.json_source` (faster, the same tree), and through YAML when that
+path declines, so the messages are always YAML's.
+
 >>> org = load_text("version: 1\\ndepartments: {no: {name: Nordic}}\\n", "org.yaml")
 >>> list(org.departments), org.departments["no"].name
 (['no'], 'Nordic')
@@ -14,8 +18,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from clientchain.errors import InputError, Issue
+from clientchain.loading.json_source import compose_json, looks_like_json
 from clientchain.loading.parse import parse_org
-from clientchain.loading.yaml_source import compose_lenient, decode
+from clientchain.loading.yaml_source import Node, compose_lenient, decode
 from clientchain.model import Organization
 
 __all__ = ["STDIN", "load_file", "load_text"]
@@ -35,7 +40,10 @@ def load_text(text: str | bytes, source: str = "<org>") -> Organization:
         text = text[1:]
     stem = Path(source).stem if source not in (STDIN, "<stdin>", "<org>") else "Organization"
     with _cyclic_gc_paused():
-        root, issues = compose_lenient(text, source)
+        root: Node | None = compose_json(text) if looks_like_json(text) else None
+        issues: list[Issue] = []
+        if root is None:
+            root, issues = compose_lenient(text, source)
         return parse_org(root, source, stem, issues)
 
 
