@@ -337,15 +337,29 @@ def test_only_text_starting_with_a_brace_tries_json(text: str, expected: bool) -
     assert looks_like_json(text) is expected
 
 
-INVALID = (ROOT / "tests" / "cases" / "invalid").glob("*.yaml")
-
-
-@pytest.mark.parametrize("path", sorted(INVALID), ids=lambda path: path.name)
-def test_invalid_orgs_as_json_report_what_yaml_reports(path: Path) -> None:
+def _carried_by_json(path: Path) -> bool:
+    """Whether an invalid case is readable YAML (its problems are in the org, not the text)."""
     try:
-        data = to_data(compose(path.read_text(encoding="utf-8"), path.name))
+        compose(path.read_text(encoding="utf-8"), path.name)
     except (InputError, UnicodeDecodeError):
-        pytest.skip("not YAML that JSON can carry")
+        return False
+    return True
+
+
+INVALID = [
+    path
+    for path in sorted((ROOT / "tests" / "cases" / "invalid").glob("*.yaml"))
+    if _carried_by_json(path)
+]
+
+
+def test_most_invalid_cases_can_be_written_as_json() -> None:
+    assert len(INVALID) >= 15
+
+
+@pytest.mark.parametrize("path", INVALID, ids=lambda path: path.name)
+def test_invalid_orgs_as_json_report_what_yaml_reports(path: Path) -> None:
+    data = to_data(compose(path.read_text(encoding="utf-8"), path.name))
     text = json.dumps(data, indent=2, ensure_ascii=False)
     nan = re.search(r"\bNaN\b", text) is not None  # json.dumps writes a YAML .nan so
     assert (compose_json(text) is None) is nan
