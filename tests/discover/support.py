@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import csv
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from itertools import pairwise
 from pathlib import Path
+from statistics import median
 from xml.sax.saxutils import quoteattr
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -116,3 +118,142 @@ def example_as_parquet(path: Path) -> Path:
     ).fetchall()
     con.close()
     return path
+
+
+# A second, plain-Python discovery of a whole log: totals, edges and variants, as
+# docs/discover.md states them. The engine's result must equal it (see test_discover_query).
+
+Stamp = Callable[[str], datetime]
+
+
+@dataclass(frozen=True)
+class Reference:
+    """What a log shows, counted the plain way (hours for gaps and efforts)."""
+
+    rows_read: int
+    skipped: int
+    events: int
+    measured: int
+    cases: int
+    first: datetime | None
+    last: datetime | None
+    departments: tuple[tuple[str, int], ...]
+    edges: tuple[tuple[str, str, int, float, str | None], ...]  # most handovers first
+    variants: tuple[tuple[tuple[str, ...], int, tuple[float | None, ...], tuple[int, ...]], ...]
+
+
+@dataclass(frozen=True)
+class _Event:
+    seq: int
+    case: str
+    activity: str | None
+    department: str
+    end: datetime
+    start: datetime | None
+
+
+def reference_discovery(
+    rows: Sequence[dict[str, str]],
+    columns: dict[str, str],
+    stamp: Stamp,
+) -> Reference:
+    """Discover ``rows`` (dicts in file order) with ``columns`` mapping role -> column name.
+
+    Roles: ``case``, ``department``, ``timestamp`` and optionally ``activity``,
+    ``start_timestamp``, ``lifecycle``. Text is stripped of spaces (DuckDB's ``trim``)
+    and empty text is missing.
+    """
+
+    def text(row: dict[str, str], role: str) -> str | None:
+        column = columns.get(role)
+        value = row.get(column, "") if column else ""
+        return value.strip(" \u00a0") or None
+
+    usable: list[tuple[_Event, str | None]] = []
+    for seq, row in enumerate(rows, start=1):
+        case, department, end = text(row, "case"), text(row, "department"), text(row, "timestamp")
+        if case is None or department is None or end is None:
+            continue
+        begin = text(row, "start_timestamp")
+        event = _Event(
+            seq, case, text(row, "activity"), department, stamp(end),
+            stamp(begin) if begin else None,
+        )  # fmt: skip
+        transition = text(row, "lifecycle")
+        usable.append((event, transition.lower() if transition else None))
+    events = _paired(usable) if "lifecycle" in columns else [e for e, _ in usable]
+    return _aggregate(len(rows), len(rows) - len(usable), events)
+
+
+def _paired(usable: list[tuple[_Event, str | None]]) -> list[_Event]:
+    """Completions, each with the start of its n-th start event when it has none."""
+    completes: dict[tuple[str, str | None, str], list[_Event]] = defaultdict(list)
+    starts: dict[tuple[str, str | None, str], list[_Event]] = defaultdict(list)
+    for event, transition in usable:
+        key = (event.case, event.activity, event.department)
+        if transition in (None, "complete", "completed"):
+            completes[key].append(event)
+        elif transition == "start":
+            starts[key].append(event)
+    paired: list[_Event] = []
+    for key, done in completes.items():
+        began = sorted(starts.get(key, []), key=lambda e: (e.end, e.seq))
+        for nth, event in enumerate(sorted(done, key=lambda e: (e.end, e.seq))):
+            start = event.start or (began[nth].end if nth < len(began) else None)
+            paired.append(_Event(event.seq, event.case, event.activity, event.department,
+                                 event.end, start))  # fmt: skip
+    return paired
+
+
+def _duration(event: _Event) -> float | None:
+    if event.start is None or event.start > event.end:
+        return None
+    return (event.end - event.start).total_seconds() / 3600
+
+
+def _aggregate(rows_read: int, skipped: int, events: list[_Event]) -> Reference:
+    cases: dict[str, list[_Event]] = defaultdict(list)
+    for event in events:
+        cases[event.case].append(event)
+    handovers: dict[tuple[str, str], list[float]] = defaultdict(list)
+    handed: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    variants: dict[tuple[str, ...], list[list[float | None]]] = defaultdict(list)
+    for case_events in cases.values():
+        ordered = sorted(case_events, key=lambda e: (e.end, e.seq))
+        for a, b in pairwise(ordered):
+            if a.department != b.department:
+                handovers[a.department, b.department].append((b.end - a.end).total_seconds())
+                if a.activity is not None:
+                    handed[a.department, b.department][a.activity] += 1
+        path: list[str] = []
+        efforts: list[float | None] = []
+        for event in ordered:
+            duration = _duration(event)
+            if path and path[-1] == event.department:
+                before = efforts[-1]
+                efforts[-1] = None if before is None or duration is None else before + duration
+            else:
+                path.append(event.department)
+                efforts.append(duration)
+        variants[tuple(path)].append(efforts)
+    edges = sorted(
+        (
+            (s, t, len(gaps), median(gaps) / 3600,
+             min(handed[s, t].items(), key=lambda kv: (-kv[1], kv[0]))[0] if handed[s, t] else None)
+            for (s, t), gaps in handovers.items()
+        ),
+        key=lambda e: (-e[2], e[0], e[1]),
+    )  # fmt: skip
+    found = []
+    for path, runs in variants.items():
+        per_step = [[r[i] for r in runs if r[i] is not None] for i in range(len(path))]
+        found.append((path, len(runs), tuple(median(m) if m else None for m in per_step),
+                      tuple(len(m) for m in per_step)))  # fmt: skip
+    found.sort(key=lambda v: (-v[1], v[0]))
+    counted = Counter(e.department for e in events)
+    ends = [e.end for e in events]
+    return Reference(
+        rows_read, skipped, len(events), sum(_duration(e) is not None for e in events),
+        len(cases), min(ends, default=None), max(ends, default=None),
+        tuple(sorted(counted.items())), tuple(edges), tuple(found),
+    )  # fmt: skip

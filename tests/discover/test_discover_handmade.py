@@ -251,6 +251,6 @@ def test_broken_xml_is_a_located_error(tmp_path: Path) -> None:
 def test_progress_is_reported_by_stage_without_changing_the_result(log: Path) -> None:
     seen: list[tuple[str, float | None]] = []
     found = discover_log(log, progress=lambda stage, done: seen.append((stage, done)))
-    assert {stage for stage, _ in seen} == {"reading the log", "aggregating"}
+    assert {stage for stage, _ in seen} == {"reading and aggregating"}
     assert all(done is None or 0 <= done <= 1 for _, done in seen)
     assert counts(found) == counts(discover_log(log))

@@ -1,7 +1,7 @@
 """The library entry points: :func:`discover_log` and :func:`compare_log`.
 
-Both read the log into DuckDB, run the one aggregation query and return a
-result object; nothing here prints or writes files (the CLI does, with the
+Both put the log behind a DuckDB view, run the one aggregation query over it and
+return a result object; nothing here prints or writes files (the CLI does, with the
 formatters of :mod:`clientchain.discover.report`).
 """
 
@@ -13,7 +13,7 @@ from pathlib import Path
 from clientchain.discover.compare import Comparison, compare
 from clientchain.discover.engine import Progress, connect
 from clientchain.discover.query import Aggregate, Variant, aggregate
-from clientchain.discover.readers import LoadedLog, ReadOptions, load_events
+from clientchain.discover.readers import LoadedLog, ReadOptions, check_timestamps, open_log
 from clientchain.errors import UsageError
 from clientchain.model import Organization
 from clientchain.units import Period
@@ -106,8 +106,10 @@ def discover_log(
     log_path = Path(path)
     con = connect()
     try:
-        loaded = load_events(con, log_path, options.read, progress)
-        result = aggregate(con, PERIOD_SECONDS[period], progress)
+        with open_log(con, log_path, options.read, progress) as loaded:
+            lifecycle = loaded.columns.lifecycle is not None
+            result = aggregate(con, PERIOD_SECONDS[period], progress, lifecycle=lifecycle)
+            check_timestamps(con, log_path, loaded, result.bad_rows)
     finally:
         con.close()
     chosen = select_variants(result.variants, options.top, options.coverage)

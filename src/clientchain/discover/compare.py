@@ -24,13 +24,15 @@ import math
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from clientchain.checks.base import Finding, Severity
 from clientchain.discover.build import slug
-from clientchain.graph import LOCATION, TYPE, VOLUME, WORK, build_graph, is_department
 from clientchain.model import NOWHERE, Location, Organization
 
 if TYPE_CHECKING:
+    from clientchain.checks.base import Finding
     from clientchain.discover.api import Discovery
+
+# The graph and the findings (networkx, the check registry) are imported by the functions
+# that use them, so that discovering without --compare does not pay for them at start-up.
 
 __all__ = ["RULES", "Comparison", "EdgeComparison", "compare"]
 
@@ -91,6 +93,8 @@ class Comparison:
 
 def compare(declared: Organization, discovery: Discovery, tolerance: float = 0.5) -> Comparison:
     """Compare the ``declared`` organization with what ``discovery`` observed."""
+    from clientchain.graph import LOCATION, TYPE, VOLUME, WORK, build_graph, is_department
+
     matched = _match_departments(declared, discovery.ids)
     periods = discovery.result.totals.periods
     observed: dict[tuple[str, str], int] = {}
@@ -148,6 +152,8 @@ def _match_departments(declared: Organization, ids: dict[str, str]) -> dict[str,
 
 
 def _with_findings(c: Comparison) -> Comparison:
+    from clientchain.checks.base import Finding, Severity
+
     org = c.declared
     unit = f"per {c.discovery.period}"
     findings = [
@@ -212,6 +218,8 @@ def _with_findings(c: Comparison) -> Comparison:
 
 
 def _finding(org: Organization, rule: str, e: EdgeComparison, message: str) -> Finding:
+    from clientchain.checks.base import Finding, Severity
+
     loc = e.location
     return Finding(
         rule, Severity.WARNING, message, org.source, loc.line, loc.column, f"{e.source}->{e.target}"

@@ -17,7 +17,13 @@ from clientchain.discover.errors import DiscoverError, MissingEngineError
 if TYPE_CHECKING:
     import duckdb
 
-__all__ = ["Progress", "connect", "execute", "first", "literal"]
+__all__ = ["THREADS", "Progress", "connect", "execute", "first", "literal"]
+
+THREADS = 1
+"""Engine threads. One: the scans that number the rows run on one thread anyway, and on
+the shared two-core benchmark machine a second thread saved about a sixth of the time
+but cost a sixth more memory, which the memory target of issue 7 cannot spare
+(``benchmarks/RESULTS-discover.md``)."""
 
 Progress = Callable[[str, "float | None"], None]
 """A progress callback: ``progress(stage, fraction)``; ``fraction`` is 0–1 or ``None``
@@ -25,7 +31,7 @@ when the stage cannot say how far it is."""
 
 
 def connect() -> duckdb.DuckDBPyConnection:
-    """A fresh in-memory DuckDB connection with UTC as its time zone.
+    """A fresh in-memory DuckDB connection with UTC as its time zone and :data:`THREADS` threads.
 
     Raises
     ------
@@ -36,7 +42,7 @@ def connect() -> duckdb.DuckDBPyConnection:
         import duckdb
     except ImportError:
         raise MissingEngineError() from None
-    con = duckdb.connect(":memory:")
+    con = duckdb.connect(":memory:", config={"threads": THREADS})
     con.execute("SET TimeZone = 'UTC'").fetchall()
     return con
 

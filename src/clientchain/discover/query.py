@@ -1,12 +1,25 @@
 """The aggregation: one SQL query from ``events_raw`` to handovers, variants and totals.
 
-Everything discover knows about the work comes from :data:`AGGREGATE`, a single
-statement (common table expressions and window functions, nothing specific to
-one engine beyond DuckDB's ``list``/struct literals and ``median``), so the same
-logic can later run on a distributed SQL engine. It reads the table built by
-:mod:`clientchain.discover.readers` and returns **one row** whose columns are
-lists of structs. The semantics are documented step by step in the query itself
-and in ``docs/discover.md``.
+Everything discover knows about the work comes from one statement, :data:`AGGREGATE`
+(common table expressions and window functions, nothing specific to one engine beyond
+DuckDB's list and struct values, list functions and ``median``), so the same logic can
+later run on a distributed SQL engine. It reads the view built by
+:mod:`clientchain.discover.readers` and returns **one row** whose columns are lists of
+structs. The semantics are documented step by step in the query itself and in
+``docs/discover.md``.
+
+The query comes in two forms that differ only in step 2 (and in which rows give the
+time span): :data:`AGGREGATE` pairs ``start`` and ``complete`` events of a lifecycle
+column; :data:`AGGREGATE_PLAIN`, for logs without one, takes every usable row as an
+event and skips the pairing windows. On a log without a lifecycle column both give the
+same result (the tests check it).
+
+How it stays fast and small on a million events (``benchmarks/RESULTS-discover.md``):
+the log is streamed twice instead of being copied into a table; departments and
+activities become small numbers before the sort, and their text is trimmed once per
+distinct value; cases are sorted once, by one window, and a second, smaller window
+over the last event of each step does the rest; variants are found by grouping the
+cases' department lists, never by joining on them.
 """
 
 from __future__ import annotations
@@ -20,129 +33,229 @@ from clientchain.discover.engine import Progress, execute
 if TYPE_CHECKING:
     import duckdb
 
-__all__ = ["AGGREGATE", "Aggregate", "ObservedEdge", "Totals", "Variant", "aggregate"]
+__all__ = [
+    "AGGREGATE",
+    "AGGREGATE_PLAIN",
+    "Aggregate",
+    "ObservedEdge",
+    "Totals",
+    "Variant",
+    "aggregate",
+    "aggregate_sql",
+]
 
-AGGREGATE = """
+_HEAD = """
 -- clientchain discover: the whole aggregation of an event log, in one query.
--- Input: events_raw(seq, case_id, activity, department, ts, start_ts, lifecycle); seq is the
--- position in the file. Parameter $1: seconds in one period (day, week or month).
+-- Input: the view events_raw(seq, case_id, activity, department, ts, start_ts, lifecycle,
+-- ts_bad, start_bad) over the log; seq is the position in the file; activity and department
+-- are the text as written (trimmed here, once per distinct text); ts_bad / start_bad flag a
+-- timestamp that is given but unreadable. The view is scanned twice: for the totals and the
+-- names (1), then for the events (2). Parameter $1: seconds in one period (day, week, month).
 WITH
--- 1. Usable events: a case, a department and a timestamp are required; rows missing any of
---    them are skipped (and counted in the totals).
-usable AS (
-    SELECT * FROM events_raw
-    WHERE case_id IS NOT NULL AND department IS NOT NULL AND ts IS NOT NULL
+-- 1. Totals of the rows. Usable rows have a case, a department and a timestamp; the others
+--    are skipped (and counted). Departments and activities are numbered in name order, and
+--    the rest of the query works on these numbers.
+rows AS (
+    SELECT seq, case_id, activity, department, ts, lifecycle, ts_bad, start_bad FROM events_raw
 ),
--- 2. With a lifecycle column, an activity is its 'complete' event (rows with no transition
---    count as complete); 'start' events only give the start time; other transitions
---    (schedule, assign, suspend ...) are ignored. The n-th start of an activity by a
---    department in a case pairs with its n-th completion.
+log AS (
+    SELECT count(*) AS rows_read,
+           min(seq) FILTER (WHERE ts_bad) AS bad_ts,
+           min(seq) FILTER (WHERE start_bad) AS bad_start,
+           list(DISTINCT department) FILTER (WHERE department IS NOT NULL AND case_id IS NOT NULL
+               AND ts IS NOT NULL) AS department_texts,
+           list(DISTINCT activity) FILTER (WHERE activity IS NOT NULL AND case_id IS NOT NULL
+               AND department IS NOT NULL AND ts IS NOT NULL) AS activity_texts
+    FROM rows
+),
+written AS (  -- per department as written: the rows with a case and a timestamp, their span
+    SELECT department AS text, count(*) AS n,
+           min(ts) {completed} AS first_ts,
+           max(ts) {completed} AS last_ts
+    FROM rows
+    WHERE department IS NOT NULL AND case_id IS NOT NULL AND ts IS NOT NULL
+    GROUP BY department
+),
+departments AS (  -- department text -> number (texts that trim alike share it)
+    SELECT text, name, CAST(dense_rank() OVER (ORDER BY name) AS UINTEGER) AS d
+    FROM (SELECT text, nullif(trim(text), '') AS name
+          FROM (SELECT unnest(department_texts) AS text FROM log))
+    WHERE name IS NOT NULL
+),
+department_names AS (SELECT DISTINCT d, name AS department FROM departments),
+activities AS (
+    SELECT text, name, CAST(dense_rank() OVER (ORDER BY name) AS UINTEGER) AS a
+    FROM (SELECT text, nullif(trim(text), '') AS name
+          FROM (SELECT unnest(activity_texts) AS text FROM log))
+    WHERE name IS NOT NULL
+),
+activity_names AS (SELECT DISTINCT a, name AS activity FROM activities),
+usable AS (
+    SELECT sum(n) AS n, min(first_ts) AS first_ts, max(last_ts) AS last_ts
+    FROM written JOIN departments USING (text)
+),
+"""
+
+_EVENTS_PLAIN = """
+-- 2. Events: every usable row (the log has no lifecycle column). Times in microseconds; an
+--    event's duration runs from its start column, never from an invented start (NULL when
+--    there is none or it is after the end).
+events AS (
+    SELECT case_id, seq, d, a, epoch_us(ts) AS t,
+           CASE WHEN start_ts <= ts THEN epoch_us(ts) - epoch_us(start_ts) END AS duration
+    FROM events_raw r
+    JOIN departments ON departments.text = r.department
+    LEFT JOIN activities ON activities.text = r.activity
+    WHERE case_id IS NOT NULL AND ts IS NOT NULL
+),
+"""
+
+_EVENTS_LIFECYCLE = """
+-- 2. Events. With a lifecycle column, an activity is its 'complete' event (rows with no
+--    transition count as complete); 'start' events only give the start time; other
+--    transitions (schedule, assign, suspend ...) are ignored. The n-th start of an activity
+--    by a department in a case pairs with its n-th completion. Times in microseconds; the
+--    duration runs from the start column, else the paired start event; NULL when neither
+--    exists or the start is after the end (never invented).
+transitions AS (
+    SELECT seq, case_id, d, a, ts, start_ts, lower(lifecycle) AS transition
+    FROM events_raw r
+    JOIN departments ON departments.text = r.department
+    LEFT JOIN activities ON activities.text = r.activity
+    WHERE case_id IS NOT NULL AND ts IS NOT NULL
+),
 completes AS (
-    SELECT seq, case_id, activity, department, ts, start_ts,
-           row_number() OVER (PARTITION BY case_id, activity, department ORDER BY ts, seq) AS nth
-    FROM usable
-    WHERE lifecycle IS NULL OR lower(lifecycle) IN ('complete', 'completed')
+    SELECT seq, case_id, d, a, ts, start_ts,
+           row_number() OVER (PARTITION BY case_id, a, d ORDER BY ts, seq) AS nth
+    FROM transitions
+    WHERE transition IS NULL OR transition IN ('complete', 'completed')
 ),
 starts AS (
-    SELECT case_id, activity, department, ts AS started,
-           row_number() OVER (PARTITION BY case_id, activity, department ORDER BY ts, seq) AS nth
-    FROM usable
-    WHERE lower(lifecycle) = 'start'
+    SELECT case_id, d, a, ts AS started,
+           row_number() OVER (PARTITION BY case_id, a, d ORDER BY ts, seq) AS nth
+    FROM transitions
+    WHERE transition = 'start'
 ),
--- 3. Duration of each activity in seconds: its own start column, else its paired start
---    event; NULL when neither exists or the start is after the end (never invented).
-timed AS (
-    SELECT c.seq, c.case_id, c.activity, c.department, c.ts,
+events AS (
+    SELECT c.case_id, c.seq, c.d, c.a, epoch_us(c.ts) AS t,
            CASE WHEN coalesce(c.start_ts, s.started) <= c.ts
-                THEN epoch(c.ts) - epoch(coalesce(c.start_ts, s.started)) END AS duration
+                THEN epoch_us(c.ts) - epoch_us(coalesce(c.start_ts, s.started)) END AS duration
     FROM completes c
     LEFT JOIN starts s
-      ON s.case_id = c.case_id AND s.department = c.department AND s.nth = c.nth
-     AND s.activity IS NOT DISTINCT FROM c.activity
+      ON s.case_id = c.case_id AND s.d = c.d AND s.nth = c.nth AND s.a IS NOT DISTINCT FROM c.a
 ),
--- 4. Within each case, events ordered by timestamp; ties keep file order (seq).
+"""
+
+_TAIL = """
+-- 3. Within each case, events ordered by timestamp; ties keep file order (seq). Each event
+--    knows the next one and the running total and count of the case's durations so far.
 ordered AS (
-    SELECT *,
-           lag(department) OVER w AS prev_department,
-           lag(activity) OVER w AS prev_activity,
-           lag(ts) OVER w AS prev_ts,
-           row_number() OVER w AS position
-    FROM timed
-    WINDOW w AS (PARTITION BY case_id ORDER BY ts, seq)
+    SELECT case_id, d, a,
+           row_number() OVER w AS position,
+           lead(d) OVER w AS next_d,
+           lead(t) OVER w - t AS gap,
+           CAST(coalesce(sum(duration) OVER (w ROWS UNBOUNDED PRECEDING), 0) AS BIGINT) AS total,
+           count(duration) OVER (w ROWS UNBOUNDED PRECEDING) AS measured
+    FROM events
+    WINDOW w AS (PARTITION BY case_id ORDER BY t, seq)
 ),
--- 5. A handover: two consecutive events of a case whose departments differ. Its gap is
---    the time between the two events; its deliverable the activity handed over.
-handovers AS (
-    SELECT prev_department AS source, department AS target, prev_activity AS deliverable,
-           epoch(ts) - epoch(prev_ts) AS gap
-    FROM ordered
-    WHERE prev_department <> department
+-- 4. Steps: consecutive events of a case in one department collapse into one step, kept as
+--    its last event (the next event is in another department, or there is none). A step's
+--    effort is the sum of its events' durations, only when every one of them has one.
+steps AS (
+    SELECT case_id, d, a, next_d, gap, step, events, measured,
+           CASE WHEN measured = events THEN duration END AS effort
+    FROM (
+        SELECT case_id, d, a, next_d, gap,
+               CAST(row_number() OVER s AS UINTEGER) AS step,
+               position - lag(position, 1, 0) OVER s AS events,
+               measured - lag(measured, 1, 0) OVER s AS measured,
+               total - lag(total, 1, 0) OVER s AS duration
+        FROM ordered
+        WHERE next_d IS DISTINCT FROM d
+        WINDOW s AS (PARTITION BY case_id ORDER BY position)
+    )
 ),
+-- 5. A handover: two consecutive events of a case whose departments differ, i.e. a step and
+--    the first event of the next one. Its gap is the time between the two events; its
+--    deliverable the activity handed over (the step's last).
 edges AS (
-    SELECT source, target, count(*) AS handovers, median(gap) AS gap
-    FROM handovers GROUP BY source, target
+    SELECT d AS source, next_d AS target, count(*) AS handovers, median(gap) / 1e6 AS gap
+    FROM steps WHERE next_d IS NOT NULL GROUP BY d, next_d
 ),
 deliverables AS (  -- the most frequent activity handed over (ties: alphabetical)
-    SELECT source, target, first(deliverable ORDER BY n DESC, deliverable) AS deliverable
-    FROM (SELECT source, target, deliverable, count(*) AS n FROM handovers
-          WHERE deliverable IS NOT NULL GROUP BY source, target, deliverable)
+    SELECT source, target, first(a ORDER BY n DESC, a) AS deliverable
+    FROM (SELECT d AS source, next_d AS target, a, count(*) AS n FROM steps
+          WHERE next_d IS NOT NULL AND a IS NOT NULL GROUP BY d, next_d, a)
     GROUP BY source, target
 ),
--- 6. Runs: consecutive events of a case in one department collapse into one step. A run's
---    effort is the sum of its durations, only when every event of the run has one.
-runs AS (
-    SELECT case_id, department, duration,
-           sum(CASE WHEN prev_department IS DISTINCT FROM department THEN 1 ELSE 0 END)
-               OVER (PARTITION BY case_id ORDER BY position) AS run
-    FROM ordered
+department_events AS (
+    SELECT d, sum(events) AS events, sum(measured) AS measured FROM steps GROUP BY d
 ),
-steps AS (
-    SELECT case_id, run, any_value(department) AS department,
-           CASE WHEN count(duration) = count(*) THEN sum(duration) END AS effort
-    FROM runs GROUP BY case_id, run
-),
--- 7. A case's variant: its sequence of departments, repeats collapsed.
-paths AS (
-    SELECT case_id, list(department ORDER BY run) AS path FROM steps GROUP BY case_id
-),
-variant_steps AS (  -- per variant and step: median effort over the cases that measured it
-    SELECT p.path, s.run, median(s.effort) AS effort, count(s.effort) AS measured
-    FROM steps s JOIN paths p USING (case_id) GROUP BY p.path, s.run
+-- 6. A case's variant: its sequence of departments, repeats collapsed (sorted as
+--    step * 2^32 + department, then the step dropped); its efforts keep their step number.
+cases AS (
+    SELECT [x % 4294967296 for x in list_sort(list(step * 4294967296 + d))] AS path,
+           list({'step': step, 'effort': effort}) AS efforts
+    FROM steps GROUP BY case_id
 ),
 variants AS (
-    SELECT p.path, count(*) AS cases,
-           any_value(e.efforts) AS efforts, any_value(e.measured) AS measured
-    FROM paths p
-    JOIN (SELECT path, list(effort ORDER BY run) AS efforts, list(measured ORDER BY run)
-                 AS measured FROM variant_steps GROUP BY path) e USING (path)
-    GROUP BY p.path
+    SELECT path, count(*) AS cases, row_number() OVER () AS v FROM cases GROUP BY path
 ),
--- 8. The time span of the log and the number of periods it covers (at least one).
-span AS (
-    SELECT min(ts) AS first_ts, max(ts) AS last_ts,
-           greatest((epoch(max(ts)) - epoch(min(ts))) / $1, 1.0) AS periods
-    FROM timed
+variant_steps AS (  -- per variant and step: median effort over the cases that measured it
+    SELECT v, s.step AS step, median(s.effort) / 1e6 AS effort, count(s.effort) AS measured
+    FROM (SELECT v, unnest(efforts) AS s FROM cases JOIN variants USING (path))
+    GROUP BY v, s.step
 )
 SELECT
-    (SELECT count(*) FROM events_raw) AS rows_read,
-    (SELECT count(*) FROM events_raw) - (SELECT count(*) FROM usable) AS skipped,
-    (SELECT count(*) FROM timed) AS events,
-    (SELECT count(duration) FROM timed) AS measured,
-    (SELECT count(DISTINCT case_id) FROM timed) AS cases,
-    (SELECT first_ts FROM span) AS first_ts,
-    (SELECT last_ts FROM span) AS last_ts,
-    (SELECT periods FROM span) AS periods,
-    (SELECT list({'department': department, 'events': n} ORDER BY department)
-       FROM (SELECT department, count(*) AS n FROM timed GROUP BY department)) AS departments,
-    (SELECT list({'source': e.source, 'target': e.target, 'handovers': e.handovers,
-                  'gap': e.gap, 'deliverable': d.deliverable}
-                 ORDER BY e.handovers DESC, e.source, e.target)
-       FROM edges e LEFT JOIN deliverables d USING (source, target)) AS edges,
-    (SELECT list({'path': path, 'cases': cases, 'efforts': efforts, 'measured': measured}
-                 ORDER BY cases DESC, path)
-       FROM variants) AS variants
+    (SELECT rows_read FROM log) AS rows_read,
+    (SELECT rows_read FROM log) - (SELECT coalesce(n, 0) FROM usable) AS skipped,
+    (SELECT sum(events) FROM department_events) AS events,
+    (SELECT sum(measured) FROM department_events) AS measured,
+    (SELECT sum(cases) FROM variants) AS cases,
+    (SELECT first_ts FROM usable) AS first_ts,
+    (SELECT last_ts FROM usable) AS last_ts,
+    -- 7. The number of periods the log spans (at least one).
+    (SELECT greatest((epoch(last_ts) - epoch(first_ts)) / $1, 1.0) FROM usable) AS periods,
+    (SELECT list({'department': department, 'events': events} ORDER BY department)
+       FROM department_events JOIN department_names USING (d)) AS departments,
+    (SELECT list({'source': s.department, 'target': t.department, 'handovers': e.handovers,
+                  'gap': e.gap, 'deliverable': a.activity}
+                 ORDER BY e.handovers DESC, s.department, t.department)
+       FROM edges e
+       JOIN department_names s ON s.d = e.source
+       JOIN department_names t ON t.d = e.target
+       LEFT JOIN deliverables x USING (source, target)
+       LEFT JOIN activity_names a ON a.a = x.deliverable) AS edges,
+    (SELECT list({'path': names, 'cases': cases, 'efforts': efforts, 'measured': measured}
+                 ORDER BY cases DESC, names)
+       FROM (SELECT v.cases, e.efforts, e.measured,
+                    (SELECT list(n.department ORDER BY p.i)
+                       FROM unnest(v.path) WITH ORDINALITY AS p(d, i)
+                       JOIN department_names n USING (d)) AS names
+             FROM variants v
+             JOIN (SELECT v, list(effort ORDER BY step) AS efforts,
+                          list(measured ORDER BY step) AS measured
+                   FROM variant_steps GROUP BY v) e USING (v))) AS variants,
+    (SELECT bad_ts FROM log) AS bad_ts,
+    (SELECT bad_start FROM log) AS bad_start
 """
-"""The one aggregation query (parameter ``$1``: seconds in one period)."""
+
+_COMPLETED = "FILTER (WHERE lifecycle IS NULL OR lower(lifecycle) IN ('complete', 'completed'))"
+"""With a lifecycle column, the time span is that of the completions (the events)."""
+
+
+def aggregate_sql(lifecycle: bool) -> str:
+    """The aggregation query, with the lifecycle pairing (step 2) only when ``lifecycle``."""
+    head = _HEAD.format(completed=_COMPLETED if lifecycle else "")
+    return head + (_EVENTS_LIFECYCLE if lifecycle else _EVENTS_PLAIN) + _TAIL
+
+
+AGGREGATE = aggregate_sql(lifecycle=True)
+"""The aggregation for a log with a lifecycle column (parameter ``$1``: seconds in a period)."""
+
+AGGREGATE_PLAIN = aggregate_sql(lifecycle=False)
+"""The same query for a log without a lifecycle column: no start/complete pairing."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,25 +301,40 @@ class Totals:
 
 @dataclass(frozen=True, slots=True)
 class Aggregate:
-    """The result of :data:`AGGREGATE`, typed."""
+    """The result of the aggregation query, typed.
+
+    ``bad_rows`` holds the position (``seq``) of the first row whose timestamp, and
+    whose start timestamp, is given but cannot be read (``None`` when there is none):
+    the caller refuses such a log (:func:`clientchain.discover.readers.check_timestamps`).
+    """
 
     totals: Totals
     edges: tuple[ObservedEdge, ...]  # most handovers first
     variants: tuple[Variant, ...]  # most cases first
+    bad_rows: tuple[int | None, int | None] = (None, None)
 
 
 def aggregate(
-    con: duckdb.DuckDBPyConnection, period_seconds: float, progress: Progress | None = None
+    con: duckdb.DuckDBPyConnection,
+    period_seconds: float,
+    progress: Progress | None = None,
+    *,
+    lifecycle: bool = True,
 ) -> Aggregate:
-    """Run :data:`AGGREGATE` on the ``events_raw`` table of ``con``."""
-    rows = execute(con, AGGREGATE, [period_seconds], progress=progress, stage="aggregating")
+    """Run the aggregation query on the ``events_raw`` view of ``con``.
+
+    ``lifecycle`` ``False`` runs :data:`AGGREGATE_PLAIN`, for a log without a lifecycle
+    column (its ``lifecycle`` is all ``NULL``); the result is the same, sooner.
+    """
+    sql = AGGREGATE if lifecycle else AGGREGATE_PLAIN
+    rows = execute(con, sql, [period_seconds], progress=progress, stage="reading and aggregating")
     row = rows[0]
     totals = Totals(
         rows_read=int(row[0]),
         skipped=int(row[1]),
-        events=int(row[2]),
-        measured=int(row[3]),
-        cases=int(row[4]),
+        events=int(row[2] or 0),
+        measured=int(row[3] or 0),
+        cases=int(row[4] or 0),
         first=row[5],
         last=row[6],
         periods=float(row[7]) if row[7] is not None else 1.0,
@@ -216,6 +344,7 @@ def aggregate(
         totals,
         tuple(_edge(e) for e in row[9] or ()),
         tuple(_variant(v) for v in row[10] or ()),
+        (row[11], row[12]),
     )
 
 

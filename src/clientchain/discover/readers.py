@@ -1,21 +1,29 @@
-"""Readers: put any event log into one engine table, ``events_raw``, with typed columns.
+"""Readers: put any event log behind one engine view, ``events_raw``, with typed columns.
 
-``events_raw(seq, case_id, activity, department, ts, start_ts, lifecycle)``:
-``seq`` is the event's 1-based position in the file (its data row for CSV and
-Parquet, its event number for XES) and breaks timestamp ties; text values are
-trimmed and empty ones become ``NULL``; timestamps are UTC. Every reader ends
-here, so the aggregation (:mod:`clientchain.discover.query`) knows nothing of
-formats.
+``events_raw(seq, case_id, activity, department, ts, start_ts, lifecycle, ts_bad,
+start_bad)``: ``seq`` is the event's 1-based position in the file (its data row for
+CSV and Parquet, its event number for XES) and breaks timestamp ties; the case and
+the lifecycle are trimmed and empty ones become ``NULL``; the activity and the
+department are the text as written (the aggregation trims each distinct one once,
+rather than every row); timestamps are UTC; ``ts_bad`` and ``start_bad`` flag a
+timestamp that is given but cannot be read. Every reader ends here, so the
+aggregation (:mod:`clientchain.discover.query`) knows nothing of formats.
 
-CSV is read by DuckDB (delimiter sniffed unless given, every column as text);
-Parquet by DuckDB with its file row numbers; XES is streamed to a temporary CSV
-first (:mod:`clientchain.discover.xes`). A timestamp that cannot be read stops
-the discovery with the column and the first bad row.
+The view is not materialized: the aggregation streams the file through it (reading
+only the columns in use), so a large log never sits in memory as a table. CSV is
+read by DuckDB (delimiter sniffed unless given, every column as text; the dialect
+DuckDB detects is then spelled out, so that later queries do not sample the file
+again); Parquet by DuckDB with its file row numbers; XES is streamed to a temporary CSV first
+(:mod:`clientchain.discover.xes`), kept while :func:`open_log` is open. A timestamp
+that cannot be read stops the discovery with the column and the first bad row
+(:func:`check_timestamps`, once the aggregation has found it).
 """
 
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,6 +32,8 @@ from clientchain.discover.columns import STANDARD, ColumnMap, ColumnOptions, res
 from clientchain.discover.engine import Progress, execute, first, literal
 from clientchain.discover.errors import DiscoverError
 from clientchain.discover.timestamps import (
+    ISO,
+    detect_iso_shape,
     detect_timestamp_format,
     quote_identifier,
     sniff_delimiter,
@@ -34,10 +44,13 @@ from clientchain.discover.xes import SEQ, is_xes, xes_to_csv
 if TYPE_CHECKING:
     import duckdb
 
-__all__ = ["LoadedLog", "ReadOptions", "load_events", "log_kind"]
+__all__ = ["LoadedLog", "ReadOptions", "check_timestamps", "log_kind", "open_log"]
 
 SOURCE = "log_source"
-TABLE = "events_raw"
+VIEW = "events_raw"
+CSV_BUFFER = 2 * 1024 * 1024
+"""Bytes each CSV reader thread buffers (DuckDB's default is several times more; the
+smaller buffer lowers peak memory at no measurable cost in time)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,38 +92,53 @@ def log_kind(path: Path) -> str:
     )
 
 
-def load_events(
+@contextmanager
+def open_log(
     con: duckdb.DuckDBPyConnection,
     path: Path,
     options: ReadOptions,
     progress: Progress | None = None,
-) -> LoadedLog:
-    """Read the log at ``path`` into the table ``events_raw`` of ``con``."""
+) -> Iterator[LoadedLog]:
+    """Put the log at ``path`` behind the view ``events_raw`` of ``con`` while the context is open.
+
+    The file is read when the view is queried, inside the context; an engine error
+    while reading it (here or there) becomes a :class:`DiscoverError` naming the file.
+    """
     import duckdb
 
     if not path.is_file():
         raise DiscoverError(f"{path}: no such file" if not path.exists() else f"{path}: not a file")
     kind = log_kind(path)
-    try:
-        if kind == "xes":
-            with tempfile.TemporaryDirectory(prefix="clientchain-xes-") as folder:
-                return _load_xes(con, path, Path(folder) / "events.csv", options, progress)
-        delimiter = None
-        if kind == "csv":
-            delimiter = options.delimiter or _sniff(path)
-            _csv_source(con, path, delimiter)
-        else:
-            execute(
-                con,
-                f"CREATE OR REPLACE TEMP VIEW {SOURCE} AS SELECT file_row_number + 1 AS {SEQ}, "
-                f"* EXCLUDE (file_row_number) FROM read_parquet({literal(str(path))}, "
-                "file_row_number = true)",
-            )
-        columns = resolve_columns(_source_columns(con), options.columns, str(path))
-        return _materialize(con, path, kind, columns, delimiter, options, progress)
-    except duckdb.Error as exc:
-        message = str(exc).strip().splitlines()[0]
-        raise DiscoverError(f"{path}: cannot read the log: {message}") from None
+    with ExitStack() as stack:
+        try:
+            if kind == "xes":
+                folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="clientchain-xes-"))
+                yield _load_xes(con, path, Path(folder) / "events.csv", options, progress)
+            else:
+                yield _load_file(con, path, kind, options)
+        except (duckdb.BinderException, duckdb.ParserException, duckdb.CatalogException):
+            raise  # a query of ours is wrong: an internal error, not the log's
+        except duckdb.Error as exc:
+            message = str(exc).strip().splitlines()[0]
+            raise DiscoverError(f"{path}: cannot read the log: {message}") from None
+
+
+def _load_file(
+    con: duckdb.DuckDBPyConnection, path: Path, kind: str, options: ReadOptions
+) -> LoadedLog:
+    delimiter = None
+    if kind == "csv":
+        delimiter = options.delimiter or _sniff(path)
+        _csv_source(con, path, delimiter)
+    else:
+        execute(
+            con,
+            f"CREATE OR REPLACE TEMP VIEW {SOURCE} AS SELECT file_row_number + 1 AS {SEQ}, "
+            f"* EXCLUDE (file_row_number) FROM read_parquet({literal(str(path))}, "
+            "file_row_number = true)",
+        )
+    columns = resolve_columns(_source_columns(con), options.columns, str(path))
+    return _define_view(con, kind, columns, delimiter, options)
 
 
 def _sniff(path: Path) -> str:
@@ -119,12 +147,35 @@ def _sniff(path: Path) -> str:
 
 
 def _csv_source(con: duckdb.DuckDBPyConnection, path: Path, delimiter: str) -> None:
+    options = (
+        f"delim = {literal(delimiter)}, header = true, all_varchar = true, "
+        "quote = '\"', escape = '\"'"
+    )
+    reader = _sniffed(con, path, options) or f"read_csv({literal(str(path))}, {options})"
     execute(
         con,
         f"CREATE OR REPLACE TEMP VIEW {SOURCE} AS SELECT row_number() OVER () AS {SEQ}, * "
-        f"FROM read_csv({literal(str(path))}, delim = {literal(delimiter)}, header = true, "
-        "all_varchar = true, quote = '\"', escape = '\"')",
+        f"FROM {reader[:-1]}, buffer_size = {CSV_BUFFER})",
     )
+
+
+def _sniffed(con: duckdb.DuckDBPyConnection, path: Path, options: str) -> str | None:
+    """The ``read_csv(...)`` call with every setting DuckDB's sniffer detects made explicit.
+
+    Each query over the log binds the reader again; with the dialect and columns spelled
+    out it no longer samples the file each time. ``None`` (sniff at every bind, as
+    before) when the sniffer cannot say.
+    """
+    import duckdb
+
+    try:
+        found = first(con, f"SELECT Prompt FROM sniff_csv({literal(str(path))}, {options})")
+    except duckdb.Error:
+        return None
+    prompt = str(found[0]).strip() if found else ""
+    if not (prompt.startswith("FROM read_csv(") and prompt.endswith(");")):
+        return None
+    return prompt.removeprefix("FROM ").removesuffix(";")
 
 
 def _source_columns(con: duckdb.DuckDBPyConnection) -> list[str]:
@@ -149,19 +200,17 @@ def _load_xes(
     table = xes_to_csv(path, flat, keys, progress)
     _csv_source(con, flat, ",")
     columns = resolve_columns(list(table.columns), options.columns, str(path))
-    return _materialize(con, path, "xes", columns, None, options, progress)
+    return _define_view(con, "xes", columns, None, options)
 
 
-def _materialize(
+def _define_view(
     con: duckdb.DuckDBPyConnection,
-    path: Path,
     kind: str,
     columns: ColumnMap,
     delimiter: str | None,
     options: ReadOptions,
-    progress: Progress | None,
 ) -> LoadedLog:
-    """Create ``events_raw`` from the source view, then refuse unreadable timestamps."""
+    """Define ``events_raw`` over the source view, with timestamps read in the detected format."""
     types = _source_types(con)
     formats: dict[str, str] = {}
     notes: list[str] = []
@@ -174,30 +223,42 @@ def _materialize(
         expression, formats[column], note = _stamp(con, column, str(types[column]), options)
         stamps[role] = expression
         notes += [note] if note else []
-    text = {role: _text(getattr(columns, role)) for role in ("case", "activity", "department")}
-    ts_text = _text(columns.timestamp)
-    start_text = _text(columns.start_timestamp)
+    text = {role: _raw(getattr(columns, role)) for role in ("activity", "department")}
+    text["case"] = _text(columns.case)
+    raw = {role: _raw(getattr(columns, role)) for role in ("timestamp", "start_timestamp")}
     execute(
         con,
-        f"CREATE OR REPLACE TEMP TABLE {TABLE} AS SELECT seq, case_id, activity, department, "
-        "ts, start_ts, lifecycle, ts IS NULL AND ts_text IS NOT NULL AS ts_bad, "
-        "start_ts IS NULL AND start_text IS NOT NULL AS start_bad FROM ("
+        f"CREATE OR REPLACE TEMP VIEW {VIEW} AS SELECT seq, case_id, activity, department, "
+        f"ts, start_ts, lifecycle, {_unread('ts', 'ts_raw')} AS ts_bad, "
+        f"{_unread('start_ts', 'start_raw')} AS start_bad FROM ("
         f"SELECT {SEQ} AS seq, {text['case']} AS case_id, {text['activity']} AS activity, "
-        f"{text['department']} AS department, {stamps['timestamp']} AS ts, {ts_text} AS ts_text, "
-        f"{stamps['start_timestamp']} AS start_ts, {start_text} AS start_text, "
-        f"{_text(columns.lifecycle)} AS lifecycle FROM {SOURCE})",
-        progress=progress,
-        stage="reading the log",
+        f"{text['department']} AS department, {stamps['timestamp']} AS ts, "
+        f"{raw['timestamp']} AS ts_raw, {stamps['start_timestamp']} AS start_ts, "
+        f"{raw['start_timestamp']} AS start_raw, {_text(columns.lifecycle)} AS lifecycle "
+        f"FROM {SOURCE})",
     )
-    loaded = LoadedLog(kind, columns, delimiter, formats, tuple(notes))
-    _check_timestamps(con, path, loaded)
-    return loaded
+    return LoadedLog(kind, columns, delimiter, formats, tuple(notes))
 
 
 def _text(column: str | None) -> str:
+    """The column's text, trimmed, ``NULL`` when empty."""
+    return f"nullif(trim({_raw(column)}), '')"
+
+
+def _raw(column: str | None) -> str:
+    """The column's text as written (``NULL`` when the log has no such column)."""
     if column is None:
         return "CAST(NULL AS VARCHAR)"
-    return f"nullif(trim(CAST({quote_identifier(column)} AS VARCHAR)), '')"
+    return f"CAST({quote_identifier(column)} AS VARCHAR)"
+
+
+def _unread(stamp: str, raw: str) -> str:
+    """Whether a timestamp is given but unreadable; its text is only looked at when unread.
+
+    ``ltrim``, not ``trim``: the same test, but not an expression the engine would compute
+    once for every row and share with the timestamp's own (lazy) trimming.
+    """
+    return f"CASE WHEN {stamp} IS NULL THEN ltrim({raw}) <> '' ELSE false END"
 
 
 def _stamp(
@@ -216,16 +277,22 @@ def _stamp(
     fmt, note = (options.timestamp_format, None)
     if fmt is None:
         fmt, note = detect_timestamp_format(con, SOURCE, column)
-    return timestamp_sql(f"nullif(trim({name}), '')", fmt), fmt, note
+    shape = detect_iso_shape(con, SOURCE, column) if fmt == ISO else None
+    return timestamp_sql(name, fmt, shape), fmt, note
 
 
-def _check_timestamps(con: duckdb.DuckDBPyConnection, path: Path, log: LoadedLog) -> None:
-    """Refuse the log at the first non-empty timestamp that could not be read."""
-    found = first(
-        con,
-        f"SELECT min(seq) FILTER (WHERE ts_bad), min(seq) FILTER (WHERE start_bad) FROM {TABLE}",
-    )
-    for role, seq in zip(("timestamp", "start_timestamp"), found or (), strict=False):
+def check_timestamps(
+    con: duckdb.DuckDBPyConnection,
+    path: Path,
+    log: LoadedLog,
+    bad_rows: tuple[int | None, int | None],
+) -> None:
+    """Refuse the log at the first non-empty timestamp that could not be read.
+
+    ``bad_rows`` are the positions the aggregation found for the timestamp and the
+    start timestamp (:attr:`clientchain.discover.query.Aggregate.bad_rows`).
+    """
+    for role, seq in zip(("timestamp", "start_timestamp"), bad_rows, strict=True):
         column = getattr(log.columns, role)
         if column is None or seq is None:
             continue
