@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -184,8 +185,26 @@ def test_exit_code_for_maps_each_class(capsys: pytest.CaptureFixture[str]) -> No
     ]
 
 
-def test_main_exits_with_the_code(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sys, "argv", ["clientchain", "--version"])
-    with pytest.raises(SystemExit) as exit_info:
+class _Ended(Exception):
+    """Stands in for os._exit, which would end the test run."""
+
+
+@pytest.mark.parametrize(
+    ("argv", "code"),
+    [(["--version"], 0), (["check", "examples/broken.yaml"], 1), (["bogus"], 2)],
+)
+def test_main_flushes_and_ends_the_process_with_the_code(
+    monkeypatch: pytest.MonkeyPatch, argv: list[str], code: int
+) -> None:
+    ended: list[int] = []
+
+    def end(status: int) -> None:
+        ended.append(status)
+        raise _Ended
+
+    monkeypatch.setattr(sys, "argv", ["clientchain", *argv])
+    monkeypatch.setattr(app_module.os, "_exit", end)
+    monkeypatch.chdir(Path(__file__).resolve().parents[2])
+    with pytest.raises(_Ended):
         app_module.main()
-    assert exit_info.value.code == 0
+    assert ended == [code]
