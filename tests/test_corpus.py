@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -79,10 +78,8 @@ def test_alias_bomb_fails_fast_through_the_cli(tmp_path: Path) -> None:
         lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
     bomb = tmp_path / "bomb.yaml"
     bomb.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    started = time.perf_counter()
     with pytest.raises(InputError, match="alias"):
         load_file(bomb)
-    assert time.perf_counter() - started < 1.0
     result = run_cli("check", str(bomb))
     assert result.returncode == 2
     # Nodes aliases expand to, line by line: b (line 3) 9 × 10 = 90; c 9 × 91 = 819 (909 in all);

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from clientchain.errors import InputError
 from clientchain.loading.yaml_source import (
+    MAX_ALIAS_NODES,
     MAX_DEPTH,
     MapNode,
     ScalarNode,
@@ -72,10 +71,9 @@ def test_alias_bomb_is_refused_fast() -> None:
     for i in range(1, 10):
         prev, name = chr(96 + i), chr(97 + i)
         lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
-    started = time.perf_counter()
+    # a billion nodes if expanded; reading stops once aliases pass the bound
     (issue,) = issues_of("\n".join(lines))
-    assert time.perf_counter() - started < 1.0
-    assert "alias" in issue
+    assert f"aliases expand to more than {MAX_ALIAS_NODES:,} nodes" in issue
 
 
 def test_small_aliases_expand() -> None:
@@ -88,12 +86,14 @@ def test_recursive_alias_is_refused() -> None:
     assert "alias '*a'" in issue
 
 
-def test_deep_nesting_is_refused_at_the_bound() -> None:
-    deep = "x: " + "[" * 20_000 + "]" * 20_000
-    started = time.perf_counter()
+@pytest.mark.parametrize("levels", [MAX_DEPTH, 500, 20_000])
+def test_deep_nesting_is_refused_at_the_bound(levels: int) -> None:
+    # libyaml ≥ 0.2.6 stops flow collections past 1,000 levels itself, while
+    # scanning ahead of our bound: the message is ours either way
+    deep = "x: " + "[" * levels + "]" * levels
     (issue,) = issues_of(deep)
-    assert time.perf_counter() - started < 1.0
-    assert f"deeper than {MAX_DEPTH}" in issue
+    assert f"deeper than {MAX_DEPTH} levels" in issue
+    assert "invalid YAML" not in issue
     # one level less than the bound reads
     compose("[" * (MAX_DEPTH - 1) + "]" * (MAX_DEPTH - 1), "f.yaml")
 

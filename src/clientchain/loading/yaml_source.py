@@ -49,6 +49,8 @@ __all__ = [
 
 MAX_DEPTH = 64
 """Deepest nesting read; an org file needs about six levels."""
+_TOO_DEEP = f"the file nests deeper than {MAX_DEPTH} levels"
+_TOO_DEEP_HINT = "an org file needs about six"
 
 MAX_ALIAS_NODES = 100_000
 """Most nodes that aliases (``*name``) may expand to in one file."""
@@ -208,9 +210,11 @@ def compose_lenient(text: str, source: str) -> tuple[Node, list[Issue]]:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or exc.context or "unreadable YAML"
-        builder.issues.append(
-            Issue(source, line, column, f"invalid YAML: {problem}", hint=_yaml_hint(problem))
-        )
+        if "maximum nesting depth" in problem:  # libyaml ≥ 0.2.6 scans ahead of our bound
+            issue = Issue(source, line, column, _TOO_DEEP, hint=_TOO_DEEP_HINT)
+        else:
+            issue = Issue(source, line, column, f"invalid YAML: {problem}", hint=_yaml_hint(problem))
+        builder.issues.append(issue)
         builder.fatal = True
     except yaml.YAMLError as exc:
         builder.issues.append(_reader_issue(exc, text, source))
@@ -314,11 +318,7 @@ class _Builder:
                 if event.tag is not None and event.tag != "!":
                     self._check_tag(event.tag, mark)
                 if len(stack) >= MAX_DEPTH:
-                    self._refuse(
-                        mark,
-                        f"the file nests deeper than {MAX_DEPTH} levels",
-                        "an org file needs about six",
-                    )
+                    self._refuse(mark, _TOO_DEEP, _TOO_DEEP_HINT)
                 cls = MapNode if kind is yaml.MappingStartEvent else SeqNode
                 stack.append(_Frame(cls(mark.line + 1, mark.column + 1), event.anchor))
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
