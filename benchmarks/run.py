@@ -322,6 +322,16 @@ def table(rows: Sequence[Row]) -> str:
     return "\n".join(lines)
 
 
+def write_results(path: Path, text: str) -> None:
+    """Write ``text`` to ``path``, keeping the hand-written notes of the previous results."""
+    notes = ""
+    if path.exists():
+        previous = path.read_text(encoding="utf-8")
+        if NOTES in previous:
+            notes = "\n" + NOTES + previous.split(NOTES, 1)[1]
+    path.write_text(text + notes, encoding="utf-8")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Run clientchain's benchmarks.")
     parser.add_argument("--quick", action="store_true", help="sizes up to 1,000 and fewer runs")
@@ -351,12 +361,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "floors measured in the same run; clientchain byte-compiled first, as pip does on "
         "install. Regenerate with `make bench`.\n\n"
     )
-    notes = ""  # hand-written analysis below the table survives a new run
-    if args.results.exists():
-        previous = args.results.read_text(encoding="utf-8")
-        if NOTES in previous:
-            notes = "\n" + NOTES + previous.split(NOTES, 1)[1]
-    args.results.write_text(header + text + "\n" + notes, encoding="utf-8")
+    write_results(args.results, header + text + "\n")
     return 0
 
 

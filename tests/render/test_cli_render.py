@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -209,3 +211,30 @@ def test_report_and_slides_refuse_other_extensions(cli, tmp_path) -> None:
     assert (report.exit_code, slides.exit_code) == (2, 2)
     assert "a report is .html or .md" in report.stderr
     assert "slides are written as .pptx" in slides.stderr
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("terminal", [False, True])
+def test_a_spinner_runs_only_on_a_terminal(monkeypatch, terminal: bool) -> None:
+    from clientchain.cli.render import working
+
+    stream = _Terminal() if terminal else io.StringIO()
+    monkeypatch.setattr(sys, "stderr", stream)
+    ran = []
+    with working("rendering big.svg"):
+        ran.append(True)
+    assert ran == [True]
+    if not terminal:
+        assert stream.getvalue() == ""  # files and pipes get only the `wrote …` line
+
+
+def test_a_failure_under_the_spinner_still_reaches_the_error_handler(monkeypatch) -> None:
+    from clientchain.cli.render import working
+
+    monkeypatch.setattr(sys, "stderr", _Terminal())
+    with pytest.raises(RuntimeError, match="engine"), working("rendering big.svg"):
+        raise RuntimeError("engine")

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import enum
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -22,6 +25,7 @@ __all__ = [
     "render_command",
     "report_command",
     "slides_command",
+    "working",
 ]
 
 
@@ -151,6 +155,21 @@ def _engine(choice: EngineChoice | None) -> Engine | None:
     return None if choice is None else choice.value
 
 
+@contextmanager
+def working(message: str) -> Iterator[None]:
+    """A spinner with ``message`` on stderr while the body runs, on a terminal only.
+
+    A large organization takes seconds to lay out; rich is imported only then.
+    """
+    if not sys.stderr.isatty():
+        yield
+        return
+    from rich.console import Console
+
+    with Console(stderr=True).status(message):
+        yield
+
+
 def _tell(written: Written, output_format: Format) -> None:
     """JSON on stdout with ``--format json``; the ``wrote …`` line and warnings on stderr."""
     from clientchain.render.written import written_json, written_text
@@ -183,7 +202,9 @@ def render_command(
 
     settings = DiagramSettings(view, depth, group_by, direction, highlight, theme, theme_file)
     options = diagram_options(settings)
-    _tell(render_file(*load(file), output, options, _engine(engine)), output_format)
+    with working(f"rendering {output}"):
+        written = render_file(*load(file), output, options, _engine(engine))
+    _tell(written, output_format)
 
 
 def report_command(
@@ -206,7 +227,9 @@ def report_command(
 
     settings = DiagramSettings("org", 1, group_by, direction, highlight, theme, theme_file)
     options = diagram_options(settings)
-    _tell(write_report(*load(file), output, options, _engine(engine)), output_format)
+    with working(f"writing {output}"):
+        written = write_report(*load(file), output, options, _engine(engine))
+    _tell(written, output_format)
 
 
 def slides_command(
@@ -228,4 +251,6 @@ def slides_command(
 
     settings = DiagramSettings("org", 1, group_by, DirectionChoice.LR, highlight, theme, theme_file)
     options = diagram_options(settings)
-    _tell(write_slides(*load(file), output, options, _engine(engine)), output_format)
+    with working(f"writing {output}"):
+        written = write_slides(*load(file), output, options, _engine(engine))
+    _tell(written, output_format)

@@ -8,7 +8,9 @@ inside HTML labels, after decoding entities), newlines become ``<BR/>``. No user
 text is ever written outside such a label: node ids are
 :func:`~clientchain.render.scene.node_key` keys, colours are checked hex, the
 font a checked name. The graph sets ``newrank=true``: without it clustered graphs
-of a few hundred nodes fail in Graphviz ("trouble in init_rank").
+of a few hundred nodes fail in Graphviz ("trouble in init_rank"). A diagram too
+large for ranks (``layout="force"``, :mod:`~clientchain.render.scale`) also sets
+:data:`FORCE_LAYOUT`, so any engine given this DOT lays it out the same way.
 
 >>> html_text('a "b" <c> & \\\\N\\nline')
 'a &quot;b&quot; &lt;c&gt; &amp; \\\\\\\\N<BR/>line'
@@ -21,7 +23,7 @@ import re
 from clientchain.render.scene import Diagram, DiagramEdge, DiagramNode
 from clientchain.render.theme import Theme
 
-__all__ = ["clean_text", "html_label", "html_text", "to_dot"]
+__all__ = ["FORCE_LAYOUT", "clean_text", "html_label", "html_text", "to_dot"]
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _SHAPES = {
@@ -29,6 +31,14 @@ _SHAPES = {
     "client": 'shape=ellipse, style="filled", peripheries=2',
     "supplier": 'shape=cds, style="filled"',
 }
+FORCE_LAYOUT = "layout=sfdp, quadtree=fast, overlap=prism10, outputorder=edgesfirst"
+"""Graph attributes of a force-directed diagram, in both engines.
+
+``sfdp`` with the Barnes–Hut ``quadtree=fast`` (graphviz-pure: 1.8 s instead of
+12 s on the 2,000-department org); ten rounds of overlap removal (``prism10``)
+leave about one box in ten touching a neighbour where the full ``prism`` took
+graphviz-pure 93 s; edges drawn first so that no line crosses a box.
+"""
 
 
 def clean_text(text: str) -> str:
@@ -80,8 +90,10 @@ def _defaults(diagram: Diagram, theme: Theme) -> list[str]:
         label = html_label((diagram.title, *diagram.caption), theme.font_size)
         title = f"label={label}, labelloc=t, labeljust=l, "
     font = f'fontname="{theme.font}"'
+    layout = f"{FORCE_LAYOUT}, " if diagram.layout == "force" else ""
     return [
-        f'  graph [newrank=true, rankdir={diagram.direction}, bgcolor="{theme.background}", '
+        f"  graph [{layout}newrank=true, rankdir={diagram.direction}, "
+        f'bgcolor="{theme.background}", '
         f'{font}, fontsize={theme.font_size + 4:g}, fontcolor="{theme.text}", '
         f"{title}pad=0.3, nodesep=0.4, ranksep=0.5];",
         f'  node [{font}, fontsize={theme.font_size:g}, fontcolor="{theme.text}", '

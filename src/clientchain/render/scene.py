@@ -23,10 +23,21 @@ from typing import Literal
 
 from clientchain.render.theme import Theme
 
-__all__ = ["Diagram", "DiagramEdge", "DiagramNode", "Direction", "NodeShape", "node_key"]
+__all__ = [
+    "Diagram",
+    "DiagramEdge",
+    "DiagramNode",
+    "Direction",
+    "Layout",
+    "NodeShape",
+    "node_key",
+]
 
 NodeShape = Literal["department", "client", "supplier"]
 Direction = Literal["LR", "TB"]
+Layout = Literal["layered", "force"]
+"""``layered``: Graphviz's ``dot`` ranks, clusters and edge labels; ``force``: ``sfdp``
+(a force-directed map for views too large for ranks, see :mod:`~clientchain.render.scale`)."""
 
 _PLAIN = re.compile(r"[A-Za-z0-9_]+")
 
@@ -77,7 +88,8 @@ class Diagram:
 
     Nodes are grouped by cluster in ``clusters`` order, then nodes without a
     cluster; the order of ``nodes`` and ``edges`` is the order they are written.
-    ``warnings`` says when the view is too large to read on a slide.
+    ``warnings`` says when the view is too large to read on a slide (and what it
+    gave up to stay drawable); ``layout`` is how an engine should lay it out.
     """
 
     title: str
@@ -88,6 +100,7 @@ class Diagram:
     clusters: tuple[str, ...]
     theme: Theme
     warnings: tuple[str, ...] = ()
+    layout: Layout = "layered"
 
     def in_cluster(self, cluster: str | None) -> tuple[DiagramNode, ...]:
         """The nodes of ``cluster`` (``None``: the nodes outside every cluster)."""

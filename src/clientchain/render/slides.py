@@ -60,7 +60,12 @@ def _laid_out(diagram: Diagram, engine: Engine) -> Layout:
 
 
 def _best_direction(diagram: Diagram, engine: Engine) -> tuple[Diagram, Layout]:
-    """LR or TB, whichever layout can be drawn larger in the diagram area (LR on a tie)."""
+    """LR or TB, whichever layout can be drawn larger in the diagram area (LR on a tie).
+
+    A force-directed diagram has no direction: it is laid out once.
+    """
+    if diagram.layout == "force":
+        return diagram, _laid_out(diagram, engine)
     candidates = []
     for direction in ("LR", "TB"):
         turned = replace(diagram, direction=direction)

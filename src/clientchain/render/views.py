@@ -20,9 +20,10 @@ this module only chooses colours and words.
 from __future__ import annotations
 
 import difflib
+import functools
 import textwrap
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import Literal
 
@@ -45,6 +46,7 @@ from clientchain.graph import (
 )
 from clientchain.model import Organization
 from clientchain.render.numbers import amount, hours, percent
+from clientchain.render.scale import Fit, fit_diagram
 from clientchain.render.scene import Diagram, DiagramEdge, DiagramNode, Direction, node_key
 from clientchain.render.theme import THEMES, Theme
 
@@ -178,6 +180,7 @@ def _group(org: Organization, graph: nx.DiGraph, name: str) -> list[str]:
     return [n for n in graph.nodes if n in members | neighbours]
 
 
+@functools.lru_cache(maxsize=4096)  # deliverables repeat on thousands of edges
 def wrap(text: str, width: int) -> str:
     """``text`` with line breaks at spaces so lines stay near ``width`` characters.
 
@@ -220,20 +223,38 @@ def _assemble(
     context: _Context, ids: Sequence[str], title: str, caption: tuple[str, ...]
 ) -> Diagram:
     nodes = [_node(context, node_id) for node_id in ids]
-    clusters = tuple(dict.fromkeys(n.cluster for n in nodes if n.cluster is not None))
-    ordered = [n for c in clusters for n in nodes if n.cluster == c]
-    ordered += [n for n in nodes if n.cluster is None]
+    by_cluster: dict[str | None, list[DiagramNode]] = {}
+    for node in nodes:
+        by_cluster.setdefault(node.cluster, []).append(node)
+    clusters = tuple(c for c in by_cluster if c is not None)
+    ordered = [n for c in (*clusters, None) for n in by_cluster.get(c, ())]
     edges = tuple(_edges(context, ids))
-    warnings: tuple[str, ...] = ()
-    if len(nodes) > SLIDE_LIMIT:
-        warnings = (
-            f"this view has {len(nodes)} nodes; a 16:9 slide reads well up to {SLIDE_LIMIT}: "
-            "try --view group:NAME, --view chain:ID or --view department:ID --depth 1",
-        )
     options = context.options
-    return Diagram(
-        title, caption, options.direction, tuple(ordered), edges, clusters, options.theme, warnings
+    diagram = Diagram(
+        title, caption, options.direction, tuple(ordered), edges, clusters, options.theme
     )
+    diagram, fit = fit_diagram(diagram)
+    return replace(diagram, warnings=_warnings(len(nodes), len(edges), fit))
+
+
+def _warnings(nodes: int, edges: int, fit: Fit) -> tuple[str, ...]:
+    """One line when the view is too large for a slide, saying what it gave up to stay drawable."""
+    if nodes <= SLIDE_LIMIT and fit == "layered":
+        return ()
+    if fit == "force":
+        size = (
+            f"this view has {nodes} nodes and {edges} edges, too many to lay out in ranks: "
+            "drawn as a force-directed map (sfdp; groups named in the boxes, no edge labels); "
+            f"a 16:9 slide reads well up to {SLIDE_LIMIT} nodes"
+        )
+    elif fit == "unlabelled":
+        size = (
+            f"this view has {nodes} nodes; its {edges} edges are drawn without labels to keep "
+            f"the layout fast; a 16:9 slide reads well up to {SLIDE_LIMIT}"
+        )
+    else:
+        size = f"this view has {nodes} nodes; a 16:9 slide reads well up to {SLIDE_LIMIT}"
+    return (f"{size}: try --view group:NAME, --view chain:ID or --view department:ID --depth 1",)
 
 
 def _node(context: _Context, node_id: str) -> DiagramNode:
@@ -306,11 +327,15 @@ def _edges(context: _Context, ids: Sequence[str]) -> Iterable[DiagramEdge]:
     if context.chain is not None:
         pairs = _chain_pairs(context.org.chains[context.chain.id].path)
     else:
-        order = {node: index for index, node in enumerate(graph.nodes)}
-        pairs = sorted(
-            ((s, t) for s, t in graph.edges if s in keep and t in keep),
-            key=lambda e: (order[e[0]], order[e[1]]),
-        )
+        order = {node: index for index, node in enumerate(graph.nodes)}.__getitem__
+        successors = graph.succ  # sources in graph order, each one's clients in graph order
+        pairs = [
+            (s, t)
+            for s in graph
+            if s in keep
+            for t in sorted(successors[s], key=order)
+            if t in keep
+        ]
     for source, target in pairs:
         yield _edge(context, source, target)
 
@@ -321,7 +346,7 @@ def _chain_pairs(path: Sequence[str]) -> list[tuple[str, str]]:
 
 
 def _edge(context: _Context, source: str, target: str) -> DiagramEdge:
-    attributes = context.graph.edges[source, target]
+    attributes = context.graph.succ[source][target]
     theme, org = context.options.theme, context.org
     lines: list[str] = []
     if attributes[DELIVERABLE]:
