@@ -153,8 +153,11 @@ def build_graph(org: Organization) -> nx.DiGraph:
     _add_nodes(graph, org)
     passing = _chains_by_edge(org.chains.values())
     explicit = {(h.source, h.target): h for h in org.handoffs if h.source != h.target}
-    for edge in (*explicit, *(e for e in passing if e not in explicit)):
-        graph.add_edge(*edge, **_edge_attributes(explicit.get(edge), passing.get(edge, ())))
+    implied = (edge for edge in passing if edge not in explicit)
+    graph.add_edges_from(
+        (*edge, _edge_attributes(explicit.get(edge), passing.get(edge, ())))
+        for edge in (*explicit, *implied)
+    )
     return nx.freeze(graph)
 
 
@@ -179,13 +182,15 @@ def derived(graph: nx.DiGraph, name: str, compute: Callable[[nx.DiGraph], T]) ->
 
 
 def _add_nodes(graph: nx.DiGraph, org: Organization) -> None:
-    for dept in org.departments.values():
-        attributes = {ROLE: DEPARTMENT, NAME: dept.name, KIND: dept.kind, GROUP: dept.group}
-        graph.add_node(dept.id, **attributes, **{SEGMENT: None})
+    graph.add_nodes_from(
+        (d.id, {ROLE: DEPARTMENT, NAME: d.name, KIND: d.kind, GROUP: d.group, SEGMENT: None})
+        for d in org.departments.values()
+    )
     for role, parties in ((CLIENT, org.clients), (SUPPLIER, org.suppliers)):
-        for party in parties.values():
-            attributes = {ROLE: role, NAME: party.name, KIND: None, GROUP: None}
-            graph.add_node(party.id, **attributes, **{SEGMENT: party.segment})
+        graph.add_nodes_from(
+            (p.id, {ROLE: role, NAME: p.name, KIND: None, GROUP: None, SEGMENT: p.segment})
+            for p in parties.values()
+        )
 
 
 def _chains_by_edge(chains: Iterable[Chain]) -> dict[Edge, list[Chain]]:
@@ -197,7 +202,7 @@ def _chains_by_edge(chains: Iterable[Chain]) -> dict[Edge, list[Chain]]:
             if edge[0] == edge[1]:
                 continue
             listed = passing.setdefault(edge, [])
-            if chain not in listed:
+            if not listed or listed[-1] is not chain:  # chains come one at a time
                 listed.append(chain)
     return passing
 
@@ -246,7 +251,12 @@ def work_graph(graph: nx.DiGraph) -> nx.DiGraph:
 def _work_graph(graph: nx.DiGraph) -> nx.DiGraph:
     work = nx.DiGraph()
     work.add_nodes_from(graph)
-    work.add_edges_from(edge for edge, kind in graph.edges.items() if kind[TYPE] == WORK)
+    work.add_edges_from(
+        (source, target)
+        for source, clients in graph.adjacency()
+        for target, attributes in clients.items()
+        if attributes[TYPE] == WORK
+    )
     return nx.freeze(work)
 
 

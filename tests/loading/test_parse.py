@@ -246,3 +246,35 @@ def test_a_long_linear_chain_loads_without_recursion() -> None:
     org = load_text(text, "long.yaml")
     assert len(org.departments) == n
     assert len(org.chains["long"].steps) == n
+
+
+def test_a_text_read_again_converts_the_same_and_is_reported_every_time() -> None:
+    # Values are remembered by text and quoting once converted; a bad one is not.
+    org = load_text(
+        "version: 1\n"
+        "calendar: {hours_per_day: 6}\n"
+        "departments:\n"
+        "  a: {capacity: 1d, other_load: '1d', headcount: 2}\n"
+        "  b: {capacity: 1d, other_load: 2, headcount: 2}\n",
+        "org.yaml",
+    )
+    a, b = org.departments["a"], org.departments["b"]
+    # 1d = 6 h on this calendar, quoted or not; a bare 2 is 2 hours
+    assert (a.capacity, a.other_load, b.capacity, b.other_load) == (6.0, 6.0, 6.0, 2.0)
+    assert problems(
+        "version: 1\n"
+        "period: week\n"
+        "departments:\n"
+        "  a: {headcount: '3'}\n"
+        "  b: {headcount: '3'}\n"
+        "  c: {headcount: 3}\n"
+        "  d: {kind: week}\n"
+    ) == [
+        "org.yaml:4:18: departments.a.headcount: expected a number, got '3' "
+        "(write the number without quotes)",
+        "org.yaml:5:18: departments.b.headcount: expected a number, got '3' "
+        "(write the number without quotes)",
+        # 'week' is a period, read above, but not a kind of department
+        "org.yaml:7:13: departments.d.kind: expected one of executive, commercial, operative, "
+        "got 'week'",
+    ]

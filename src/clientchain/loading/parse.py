@@ -15,7 +15,14 @@ from typing import Any
 
 from clientchain.errors import InputError, Issue
 from clientchain.loading import fields as F
-from clientchain.loading.yaml_source import MapNode, Node, ScalarNode, SeqNode, plain_number
+from clientchain.loading.yaml_source import (
+    _NULLS,
+    MapNode,
+    Node,
+    ScalarNode,
+    SeqNode,
+    plain_number,
+)
 from clientchain.model import (
     Chain,
     ChecksConfig,
@@ -72,6 +79,7 @@ class _Reader:
         self.issues: list[Issue] = []
         self.calendar = Calendar()
         self.ids: dict[str, tuple[str, ScalarNode]] = {}
+        self.memo: dict[str, dict[str, Any]] = {kind: {} for kind in _MEMO_KINDS}
 
     # -- reporting ---------------------------------------------------------------------------
 
@@ -96,39 +104,70 @@ class _Reader:
             return None
         return node
 
-    def fields(
+    def read(
         self, node: MapNode, spec: tuple[F.Field, ...], path: str, owner: Node
-    ) -> dict[str, Node]:
-        """Values by key; unknown keys and missing required keys are reported."""
+    ) -> tuple[dict[str, Node], dict[str, Any]]:
+        """The nodes by key and the converted values of the scalar fields among them.
+
+        Unknown keys and missing required keys are reported, then bad values in the
+        order of ``spec``. A scalar converts as it did the last time the same text was
+        read (org files repeat ``4h``, ``90%`` and ratings thousands of times).
+        """
         known = _by_key(spec)
         found: dict[str, Node] = {}
+        converted: dict[str, Any] = {}
+        pending = False
+        memo = self.memo
         for key, value in node.items:
-            if key.value not in known:
+            name = key.value
+            f = known.get(name)
+            if f is None:
                 self.issue(
                     key,
-                    _join(path, key.value),
-                    f"unknown key '{key.value}'",
-                    did_you_mean(key.value, known) or f"known keys: {', '.join(known)}",
+                    _join(path, name),
+                    f"unknown key '{name}'",
+                    did_you_mean(name, known) or f"known keys: {', '.join(known)}",
                 )
-            elif not _unset(value, known[key.value]):
-                found[key.value] = value
+                continue
+            kind = f.kind
+            if type(value) is ScalarNode:
+                text = value.value
+                if value.plain:
+                    if text == "" if kind == "ref" else text in _NULLS:
+                        continue  # an empty value means "not given"; so does null but for ids
+                else:
+                    text = _QUOTED + text
+                found[name] = value
+                if kind == "text" or (kind == "choice" and text in f.choices):
+                    converted[name] = value.value
+                    continue
+                cache = memo.get(kind)
+                if cache is not None and text in cache:
+                    converted[name] = cache[text]
+                    continue
+            else:
+                found[name] = value
+            if kind not in _UNCONVERTED:
+                pending = True
         for f in spec:
             if f.required and f.key not in found:
                 self.issue(owner, _join(path, f.key), f"missing required key '{f.key}'")
-        return found
+        if pending:
+            for f in _scalars(spec):
+                given = found.get(f.key)
+                if given is not None and f.key not in converted:
+                    converted[f.key] = result = self.value(f, given, path)
+                    cache = memo.get(f.kind)
+                    if cache is not None and result is not None and type(given) is ScalarNode:
+                        cache[given.value if given.plain else _QUOTED + given.value] = result
+        return found, converted
 
     def values(
         self, node: MapNode, spec: tuple[F.Field, ...], path: str, owner: Node
     ) -> dict[str, Any]:
         """Converted scalar values by key (sections are left as nodes)."""
-        found = self.fields(node, spec, path, owner)
-        return {**found, **self.convert(found, spec, path)}
-
-    def convert(
-        self, found: dict[str, Node], spec: tuple[F.Field, ...], path: str
-    ) -> dict[str, Any]:
-        """Converted values of the scalar fields in ``found`` (not sections nor references)."""
-        return {f.key: self.value(f, found[f.key], path) for f in _scalars(spec) if f.key in found}
+        found, converted = self.read(node, spec, path, owner)
+        return {**found, **converted}
 
     # -- scalars -------------------------------------------------------------------------------
 
@@ -184,6 +223,7 @@ class _Reader:
         calendar = self.mapping(top.get("calendar"), "calendar")
         if calendar is not None:
             self.calendar = Calendar(**self.values(calendar, F.CALENDAR, "calendar", calendar))
+            self.memo["duration"].clear()  # durations in days and weeks follow the calendar
         departments = self.entities(top.get("departments"), "departments", self.department)
         clients = self.entities(top.get("clients"), "clients", self.party("client"))
         suppliers = self.entities(top.get("suppliers"), "suppliers", self.party("supplier"))
@@ -292,8 +332,7 @@ class _Reader:
         out: list[Handoff] = []
         seen: dict[tuple[str, str], int] = {}
         for path, body in self.entries(seq, "handoffs", "'from' and 'to'"):
-            found = self.fields(body, F.HANDOFF, path, body)
-            v = self.convert(found, F.HANDOFF, path)
+            found, v = self.read(body, F.HANDOFF, path, body)
             source, target = (
                 self.ref(found.get("from"), path + ".from"),
                 self.ref(found.get("to"), path + ".to"),
@@ -330,8 +369,7 @@ class _Reader:
         return out
 
     def chain(self, key: ScalarNode, body: MapNode, path: str) -> Chain | None:
-        found = self.fields(body, F.CHAIN, path, key)
-        v = self.convert(found, F.CHAIN, path)
+        found, v = self.read(body, F.CHAIN, path, key)
         client = self.ref(found.get("client"), path + ".client", want="client")
         supplier = self.ref(found.get("supplier"), path + ".supplier", want="supplier")
         steps = self.steps(found.get("steps"), path + ".steps")
@@ -357,8 +395,7 @@ class _Reader:
             self.issue(seq, path, "a chain needs at least one step")
         out: list[Step] = []
         for where, body in self.entries(seq, path, "'department' and 'effort'"):
-            found = self.fields(body, F.STEP, where, body)
-            v = self.convert(found, F.STEP, where)
+            found, v = self.read(body, F.STEP, where, body)
             department = self.ref(found.get("department"), where + ".department", "department")
             if "wait" in found and "inventory" in found:
                 self.issue(
@@ -440,6 +477,12 @@ def _rule_places(checks: MapNode) -> dict[str, Location]:
     return places
 
 
+_UNCONVERTED = frozenset(("section", "ref"))
+_MEMO_KINDS = ("count", "positive", "rating", "duration", "percent")
+"""Kinds whose value depends only on a scalar's text and quoting (and the calendar)."""
+_QUOTED = "\x00"
+"""Prefix of a quoted scalar's text in the memo (a plain scalar cannot hold NUL)."""
+
 _BY_KEY: dict[int, tuple[tuple[F.Field, ...], dict[str, F.Field]]] = {}
 _SCALARS: dict[int, tuple[tuple[F.Field, ...], tuple[F.Field, ...]]] = {}
 
@@ -460,13 +503,6 @@ def _scalars(spec: tuple[F.Field, ...]) -> tuple[F.Field, ...]:
         scalars = tuple(f for f in spec if f.kind not in ("section", "ref"))
         entry = _SCALARS[id(spec)] = (spec, scalars)
     return entry[1]
-
-
-def _unset(node: Node, f: F.Field) -> bool:
-    """An empty value means "not given"; so do ``~``/``null`` except where an id is expected."""
-    if not isinstance(node, ScalarNode) or not node.plain:
-        return False
-    return node.value == "" if f.kind == "ref" else node.is_null
 
 
 def _join(path: str, key: str) -> str:

@@ -213,7 +213,9 @@ def compose_lenient(text: str, source: str) -> tuple[Node, list[Issue]]:
         if "maximum nesting depth" in problem:  # libyaml ≥ 0.2.6 scans ahead of our bound
             issue = Issue(source, line, column, _TOO_DEEP, hint=_TOO_DEEP_HINT)
         else:
-            issue = Issue(source, line, column, f"invalid YAML: {problem}", hint=_yaml_hint(problem))
+            issue = Issue(
+                source, line, column, f"invalid YAML: {problem}", hint=_yaml_hint(problem)
+            )
         builder.issues.append(issue)
         builder.fatal = True
     except yaml.YAMLError as exc:
