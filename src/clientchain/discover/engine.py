@@ -17,7 +17,7 @@ from clientchain.discover.errors import DiscoverError, MissingEngineError
 if TYPE_CHECKING:
     import duckdb
 
-__all__ = ["THREADS", "Progress", "connect", "execute", "first", "literal"]
+__all__ = ["FLUSH_THRESHOLD", "THREADS", "Progress", "connect", "execute", "first", "literal"]
 
 THREADS = 1
 """Engine threads. One: the scans that number the rows run on one thread anyway, and on
@@ -25,13 +25,20 @@ the shared two-core benchmark machine a second thread saved about a sixth of the
 but cost a sixth more memory, which the memory target of issue 7 cannot spare
 (``benchmarks/RESULTS-discover.md``)."""
 
+FLUSH_THRESHOLD = "8MB"
+"""Freed memory DuckDB's allocator keeps before handing it back to the system. Its default,
+512 MiB, let a 1,000,000-event discovery peak 35-40 MB higher (260 MB against 221-223 MB,
+over the ½-of-pm4py target of issue 7); 8 MB costs about 4 % more CPU time, and 64 MB
+saves nothing (``benchmarks/RESULTS-discover.md``)."""
+
 Progress = Callable[[str, "float | None"], None]
 """A progress callback: ``progress(stage, fraction)``; ``fraction`` is 0–1 or ``None``
 when the stage cannot say how far it is."""
 
 
 def connect() -> duckdb.DuckDBPyConnection:
-    """A fresh in-memory DuckDB connection with UTC as its time zone and :data:`THREADS` threads.
+    """A fresh in-memory DuckDB connection: UTC time zone, :data:`THREADS` threads, and freed
+    memory returned to the system past :data:`FLUSH_THRESHOLD`.
 
     Raises
     ------
@@ -42,7 +49,11 @@ def connect() -> duckdb.DuckDBPyConnection:
         import duckdb
     except ImportError:
         raise MissingEngineError() from None
-    con = duckdb.connect(":memory:", config={"threads": THREADS})
+    config: dict[str, str | bool | int | float | list[str]] = {
+        "threads": THREADS,
+        "allocator_bulk_deallocation_flush_threshold": FLUSH_THRESHOLD,
+    }
+    con = duckdb.connect(":memory:", config=config)
     con.execute("SET TimeZone = 'UTC'").fetchall()
     return con
 
