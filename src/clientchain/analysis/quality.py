@@ -106,7 +106,7 @@ def weakest_handoff(graph: nx.DiGraph, department: str) -> tuple[str, float] | N
 
 def _rated_with_weight(graph: nx.DiGraph, department: str) -> list[tuple[str, float, float]]:
     rated: list[tuple[str, float, float]] = []
-    for _source, client, data in graph.out_edges(department, data=True):
+    for client, data in graph.succ[department].items():
         rating = data[SATISFACTION]
         if rating is None:
             continue

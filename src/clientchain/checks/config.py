@@ -195,6 +195,8 @@ def _suppressions(org: Organization) -> Suppressions:
     department may share an id: both are kept so that :meth:`Plan.keeps` can tell them apart)."""
     wanted = {subject for subject, _path, _where, _rules in _entities(org)}
     table: dict[str, tuple[tuple[Location, frozenset[str]], ...]] = {}
+    if not wanted:
+        return table  # most files ignore nothing: no need to list every entity
     for subject, _path, where, rules in _entities(org, every=True):
         if subject in wanted:
             table[subject] = (*table.get(subject, ()), (where, frozenset(rules)))
