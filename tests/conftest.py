@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import importlib.util
+from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 import pytest
+
+from clientchain.model import Organization
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -24,3 +29,18 @@ def write(tmp_path: Path):
         return path
 
     return _write
+
+
+@pytest.fixture(scope="session")
+def generate_org() -> Callable[..., Organization]:
+    """``benchmarks/generate.py``'s seeded org generator, ``generate_org(departments, seed=42)``.
+
+    Cached: the same arguments give the same (immutable) organization.
+    """
+    spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    generate: Callable[..., Organization] = cache(module.generate)
+    return generate

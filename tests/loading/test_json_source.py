@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 from pathlib import Path
@@ -81,15 +80,6 @@ def load_outcome(text: str, source: str = "org.json") -> Any:
         return [str(issue) for issue in exc.issues]
 
 
-def generated_org(departments: int) -> str:
-    spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return dump_org(module.generate(departments, seed=3))
-
-
 # -- the same tree -----------------------------------------------------------------------------
 
 
@@ -107,8 +97,10 @@ def test_every_shipped_org_as_json_gives_yamls_tree(path: Path, layout: dict[str
 
 @pytest.mark.parametrize("departments", [5, 40, 150])
 @pytest.mark.parametrize("layout", LAYOUTS[:4], ids=str)
-def test_generated_orgs_as_json_give_yamls_tree(departments: int, layout: dict[str, Any]) -> None:
-    yaml_text = generated_org(departments)
+def test_generated_orgs_as_json_give_yamls_tree(
+    departments: int, layout: dict[str, Any], generate_org
+) -> None:
+    yaml_text = dump_org(generate_org(departments, seed=3))
     json_text = json.dumps(to_data(compose(yaml_text, "g.yaml")), **layout)
     assert_same_tree(json_text)
     assert_same_tree(json_text.replace("\n", "\r\n"))

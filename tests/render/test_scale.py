@@ -8,11 +8,9 @@ is chosen and that it keeps every node and edge.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 import xml.etree.ElementTree as ET
-from functools import cache
 from pathlib import Path
 
 from cli.cli_support import run_script
@@ -28,20 +26,9 @@ from clientchain.render.scene import Diagram, DiagramEdge, DiagramNode, node_key
 from clientchain.render.theme import THEMES
 from clientchain.render.views import SLIDE_LIMIT, DiagramOptions, build_diagram
 
-from .conftest import ROOT, needs_tool
+from .conftest import needs_tool
 
 INK = "#000000"
-
-
-@cache
-def generated(departments: int) -> Organization:
-    spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    org: Organization = module.generate(departments, seed=42)
-    return org
 
 
 def org_diagram(org: Organization, view: str = "org") -> Diagram:
@@ -142,8 +129,8 @@ def test_force_dot_lays_out_in_sfdp_with_every_node_and_edge(agencia) -> None:
 # -- generated orgs on either side of the budget -----------------------------------------------
 
 
-def test_150_departments_keep_ranks_clusters_and_labels() -> None:
-    diagram = org_diagram(generated(150))
+def test_150_departments_keep_ranks_clusters_and_labels(generate_org) -> None:
+    diagram = org_diagram(generate_org(150))
     assert diagram.layout == "layered"
     assert diagram.clusters
     assert any(e.lines for e in diagram.edges)
@@ -156,8 +143,8 @@ def test_150_departments_keep_ranks_clusters_and_labels() -> None:
     assert "subgraph cluster_1 {" in text
 
 
-def test_200_departments_keep_ranks_and_clusters_but_drop_edge_labels() -> None:
-    org = generated(200)
+def test_200_departments_keep_ranks_and_clusters_but_drop_edge_labels(generate_org) -> None:
+    org = generate_org(200)
     diagram = org_diagram(org)
     assert diagram.layout == "layered"
     assert len(diagram.clusters) == len({d.group for d in org.departments.values()})
@@ -170,8 +157,8 @@ def test_200_departments_keep_ranks_and_clusters_but_drop_edge_labels() -> None:
     assert not [line for line in edge_lines if "label=" in line]
 
 
-def test_350_departments_become_a_force_directed_map() -> None:
-    org = generated(350)
+def test_350_departments_become_a_force_directed_map(generate_org) -> None:
+    org = generate_org(350)
     graph = build_graph(org)
     diagram = org_diagram(org)
     assert diagram.layout == "force"
@@ -191,8 +178,8 @@ def test_350_departments_become_a_force_directed_map() -> None:
     assert "subgraph" not in to_mermaid(diagram)
 
 
-def test_a_small_view_of_a_large_org_is_still_layered() -> None:
-    org = generated(350)
+def test_a_small_view_of_a_large_org_is_still_layered(generate_org) -> None:
+    org = generate_org(350)
     chain = next(iter(org.chains))
     department = next(iter(org.departments))
     for view in (f"chain:{chain}", f"department:{department}", "group:Group 3"):
@@ -206,9 +193,9 @@ def _write(org: Organization, path: Path) -> Path:
     return path
 
 
-def test_render_of_a_large_org_writes_an_svg_and_warns_once(tmp_path: Path) -> None:
+def test_render_of_a_large_org_writes_an_svg_and_warns_once(tmp_path: Path, generate_org) -> None:
     """The user's case: ``clientchain render big.yaml -o big.svg`` gives a picture."""
-    org = generated(350)
+    org = generate_org(350)
     big = _write(org, tmp_path / "big.yaml")
     out = tmp_path / "big.svg"
     result = run_script("render", str(big), "-o", str(out))
@@ -223,9 +210,9 @@ def test_render_of_a_large_org_writes_an_svg_and_warns_once(tmp_path: Path) -> N
     assert {node_key(d) for d in org.departments} <= titles
 
 
-def test_both_engines_draw_the_force_map_of_a_large_org(tmp_path: Path) -> None:
+def test_both_engines_draw_the_force_map_of_a_large_org(tmp_path: Path, generate_org) -> None:
     needs_tool("dot")
-    org = generated(350)
+    org = generate_org(350)
     graph = build_graph(org)
     text = to_dot(org_diagram(org))
     for engine in ("graphviz-pure", "dot"):
@@ -235,8 +222,8 @@ def test_both_engines_draw_the_force_map_of_a_large_org(tmp_path: Path) -> None:
         assert len(layout["edges"]) == graph.number_of_edges(), engine
 
 
-def test_a_small_org_renders_without_warning(tmp_path: Path) -> None:
-    small = _write(generated(20), tmp_path / "small.yaml")
+def test_a_small_org_renders_without_warning(tmp_path: Path, generate_org) -> None:
+    small = _write(generate_org(20), tmp_path / "small.yaml")
     result = run_script("render", str(small), "-o", str(tmp_path / "small.dot"))
     assert result.exit_code == 0, result.stderr
     assert "warning" not in result.stderr
