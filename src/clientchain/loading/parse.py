@@ -16,7 +16,7 @@ from typing import Any
 from clientchain.errors import InputError, Issue
 from clientchain.loading import fields as F
 from clientchain.loading.yaml_source import (
-    _NULLS,
+    NULLS,
     MapNode,
     Node,
     ScalarNode,
@@ -116,7 +116,7 @@ class _Reader:
         known = _by_key(spec)
         found: dict[str, Node] = {}
         converted: dict[str, Any] = {}
-        pending = False
+        misses: dict[str, str | None] = {}  # key → memo text of a value still to convert
         memo = self.memo
         for key, value in node.items:
             name = key.value
@@ -130,10 +130,11 @@ class _Reader:
                 )
                 continue
             kind = f.kind
+            text: str | None = None
             if type(value) is ScalarNode:
                 text = value.value
                 if value.plain:
-                    if text == "" if kind == "ref" else text in _NULLS:
+                    if text == "" if kind == "ref" else text in NULLS:
                         continue  # an empty value means "not given"; so does null but for ids
                 else:
                     text = _QUOTED + text
@@ -148,18 +149,16 @@ class _Reader:
             else:
                 found[name] = value
             if kind not in _UNCONVERTED:
-                pending = True
+                misses[name] = text
         for f in spec:
             if f.required and f.key not in found:
                 self.issue(owner, _join(path, f.key), f"missing required key '{f.key}'")
-        if pending:
-            for f in _scalars(spec):
-                given = found.get(f.key)
-                if given is not None and f.key not in converted:
-                    converted[f.key] = result = self.value(f, given, path)
-                    cache = memo.get(f.kind)
-                    if cache is not None and result is not None and type(given) is ScalarNode:
-                        cache[given.value if given.plain else _QUOTED + given.value] = result
+        for f in _scalars(spec):  # in the order of spec, as the issues of bad values are
+            if f.key in misses:
+                converted[f.key] = result = self.value(f, found[f.key], path)
+                cache, text = memo.get(f.kind), misses[f.key]
+                if cache is not None and text is not None and result is not None:
+                    cache[text] = result
         return found, converted
 
     def values(

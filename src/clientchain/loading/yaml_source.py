@@ -36,6 +36,7 @@ from clientchain.errors import InputError, Issue
 __all__ = [
     "MAX_ALIAS_NODES",
     "MAX_DEPTH",
+    "NULLS",
     "MapNode",
     "Node",
     "ScalarNode",
@@ -58,7 +59,8 @@ MAX_ALIAS_NODES = 100_000
 _CORE_TAGS = frozenset(
     f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq")
 )
-_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+"""Plain scalars that mean null (YAML 1.1 core schema)."""
 _INT = re.compile(r"^[-+]?(?:0|[1-9][0-9_]*)$")
 _DIGIT = re.compile(r"[0-9]")
 _FLOAT = re.compile(r"^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?$")
@@ -85,7 +87,7 @@ class ScalarNode:
     @property
     def is_null(self) -> bool:
         """True for an empty, ``~`` or ``null`` plain scalar."""
-        return self.plain and self.value in _NULLS
+        return self.plain and self.value in NULLS
 
     def __repr__(self) -> str:
         return f"ScalarNode({self.value!r}, line={self.line}, column={self.column})"
