@@ -4,7 +4,7 @@ Tests that need a system tool (Graphviz's ``dot``, ``chromium``) call
 :func:`needs_tool`. Where the tool is missing they skip with the reason
 ``needs system tool …``; when ``CI=true`` such a skip is turned into a failure,
 so CI (where ``.ci/run`` installs the tools) always exercises them. LibreOffice
-is optional: its tests skip everywhere without failing CI.
+(the deck converted to PDF) is one of them.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ def needs_tool(*names: str) -> str:
         found = shutil.which(name)
         if found:
             return found
-    pytest.skip(f"{TOOL_SKIP} {' or '.join(names)} (apt-get install graphviz chromium)")
+    pytest.skip(f"{TOOL_SKIP} {' or '.join(names)} (.ci/run installs it: graphviz, chromium, libreoffice-impress)")
 
 
 @pytest.hookimpl(hookwrapper=True)

@@ -19,7 +19,7 @@ from clientchain.render.slides import SLIDE_HEIGHT_IN, SLIDE_WIDTH_IN, write_sli
 from clientchain.render.theme import THEMES
 from clientchain.render.views import DiagramOptions
 
-from .conftest import EXAMPLES, TRICKY
+from .conftest import EXAMPLES, TRICKY, needs_tool
 
 
 @pytest.fixture(scope="module")
@@ -139,10 +139,8 @@ def test_every_example_makes_a_deck(tmp_path, example) -> None:
 
 
 def test_libreoffice_converts_the_deck_to_pdf(deck, tmp_path) -> None:
-    """Optional: LibreOffice is not installed by CI, so this skips without failing it."""
-    office = shutil.which("soffice") or shutil.which("libreoffice")
-    if office is None:
-        pytest.skip("LibreOffice is not installed (optional)")
+    """The deck opens in LibreOffice (installed by .ci/run; a skip fails under ``CI=true``)."""
+    office = needs_tool("soffice", "libreoffice")
     _, _, path = deck
     with tempfile.TemporaryDirectory() as profile:
         done = subprocess.run(
