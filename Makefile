@@ -27,8 +27,13 @@ lint: $(STAMP)
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 
+# Branch coverage of src/ by the in-process tests (subprocess runs are not counted); the floor
+# is stated in the README (95.4 % measured on 2026-12-04).
+COVERAGE_FLOOR := 93
+
 test: lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --cov=clientchain --cov-branch --cov-report= \
+	  --cov-fail-under=$(COVERAGE_FLOOR)
 
 format: $(STAMP)
 	$(BIN)/ruff format src tests benchmarks

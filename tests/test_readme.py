@@ -34,3 +34,11 @@ def test_exit_codes_are_documented() -> None:
     table = README.split("## Exit codes", 1)[1]
     for code in ("0", "1", "2", "3", "130"):
         assert f"| {code} |" in table
+
+
+def test_the_coverage_floor_in_the_readme_is_the_one_make_test_enforces() -> None:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    floor = re.search(r"^COVERAGE_FLOOR := (\d+)$", makefile, re.M)
+    assert floor is not None
+    assert f"fails under {floor.group(1)} %" in README
+    assert "--cov-fail-under=$(COVERAGE_FLOOR)" in makefile
