@@ -19,9 +19,11 @@ from clientchain.render.views import DiagramOptions
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLDEN = ROOT / "tests" / "golden"
-# Every shipped example (a new one needs its golden files), plus the tricky-label case.
+# Every shipped example (a new one needs its golden files), plus the tricky-label case and
+# a chain that visits a department twice and holds finished inventory.
 SOURCES = {path.stem: path for path in sorted((ROOT / "examples").glob("*.yaml"))}
 SOURCES["tricky-labels"] = ROOT / "tests" / "cases" / "valid" / "tricky-labels.yaml"
+SOURCES["hospital-revisit"] = ROOT / "tests" / "cases" / "valid" / "hospital-revisit.yaml"
 
 # Option variants beyond the default (drawn for the org view of agencia and tricky-labels).
 VARIANTS = {

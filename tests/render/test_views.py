@@ -97,13 +97,13 @@ def test_chain_view_is_the_path_in_order_with_takt_and_lead_time(agencia) -> Non
     assert diagram.caption[1] == "process time 6.5 h · lead time 30.5 h · value added 21%"
     # creatividad: cycle 4 h / 2 people = 2 h; its wait of 2 d = 16 h labels the arrow into it
     assert "cycle 2 h" in _node(diagram, "creatividad").lines
-    assert _edge(diagram, "contenido", "creatividad").lines[-1] == "wait 16 h (wait)"
+    assert _edge(diagram, "contenido", "creatividad").lines[-1] == "wait 16 h"
 
 
 def test_chain_view_inventory_wait(agencia) -> None:
     diagram = _diagram(agencia, view="chain:video")
     # audiovisual: inventory 2 ÷ (3 per week / 5 days) = 3.33 days × 8 h = 26.67 h
-    assert _edge(diagram, "contenido", "audiovisual").lines[-1] == "wait 26.67 h (inventory)"
+    assert _edge(diagram, "contenido", "audiovisual").lines[-1] == "wait 26.67 h (inventory 2)"
 
 
 OVER = """\

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from clientchain.analysis.flow import ChainFlow, FlowReport
 from clientchain.model import Organization
+from clientchain.render.chain_view import finished_text, wait_text
 from clientchain.render.numbers import amount, factor, hours, percent
 
 __all__ = ["chain_notes", "overview_notes"]
@@ -40,7 +41,7 @@ def overview_notes(org: Organization, flow: FlowReport) -> str:
 
 
 def chain_notes(org: Organization, chain: ChainFlow) -> str:
-    """Demand, takt, times, quality, constraint, then each step's cycle time and wait."""
+    """Demand, takt, times, quality, constraint, each step's cycle time and wait, finished stock."""
     constraint = org.label(chain.constraint) if chain.constraint else "none"
     lines = [
         f"{chain.name}: demand {amount(chain.demand)} per {org.period}, "
@@ -50,11 +51,15 @@ def chain_notes(org: Organization, chain: ChainFlow) -> str:
         f"Rolled quality {percent(chain.rolled_quality)}; constraint {constraint}; over takt: "
         f"{', '.join(org.label(d) for d in chain.over_takt) or 'none'}.",
     ]
-    for step in chain.steps:
+    model = org.chains[chain.id]
+    for step, given in zip(chain.steps, model.steps, strict=True):
         flag = " (over takt)" if step.over_takt else ""
+        wait = wait_text(step, given.inventory) or "no wait given"
         lines.append(
             f"{org.label(step.department)}: effort {hours(step.effort_hours)}, cycle "
-            f"{hours(step.cycle_time_hours)}{flag}, wait {hours(step.wait_hours)} "
-            f"({step.wait_source})"
+            f"{hours(step.cycle_time_hours)}{flag}, {wait}"
         )
+    finished = finished_text(chain, model)
+    if finished is not None:
+        lines.append(f"Finished inventory: {finished}")
     return "\n".join(lines)

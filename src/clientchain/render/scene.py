@@ -13,6 +13,14 @@ view), distinct for distinct ids, and safe in DOT, Mermaid, SVG and XML.
 
 >>> node_key("creatividad"), node_key("no"), node_key("Núñez")
 ('n_creatividad', 'n_no', 'x_4ec3bac3b1657a')
+
+A chain view draws one box per step, so a department the chain visits twice has
+two boxes: the first visit keeps the department's key, a later visit ``k`` gets
+:func:`step_key` ``v<k>_`` + that key, which no :func:`node_key` can equal (those
+start with ``n_`` or ``x_``).
+
+>>> step_key("doctors", 1), step_key("doctors", 2)
+('n_doctors', 'v2_n_doctors')
 """
 
 from __future__ import annotations
@@ -31,6 +39,7 @@ __all__ = [
     "Layout",
     "NodeShape",
     "node_key",
+    "step_key",
 ]
 
 NodeShape = Literal["department", "client", "supplier"]
@@ -47,6 +56,12 @@ def node_key(node_id: str) -> str:
     if _PLAIN.fullmatch(node_id):
         return f"n_{node_id}"
     return "x_" + node_id.encode("utf-8").hex()
+
+
+def step_key(node_id: str, visit: int) -> str:
+    """The key of the ``visit``-th box of ``node_id`` in a chain view (1: :func:`node_key`)."""
+    key = node_key(node_id)
+    return key if visit == 1 else f"v{visit}_{key}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,6 +1,6 @@
 """``clientchain slides``: an editable 16:9 PowerPoint deck (python-pptx, imported lazily).
 
-Slides: a title slide, the overview, one slide per chain, a bottleneck table.
+Slides: a title slide, the overview, one slide per chain, the bottleneck table.
 Diagrams are **native shapes and connectors**: one shape per node (rounded
 rectangle for a department, stadium for an external client, pentagon for an
 external supplier) placed where the engine's ``-Tjson`` layout puts it, one
@@ -8,6 +8,14 @@ connector per edge glued to both shapes (move a box in PowerPoint and its
 arrows follow), edge labels as small text boxes, clusters as rectangles
 behind. For each diagram both directions are laid out and the one whose shape
 is closer to the slide's is used. Speaker notes carry the numbers.
+
+The bottleneck table lists departments by utilization, :data:`TABLE_ROWS` to a
+slide at 14 pt, continued over at most :data:`TABLE_PAGES` slides; a larger
+organization shows its busiest ``TABLE_ROWS × TABLE_PAGES`` departments and a
+note says how many are left out and how busy they are at most.
+
+>>> table_pages(8), table_pages(16), table_pages(60), table_pages(400)
+(1, 2, 4, 4)
 """
 
 from __future__ import annotations
@@ -19,7 +27,7 @@ from typing import TYPE_CHECKING
 
 import networkx as nx
 
-from clientchain.analysis.flow import FlowReport, analyze_flow
+from clientchain.analysis.flow import DepartmentFlow, FlowReport, analyze_flow
 from clientchain.errors import UsageError
 from clientchain.model import Organization
 from clientchain.output.files import write_atomic
@@ -36,11 +44,32 @@ from clientchain.render.written import Written
 if TYPE_CHECKING:
     from pptx.presentation import Presentation
 
-__all__ = ["SLIDE_HEIGHT_IN", "SLIDE_WIDTH_IN", "DeckPlan", "plan_deck", "write_slides"]
+__all__ = [
+    "SLIDE_HEIGHT_IN",
+    "SLIDE_WIDTH_IN",
+    "TABLE_PAGES",
+    "TABLE_ROWS",
+    "DeckPlan",
+    "plan_deck",
+    "table_pages",
+    "write_slides",
+]
 
 SLIDE_WIDTH_IN = 13.333
 SLIDE_HEIGHT_IN = 7.5
 _DIAGRAM_AREA = Area(0.4 * 72, 1.25 * 72, 12.53 * 72, 5.9 * 72)
+TABLE_ROWS = 15
+"""Departments on one bottleneck slide: with the header, 16 rows of 14 pt in 5.9 in."""
+TABLE_PAGES = 4
+"""Bottleneck slides at most: beyond ``TABLE_ROWS × TABLE_PAGES`` departments, the busiest."""
+_TABLE_FONT = 14
+_TABLE_AREA = Area(0.4 * 72, 1.2 * 72, 12.5 * 72, 5.9 * 72)
+_ROW_HEIGHT = _TABLE_AREA.height / (TABLE_ROWS + 1)
+
+
+def table_pages(departments: int) -> int:
+    """How many bottleneck slides a deck of ``departments`` departments has (at least one)."""
+    return min(TABLE_PAGES, max(1, -(-departments // TABLE_ROWS)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +148,7 @@ def build_deck(plan: DeckPlan) -> bytes:
     _diagram_slide(deck, *plan.overview, overview_notes(org, flow))
     for (diagram, layout), chain_id in zip(plan.chains, org.chains, strict=True):
         _diagram_slide(deck, diagram, layout, chain_notes(org, flow.chains[chain_id]))
-    _bottleneck_slide(deck, plan)
+    _bottleneck_slides(deck, plan)
     buffer = io.BytesIO()
     deck.save(buffer)
     return buffer.getvalue()
@@ -149,35 +178,65 @@ def _diagram_slide(deck: Presentation, diagram: Diagram, layout: Layout, notes: 
     slide.notes_slide.notes_text_frame.text = notes
 
 
-def _bottleneck_slide(deck: Presentation, plan: DeckPlan) -> None:
+def _bottleneck_slides(deck: Presentation, plan: DeckPlan) -> None:
+    """The departments by utilization, :data:`TABLE_ROWS` a slide, the header on each."""
+    flow, org = plan.flow, plan.org
+    ranked = flow.by_utilization()
+    pages = table_pages(len(ranked))
+    shown = ranked[: TABLE_ROWS * pages]
+    for page in range(pages):
+        title = "Bottlenecks"
+        if pages > 1:
+            title += f" ({'continued, ' if page else ''}{page + 1} of {pages})"
+        note = None
+        if page == pages - 1 and len(shown) < len(ranked):
+            note = (
+                f"The {len(shown)} busiest of {len(ranked)} departments; the other "
+                f"{len(ranked) - len(shown)} are at {percent(ranked[len(shown)].utilization)} "
+                "utilization or less. clientchain bottlenecks and the report list every department."
+            )
+        rows = shown[page * TABLE_ROWS : (page + 1) * TABLE_ROWS]
+        notes = overview_notes(org, flow) if page == 0 else ""
+        _table_slide(deck, plan, (title, note, notes), rows)
+
+
+def _table_slide(
+    deck: Presentation,
+    plan: DeckPlan,
+    texts: tuple[str, str | None, str],
+    ranked: list[DepartmentFlow],
+) -> None:
+    """One bottleneck slide: ``texts`` are its title, a note under the table and speaker notes."""
     from pptx.util import Pt
 
-    theme, flow, org = plan.overview[0].theme, plan.flow, plan.org
+    theme, flow = plan.overview[0].theme, plan.flow
+    title, note, notes = texts
     slide = deck.slides.add_slide(deck.slide_layouts[6])
     fill_background(slide, theme)
-    text_box(
-        slide, Area(0.4 * 72, 0.25 * 72, 12.5 * 72, 0.6 * 72), "Bottlenecks", theme, 26, bold=True
-    )
-    ranked = sorted(flow.departments.values(), key=lambda d: -d.utilization)
+    text_box(slide, Area(0.4 * 72, 0.25 * 72, 12.5 * 72, 0.6 * 72), title, theme, 26, bold=True)
     rows = [("Department", "Load", "Capacity", "Utilization")]
     rows += [
         (d.name, hours(d.load_hours), hours(d.capacity_hours), percent(d.utilization))
         for d in ranked
     ]
-    height = min(5.9 * 72, 0.4 * 72 * len(rows))
+    area = _TABLE_AREA
     frame = slide.shapes.add_table(
-        len(rows), 4, Pt(0.4 * 72), Pt(1.2 * 72), Pt(12.5 * 72), Pt(height)
+        len(rows), 4, Pt(area.left), Pt(area.top), Pt(area.width), Pt(_ROW_HEIGHT * len(rows))
     )
     frame.name = "bottleneck table"
     for r, row in enumerate(rows):
+        frame.table.rows[r].height = Pt(_ROW_HEIGHT)
         for c, value in enumerate(row):
             cell = frame.table.cell(r, c)
             cell.text = value
             for paragraph in cell.text_frame.paragraphs:
                 for run in paragraph.runs:
-                    run.font.size = Pt(14 if len(rows) < 14 else 10)
-                    run.font.bold = r == 0 or (r > 0 and ranked[r - 1].id == flow.constraint)
-    slide.notes_slide.notes_text_frame.text = overview_notes(org, flow)
+                    run.font.size = Pt(_TABLE_FONT)
+                    run.font.bold = r == 0 or ranked[r - 1].id == flow.constraint
+    if note is not None:
+        text_box(slide, Area(0.4 * 72, 7.1 * 72, 12.5 * 72, 0.35 * 72), note, theme, 12)
+    if notes:
+        slide.notes_slide.notes_text_frame.text = notes
 
 
 def write_slides(
@@ -200,6 +259,7 @@ def write_slides(
         raise UsageError(f"slides are written as .pptx, not {str(output)!r}")
     plan = plan_deck(org, graph, options or DiagramOptions(), engine)
     write_atomic(output, build_deck(plan))
-    counts = {"slides": 3 + len(plan.chains), "nodes": len(plan.overview[0].nodes)}
+    slides = 2 + len(plan.chains) + table_pages(len(plan.flow.departments))
+    counts = {"slides": slides, "nodes": len(plan.overview[0].nodes)}
     warnings = plan.overview[0].warnings
     return Written(str(output), "pptx", plan.engine, counts, warnings)

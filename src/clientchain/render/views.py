@@ -3,9 +3,11 @@
 ``--view`` selects the nodes:
 
 * ``org`` — the whole organization;
-* ``chain:ID`` — the chain's path in order (supplier, steps, client), each step
-  with its cycle time, each arrow with the wait before the next step, the
-  caption with takt, process and lead time, the over-takt steps outlined;
+* ``chain:ID`` — the chain's path in order (supplier, steps, client), one box
+  per step (a department visited twice is two boxes) with its cycle time, each
+  arrow with the chain's demand and the wait before the step it enters (the last
+  one the finished inventory's), the caption with takt, process and lead time,
+  the over-takt steps outlined (see :mod:`~clientchain.render.chain_view`);
 * ``department:ID`` — the department and its neighbours up to ``depth``
   handoffs up- and downstream (every edge type);
 * ``group:NAME`` — the departments of a group and their direct neighbours.
@@ -22,10 +24,10 @@ from __future__ import annotations
 import difflib
 import functools
 import textwrap
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
-from typing import Literal
+from typing import Any, Literal
 
 import networkx as nx
 
@@ -45,6 +47,7 @@ from clientchain.graph import (
     WORK,
 )
 from clientchain.model import Organization
+from clientchain.render.chain_view import Stop, arrow_lines, chain_stops, step_lines
 from clientchain.render.numbers import amount, hours, percent
 from clientchain.render.scale import Fit, fit_diagram
 from clientchain.render.scene import Diagram, DiagramEdge, DiagramNode, Direction, node_key
@@ -132,20 +135,15 @@ def build_diagram(
         a depth below 1.
     """
     kind, argument = parse_view(options.view)
-    context = _Context(org, graph, flow, options, flow.constraint)
     if kind == "chain":
-        _known(argument, flow.chains.keys(), "chain")
-        chain = flow.chains[argument]
-        context = _Context(org, graph, flow, options, chain.constraint, chain=chain)
-        ids = list(dict.fromkeys(org.chains[argument].path))
-        title = f"{org.name} — {chain.name}"
-        caption = _chain_caption(chain, org)
-    elif kind == "department":
+        return _chain_diagram(org, graph, flow, options, argument)
+    context = _Context(org, graph, flow, options, flow.constraint)
+    if kind == "department":
         _known(argument, set(graph.nodes), "department, client or supplier")
         context = _Context(org, graph, flow, options, flow.constraint, focus=argument)
         ids = _neighbourhood(graph, argument, options.depth)
         title = f"{org.name} — {org.label(argument)}"
-        caption = (f"{options.depth} handoff(s) up- and downstream",)
+        caption: tuple[str, ...] = (f"{options.depth} handoff(s) up- and downstream",)
     elif kind == "group":
         ids = _group(org, graph, argument)
         title = f"{org.name} — {argument}"
@@ -153,7 +151,22 @@ def build_diagram(
     else:
         ids = list(graph.nodes)
         title, caption = org.name, _org_caption(org, flow)
-    return _assemble(context, ids, title, caption)
+    nodes = [_node(context, node_id) for node_id in ids]
+    return _assemble(context, nodes, list(_edges(context, ids)), title, caption)
+
+
+def _chain_diagram(
+    org: Organization, graph: nx.DiGraph, flow: FlowReport, options: DiagramOptions, chain_id: str
+) -> Diagram:
+    """The chain as walked: one box per step, one arrow per step and one into the client."""
+    _known(chain_id, flow.chains.keys(), "chain")
+    chain = flow.chains[chain_id]
+    context = _Context(org, graph, flow, options, chain.constraint, chain=chain)
+    stops = chain_stops(org.chains[chain_id])
+    nodes = [_node(context, stop.id, stop) for stop in stops]
+    edges = [_chain_edge(context, a, b) for a, b in pairwise(stops)]
+    title = f"{org.name} — {chain.name}"
+    return _assemble(context, nodes, edges, title, _chain_caption(chain, org))
 
 
 def _known(name: str, candidates: Collection[str], what: str) -> None:
@@ -220,18 +233,20 @@ def _chain_caption(chain: ChainFlow, org: Organization) -> tuple[str, ...]:
 
 
 def _assemble(
-    context: _Context, ids: Sequence[str], title: str, caption: tuple[str, ...]
+    context: _Context,
+    nodes: Sequence[DiagramNode],
+    edges: Sequence[DiagramEdge],
+    title: str,
+    caption: tuple[str, ...],
 ) -> Diagram:
-    nodes = [_node(context, node_id) for node_id in ids]
     by_cluster: dict[str | None, list[DiagramNode]] = {}
     for node in nodes:
         by_cluster.setdefault(node.cluster, []).append(node)
     clusters = tuple(c for c in by_cluster if c is not None)
     ordered = [n for c in (*clusters, None) for n in by_cluster.get(c, ())]
-    edges = tuple(_edges(context, ids))
     options = context.options
     diagram = Diagram(
-        title, caption, options.direction, tuple(ordered), edges, clusters, options.theme
+        title, caption, options.direction, tuple(ordered), tuple(edges), clusters, options.theme
     )
     diagram, fit = fit_diagram(diagram)
     return replace(diagram, warnings=_warnings(len(nodes), len(edges), fit))
@@ -257,11 +272,12 @@ def _warnings(nodes: int, edges: int, fit: Fit) -> tuple[str, ...]:
     return (f"{size}: try --view group:NAME, --view chain:ID or --view department:ID --depth 1",)
 
 
-def _node(context: _Context, node_id: str) -> DiagramNode:
+def _node(context: _Context, node_id: str, stop: Stop | None = None) -> DiagramNode:
+    """The box of ``node_id``; in a chain view, of one ``stop`` of the chain."""
     attributes = context.graph.nodes[node_id]
     role, theme = attributes[ROLE], context.options.theme
     name = wrap(context.org.label(node_id), NAME_WIDTH)
-    key = node_key(node_id)
+    key = node_key(node_id) if stop is None else stop.key
     if role == CLIENT:
         segment = attributes[SEGMENT]
         detail = f"external client · {segment}" if segment else "external client"
@@ -270,11 +286,11 @@ def _node(context: _Context, node_id: str) -> DiagramNode:
     if role == SUPPLIER:
         lines = (name, "external supplier")
         return DiagramNode(node_id, key, "supplier", lines, theme.supplier_fill, theme.party_line)
-    fill, line, emphasis = _department_style(context, node_id)
+    fill, line, emphasis = _department_style(context, node_id, stop)
     cluster = None  # a chain reads left to right: clusters would only scatter its steps
     if context.chain is None:
         cluster = _cluster(context.options.group_by, attributes[GROUP], attributes[KIND])
-    lines = (name, *_department_details(context, node_id))
+    lines = (name, *_department_details(context, node_id, stop))
     return DiagramNode(node_id, key, "department", lines, fill, line, cluster, emphasis)
 
 
@@ -284,20 +300,17 @@ def _cluster(group_by: GroupBy, group: str | None, kind: str) -> str | None:
     return kind if group_by == "kind" else None
 
 
-def _department_details(context: _Context, node_id: str) -> list[str]:
+def _department_details(context: _Context, node_id: str, stop: Stop | None) -> list[str]:
     department = context.flow.departments[node_id]
     lines = [f"{context.graph.nodes[node_id][KIND]} · {percent(department.utilization)} utilized"]
-    if context.chain is not None:
-        for step in context.chain.steps:
-            if step.department == node_id:
-                marker = " · OVER TAKT" if step.over_takt else ""
-                lines.append(f"cycle {hours(step.cycle_time_hours)}{marker}")
+    if context.chain is not None and stop is not None:
+        lines += step_lines(context.chain, context.org.chains[context.chain.id], stop)
     if node_id == context.constraint:
         lines.append("constraint")
     return lines
 
 
-def _department_style(context: _Context, node_id: str) -> tuple[str, str, bool]:
+def _department_style(context: _Context, node_id: str, stop: Stop | None) -> tuple[str, str, bool]:
     theme, options = context.options.theme, context.options
     fill, line, emphasis = theme.department_fill, theme.department_line, False
     if options.highlight == "utilization":
@@ -305,8 +318,8 @@ def _department_style(context: _Context, node_id: str) -> tuple[str, str, bool]:
         fill = theme.scale[_band(utilization, context.org.checks.near_capacity)]
         if node_id == context.constraint:
             line, emphasis = theme.constraint, True
-    over = context.chain is not None and node_id in context.chain.over_takt
-    if over:
+    step = None if stop is None else stop.step
+    if context.chain is not None and step is not None and context.chain.steps[step].over_takt:
         line, emphasis = theme.constraint, True
     if node_id == context.focus:
         line, emphasis = theme.accent, True
@@ -324,55 +337,60 @@ def _band(utilization: float, near: float) -> int:
 
 def _edges(context: _Context, ids: Sequence[str]) -> Iterable[DiagramEdge]:
     graph, keep = context.graph, set(ids)
-    if context.chain is not None:
-        pairs = _chain_pairs(context.org.chains[context.chain.id].path)
-    else:
-        order = {node: index for index, node in enumerate(graph.nodes)}.__getitem__
-        successors = graph.succ  # sources in graph order, each one's clients in graph order
-        pairs = [
-            (s, t)
-            for s in graph
-            if s in keep
-            for t in sorted(successors[s], key=order)
-            if t in keep
-        ]
-    for source, target in pairs:
-        yield _edge(context, source, target)
-
-
-def _chain_pairs(path: Sequence[str]) -> list[tuple[str, str]]:
-    pairs = [(s, t) for s, t in pairwise(path) if s != t]
-    return list(dict.fromkeys(pairs))
+    order = {node: index for index, node in enumerate(graph.nodes)}.__getitem__
+    successors = graph.succ  # sources in graph order, each one's clients in graph order
+    for source in graph:
+        if source in keep:
+            for target in sorted(successors[source], key=order):
+                if target in keep:
+                    yield _edge(context, source, target)
 
 
 def _edge(context: _Context, source: str, target: str) -> DiagramEdge:
     attributes = context.graph.succ[source][target]
-    theme, org = context.options.theme, context.org
     lines: list[str] = []
     if attributes[DELIVERABLE]:
         lines.append(wrap(attributes[DELIVERABLE], LABEL_WIDTH))
     if attributes[VOLUME] is not None:
-        lines.append(f"{amount(attributes[VOLUME])}/{org.period}")
-    if attributes[TYPE] != WORK:
-        lines.append(str(attributes[TYPE]))
-    lines += _wait_line(context, target)
-    colour, width = (theme.edge, 1.2) if attributes[TYPE] == WORK else (theme.feedback_edge, 1.0)
-    if context.options.highlight == "quality" and attributes[TYPE] == WORK:
+        lines.append(f"{amount(attributes[VOLUME])}/{context.org.period}")
+    keys = node_key(source), node_key(target)
+    return _styled(context, (source, target), keys, lines, attributes)
+
+
+def _chain_edge(context: _Context, source: Stop, target: Stop) -> DiagramEdge:
+    """The arrow between two stops of a chain: the chain's demand, the wait of ``target``.
+
+    Two consecutive steps at one department have no handoff (no graph edge): their
+    arrow carries the demand and the wait only.
+    """
+    assert context.chain is not None
+    attributes = context.graph.succ[source.id].get(target.id)
+    deliverable = attributes[DELIVERABLE] if attributes else None
+    chain = context.org.chains[context.chain.id]
+    lines = arrow_lines(context.org, context.chain, chain, target, deliverable)
+    if deliverable:
+        lines[0] = wrap(deliverable, LABEL_WIDTH)
+    return _styled(context, (source.id, target.id), (source.key, target.key), lines, attributes)
+
+
+def _styled(
+    context: _Context,
+    ids: tuple[str, str],
+    keys: tuple[str, str],
+    lines: list[str],
+    attributes: Mapping[str, Any] | None,
+) -> DiagramEdge:
+    """The arrow with its type, colour, width and dashes (``attributes``: the graph edge's)."""
+    theme = context.options.theme
+    kind = attributes[TYPE] if attributes else WORK
+    if kind != WORK:
+        lines.append(str(kind))
+    colour, width = (theme.edge, 1.2) if kind == WORK else (theme.feedback_edge, 1.0)
+    if context.options.highlight == "quality" and kind == WORK and attributes:
         quality = attributes[QUALITY]
         colour, width = theme.quality[_quality_band(quality)], 2.4
         lines.append(f"%C&A {percent(quality)}")
-    dashed = attributes[TYPE] != WORK
-    keys = node_key(source), node_key(target)
-    return DiagramEdge(source, target, *keys, tuple(lines), colour, dashed, width)
-
-
-def _wait_line(context: _Context, target: str) -> list[str]:
-    if context.chain is None:
-        return []
-    for step in context.chain.steps:
-        if step.department == target and step.wait_source != "none":
-            return [f"wait {hours(step.wait_hours)} ({step.wait_source})"]
-    return []
+    return DiagramEdge(*ids, *keys, tuple(lines), colour, kind != WORK, width)
 
 
 def _quality_band(quality: float | None) -> int:

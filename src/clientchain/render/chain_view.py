@@ -1,0 +1,109 @@
+"""The boxes and arrows of a chain view, one per step, with the words for their waits.
+
+A chain view draws the chain as it is walked, not as the departments it touches:
+every step is a box (:class:`Stop`), so a department the chain visits twice (doctors
+→ lab → doctors) is two boxes, each with its own cycle time. The arrow into a step
+carries that step's wait; the arrow into the client carries the wait of the
+``finished_inventory``; so the arrows' waits add up to the lead time minus the
+process time (the first step's wait sits on its box when no supplier arrow enters
+it). Arrows show the chain's own demand, not the edge's volume over every chain.
+Every number comes from :mod:`clientchain.analysis.flow`; this module only writes it.
+
+>>> from clientchain.model import Chain, Step
+>>> chain = Chain("x", "X", "z", 4.0, (Step("a", 1.0), Step("b", 1.0), Step("a", 1.0)))
+>>> [(s.key, s.step, s.visit, s.visits) for s in chain_stops(chain)]
+[('n_a', 0, 1, 2), ('n_b', 1, 1, 1), ('v2_n_a', 2, 2, 2), ('n_z', None, 1, 1)]
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from clientchain.analysis.flow import ChainFlow, StepFlow
+from clientchain.model import Chain, Organization
+from clientchain.render.numbers import amount, hours
+from clientchain.render.scene import node_key, step_key
+
+__all__ = ["Stop", "arrow_lines", "chain_stops", "finished_text", "step_lines", "wait_text"]
+
+
+@dataclass(frozen=True, slots=True)
+class Stop:
+    """One box of a chain view: the supplier, a step (``step`` = its index) or the client.
+
+    ``visit`` of ``visits``: which of the chain's steps at the same department this is.
+    """
+
+    id: str
+    key: str
+    step: int | None = None
+    visit: int = 1
+    visits: int = 1
+
+
+def chain_stops(chain: Chain) -> tuple[Stop, ...]:
+    """Supplier (if any), each step in order, the client."""
+    visits = Counter(step.department for step in chain.steps)
+    seen: Counter[str] = Counter()
+    stops = [Stop(chain.supplier, node_key(chain.supplier))] if chain.supplier else []
+    for index, step in enumerate(chain.steps):
+        seen[step.department] += 1
+        visit = seen[step.department]
+        key = step_key(step.department, visit)
+        stops.append(Stop(step.department, key, index, visit, visits[step.department]))
+    stops.append(Stop(chain.client, node_key(chain.client)))
+    return tuple(stops)
+
+
+def wait_text(step: StepFlow, inventory: float | None) -> str | None:
+    """``wait 6 h (inventory 12)``; ``None`` when the step gives no wait.
+
+    >>> from clientchain.analysis.flow import StepFlow
+    >>> wait_text(StepFlow("a", 1.0, 1.0, 8.0, "wait", False), None)
+    'wait 8 h'
+    >>> wait_text(StepFlow("a", 1.0, 1.0, 6.0, "inventory", False), 12.0)
+    'wait 6 h (inventory 12)'
+    """
+    if step.wait_source == "none":
+        return None
+    source = {"inventory": f" (inventory {amount(inventory)})", "predicted": " (predicted)"}
+    return f"wait {hours(step.wait_hours)}{source.get(step.wait_source, '')}"
+
+
+def finished_text(flow: ChainFlow, chain: Chain) -> str | None:
+    """``wait 2 h (finished inventory 4)``; ``None`` without finished inventory."""
+    if not chain.finished_inventory:
+        return None
+    units = amount(chain.finished_inventory)
+    return f"wait {hours(flow.finished_wait_hours)} (finished inventory {units})"
+
+
+def step_lines(flow: ChainFlow, chain: Chain, stop: Stop) -> list[str]:
+    """The detail lines of a step's box: which visit, cycle time, a wait no arrow shows."""
+    if stop.step is None:
+        return []
+    step = flow.steps[stop.step]
+    lines = [f"visit {stop.visit} of {stop.visits}"] if stop.visits > 1 else []
+    marker = " · OVER TAKT" if step.over_takt else ""
+    lines.append(f"cycle {hours(step.cycle_time_hours)}{marker}")
+    if stop.step == 0 and chain.supplier is None:  # no arrow enters the first step
+        text = wait_text(step, chain.steps[0].inventory)
+        if text is not None:
+            lines.append(f"before this step: {text}")
+    return lines
+
+
+def arrow_lines(
+    org: Organization, flow: ChainFlow, chain: Chain, target: Stop, deliverable: str | None
+) -> list[str]:
+    """Deliverable, the chain's demand per period, and the wait before ``target``."""
+    lines = [deliverable] if deliverable else []
+    lines.append(f"{amount(flow.demand)}/{org.period}")
+    if target.step is not None:
+        text = wait_text(flow.steps[target.step], chain.steps[target.step].inventory)
+    else:
+        text = finished_text(flow, chain)
+    if text is not None:
+        lines.append(text)
+    return lines
