@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import html
 
-from clientchain.render.report import Figure, ReportData
+from clientchain.render.report_data import Figure, ReportData
 from clientchain.render.tables import (
     Table,
     bottleneck_table,

@@ -16,7 +16,7 @@ import re
 
 from clientchain.render.dot import clean_text
 from clientchain.render.mermaid import to_mermaid
-from clientchain.render.report import Figure, ReportData
+from clientchain.render.report_data import Figure, ReportData
 from clientchain.render.tables import (
     Table,
     bottleneck_table,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from clientchain.render.numbers import UNKNOWN, amount, factor, hours, percent
-from clientchain.render.report import ReportData
+from clientchain.render.report_data import ReportData
 
 __all__ = [
     "Table",
