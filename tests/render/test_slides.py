@@ -3,7 +3,6 @@ theme colours, speaker notes with the numbers; LibreOffice converts it where ins
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import tempfile
 from pathlib import Path
