@@ -52,6 +52,35 @@ def test_the_threshold_itself_is_not_above_it() -> None:
     assert findings(ORG.replace("effort: 9h", "effort: 8.5h"), "near-capacity") == []
 
 
+def test_no_capacity_is_never_near_it() -> None:
+    text = """\
+        version: 1
+        departments:
+          zero: {name: Cero, capacity: 0h}
+          idle: {name: Parado, capacity: 0h}
+        clients:
+          z: {}
+        chains:
+          x:
+            client: z
+            demand: 4
+            steps: [{department: zero, effort: 1h}]
+        handoffs:
+          - {from: idle, to: z, type: information}
+        """
+    # zero: 4 × 1 h = 4 h against 0 h, infinite utilization: overloaded's, not near capacity;
+    # idle: no load against no capacity is neither (and 1 h per unit is within takt 10 h)
+    assert findings(text, "near-capacity", "overloaded", "over-takt") == [
+        (
+            "overloaded",
+            3,
+            3,
+            "Department Cero (zero) is overloaded: 4 h of work per week against a capacity "
+            "of 0 h (utilization ∞ %).",
+        )
+    ]
+
+
 def test_threshold_from_the_checks_section() -> None:
     # 90 % ≤ 95 %: quiet
     assert findings(ORG + "checks:\n  near_capacity: 95%\n", "near-capacity") == []
