@@ -10,12 +10,16 @@ dedented text).
 from __future__ import annotations
 
 import textwrap
+from pathlib import Path
 
 from clientchain.checks import CheckOptions, Finding, run_checks
 from clientchain.graph import build_graph
-from clientchain.loading import load_text
+from clientchain.loading import load_file, load_text
 
-__all__ = ["SOURCE", "Found", "findings", "run", "severities"]
+__all__ = ["EXAMPLES", "SOURCE", "Found", "example_findings", "findings", "run", "severities"]
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+"""The shipped example org files."""
 
 SOURCE = "org.yaml"
 """The file name every test's org is loaded as."""
@@ -49,3 +53,14 @@ def findings(yaml_text: str, *rules: str, options: CheckOptions | None = None) -
 def severities(yaml_text: str, rule: str, options: CheckOptions | None = None) -> list[str]:
     """The severity of each finding of ``rule``, as ``check`` reports it."""
     return [str(f.severity) for f in run(yaml_text, options) if f.rule == rule]
+
+
+def example_findings(name: str, rule: str) -> list[Found]:
+    """``(rule, line, column, message)`` of the findings of ``rule`` in the shipped example
+    ``examples/<name>``."""
+    org = load_file(EXAMPLES / name)
+    return [
+        (f.rule, f.line, f.column, f.message)
+        for f in run_checks(org, build_graph(org))
+        if f.rule == rule
+    ]

@@ -3,17 +3,9 @@ min_satisfaction`` (3)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from clientchain.checks import run_checks
-from clientchain.graph import build_graph
-from clientchain.loading import load_file
-
-from .support import findings, severities
-
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+from .support import example_findings, findings, severities
 
 ORG = """\
 version: 1
@@ -83,9 +75,7 @@ def test_minimum_from_the_checks_section(minimum: str, expected: list[str]) -> N
 
 def test_on_the_shipped_example() -> None:
     # sales's only rated handoff, to solutions, is rated 2.8 < min_satisfaction 3.2
-    org = load_file(EXAMPLES / "software-company.yaml")
-    found = [f for f in run_checks(org, build_graph(org)) if f.rule == "low-satisfaction"]
-    assert [(f.rule, f.line, f.column, f.message) for f in found] == [
+    assert example_findings("software-company.yaml", "low-satisfaction") == [
         (
             "low-satisfaction",
             49,

@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from clientchain.checks import CheckOptions
 
-from clientchain.checks import CheckOptions, run_checks
-from clientchain.graph import build_graph
-from clientchain.loading import load_file
-
-from .support import findings, severities
-
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+from .support import example_findings, findings, severities
 
 ORG = """\
 version: 1
@@ -106,9 +100,7 @@ def test_threshold_from_the_checks_section() -> None:
 def test_on_the_shipped_example() -> None:
     # eng_web: 12 × 70 h + 220 h = 1060 h of 7 people × 21 days × 8 h = 1176 h
     # → 90.14 % > 85 % (the file's checks: keep near_capacity at 85 %)
-    org = load_file(EXAMPLES / "software-company.yaml")
-    found = [f for f in run_checks(org, build_graph(org)) if f.rule == "near-capacity"]
-    assert [(f.rule, f.line, f.column, f.message) for f in found] == [
+    assert example_findings("software-company.yaml", "near-capacity") == [
         (
             "near-capacity",
             129,
