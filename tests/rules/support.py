@@ -16,7 +16,16 @@ from clientchain.checks import CheckOptions, Finding, run_checks
 from clientchain.graph import build_graph
 from clientchain.loading import load_file, load_text
 
-__all__ = ["EXAMPLES", "SOURCE", "Found", "example_findings", "findings", "run", "severities"]
+__all__ = [
+    "EXAMPLES",
+    "SOURCE",
+    "Found",
+    "edit",
+    "example_findings",
+    "findings",
+    "run",
+    "severities",
+]
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 """The shipped example org files."""
@@ -26,6 +35,13 @@ SOURCE = "org.yaml"
 
 Found = tuple[str, int, int, str]
 """``(rule, line, column, message)`` of one finding."""
+
+
+def edit(yaml_text: str, old: str, new: str) -> str:
+    """``yaml_text`` with ``old`` replaced by ``new``; ``old`` must be there (a variant of an
+    org that silently stayed the same would make its test pass for the wrong reason)."""
+    assert old in yaml_text, f"{old!r} is not in the org file"
+    return yaml_text.replace(old, new)
 
 
 def run(yaml_text: str, options: CheckOptions | None = None) -> list[Finding]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .support import findings, severities
+from .support import edit, findings, severities
 
 ORG = """\
 version: 1
@@ -58,7 +58,8 @@ def test_no_other_rule_reports_an_isolated_node() -> None:
 
 
 def test_any_handoff_connects_even_one_that_carries_no_work() -> None:
-    text = ORG.replace(
+    text = edit(
+        ORG,
         "  - {from: diseno, to: texto, type: feedback, deliverable: Comentarios}\n",
         "  - {from: diseno, to: texto, type: feedback, deliverable: Comentarios}\n"
         "  - {from: solo, to: texto, type: information, deliverable: Agenda}\n"
@@ -85,8 +86,10 @@ def test_ignored_in_checks() -> None:
 
 
 def test_ignored_by_each_entity_for_itself() -> None:
-    text = ORG.replace("solo: {}", "solo: {ignore: [isolated]}").replace(
-        "{name: Proveedor viejo}", "{name: Proveedor viejo, ignore: [isolated]}"
+    text = edit(
+        edit(ORG, "solo: {}", "solo: {ignore: [isolated]}"),
+        "{name: Proveedor viejo}",
+        "{name: Proveedor viejo, ignore: [isolated]}",
     )
     assert findings(text, "isolated") == [ANTIGUO]
 

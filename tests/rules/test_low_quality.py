@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from clientchain.checks import CheckOptions
 
-from .support import findings, severities
+from .support import edit, findings, severities
 
 ORG = """\
 version: 1
@@ -44,16 +44,17 @@ def test_fires_at_the_chain_below_the_default_minimum() -> None:
 
 def test_at_the_minimum_is_not_below_it() -> None:
     # 100 % × 80 % = 80 %, not below 80 %
-    assert findings(ORG.replace("quality: 90%", "quality: 100%"), "low-quality") == []
+    assert findings(edit(ORG, "quality: 90%", "quality: 100%"), "low-quality") == []
 
 
 def test_unrated_handoffs_count_as_complete_and_accurate() -> None:
-    text = ORG.replace(", quality: 90%", "").replace(", quality: 80%", "")
+    text = edit(edit(ORG, ", quality: 90%", ""), ", quality: 80%", "")
     assert findings(text + "checks:\n  min_rolled_quality: 100%\n", "low-quality") == []
 
 
 def test_the_edge_to_the_client_counts_and_can_be_the_weakest() -> None:
-    text = ORG.replace(
+    text = edit(
+        ORG,
         "  - {from: full, to: calm, quality: 80%}\n",
         "  - {from: full, to: calm, quality: 80%}\n  - {from: calm, to: z, quality: 0.5}\n",
     )
@@ -128,7 +129,7 @@ def test_ignored_by_the_chain_only() -> None:
         )
     ]
     # without the list both are reported
-    unignored = text.replace("ignore: [low-quality]", "ignore: []")
+    unignored = edit(text, "ignore: [low-quality]", "ignore: []")
     assert [line for _rule, line, _column, _message in findings(unignored, "low-quality")] == [
         12,
         20,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from .support import example_findings, findings, severities
+from .support import edit, example_findings, findings, severities
 
 ORG = """\
 version: 1
@@ -36,21 +36,26 @@ def test_fires_and_names_the_weakest_handoff() -> None:
 
 
 def test_the_mean_is_weighted_by_volume() -> None:
-    text = ORG.replace("volume: 10, satisfaction: 2", "volume: 30, satisfaction: 2").replace(
-        "volume: 10, satisfaction: 3", "volume: 10, satisfaction: 4"
+    text = edit(
+        edit(ORG, "volume: 10, satisfaction: 2", "volume: 30, satisfaction: 2"),
+        "volume: 10, satisfaction: 3",
+        "volume: 10, satisfaction: 4",
     )
     # (30 × 2 + 10 × 4) / 40 = 2.5 < 3 (the plain mean, (2 + 4) / 2 = 3, would not fire)
     assert findings(text, "low-satisfaction") == [TEXTO]
     # (10 × 2 + 30 × 4) / 40 = 3.5: quiet
-    text = ORG.replace("satisfaction: 3", "satisfaction: 4").replace(
-        "volume: 10, satisfaction: 4", "volume: 30, satisfaction: 4"
+    text = edit(
+        edit(ORG, "satisfaction: 3", "satisfaction: 4"),
+        "volume: 10, satisfaction: 4",
+        "volume: 30, satisfaction: 4",
     )
     assert findings(text, "low-satisfaction") == []
 
 
 @pytest.mark.parametrize(("minimum", "expected"), [("3", []), ("3.01", ["3.01"]), ("1", [])])
 def test_minimum_from_the_checks_section(minimum: str, expected: list[str]) -> None:
-    text = """\
+    text = edit(
+        """\
         version: 1
         departments:
           texto: {name: Textos}
@@ -59,7 +64,10 @@ def test_minimum_from_the_checks_section(minimum: str, expected: list[str]) -> N
           - {from: texto, to: diseno, satisfaction: 3, deliverable: Textos}
         checks:
           min_satisfaction: MINIMUM
-        """.replace("MINIMUM", minimum)
+        """,
+        "MINIMUM",
+        minimum,
+    )
     # texto is rated 3: not below 3 nor 1, below 3.01
     assert findings(text, "low-satisfaction") == [
         (
@@ -91,10 +99,10 @@ def test_ignored_in_checks() -> None:
 
 
 def test_ignored_by_the_department_only() -> None:
-    text = ORG.replace("{name: Textos}", "{name: Textos, ignore: [low-satisfaction]}")
+    text = edit(ORG, "{name: Textos}", "{name: Textos, ignore: [low-satisfaction]}")
     assert findings(text, "low-satisfaction") == []
     # diseno rated 1 by marca is still reported
-    text = text.replace("deliverable: Piezas}", "satisfaction: 1, deliverable: Piezas}")
+    text = edit(text, "deliverable: Piezas}", "satisfaction: 1, deliverable: Piezas}")
     assert findings(text, "low-satisfaction") == [
         (
             "low-satisfaction",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .support import findings, severities
+from .support import edit, findings, severities
 
 ORG = """\
 version: 1
@@ -72,8 +72,8 @@ def test_ignored_in_checks() -> None:
 
 
 def test_ignored_by_the_handoff_only() -> None:
-    text = ORG.replace(
-        "{from: texto, to: diseno}", "{from: texto, to: diseno, ignore: [missing-deliverable]}"
+    text = edit(
+        ORG, "{from: texto, to: diseno}", "{from: texto, to: diseno, ignore: [missing-deliverable]}"
     )
     assert [line for _rule, line, _col, _msg in findings(text, "missing-deliverable")] == [11, 13]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from clientchain.checks import CheckOptions
 
-from .support import example_findings, findings, severities
+from .support import edit, example_findings, findings, severities
 
 ORG = """\
 version: 1
@@ -43,7 +43,7 @@ def test_fires_above_the_default_threshold_of_85_percent() -> None:
 
 def test_the_threshold_itself_is_not_above_it() -> None:
     # full: 4 × 8.5 h = 34 h of 40 h → 85 %, not above 85 %
-    assert findings(ORG.replace("effort: 9h", "effort: 8.5h"), "near-capacity") == []
+    assert findings(edit(ORG, "effort: 9h", "effort: 8.5h"), "near-capacity") == []
 
 
 def test_no_capacity_is_never_near_it() -> None:
@@ -117,10 +117,10 @@ def test_ignored_in_checks_or_on_the_command_line() -> None:
 
 
 def test_ignored_by_the_department_only() -> None:
-    text = ORG.replace("{name: Lleno}", "{name: Lleno, ignore: [near-capacity]}")
+    text = edit(ORG, "{name: Lleno}", "{name: Lleno, ignore: [near-capacity]}")
     assert findings(text, "near-capacity") == []
     # another department near capacity is still reported: calm with 12 h × 4 = 48 h of 50 h
-    text = text.replace("headcount: 2}", "capacity: 50h}")
+    text = edit(text, "headcount: 2}", "capacity: 50h}")
     assert findings(text, "near-capacity") == [
         (
             "near-capacity",

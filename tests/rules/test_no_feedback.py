@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from .support import findings, severities
+from .support import edit, findings, severities
 
 ORG = """\
 version: 1
@@ -35,7 +35,7 @@ REDES = (
 
 def with_handoff(line: str) -> str:
     """ORG with one more handoff (a line of YAML) after the first."""
-    return ORG.replace("deliverable: Textos}\n", f"deliverable: Textos}}\n  - {line}\n")
+    return edit(ORG, "deliverable: Textos}\n", f"deliverable: Textos}}\n  - {line}\n")
 
 
 def test_fires_for_the_department_facing_the_client() -> None:
@@ -90,10 +90,11 @@ def test_ignored_in_checks() -> None:
 
 
 def test_ignored_by_the_department_only() -> None:
-    text = ORG.replace("{name: Redes sociales}", "{name: Redes sociales, ignore: [no-feedback]}")
+    text = edit(ORG, "{name: Redes sociales}", "{name: Redes sociales, ignore: [no-feedback]}")
     assert findings(text, "no-feedback") == []
     # texto delivering to prensa is still reported
-    text = text.replace(
+    text = edit(
+        text,
         "deliverable: Textos}\n",
         "deliverable: Textos}\n  - {from: texto, to: prensa, deliverable: Notas}\n",
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .support import findings, severities
+from .support import edit, findings, severities
 
 ORG = """\
 version: 1
@@ -37,7 +37,8 @@ def test_fires_for_a_department_whose_work_goes_nowhere() -> None:
 
 def test_quiet_when_work_reaches_a_client_through_other_departments() -> None:
     # copias → diseno → marca: two handoffs away, still a path
-    text = ORG.replace(
+    text = edit(
+        ORG,
         "  - {from: texto, to: copias, deliverable: Copias}\n",
         "  - {from: texto, to: copias, deliverable: Copias}\n"
         "  - {from: copias, to: diseno, deliverable: Pruebas}\n",
@@ -47,7 +48,8 @@ def test_quiet_when_work_reaches_a_client_through_other_departments() -> None:
 
 def test_information_and_feedback_are_not_work_paths() -> None:
     # copias now only reports to texto: it is connected, but none of its handoffs carry work
-    text = ORG.replace(
+    text = edit(
+        ORG,
         "{from: texto, to: copias, deliverable: Copias}",
         "{from: copias, to: texto, type: information, deliverable: Informe}",
     )
@@ -55,7 +57,7 @@ def test_information_and_feedback_are_not_work_paths() -> None:
 
 
 def test_a_department_with_no_handoffs_is_isolated_instead() -> None:
-    text = ORG.replace("  - {from: texto, to: copias, deliverable: Copias}\n", "")
+    text = edit(ORG, "  - {from: texto, to: copias, deliverable: Copias}\n", "")
     assert findings(text, "orphan-department", "isolated") == [
         (
             "isolated",
@@ -88,15 +90,16 @@ def test_ignored_in_checks() -> None:
 
 
 def test_ignored_by_the_department_only() -> None:
-    text = ORG.replace("{name: Copistería}", "{name: Copistería, ignore: [orphan-department]}")
+    text = edit(ORG, "{name: Copistería}", "{name: Copistería, ignore: [orphan-department]}")
     assert findings(text, "orphan-department") == []
     # a second orphan without the list is still reported
-    text = text.replace(
+    text = edit(
+        text,
         "  - {from: texto, to: copias, deliverable: Copias}\n",
         "  - {from: texto, to: copias, deliverable: Copias}\n"
         "  - {from: texto, to: archivo, deliverable: Originales}\n",
     )
-    text = text.replace("departments:\n", "departments:\n  archivo: {name: Archivo}\n")
+    text = edit(text, "departments:\n", "departments:\n  archivo: {name: Archivo}\n")
     assert findings(text, "orphan-department") == [
         (
             "orphan-department",

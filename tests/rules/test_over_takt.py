@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from clientchain.checks import CheckOptions
 
-from .support import findings, severities
+from .support import edit, findings, severities
 
 ORG = """\
 version: 1
@@ -42,14 +42,14 @@ def test_fires_at_the_step() -> None:
 
 def test_a_cycle_equal_to_takt_keeps_up() -> None:
     # demand 4: takt 40 h / 4 = 10 h; full 10 h is not over it
-    text = ORG.replace("demand: 5 ", "demand: 4 ").replace("effort: 9h", "effort: 10h")
+    text = edit(edit(ORG, "demand: 5 ", "demand: 4 "), "effort: 9h", "effort: 10h")
     assert findings(text, "over-takt") == []
 
 
 def test_headcount_divides_the_cycle_time() -> None:
     # calm alone: 12 h > 8 h; full with two people: 9 h / 2 = 4.5 h ≤ 8 h
-    text = ORG.replace("headcount: 2}", "headcount: 1}").replace(
-        "{name: Lleno}", "{name: Lleno, headcount: 2}"
+    text = edit(
+        edit(ORG, "headcount: 2}", "headcount: 1}"), "{name: Lleno}", "{name: Lleno, headcount: 2}"
     )
     assert findings(text, "over-takt") == [
         (
@@ -105,10 +105,10 @@ def test_ignored_in_checks_or_on_the_command_line() -> None:
 
 def test_ignored_by_the_department_of_the_step() -> None:
     # the finding's subject is the step's department: its ignore list drops it
-    text = ORG.replace("{name: Lleno}", "{name: Lleno, ignore: [over-takt]}")
+    text = edit(ORG, "{name: Lleno}", "{name: Lleno, ignore: [over-takt]}")
     assert findings(text, "over-takt") == []
     # calm alone (12 h > 8 h) is still reported
-    text = text.replace("headcount: 2}", "headcount: 1}")
+    text = edit(text, "headcount: 2}", "headcount: 1}")
     assert [(rule, line) for rule, line, _column, _message in findings(text, "over-takt")] == [
         ("over-takt", 18)
     ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from clientchain.checks import CheckOptions
 
-from .support import findings, severities
+from .support import edit, findings, severities
 
 ORG = """\
 version: 1
@@ -40,15 +40,15 @@ def test_fires_at_the_department_key() -> None:
 
 def test_exactly_full_is_not_overloaded() -> None:
     # busy: 4 × 3 h + 28 h = 40 h of 40 h → 100 %, not above
-    assert findings(ORG.replace("other_load: 30h", "other_load: 28h"), "overloaded") == []
+    assert findings(edit(ORG, "other_load: 30h", "other_load: 28h"), "overloaded") == []
 
 
 def test_capacity_and_headcount_set_the_limit() -> None:
     # capacity 45 h: 42 / 45 = 93.3 %; two people: 42 / 80 = 52.5 %
-    assert findings(ORG.replace("30h}", "30h, capacity: 45h}"), "overloaded") == []
-    assert findings(ORG.replace("30h}", "30h, headcount: 2}"), "overloaded") == []
+    assert findings(edit(ORG, "30h}", "30h, capacity: 45h}"), "overloaded") == []
+    assert findings(edit(ORG, "30h}", "30h, headcount: 2}"), "overloaded") == []
     # capacity 35 h: 42 / 35 = 120 %
-    assert findings(ORG.replace("30h}", "30h, capacity: 35h}"), "overloaded") == [
+    assert findings(edit(ORG, "30h}", "30h, capacity: 35h}"), "overloaded") == [
         (
             "overloaded",
             5,
@@ -61,7 +61,7 @@ def test_capacity_and_headcount_set_the_limit() -> None:
 
 def test_the_period_counts_the_hours() -> None:
     # per day H = 8 h: busy 4 × 3 h + 30 h = 42 h of 8 h → 525 %; calm 48 h of 16 h → 300 %
-    text = ORG.replace("period: week", "period: day ")
+    text = edit(ORG, "period: week", "period: day ")
     assert findings(text, "overloaded") == [
         (
             "overloaded",
@@ -125,8 +125,10 @@ def test_ignored_in_checks_or_on_the_command_line() -> None:
 
 
 def test_ignored_by_the_department_only() -> None:
-    text = ORG.replace("other_load: 30h}", "other_load: 30h, ignore: [overloaded]}").replace(
-        "headcount: 2}", "headcount: 1}"
+    text = edit(
+        edit(ORG, "other_load: 30h}", "other_load: 30h, ignore: [overloaded]}"),
+        "headcount: 2}",
+        "headcount: 1}",
     )
     # calm with one person: 48 h of 40 h → 120 %, still reported
     assert findings(text, "overloaded") == [

@@ -3,7 +3,7 @@ department."""
 
 from __future__ import annotations
 
-from .support import findings, severities
+from .support import edit, findings, severities
 
 ORG = """\
 version: 1
@@ -62,14 +62,15 @@ def test_quiet_with_two_routes() -> None:
 
 def test_a_route_that_carries_no_work_is_no_alternative() -> None:
     # texto → marca as information does not bypass diseno
-    text = ORG.replace(
+    text = edit(
+        ORG,
         "  - {from: texto, to: prensa, deliverable: Notas de prensa}\n",
         "  - {from: texto, to: prensa, deliverable: Notas de prensa}\n"
         "  - {from: texto, to: marca, type: information, deliverable: Avance}\n",
     )
     assert findings(text, "single-point-of-failure") == [TEXTO, DISENO]
     # as work it does: only texto is left
-    work = text.replace("type: information, deliverable: Avance", "deliverable: Avance")
+    work = edit(text, "type: information, deliverable: Avance", "deliverable: Avance")
     assert findings(work, "single-point-of-failure") == [TEXTO]
 
 
@@ -79,7 +80,7 @@ def test_ignored_in_checks() -> None:
 
 
 def test_ignored_by_the_department_only() -> None:
-    text = ORG.replace("{name: Textos}", "{name: Textos, ignore: [single-point-of-failure]}")
+    text = edit(ORG, "{name: Textos}", "{name: Textos, ignore: [single-point-of-failure]}")
     assert findings(text, "single-point-of-failure") == [DISENO]
 
 

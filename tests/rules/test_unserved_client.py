@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .support import findings, severities
+from .support import edit, findings, severities
 
 ORG = """\
 version: 1
@@ -37,7 +37,8 @@ def test_fires_for_a_client_with_only_feedback_edges_and_it_is_not_isolated() ->
 
 
 def test_a_work_handoff_serves_a_client_without_a_chain() -> None:
-    text = ORG.replace(
+    text = edit(
+        ORG,
         "  - {from: queja, to: texto, type: feedback, deliverable: Quejas}\n",
         "  - {from: queja, to: texto, type: feedback, deliverable: Quejas}\n"
         "  - {from: diseno, to: queja, deliverable: Respuestas}\n",
@@ -46,7 +47,8 @@ def test_a_work_handoff_serves_a_client_without_a_chain() -> None:
 
 
 def test_information_to_a_client_carries_no_work() -> None:
-    text = ORG.replace(
+    text = edit(
+        ORG,
         "  - {from: queja, to: texto, type: feedback, deliverable: Quejas}\n",
         "  - {from: diseno, to: queja, type: information, deliverable: Boletín}\n",
     )
@@ -54,7 +56,7 @@ def test_information_to_a_client_carries_no_work() -> None:
 
 
 def test_a_client_with_no_handoffs_is_isolated_instead() -> None:
-    text = ORG.replace("  - {from: queja, to: texto, type: feedback, deliverable: Quejas}\n", "")
+    text = edit(ORG, "  - {from: queja, to: texto, type: feedback, deliverable: Quejas}\n", "")
     assert findings(text, "unserved-client", "isolated") == [
         (
             "isolated",
@@ -71,11 +73,12 @@ def test_ignored_in_checks() -> None:
 
 
 def test_ignored_by_the_client_only() -> None:
-    text = ORG.replace("que se queja}", "que se queja, ignore: [unserved-client]}")
+    text = edit(ORG, "que se queja}", "que se queja, ignore: [unserved-client]}")
     assert findings(text, "unserved-client") == []
     # the list is the client's own: another unserved client is still reported
-    text = text.replace("clients:\n", "clients:\n  nuevo: {name: Nuevo}\n")
-    text = text.replace(
+    text = edit(text, "clients:\n", "clients:\n  nuevo: {name: Nuevo}\n")
+    text = edit(
+        text,
         "  - {from: texto, to: diseno, deliverable: Textos}\n",
         "  - {from: texto, to: diseno, deliverable: Textos}\n"
         "  - {from: nuevo, to: diseno, type: information, deliverable: Pedido}\n",
