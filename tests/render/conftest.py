@@ -31,9 +31,7 @@ def needs_tool(*names: str) -> str:
         found = shutil.which(name)
         if found:
             return found
-    pytest.skip(
-        f"{TOOL_SKIP} {' or '.join(names)} (.ci/run installs it: graphviz, chromium, libreoffice-impress)"
-    )
+    pytest.skip(f"{TOOL_SKIP} {' or '.join(names)} (.ci/run installs it)")
 
 
 @pytest.hookimpl(hookwrapper=True)
