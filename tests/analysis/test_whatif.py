@@ -213,3 +213,41 @@ def test_lead_time_change_follows_littles_law(small) -> None:
 def test_no_chain_work_means_no_limit() -> None:
     org = load_text("version: 1\ndepartments: {a: {other_load: 10h}}\n")
     assert math.isinf(demand_limit(org))
+
+
+ONE = """\
+version: 1
+period: week                  # H = 5 days × 8 h = 40 h
+departments:
+  a: {name: Alfa}
+clients:
+  z: {name: Zeta}
+chains:
+  x: {client: z, demand: 10, steps: [{department: a, effort: 1h}]}
+"""
+# a: 10 × 1 h = 10 h of 40 h → 25 %
+
+
+def test_a_huge_demand_factor_answers_with_the_smallest_hire_count() -> None:
+    """Issue 13 item 3: ``--demand 1e22`` stepped the hire count down by one, forever."""
+    org = load_text(ONE)
+    sim = simulate(org, demand=["1e22"])
+    # a: 1e22 × 10 × 1 h = 1e23 h of 40 h. The threshold 0.85 needs (1 + n) × 40 ≥ 1e23 / 0.85:
+    # n ≥ 1e23 / 34 − 1 ≈ 2.941e21 people.
+    [hire] = sim.hires
+    assert hire.extra_people == pytest.approx(1e23 / 34 - 1, rel=1e-12)
+    extra = hire.extra_people
+    assert extra is not None
+    changed = apply_changes(org, parse_changes(org, demand=["1e22"]))
+    # checked the way a user would: re-simulate with that many people and with one fewer
+    with_them = apply_changes(changed, parse_changes(changed, headcount=[f"a=+{extra}"]))
+    one_fewer = apply_changes(changed, parse_changes(changed, headcount=[f"a=+{extra - 1}"]))
+    assert analyze_flow(with_them).departments["a"].utilization <= 0.85
+    assert analyze_flow(one_fewer).departments["a"].utilization > 0.85
+
+
+def test_a_factor_whose_result_is_too_large_to_compute_is_refused() -> None:
+    org = load_text(ONE)
+    # 10 × 1e308 overflows a float (the largest is about 1.8e308)
+    with pytest.raises(UsageError, match=r"--demand 1e308: .*too large"):
+        simulate(org, demand=["1e308"])

@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
@@ -65,8 +66,8 @@ __all__ = [
 Operation = Literal["scale", "add", "set"]
 Kind = Literal["demand", "headcount", "capacity"]
 
-_MAX_HIRES = 100_000
-"""Give up searching for hires beyond this many people (the department cannot be fixed)."""
+_MAX_HIRES = int(sys.float_info.max)
+"""Give up beyond this many people: more is no longer a floating-point number."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,7 +187,23 @@ def apply_changes(org: Organization, changes: Iterable[Change]) -> Organization:
                 chains[chain_id] = _scaled(chains[chain_id], change.value)
         elif change.target is not None:
             departments[change.target] = _staffed(org, departments[change.target], change)
-    return replace(org, chains=chains, departments=departments)
+    changed = replace(org, chains=chains, departments=departments)
+    _check_finite(changed, changes)
+    return changed
+
+
+def _check_finite(org: Organization, changes: Iterable[Change]) -> None:
+    """Refuse changes whose demand or load no longer fits a floating-point number."""
+    scaled = [change for change in changes if change.kind == "demand"]
+    if not scaled:
+        return
+    loads = department_loads(org)
+    for dept, load in loads.items():
+        if not math.isfinite(load + org.departments[dept].other_load):
+            raise UsageError(
+                f"{', '.join(str(c) for c in scaled)}: the load of department '{dept}' would "
+                f"be too large to compute with (more than {sys.float_info.max:.1e} hours)"
+            )
 
 
 def hires_needed(
@@ -197,6 +214,12 @@ def hires_needed(
     Returns 0 when it is already at or below the threshold and ``None`` when no
     number of people helps. The answer is checked by re-simulating: with it the
     utilization is at or below ``threshold``, with one fewer it is above.
+
+    The search takes bounded time whatever the numbers: the closed form
+    ``⌈load ÷ (threshold × capacity per person)⌉ − headcount`` is a first guess,
+    doubled until it fits, then a bisection finds the smallest whole number that
+    fits (utilization only falls as people are added, also in floating point).
+    At most about 2 × 1,100 re-simulations, even for ``1e22`` times the demand.
     """
 
     if load is None:
@@ -210,15 +233,21 @@ def hires_needed(
     per_person = _capacity_per_person(org, org.departments[department])
     if per_person <= 0 or threshold <= 0 or not math.isfinite(load):
         return None
-    headcount = org.departments[department].headcount
-    extra = max(1, math.ceil(load / (threshold * per_person) - headcount))
-    while not fits(extra):
-        extra += 1
-        if extra > _MAX_HIRES:
+    guess = load / (threshold * per_person) - org.departments[department].headcount
+    if not math.isfinite(guess):
+        return None
+    low, high = 0, max(1, math.ceil(guess))  # fits(low) is false
+    while not fits(high):
+        low, high = high, high * 2
+        if high > _MAX_HIRES:
             return None
-    while extra > 1 and fits(extra - 1):
-        extra -= 1
-    return extra
+    while high - low > 1:  # fits(high), not fits(low)
+        middle = (low + high) // 2
+        if fits(middle):
+            high = middle
+        else:
+            low = middle
+    return high
 
 
 def demand_limit(org: Organization) -> float:

@@ -1,0 +1,66 @@
+"""What-if invariants over generated organizations and extreme factors (Hypothesis)."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from clientchain.analysis import whatif
+from clientchain.analysis.flow import analyze_flow
+from clientchain.analysis.whatif import apply_changes, parse_changes, simulate
+from clientchain.errors import UsageError
+from clientchain.loading import load_text
+
+ONE = """\
+version: 1
+departments:
+  a: {name: Alfa, other_load: 2h}
+  b: {name: Beta, headcount: 3, capacity: 50h}
+clients:
+  z: {name: Zeta}
+chains:
+  x: {client: z, demand: 10, steps: [{department: a, effort: 1h}, {department: b, effort: 2h}]}
+"""
+
+# factors spanning every binade, from the smallest subnormal to the largest float
+EXTREME = st.floats(min_value=0.0, max_value=1.7e308, allow_nan=False, allow_infinity=False)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(factor=EXTREME | st.sampled_from([1e22, 1e300, 1e-300, 5e-324, 0.0]))
+def test_any_demand_factor_answers_or_is_refused(factor: float) -> None:
+    """Issue 13 item 3: every factor ends, with a checked answer or a usage error.
+
+    Bounded time is asserted by counting re-simulations (no clock): the hire search
+    evaluates a department at most a few thousand times whatever the numbers.
+    """
+    org = load_text(ONE)
+    calls = 0
+    real = whatif._utilization_with
+
+    def counted(*args: object, **kwargs: object) -> float:
+        nonlocal calls
+        calls += 1
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    # b's load, 10 × factor × 2 h, is the largest number: refused when it overflows
+    if not math.isfinite(10 * factor * 2.0):
+        with pytest.raises(UsageError, match="too large to compute"):
+            simulate(org, demand=[repr(factor)])
+        return
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(whatif, "_utilization_with", counted)
+        sim = simulate(org, demand=[repr(factor)])
+    assert calls <= 2 * 2 * 1100  # two departments, a doubling then a bisection each
+    changed = apply_changes(org, parse_changes(org, demand=[repr(factor)]))
+    for hire in sim.hires:
+        assert hire.extra_people is not None
+        n = hire.extra_people
+        more = parse_changes(changed, headcount=[f"{hire.department}=+{n}"])
+        fewer = parse_changes(changed, headcount=[f"{hire.department}=+{n - 1}"])
+        after = analyze_flow(apply_changes(changed, more)).departments[hire.department]
+        before = analyze_flow(apply_changes(changed, fewer)).departments[hire.department]
+        assert after.utilization <= sim.threshold < before.utilization
