@@ -13,6 +13,7 @@ from clientchain.analysis.flow import analyze_flow
 from clientchain.analysis.whatif import apply_changes, parse_changes, simulate
 from clientchain.errors import UsageError
 from clientchain.loading import load_text
+from clientchain.model import Chain, Department, ExternalParty, Organization, Step
 
 ONE = """\
 version: 1
@@ -64,3 +65,67 @@ def test_any_demand_factor_answers_or_is_refused(factor: float) -> None:
         after = analyze_flow(apply_changes(changed, more)).departments[hire.department]
         before = analyze_flow(apply_changes(changed, fewer)).departments[hire.department]
         assert after.utilization <= sim.threshold < before.utilization
+
+
+@st.composite
+def organizations(draw: st.DrawFn) -> Organization:
+    """Random valid organizations with everything that feeds a lead time."""
+    count = st.floats(0, 1000, allow_nan=False)
+    depts = {
+        f"d{i}": Department(
+            f"d{i}",
+            f"D{i}",
+            headcount=draw(st.sampled_from([0.0, 0.5, 1.0, 2.0, 7.0])),
+            capacity=draw(st.none() | st.floats(0, 500)),
+            other_load=draw(st.floats(0, 100)),
+        )
+        for i in range(draw(st.integers(1, 5)))
+    }
+    chains = {}
+    for number in range(draw(st.integers(0, 4))):
+        steps = tuple(
+            Step(
+                draw(st.sampled_from(sorted(depts))),
+                draw(st.floats(0, 40)),
+                wait=wait,
+                inventory=None if wait is not None else draw(st.none() | count),
+            )
+            for wait in draw(st.lists(st.none() | st.floats(0, 80), min_size=1, max_size=5))
+        )
+        chains[f"k{number}"] = Chain(
+            f"k{number}",
+            f"K{number}",
+            "z",
+            draw(st.sampled_from([0.0, 1e-9]) | st.floats(0, 200)),
+            steps,
+            finished_inventory=draw(count),
+        )
+    return Organization(
+        name="Random",
+        departments=depts,
+        clients={"z": ExternalParty("z", "Z", "client")},
+        chains=chains,
+    )
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    org=organizations(),
+    factor=st.floats(1, 1e6),
+    one_chain=st.booleans(),
+    predict=st.booleans(),
+)
+def test_more_demand_never_shortens_a_chain(
+    org: Organization, factor: float, one_chain: bool, predict: bool
+) -> None:
+    """Issue 12 item 3: for any org and any factor ≥ 1, no chain's lead time goes down.
+
+    Waits from inventory are held in days of demand, so (inventory × f) ÷ (demand × f)
+    equals the old ratio up to the rounding of two multiplications: allow 1e-12 of it.
+    """
+    target = next(iter(org.chains), None) if one_chain else None
+    change = f"{target}={factor!r}" if target else repr(factor)
+    sim = simulate(org, demand=[change], predict_waits=predict)
+    for chain_id, before in sim.before.chains.items():
+        after = sim.after.chains[chain_id].lead_time_hours
+        assert after >= before.lead_time_hours * (1 - 1e-12), chain_id

@@ -99,12 +99,30 @@ def test_simulate_json(cli: Invoke) -> None:
     assert hires["contenido"]["utilization_after_hiring"] == pytest.approx(0.7)
     chains = {c["id"]: c for c in doc["chains"]}
     assert chains["infografia"]["lead_time_change_hours"] == 0.0
-    # --demand 2 halves the inventory wait of vídeo: 2 / (6/5) = 1.667 d = 13.33 h instead of 26.67
-    assert chains["video"]["lead_time_change_hours"] == pytest.approx(-40 / 3)
+    # vídeo's inventory is held in days of demand: 2 × 2 = 4 units / (6 / 5 a day) = 3.33 d, as
+    # before (2 / (3 / 5)); its other waits are given in time: no change
+    assert chains["video"]["lead_time_change_hours"] == pytest.approx(0.0)
+    assert doc["hold_inventory"] is False
     # limit (capacity − other_load) / chain load: creatividad 120 / 128 = 0.9375 (lowest);
     # contenido (80 − 10) / 74 = 0.946; audiovisual (80 − 8) / 72 = 1
     assert doc["demand_limit"] == 120 / 128
     assert doc["limit_department"] == "creatividad"
+
+
+def test_simulate_hold_inventory_keeps_units(cli: Invoke) -> None:
+    """Issue 12 item 3: more demand never shortens a chain unless units are held on purpose."""
+    held = cli("simulate", AGENCIA, "--demand", "2", "--hold-inventory", "--format", "json")
+    assert held.exit_code == 0, held
+    doc = strict_json(held.stdout)
+    chains = {c["id"]: c for c in doc["chains"]}
+    # 2 units before vídeo's audiovisual step at 6 / 5 a day = 1.667 d = 13.33 h instead of 26.67
+    assert chains["video"]["lead_time_change_hours"] == pytest.approx(-40 / 3)
+    assert doc["hold_inventory"] is True
+    text = cli("simulate", AGENCIA, "--demand", "2", "--no-color").stdout
+    assert "inventory: held in days of demand (units grow with demand)" in text
+    assert "Vídeo para redes (video): 6.46 working days (51.67 h) → 6.46 working days" in text
+    held_text = cli("simulate", AGENCIA, "--demand", "2", "--hold-inventory", "--no-color").stdout
+    assert "inventory: held in units (--hold-inventory)" in held_text
 
 
 def test_find_limit_equals_headroom_on_agencia(cli: Invoke) -> None:

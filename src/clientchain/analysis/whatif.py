@@ -4,7 +4,10 @@ Changes are written as on the command line of ``clientchain simulate``:
 
 * ``--demand 1.5`` multiplies the demand of every chain by 1.5; ``--demand CHAIN=2``
   multiplies one chain's demand by 2 (``other_load`` is work outside the chains and
-  does not scale);
+  does not scale). Inventory is held in **days of demand**: a chain's ``inventory``
+  and ``finished_inventory`` units scale with its demand, so the waits they stand for
+  stay the same and more demand never shortens a chain; ``hold_inventory`` keeps the
+  units instead (Little's law then shrinks those waits);
 * ``--headcount DEPT=+1`` (or ``-1``) adds people, ``--headcount DEPT=3`` sets the
   headcount. A department with an explicit ``capacity`` keeps its capacity per person:
   its capacity is scaled by new / old headcount (with an old headcount of 0 each new
@@ -115,6 +118,7 @@ class Simulation:
     threshold: float
     demand_limit: float
     limit_department: str | None
+    hold_inventory: bool = False
 
     def lead_time_change(self) -> dict[str, float]:
         """Chain id → lead time after − before, hours (``nan`` never: inf − inf is 0)."""
@@ -133,8 +137,12 @@ def simulate(
     headcount: Sequence[str] = (),
     capacity: Sequence[str] = (),
     predict_waits: bool = False,
+    hold_inventory: bool = False,
 ) -> Simulation:
     """Apply the changes written as ``simulate`` options and compare before with after.
+
+    ``hold_inventory`` keeps inventory in units when demand changes (by default it
+    is held in days of demand, see :func:`apply_changes`).
 
     Raises
     ------
@@ -142,7 +150,7 @@ def simulate(
         A change names an unknown chain or department, or its value is not valid.
     """
     changes = parse_changes(org, demand=demand, headcount=headcount, capacity=capacity)
-    changed = apply_changes(org, changes)
+    changed = apply_changes(org, changes, hold_inventory=hold_inventory)
     after = analyze_flow(changed, predict_waits=predict_waits)
     threshold = org.checks.near_capacity
     hires = tuple(
@@ -159,6 +167,7 @@ def simulate(
         threshold=threshold,
         demand_limit=limit,
         limit_department=first,
+        hold_inventory=hold_inventory,
     )
 
 
@@ -176,15 +185,22 @@ def parse_changes(
     return tuple(parsed)
 
 
-def apply_changes(org: Organization, changes: Iterable[Change]) -> Organization:
-    """A copy of ``org`` with ``changes`` applied in order (the input is not modified)."""
+def apply_changes(
+    org: Organization, changes: Iterable[Change], *, hold_inventory: bool = False
+) -> Organization:
+    """A copy of ``org`` with ``changes`` applied in order (the input is not modified).
+
+    A demand factor also scales the chain's ``inventory`` and ``finished_inventory``
+    (inventory held in days of demand) unless ``hold_inventory`` is true.
+    """
+    changes = tuple(changes)
     chains = dict(org.chains)
     departments = dict(org.departments)
     for change in changes:
         if change.kind == "demand":
             targets = [change.target] if change.target is not None else list(chains)
             for chain_id in targets:
-                chains[chain_id] = _scaled(chains[chain_id], change.value)
+                chains[chain_id] = _scaled(chains[chain_id], change.value, hold_inventory)
         elif change.target is not None:
             departments[change.target] = _staffed(org, departments[change.target], change)
     changed = replace(org, chains=chains, departments=departments)
@@ -197,12 +213,20 @@ def _check_finite(org: Organization, changes: Iterable[Change]) -> None:
     scaled = [change for change in changes if change.kind == "demand"]
     if not scaled:
         return
+    what = ", ".join(str(c) for c in scaled)
     loads = department_loads(org)
     for dept, load in loads.items():
         if not math.isfinite(load + org.departments[dept].other_load):
             raise UsageError(
-                f"{', '.join(str(c) for c in scaled)}: the load of department '{dept}' would "
-                f"be too large to compute with (more than {sys.float_info.max:.1e} hours)"
+                f"{what}: the load of department '{dept}' would be too large to compute "
+                f"with (more than {sys.float_info.max:.1e} hours)"
+            )
+    for chain in org.chains.values():
+        units = [step.inventory or 0.0 for step in chain.steps]
+        if not all(math.isfinite(n) for n in (*units, chain.finished_inventory)):
+            raise UsageError(
+                f"{what}: the inventory of chain '{chain.id}' would be too large to compute "
+                f"with (more than {sys.float_info.max:.1e} units)"
             )
 
 
@@ -320,8 +344,19 @@ def _capacity_per_person(org: Organization, dept: Department) -> float:
     return dept.capacity / dept.headcount
 
 
-def _scaled(chain: Chain, factor: float) -> Chain:
-    return replace(chain, demand=chain.demand * factor)
+def _scaled(chain: Chain, factor: float, hold_inventory: bool) -> Chain:
+    if hold_inventory:
+        return replace(chain, demand=chain.demand * factor)
+    steps = tuple(
+        step if step.inventory is None else replace(step, inventory=step.inventory * factor)
+        for step in chain.steps
+    )
+    return replace(
+        chain,
+        demand=chain.demand * factor,
+        steps=steps,
+        finished_inventory=chain.finished_inventory * factor,
+    )
 
 
 def _staffed(org: Organization, dept: Department, change: Change) -> Department:

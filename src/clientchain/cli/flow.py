@@ -105,6 +105,14 @@ def simulate_command(
     output_format: FormatOption = Format.TEXT,
     no_color: NoColorOption = False,
     predict_waits: PredictWaits = False,
+    hold_inventory: Annotated[
+        bool,
+        typer.Option(
+            "--hold-inventory",
+            help="Keep inventory in units when demand changes (default: in days of demand, "
+            "so its waits stay the same).",
+        ),
+    ] = False,
 ) -> None:
     """What-if: before and after, the new constraint, lead-time change and hires needed.
 
@@ -120,6 +128,7 @@ def simulate_command(
         headcount=headcount or (),
         capacity=capacity or (),
         predict_waits=predict_waits,
+        hold_inventory=hold_inventory,
     )
     if output_format is Format.JSON:
         out(flow.limit_json(result) if find_limit else flow.simulate_json(result))

@@ -34,6 +34,7 @@ __all__ = [
     "dumps_finite",
     "duration",
     "finite",
+    "inventory_note",
     "lead_time",
     "limit_json",
     "limit_text",
@@ -175,6 +176,7 @@ def simulate_json(result: Simulation) -> str:
             ],
             "demand_limit": finite(result.demand_limit),
             "limit_department": result.limit_department,
+            "hold_inventory": result.hold_inventory,
         }
     )
 
@@ -309,6 +311,8 @@ def simulate_text(org: Organization, result: Simulation) -> str:
             f"({num(flow.load_hours)} h of {num(flow.capacity_hours)} h)"
         )
     lines += ["", "lead time (before → after):"]
+    note = inventory_note(org, result)
+    lines += [f"  {note}"] if note else []
     changes = result.lead_time_change()
     for chain_id, chain in before.chains.items():
         old = lead_time(chain.lead_time_hours, before.hours_per_day)
@@ -321,6 +325,19 @@ def simulate_text(org: Organization, result: Simulation) -> str:
     first = node(org, result.limit_department) if result.limit_department else NONE
     lines += ["", f"demand limit: × {num(limit)} (first to reach 100 %: {first})"]
     return "\n".join(lines)
+
+
+def inventory_note(org: Organization, result: Simulation) -> str | None:
+    """How inventory was treated, when a chain has some and demand changed (else ``None``)."""
+    stocked = any(
+        chain.finished_inventory or any(step.inventory for step in chain.steps)
+        for chain in org.chains.values()
+    )
+    if not stocked or not any(change.kind == "demand" for change in result.changes):
+        return None
+    if result.hold_inventory:
+        return "inventory: held in units (--hold-inventory): its waits shrink as demand grows"
+    return "inventory: held in days of demand (units grow with demand), its waits unchanged"
 
 
 def _hire_line(org: Organization, hire: Hire) -> str:

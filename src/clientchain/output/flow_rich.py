@@ -13,6 +13,7 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
+from clientchain.output.flow import inventory_note
 from clientchain.output.numbers import duration, lead_time, pct
 from clientchain.output.rich_text import render
 from clientchain.output.text import NONE
@@ -134,7 +135,13 @@ def simulate_rich(org: Organization, result: Simulation, width: int) -> str:
             duration(dept.load_hours),
             duration(dept.capacity_hours),
         )
-    chains = Table(title="Lead time", title_justify="left", box=box.SIMPLE_HEAD)
+    chains = Table(
+        title="Lead time",
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        caption=inventory_note(org, result),
+        caption_justify="left",
+    )
     for column in ("chain", "before", "after"):
         chains.add_column(column, overflow="fold")
     for chain_id, chain in before.chains.items():
