@@ -96,7 +96,7 @@ def test_capacity_set_with_a_duration(small) -> None:
     [
         ({"demand": ["zz=2"]}, "unknown chain 'zz'"),
         ({"demand": ["twice"]}, "expected a factor"),
-        ({"demand": ["-1"]}, "non-negative"),
+        ({"demand": ["-1"]}, "expected a factor"),
         ({"headcount": ["aa=+1"]}, r"unknown department 'aa' \(did you mean 'a'"),
         ({"headcount": ["a"]}, "expected DEPT=\\+1"),
         ({"headcount": ["a=-5"]}, "would have -3 people"),
@@ -324,3 +324,38 @@ def test_an_inventory_too_large_to_compute_is_refused() -> None:
     # in units it stays as written: 1e300 / (1e11 / 5 a day) = 5e289 days
     held = simulate(org, demand=["1e10"], hold_inventory=True)
     assert held.after.chains["x"].steps[0].wait_hours == pytest.approx(1e300 / 2e10 * 8)
+
+
+@pytest.mark.parametrize("text", ["1.3", "+30%", "130%", "x1.3", "×1.3", "X1.3", " +30 % "])
+def test_demand_factor_forms_mean_the_same(small, text: str) -> None:
+    """Issue 12 item 4: ``1.3``, ``+30%``, ``130%`` and ``x1.3`` are one factor."""
+    [change] = parse_changes(small, demand=[text])
+    # +30 % = 1 + 30 / 100 = 1.3; 130 % = 130 / 100 = 1.3 (both exactly the float 1.3)
+    assert (change.target, change.value) == (None, 1.3)
+    [one] = parse_changes(small, demand=[f"y={text}"])
+    assert (one.target, one.value) == ("y", 1.3)
+    # y: 5 × 1.3 = 6.5; c = 6.5 × 4 h + 10 h = 36 h of 40 h
+    after = simulate(small, demand=[f"y={text}"]).after
+    assert after.departments["c"].load_hours == pytest.approx(36.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "factor"),
+    [("-20%", 0.8), ("+0%", 1.0), ("50%", 0.5), ("x0", 0.0), ("1e22", 1e22), ("+250%", 3.5)],
+)
+def test_other_factors_in_each_form(small, text: str, factor: float) -> None:
+    # −20 % = 1 − 0.2 = 0.8; 50 % of today's demand = 0.5; +250 % = 1 + 2.5 = 3.5
+    [change] = parse_changes(small, demand=[text])
+    assert change.value == pytest.approx(factor)
+
+
+@pytest.mark.parametrize(
+    "text", ["twice", "1,3", "+30", "1.3x", "%", "x", "-120%", "-1", "nan", "inf", "x=", "1e400"]
+)
+def test_a_factor_in_no_accepted_form_lists_the_forms(small, text: str) -> None:
+    with pytest.raises(UsageError) as caught:
+        parse_changes(small, demand=[text])
+    message = str(caught.value)
+    assert message.startswith(f"--demand {text}: ")
+    assert "expected a" in message
+    assert "1.3, x1.3, 130% or +30% (every chain), or CHAIN= one of these" in message

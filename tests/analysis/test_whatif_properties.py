@@ -121,11 +121,13 @@ def test_more_demand_never_shortens_a_chain(
     """Issue 12 item 3: for any org and any factor ≥ 1, no chain's lead time goes down.
 
     Waits from inventory are held in days of demand, so (inventory × f) ÷ (demand × f)
-    equals the old ratio up to the rounding of two multiplications: allow 1e-12 of it.
+    equals the old ratio up to rounding: the scaled numbers are kept to 12 significant
+    digits (so the future-state file reads 3.9), which moves each by at most 5e-13 of
+    itself; allow 1e-11 of the lead time.
     """
     target = next(iter(org.chains), None) if one_chain else None
     change = f"{target}={factor!r}" if target else repr(factor)
     sim = simulate(org, demand=[change], predict_waits=predict)
     for chain_id, before in sim.before.chains.items():
         after = sim.after.chains[chain_id].lead_time_hours
-        assert after >= before.lead_time_hours * (1 - 1e-12), chain_id
+        assert after >= before.lead_time_hours * (1 - 1e-11), chain_id

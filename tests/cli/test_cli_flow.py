@@ -218,3 +218,101 @@ def test_the_installed_script(tmp_path) -> None:
     assert piped.exit_code == 0, piped
     assert "changes: --demand 1.5" in piped.stdout
     assert ANSI not in piped.stdout
+
+
+@pytest.mark.parametrize("form", ["1.3", "+30%", "130%", "x1.3"])
+def test_demand_forms_give_the_same_simulation(cli: Invoke, form: str) -> None:
+    """Issue 12 item 4: the forms a person types all mean × 1.3, for all chains or one."""
+    doc = strict_json(cli("simulate", AGENCIA, "--demand", form, "--format", "json").stdout)
+    after = {d["id"]: d for d in doc["after"]["departments"]}
+    # creatividad: 1.3 × 64 h = 83.2 h of 80 h
+    assert after["creatividad"]["load_hours"] == pytest.approx(83.2)
+    one = cli("simulate", AGENCIA, "--demand", f"infografia={form}", "--format", "json")
+    assert one.exit_code == 0, one
+    chains = {c["id"]: c for c in strict_json(one.stdout)["after"]["departments"]}
+    # infografía (10 a week, 4 h at creatividad) → 13: 64 + 3 × 4 = 76 h
+    assert chains["creatividad"]["load_hours"] == pytest.approx(76.0)
+
+
+def test_a_demand_in_no_accepted_form_exits_2_with_the_forms(cli: Invoke) -> None:
+    result = cli("simulate", AGENCIA, "--demand", "30 percent")
+    assert result.exit_code == 2
+    assert "--demand 30 percent: expected a factor" in result.stderr
+    assert "1.3, x1.3, 130% or +30%" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_simulate_writes_the_future_state_that_other_commands_read(cli: Invoke, tmp_path) -> None:
+    """Issue 12 item 4: ``simulate -o`` writes the changed org file (the future state)."""
+    future = tmp_path / "future.yaml"
+    args = ("--demand", "+30%", "--headcount", "creatividad=+1", "--hold-inventory")
+    result = cli("simulate", AGENCIA, *args, "-o", str(future), "--format", "json")
+    assert result.exit_code == 0, result
+    assert f"wrote {future}" in result.stderr
+    simulated = strict_json(result.stdout)
+    assert cli("check", str(future)).exit_code == 0
+    # the file's own numbers are the simulation's "after"
+    read_back = strict_json(cli("bottlenecks", str(future), "--format", "json").stdout)
+    pairs = zip(simulated["after"]["departments"], read_back["departments"], strict=True)
+    for simulated_dept, read_dept in pairs:
+        assert {key: read_dept[key] for key in simulated_dept} == simulated_dept
+    read = {d["id"]: d for d in read_back["departments"]}
+    # creatividad: 1.3 × 64 = 83.2 h of 3 × 40 = 120 h → 69.3 %; contenido now leads:
+    # 1.3 × 37 h + 10 h other load = 58.1 h of 80 h → 72.6 %
+    assert read["creatividad"]["utilization"] == pytest.approx(83.2 / 120)
+    assert read_back["constraint"] == "contenido"
+    assert read["contenido"]["utilization"] == pytest.approx(58.1 / 80)
+    chains = {
+        c["id"]: c for c in strict_json(cli("chains", str(future), "-f", "json").stdout)["chains"]
+    }
+    assert chains["infografia"]["demand"] == pytest.approx(13.0)  # 10 × 1.3
+    diff = cli("diff", AGENCIA, str(future))
+    assert diff.exit_code == 0, diff
+    assert "creatividad" in diff.stdout.lower()
+    assert cli("render", str(future), "-o", str(tmp_path / "future.dot")).exit_code == 0
+    # the future state of the future: simulating the written file again reads it like any file
+    again = cli("simulate", str(future), "--format", "json")
+    assert strict_json(again.stdout)["before"] == simulated["after"]
+
+
+def test_simulate_writes_scaled_inventory_by_default(cli: Invoke, tmp_path) -> None:
+    future = tmp_path / "future.yaml"
+    assert cli("simulate", AGENCIA, "--demand", "2", "-o", str(future)).exit_code == 0
+    chains = {
+        c["id"]: c for c in strict_json(cli("chains", str(future), "-f", "json").stdout)["chains"]
+    }
+    # vídeo: 2 units before audiovisual at 3 a week → 4 units at 6 a week: 3.33 days = 26.67 h
+    assert chains["video"]["steps"][2]["wait_hours"] == pytest.approx(4 / (6 / 5) * 8)
+
+
+def test_simulate_refuses_to_write_over_its_input(cli: Invoke, org_file, tmp_path) -> None:
+    path = org_file()
+    before = path.read_bytes()
+    (tmp_path / "sub").mkdir()
+    link = tmp_path / "link.yaml"
+    link.symlink_to(path)
+    for target in (path, tmp_path / "sub" / ".." / path.name, link):
+        result = cli("simulate", str(path), "--demand", "2", "-o", str(target))
+        assert result.exit_code == 2, result
+        assert "is the input" in result.stderr
+        assert path.read_bytes() == before
+        assert link.is_symlink()
+
+
+def test_future_state_header_cannot_break_out_of_its_comment(cli: Invoke, org_file, tmp_path):
+    hostile = TALLER.replace(
+        "organization: Taller Núñez", 'organization: "Taller\\nversion: 9\\u2028x"'
+    )
+    path = org_file(hostile)
+    future = tmp_path / "future.yaml"
+    result = cli("simulate", "-", "--demand", "x1.5", "-o", str(future), input=hostile)
+    assert result.exit_code == 0, result
+    header = future.read_text(encoding="utf-8").splitlines()[0]
+    assert header == (
+        r"# Future state of Taller\nversion: 9\u2028x: clientchain simulate --demand x1.5"
+    )
+    assert cli("check", str(future)).exit_code == 0
+    # ventas: 10 × 1.5 = 15 units × 0.5 h = 7.5 h of 40 h
+    doc = strict_json(cli("bottlenecks", str(future), "-f", "json").stdout)
+    assert {d["id"]: d["load_hours"] for d in doc["departments"]}["ventas"] == 7.5
+    assert path.read_text(encoding="utf-8") == hostile

@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import re
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -63,6 +64,7 @@ __all__ = [
     "demand_limit",
     "hires_needed",
     "parse_changes",
+    "parse_factor",
     "simulate",
 ]
 
@@ -109,6 +111,7 @@ class Simulation:
 
     ``demand_limit`` is :func:`demand_limit` of the changed organization, and
     ``limit_department`` the department that reaches 100 % first at that factor.
+    ``future`` is the changed organization itself (the future state).
     """
 
     changes: tuple[Change, ...]
@@ -118,6 +121,7 @@ class Simulation:
     threshold: float
     demand_limit: float
     limit_department: str | None
+    future: Organization
     hold_inventory: bool = False
 
     def lead_time_change(self) -> dict[str, float]:
@@ -167,6 +171,7 @@ def simulate(
         threshold=threshold,
         demand_limit=limit,
         limit_department=first,
+        future=changed,
         hold_inventory=hold_inventory,
     )
 
@@ -345,18 +350,23 @@ def _capacity_per_person(org: Organization, dept: Department) -> float:
 
 
 def _scaled(chain: Chain, factor: float, hold_inventory: bool) -> Chain:
+    demand = _tidy(chain.demand * factor)
     if hold_inventory:
-        return replace(chain, demand=chain.demand * factor)
+        return replace(chain, demand=demand)
     steps = tuple(
-        step if step.inventory is None else replace(step, inventory=step.inventory * factor)
+        step if step.inventory is None else replace(step, inventory=_tidy(step.inventory * factor))
         for step in chain.steps
     )
-    return replace(
-        chain,
-        demand=chain.demand * factor,
-        steps=steps,
-        finished_inventory=chain.finished_inventory * factor,
-    )
+    finished = _tidy(chain.finished_inventory * factor)
+    return replace(chain, demand=demand, steps=steps, finished_inventory=finished)
+
+
+def _tidy(value: float) -> float:
+    """``value`` to 12 significant digits: the future-state file reads 3.9, not 3.9000000000000004.
+
+    Rounding is monotone, so it never turns more demand into less.
+    """
+    return float(f"{value:.12g}") if math.isfinite(value) else value
 
 
 def _staffed(org: Organization, dept: Department, change: Change) -> Department:
@@ -372,14 +382,60 @@ def _staffed(org: Organization, dept: Department, change: Change) -> Department:
     if capacity is not None:
         old = dept.headcount
         capacity = capacity * new / old if old > 0 else capacity + (new - old) * org.period_hours
+        capacity = _tidy(capacity)
     return replace(dept, headcount=new, capacity=capacity)
+
+
+FACTOR_FORMS = "1.3, x1.3, 130% or +30% (every chain), or CHAIN= one of these"
+"""The ways of writing a demand factor, as the error message lists them."""
+
+_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def parse_factor(text: str) -> float:
+    """A demand factor as a person types it: ``1.3``, ``x1.3``, ``130%``, ``+30%``, ``-20%``.
+
+    ``N%`` is N % *of* today's demand (``130%`` = × 1.3, ``50%`` = × 0.5); ``+N%`` /
+    ``-N%`` are N % *more* / *less* (``+30%`` = × 1.3); ``x`` or ``×`` may precede a
+    plain number. Raises :class:`ValueError` naming the accepted forms for anything
+    else (``+30`` and ``1,3`` too), or for a factor that is negative or not finite.
+
+    >>> [parse_factor(t) for t in ("1.3", "x1.3", "130%", "+30%", "-20%")]
+    [1.3, 1.3, 1.3, 1.3, 0.8]
+    """
+    value = text.strip()
+    if value.endswith("%"):
+        body = value[:-1].rstrip()
+        number = _plain_number(body, text)
+        factor = 1 + number / 100 if body[:1] in ("+", "-") else number / 100
+    else:
+        if value[:1] in ("x", "X", "×"):
+            value = value[1:].lstrip()
+        elif value[:1] in ("+", "-"):  # "+30" is neither a factor nor a percentage
+            raise ValueError(f"expected a factor: {FACTOR_FORMS}; got {text!r}")
+        factor = _plain_number(value, text)
+    if factor < 0:
+        raise ValueError(f"expected a factor that is not negative: {FACTOR_FORMS}; got {text!r}")
+    return factor
+
+
+def _plain_number(value: str, text: str) -> float:
+    if not _NUMBER.fullmatch(value):
+        raise ValueError(f"expected a factor: {FACTOR_FORMS}; got {text!r}")
+    number = float(value)
+    if not math.isfinite(number):
+        raise ValueError(f"expected a finite factor: {FACTOR_FORMS}; got {text!r}")
+    return number
 
 
 def _demand(org: Organization, text: str) -> Change:
     target, value = _split(text)
     if target is not None:
         _known(target, org.chains, "chain", "--demand")
-    factor = _number(value, f"--demand {text}", "a factor such as 1.5 or CHAIN=2")
+    try:
+        factor = parse_factor(value)
+    except ValueError as error:
+        raise UsageError(f"--demand {text}: {error}") from None
     return Change("demand", target, "scale", factor, text)
 
 

@@ -34,6 +34,7 @@ __all__ = [
     "dumps_finite",
     "duration",
     "finite",
+    "future_yaml",
     "inventory_note",
     "lead_time",
     "limit_json",
@@ -179,6 +180,29 @@ def simulate_json(result: Simulation) -> str:
             "hold_inventory": result.hold_inventory,
         }
     )
+
+
+def future_yaml(result: Simulation) -> str:
+    """``simulate -o``: the changed org file (the future state), with a header comment.
+
+    The body is :func:`~clientchain.loading.dump.dump_org` of ``result.future``, so
+    ``check``, ``diff``, ``render`` and ``simulate`` read it back like any org file.
+    """
+    from clientchain.loading.dump import dump_org
+
+    changes = ", ".join(str(c) for c in result.changes) or NONE
+    inventory = "in units" if result.hold_inventory else "in days of demand"
+    header = [
+        f"# Future state of {_comment(result.future.name)}: clientchain simulate "
+        f"{_comment(changes)}",
+        f"# inventory held {inventory}",
+    ]
+    return "\n".join(header) + "\n" + dump_org(result.future)
+
+
+def _comment(text: str) -> str:
+    """``text`` safe inside a YAML comment line: control and line-break characters escaped."""
+    return json.dumps(text, ensure_ascii=True)[1:-1]
 
 
 def limit_json(result: Simulation) -> str:
