@@ -166,7 +166,7 @@ def test_plain_text_shows_lead_time_in_days_and_hours(cli: Invoke) -> None:
     assert "effort 12 h, cycle time 6 h, wait 26.67 h (from inventory)" in result.stdout
     bottlenecks = cli("bottlenecks", AGENCIA, "--no-color").stdout
     assert "constraint: Creatividad (creatividad) at 80 %" in bottlenecks
-    assert "headroom: 1.25" in bottlenecks
+    assert "headroom: × 1.25" in bottlenecks
     assert "cuts off Marcas (marcas), Pymes (pymes)" in bottlenecks
 
 
@@ -316,3 +316,82 @@ def test_future_state_header_cannot_break_out_of_its_comment(cli: Invoke, org_fi
     doc = strict_json(cli("bottlenecks", str(future), "-f", "json").stdout)
     assert {d["id"]: d["load_hours"] for d in doc["departments"]}["ventas"] == 7.5
     assert path.read_text(encoding="utf-8") == hostile
+
+
+BUSY = """\
+version: 1
+organization: Agencia
+period: week
+departments:
+  admin: {name: Administración, other_load: 31.2h}
+  edicion: {name: Edición}
+  video: {name: Vídeo, other_load: 2.2h}
+clients:
+  marcas: {name: Marcas}
+chains:
+  clip:
+    name: Clip
+    client: marcas
+    demand: 9
+    steps:
+      - {department: edicion, effort: 1h}
+      - {department: video, effort: 3h}
+"""
+# H = 40 h. admin: no chain work, 31.2 / 40 = 78 % (the busiest); video: 9 × 3 + 2.2 = 29.2 h
+# → 73 % (the chains' constraint); edicion 9 / 40 = 22.5 %.
+# headroom 1 / 0.78 = 1.2821; demand limit min((40 − 2.2) / 27, 40 / 9) = 1.4 at video
+
+
+def test_bottlenecks_says_which_factor_it_shows(cli: Invoke, org_file) -> None:
+    """Issue 12 item 2: headroom and demand limit, and a busiest department without chain work."""
+    path = str(org_file(BUSY))
+    text = cli("bottlenecks", path, "--no-color").stdout
+    assert (
+        "busiest: Administración (admin), 78 %, no chain work; "
+        "the chains' constraint: Vídeo (video), 73 %"
+    ) in text
+    assert (
+        "headroom: × 1.28 (if all work grows, other work too, "
+        "Administración (admin) reaches 100 % first)"
+    ) in text
+    assert (
+        "demand limit: × 1.4 (if only chain demand grows, Vídeo (video) reaches 100 % first)"
+    ) in text
+    # admin's stall stops no chain: it carries none
+    admin = text.split("  Administración (admin): 78 %", 1)[1].split("\n  Vídeo", 1)[0]
+    assert "    if it stalls: no chain stops (it carries no chain work)" in admin
+    doc = strict_json(cli("bottlenecks", path, "--format", "json").stdout)
+    assert doc["constraint"] == "admin"
+    assert doc["headroom"] == pytest.approx(1 / 0.78)
+    assert doc["demand_limit"] == pytest.approx(1.4)
+    assert doc["limit_department"] == "video"
+    assert doc["chain_constraint"] == "video"
+
+
+def test_simulate_capacity_on_a_department_without_chain_work(cli: Invoke, org_file) -> None:
+    """``simulate --capacity X=…`` on a department without chain work printed "× 0"."""
+    path = str(org_file(BUSY))
+    result = cli("simulate", path, "--capacity", "admin=20h", "--no-color")
+    assert result.exit_code == 0, result
+    # admin: 31.2 h of 20 h = 156 %; chain demand does not move it: the limit stays 1.4 at video
+    assert "demand limit: × 0" not in result.stdout
+    assert (
+        "demand limit: × 1.4 (if only chain demand grows, Vídeo (video) reaches 100 % first)"
+    ) in result.stdout
+    assert "Administración (admin), 156 %, no chain work" in result.stdout
+    doc = strict_json(cli("simulate", path, "--capacity", "admin=20h", "-f", "json").stdout)
+    assert doc["demand_limit"] == pytest.approx(1.4)
+    assert doc["after"]["demand_limit"] == pytest.approx(1.4)
+    assert doc["after"]["headroom"] == pytest.approx(20 / 31.2)  # 1 / 1.56
+    limit = cli("simulate", path, "--capacity", "admin=20h", "--find-limit").stdout
+    assert "demand limit: × 1.4" in limit
+    assert "headroom: × 0.64 (Administración (admin) is over 100 % already)" in limit
+
+
+def test_rich_heading_names_both_factors(cli: Invoke, org_file, monkeypatch) -> None:
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    result = cli("bottlenecks", str(org_file(BUSY)))
+    plain = " ".join(result.stdout.split())  # the heading wraps at the terminal's width
+    assert "headroom ×1.28 (all work)" in plain
+    assert "demand limit ×1.4 (chain demand only)" in plain
+    assert "no chain work" in plain

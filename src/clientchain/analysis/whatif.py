@@ -162,15 +162,14 @@ def simulate(
         for flow in after.by_utilization()
         if flow.utilization > threshold
     )
-    limit, first = _limit(changed)
     return Simulation(
         changes=changes,
         before=analyze_flow(org, predict_waits=predict_waits),
         after=after,
         hires=hires,
         threshold=threshold,
-        demand_limit=limit,
-        limit_department=first,
+        demand_limit=after.demand_limit,
+        limit_department=after.limit_department,
         future=changed,
         hold_inventory=hold_inventory,
     )
@@ -282,29 +281,15 @@ def hires_needed(
 def demand_limit(org: Organization) -> float:
     """The largest factor for every chain's demand before a department exceeds 100 %.
 
-    ``min`` over departments with chain load of ``(capacity − other_load) / chain load``
-    (``other_load`` does not grow with demand); 0 when a department is already over
-    capacity, ``inf`` when no department carries chain work. It equals the headroom
-    ``1 / max utilization`` when the constraint has no ``other_load``.
+    ``min`` over departments with chain load of ``max(capacity − other_load, 0) ÷
+    chain load`` (``other_load`` does not grow with demand); 0 when such a
+    department is already full with its other work, ``inf`` when no department
+    carries chain work. A department without chain work never limits it, even
+    overloaded: no demand factor changes its load. It equals the headroom
+    ``1 / max utilization`` when the constraint carries chain work and has no
+    ``other_load``. See :attr:`FlowReport.demand_limit`.
     """
-    return _limit(org)[0]
-
-
-def _limit(org: Organization) -> tuple[float, str | None]:
-    loads = department_loads(org)
-    best, first = math.inf, None
-    for dept in org.departments.values():
-        spare = org.capacity_hours(dept.id) - dept.other_load
-        chain_load = loads[dept.id]
-        if chain_load > 0:
-            factor = max(spare, 0.0) / chain_load
-        elif spare < 0:
-            factor = 0.0
-        else:
-            continue
-        if factor < best:
-            best, first = factor, dept.id
-    return best, first
+    return analyze_flow(org).demand_limit
 
 
 def _hire(org: Organization, department: str, threshold: float, after: FlowReport) -> Hire:
