@@ -395,3 +395,24 @@ def test_rich_heading_names_both_factors(cli: Invoke, org_file, monkeypatch) -> 
     assert "headroom ×1.28 (all work)" in plain
     assert "demand limit ×1.4 (chain demand only)" in plain
     assert "no chain work" in plain
+
+
+def test_extreme_demand_factors_end(cli: Invoke) -> None:
+    """Issue 13 item 3: ``--demand 1e22`` never ended; a factor too large is refused."""
+    doc = strict_json(cli("simulate", AGENCIA, "--demand", "1e22", "-f", "json").stdout)
+    hires = {h["id"]: h["extra_people"] for h in doc["hires"]}
+    # creatividad: 64 h × 1e22 needs 6.4e23 / (0.85 × 40) people: 1.882e22, minus the 2 it has
+    assert hires["creatividad"] == pytest.approx(6.4e23 / 34 - 2, rel=1e-12)
+    refused = cli("simulate", AGENCIA, "--demand", "1e307")
+    assert refused.exit_code == 2
+    assert "too large to compute with" in refused.stderr
+    assert "Traceback" not in refused.stderr
+
+
+def test_a_future_state_that_cannot_be_written_prints_nothing(cli: Invoke, tmp_path) -> None:
+    target = tmp_path / "missing" / "future.yaml"
+    result = cli("simulate", AGENCIA, "--demand", "2", "-o", str(target))
+    assert result.exit_code == 2, result
+    assert result.stdout == ""  # the file is written before the report: no half-done command
+    assert "Traceback" not in result.stderr
+    assert not target.parent.exists()

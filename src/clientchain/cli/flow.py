@@ -146,6 +146,11 @@ def simulate_command(
         predict_waits=predict_waits,
         hold_inventory=hold_inventory,
     )
+    if output is not None:  # written first: an error leaves no half-done command
+        from clientchain.output.files import write_atomic
+
+        write_atomic(output, flow.future_yaml(result))
+        err(f"wrote {output} (the future state); compare: clientchain diff {file} {output}")
     if output_format is Format.JSON:
         out(flow.limit_json(result) if find_limit else flow.simulate_json(result))
     elif find_limit:
@@ -154,11 +159,6 @@ def simulate_command(
         out(flow_rich.simulate_rich(org, result, terminal_width()))
     else:
         out(flow.simulate_text(org, result))
-    if output is not None:
-        from clientchain.output.files import write_atomic
-
-        write_atomic(output, flow.future_yaml(result))
-        err(f"wrote {output} (the future state); compare: clientchain diff {file} {output}")
 
 
 def _refuse_input_as_output(file: str, output: Path) -> None:

@@ -207,7 +207,11 @@ def _bottleneck_lines(overview: Overview) -> list[str]:
     if flow.constraint is None:
         lines.append(f"  {NONE}")
         return lines
-    label = lambda node_id: node(overview.org, node_id)  # noqa: E731
+    org = overview.org
+
+    def label(node_id: str) -> str:
+        return node(org, node_id)
+
     if carries_no_chain_work(flow, flow.constraint):
         lines.append(f"  {constraint_line(flow, label)}")
     lines.append(f"  {headroom_line(flow, label)}")
