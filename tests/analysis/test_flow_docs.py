@@ -76,6 +76,14 @@ def test_predicted_wait_and_what_if_of_the_worked_example(org) -> None:
     )
     assert after["diseno"].utilization == float(documented("`--demand 1.5`: utilization diseno"))
     hires = {h.department: h.extra_people for h in sim.hires}
+    # 1.3 × 8 = 10.4 a week = 2.08 a day
+    held_in_days = simulate(org, demand=["1.3"]).after.chains["post"].lead_time_hours
+    assert held_in_days == pytest.approx(hours(documented("`--demand 1.3`: lead time")))
+    in_units = simulate(org, demand=["1.3"], hold_inventory=True).after.chains["post"]
+    assert in_units.lead_time_hours == pytest.approx(10 + 8 + 4 / 2.08 * 8 + 2 / 2.08 * 8)
+    assert in_units.lead_time_hours == pytest.approx(
+        hours(documented("`--demand 1.3 --hold-inventory`: lead time")), abs=0.005
+    )
     assert hires == {
         "redaccion": int(documented("hires redaccion")),
         "diseno": int(documented("hires diseno")),

@@ -96,7 +96,7 @@ def test_capacity_set_with_a_duration(small) -> None:
     [
         ({"demand": ["zz=2"]}, "unknown chain 'zz'"),
         ({"demand": ["twice"]}, "expected a factor"),
-        ({"demand": ["-1"]}, "non-negative"),
+        ({"demand": ["-1"]}, "expected a factor"),
         ({"headcount": ["aa=+1"]}, r"unknown department 'aa' \(did you mean 'a'"),
         ({"headcount": ["a"]}, "expected DEPT=\\+1"),
         ({"headcount": ["a=-5"]}, "would have -3 people"),
@@ -198,18 +198,164 @@ def test_demand_limit_leaves_other_load_fixed_on_the_software_company() -> None:
     assert just_over.departments["eng_web"].utilization > 1
 
 
-def test_lead_time_change_follows_littles_law(small) -> None:
-    org = load_text(
-        "version: 1\ndepartments: {a: {}}\nclients: {z: {}}\n"
-        "chains: {x: {client: z, demand: 10, steps: [{department: a, effort: 1h, inventory: 4}]}}\n"
+INVENTORY = """\
+version: 1
+period: week                  # H = 40 h, 5 working days of 8 h
+departments:
+  redaccion: {name: Redacción, other_load: 4h}
+  diseno: {name: Diseño, headcount: 2}
+  publicacion: {name: Publicación}
+clients:
+  lectores: {name: Lectores}
+chains:
+  post:
+    client: lectores
+    demand: 8
+    steps:
+      - {department: redaccion, effort: 3h, wait: 1d}
+      - {department: diseno, effort: 6h, inventory: 4}
+      - {department: publicacion, effort: 1h}
+    finished_inventory: 2
+"""
+# before (docs/concepts.md's worked example): 8 a week = 1.6 a day.
+# process 3 + 6 + 1 = 10 h; wait redaccion 1 d = 8 h; diseno 4 / 1.6 = 2.5 d = 20 h;
+# finished 2 / 1.6 = 1.25 d = 10 h → lead time 10 + 8 + 20 + 10 = 48 h
+
+
+def test_more_demand_never_shortens_a_chain_inventory_is_held_in_days() -> None:
+    """Issue 12 item 3: ``--demand 1.3`` cut this chain from 48 h to 41.08 h."""
+    org = load_text(INVENTORY)
+    sim = simulate(org, demand=["1.3"])
+    after = sim.after.chains["post"]
+    # 1.3 × 8 = 10.4 a week = 2.08 a day; the queues grow with demand: 4 × 1.3 = 5.2 units
+    # before diseno (5.2 / 2.08 = 2.5 d = 20 h), 2 × 1.3 = 2.6 finished (2.6 / 2.08 = 1.25 d = 10 h)
+    assert sim.before.chains["post"].lead_time_hours == 48.0
+    assert after.lead_time_hours == pytest.approx(48.0)
+    assert after.steps[1].wait_hours == pytest.approx(20.0)
+    assert after.finished_wait_hours == pytest.approx(10.0)
+    assert sim.hold_inventory is False
+
+
+def test_hold_inventory_keeps_units_and_littles_law_shrinks_the_waits() -> None:
+    org = load_text(INVENTORY)
+    sim = simulate(org, demand=["1.3"], hold_inventory=True)
+    after = sim.after.chains["post"]
+    # 4 units at 2.08 a day = 1.923 d = 15.385 h; 2 units = 0.9615 d = 7.692 h
+    # lead time 10 + 8 + 15.385 + 7.692 = 41.08 h (the number the issue reported as a bug)
+    assert after.steps[1].wait_hours == pytest.approx(4 / 2.08 * 8)
+    assert after.finished_wait_hours == pytest.approx(2 / 2.08 * 8)
+    assert after.lead_time_hours == pytest.approx(10 + 8 + 4 / 2.08 * 8 + 2 / 2.08 * 8)
+    assert after.lead_time_hours == pytest.approx(41.077, abs=1e-3)
+
+
+def test_the_changed_file_holds_inventory_in_days_of_one_chain() -> None:
+    org = load_text(INVENTORY)
+    changed = apply_changes(org, parse_changes(org, demand=["post=2"]))
+    post = changed.chains["post"]
+    # demand 8 → 16; inventory 4 → 8 units before diseno, finished 2 → 4: the same days
+    assert (post.demand, post.steps[1].inventory, post.finished_inventory) == (16, 8, 4)
+    assert post.steps[0].wait == 8.0  # a wait given in time stays
+    held = apply_changes(org, parse_changes(org, demand=["post=2"]), hold_inventory=True)
+    assert (held.chains["post"].steps[1].inventory, held.chains["post"].finished_inventory) == (
+        4,
+        2,
     )
-    sim = simulate(org, demand=["2"])
-    # before: 4 / (10 / 5 a day) = 2 days = 16 h + 1 h; after: 4 / (20 / 5) = 1 day = 8 h + 1 h
-    assert sim.before.chains["x"].lead_time_hours == 17.0
-    assert sim.after.chains["x"].lead_time_hours == 9.0
-    assert sim.lead_time_change() == {"x": -8.0}
+
+
+def test_predicted_waits_rise_with_demand() -> None:
+    org = load_text(INVENTORY)
+    sim = simulate(org, demand=["1.5"], predict_waits=True)
+    # publicacion has neither wait nor inventory: Kingman at c = 1, effort 1 h
+    # before u = 8 / 40 = 0.2 → 0.2 / 0.8 = 0.25 h; after u = 12 / 40 = 0.3 → 0.3 / 0.7 = 0.4286 h
+    assert sim.before.chains["post"].steps[2].wait_hours == pytest.approx(0.25)
+    assert sim.after.chains["post"].steps[2].wait_hours == pytest.approx(0.3 / 0.7)
+    # the inventory waits stay in days: 48.25 h → 48 + 0.4286 h
+    assert sim.after.chains["post"].lead_time_hours == pytest.approx(48 + 0.3 / 0.7)
 
 
 def test_no_chain_work_means_no_limit() -> None:
     org = load_text("version: 1\ndepartments: {a: {other_load: 10h}}\n")
     assert math.isinf(demand_limit(org))
+
+
+ONE = """\
+version: 1
+period: week                  # H = 5 days × 8 h = 40 h
+departments:
+  a: {name: Alfa}
+clients:
+  z: {name: Zeta}
+chains:
+  x: {client: z, demand: 10, steps: [{department: a, effort: 1h}]}
+"""
+# a: 10 × 1 h = 10 h of 40 h → 25 %
+
+
+def test_a_huge_demand_factor_answers_with_the_smallest_hire_count() -> None:
+    """Issue 13 item 3: ``--demand 1e22`` stepped the hire count down by one, forever."""
+    org = load_text(ONE)
+    sim = simulate(org, demand=["1e22"])
+    # a: 1e22 × 10 × 1 h = 1e23 h of 40 h. The threshold 0.85 needs (1 + n) × 40 ≥ 1e23 / 0.85:
+    # n ≥ 1e23 / 34 − 1 ≈ 2.941e21 people.
+    [hire] = sim.hires
+    assert hire.extra_people == pytest.approx(1e23 / 34 - 1, rel=1e-12)
+    extra = hire.extra_people
+    assert extra is not None
+    changed = apply_changes(org, parse_changes(org, demand=["1e22"]))
+    # checked the way a user would: re-simulate with that many people and with one fewer
+    with_them = apply_changes(changed, parse_changes(changed, headcount=[f"a=+{extra}"]))
+    one_fewer = apply_changes(changed, parse_changes(changed, headcount=[f"a=+{extra - 1}"]))
+    assert analyze_flow(with_them).departments["a"].utilization <= 0.85
+    assert analyze_flow(one_fewer).departments["a"].utilization > 0.85
+
+
+def test_a_factor_whose_result_is_too_large_to_compute_is_refused() -> None:
+    org = load_text(ONE)
+    # 10 × 1e308 overflows a float (the largest is about 1.8e308)
+    with pytest.raises(UsageError, match=r"--demand 1e308: .*too large"):
+        simulate(org, demand=["1e308"])
+
+
+def test_an_inventory_too_large_to_compute_is_refused() -> None:
+    org = load_text(ONE.replace("effort: 1h}", "effort: 1h, inventory: 1e300}"))
+    # demand 10 × 1e10 = 1e11 is fine; the inventory held in days: 1e300 × 1e10 overflows
+    with pytest.raises(UsageError, match=r"inventory of chain 'x' would be too large"):
+        simulate(org, demand=["1e10"])
+    # in units it stays as written: 1e300 / (1e11 / 5 a day) = 5e289 days
+    held = simulate(org, demand=["1e10"], hold_inventory=True)
+    assert held.after.chains["x"].steps[0].wait_hours == pytest.approx(1e300 / 2e10 * 8)
+
+
+@pytest.mark.parametrize("text", ["1.3", "+30%", "130%", "x1.3", "×1.3", "X1.3", " +30 % "])
+def test_demand_factor_forms_mean_the_same(small, text: str) -> None:
+    """Issue 12 item 4: ``1.3``, ``+30%``, ``130%`` and ``x1.3`` are one factor."""
+    [change] = parse_changes(small, demand=[text])
+    # +30 % = 1 + 30 / 100 = 1.3; 130 % = 130 / 100 = 1.3 (both exactly the float 1.3)
+    assert (change.target, change.value) == (None, 1.3)
+    [one] = parse_changes(small, demand=[f"y={text}"])
+    assert (one.target, one.value) == ("y", 1.3)
+    # y: 5 × 1.3 = 6.5; c = 6.5 × 4 h + 10 h = 36 h of 40 h
+    after = simulate(small, demand=[f"y={text}"]).after
+    assert after.departments["c"].load_hours == pytest.approx(36.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "factor"),
+    [("-20%", 0.8), ("+0%", 1.0), ("50%", 0.5), ("x0", 0.0), ("1e22", 1e22), ("+250%", 3.5)],
+)
+def test_other_factors_in_each_form(small, text: str, factor: float) -> None:
+    # −20 % = 1 − 0.2 = 0.8; 50 % of today's demand = 0.5; +250 % = 1 + 2.5 = 3.5
+    [change] = parse_changes(small, demand=[text])
+    assert change.value == pytest.approx(factor)
+
+
+@pytest.mark.parametrize(
+    "text", ["twice", "1,3", "+30", "1.3x", "%", "x", "-120%", "-1", "nan", "inf", "x=", "1e400"]
+)
+def test_a_factor_in_no_accepted_form_lists_the_forms(small, text: str) -> None:
+    with pytest.raises(UsageError) as caught:
+        parse_changes(small, demand=[text])
+    message = str(caught.value)
+    assert message.startswith(f"--demand {text}: ")
+    assert "expected a" in message
+    assert "1.3, x1.3, 130% or +30% (every chain), or CHAIN= one of these" in message

@@ -33,7 +33,15 @@ def test_plain_text_overview(cli: Invoke, org_file) -> None:
     assert "    utilization: 50 % (20 h of 40 h per week), the constraint" in text
     assert "    lead time 0.34 working days (2.75 h); constraint Taller de diseño (taller)" in text
     assert "bottlenecks:\n  Taller de diseño (taller): 50 %, the constraint\n" in text
-    assert "  headroom: 2 (1 / the constraint's utilization)" in text
+    # taller has no other_load: both factors are 1 / 0.5 = 2
+    assert (
+        "  headroom: × 2 (if all work grows, other work too, "
+        "Taller de diseño (taller) reaches 100 % first)"
+    ) in text
+    assert (
+        "  demand limit: × 2 (if only chain demand grows, "
+        "Taller de diseño (taller) reaches 100 % first)"
+    ) in text
     assert "info [single-point-of-failure]" in text
 
 
@@ -114,6 +122,9 @@ def test_json_top_level_fields(doc: dict) -> None:
         "chains",
         "constraint",
         "headroom",
+        "demand_limit",
+        "limit_department",
+        "chain_constraint",
         "bottlenecks",
         "findings",
     ]
@@ -121,6 +132,9 @@ def test_json_top_level_fields(doc: dict) -> None:
     # taller: 10 × 2 h = 20 h of 40 h → 50 %, the highest; headroom 1 / 0.5 = 2
     assert doc["constraint"] == "taller"
     assert doc["headroom"] == 2.0
+    # demand limit (40 − 0) / 20 = 2 at taller, the busiest department with chain work
+    assert doc["demand_limit"] == 2.0
+    assert doc["limit_department"] == doc["chain_constraint"] == "taller"
     assert doc["bottlenecks"] == ["taller", "ventas", "envios"]
     assert doc["period"] == "week"
 

@@ -94,7 +94,16 @@ def test_speaker_notes_carry_the_numbers(deck) -> None:
     _, presentation, _ = deck
     overview = presentation.slides[1].notes_slide.notes_text_frame.text
     # creatividad: 10 × 4 h + 4 × 6 h = 64 h of 2 × 40 h = 80 h
-    assert "Constraint: Creatividad at 80% utilization; headroom ×1.25." in overview
+    assert "Constraint: Creatividad at 80% utilization." in overview
+    # creatividad has no other_load: all work and chain demand alone both give 80 / 64 = 1.25
+    assert (
+        "Headroom ×1.25: if all work grows, other work too, Creatividad reaches 100% first."
+        in overview
+    )
+    assert (
+        "Demand limit ×1.25: if only chain demand grows, Creatividad reaches 100% first."
+        in overview
+    )
     assert "Creatividad: 64 h of 80 h per week (80%)" in overview
     chain = presentation.slides[2].notes_slide.notes_text_frame.text
     assert "Infografía: demand 10 per week, takt 4 h." in chain

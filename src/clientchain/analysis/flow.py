@@ -7,7 +7,14 @@ With ``H`` the working hours of one period (:attr:`Organization.period_hours`):
 * **capacity** = ``capacity`` if given, else headcount × ``H``;
 * **utilization** = load / capacity (``inf`` when capacity is 0 and load > 0,
   0 when both are 0); the **constraint** is the department with the highest
-  utilization (ties: file order) and the **headroom** is 1 / max utilization;
+  utilization (ties: file order) and the **headroom** is 1 / max utilization:
+  the factor by which *all* work, ``other_load`` included, can grow before the
+  constraint reaches 100 %;
+* the **chains' constraint** is the busiest department that carries chain work
+  (chain load > 0), and the **demand limit** the factor by which *chain demand*
+  alone can grow, ``other_load`` fixed, before the first department reaches 100 %:
+  ``min over departments with chain load of max(capacity − other_load, 0) ÷ chain
+  load`` (``inf`` when no department carries chain work);
 * **takt** of a chain = ``H`` / demand; a step's **cycle time** = effort /
   headcount; a step whose cycle time exceeds takt is **over takt**;
 * **lead time** = Σ efforts (process time) + Σ waits + the finished inventory's
@@ -137,6 +144,11 @@ class FlowReport:
     department with the highest utilization (the first in file order on a tie;
     ``None`` with no departments); ``headroom`` = 1 / its utilization (``inf``
     when nothing is loaded, 0 when a department has infinite utilization).
+    ``chain_constraint`` is the busiest department with chain load (``None``
+    when no department has any); ``demand_limit`` the factor on every chain's
+    demand, ``other_load`` fixed, at which ``limit_department`` reaches 100 %
+    first (``inf`` and ``None`` without chain load, 0 when a department with
+    chain load is already full with its other work).
     """
 
     departments: dict[str, DepartmentFlow]
@@ -147,6 +159,9 @@ class FlowReport:
     period: str = "week"
     hours_per_day: float = 8.0
     predict_waits: bool = False
+    demand_limit: float = math.inf
+    limit_department: str | None = None
+    chain_constraint: str | None = None
 
     def by_utilization(self) -> list[DepartmentFlow]:
         """Departments by utilization, highest first (ties: file order)."""
@@ -235,6 +250,8 @@ def _analyze(org: Organization, predict_waits: bool) -> FlowReport:
     chains = {c.id: _chain(org, c, departments, predict_waits, known) for c in org.chains.values()}
     constraint = _highest(departments, departments)
     top = departments[constraint].utilization if constraint is not None else 0.0
+    working = [d.id for d in departments.values() if d.chain_load_hours > 0]
+    limit, first = _demand_limit(departments[d] for d in working)
     return FlowReport(
         departments=departments,
         chains=chains,
@@ -244,7 +261,21 @@ def _analyze(org: Organization, predict_waits: bool) -> FlowReport:
         period=org.period,
         hours_per_day=org.calendar.hours_per_day,
         predict_waits=predict_waits,
+        demand_limit=limit,
+        limit_department=first,
+        chain_constraint=_highest(working, departments),
     )
+
+
+def _demand_limit(departments: Iterable[DepartmentFlow]) -> tuple[float, str | None]:
+    """The smallest ``max(capacity − other_load, 0) ÷ chain load`` and its department."""
+    best, first = math.inf, None
+    for dept in departments:
+        spare = max(dept.capacity_hours - dept.other_load_hours, 0.0)
+        factor = spare / dept.chain_load_hours
+        if factor < best:
+            best, first = factor, dept.id
+    return best, first
 
 
 def _departments(org: Organization) -> dict[str, DepartmentFlow]:

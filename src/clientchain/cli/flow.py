@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from clientchain.cli.common import Format, FormatOption, NoColorOption, OrgFile, load, rich_output
-from clientchain.console import out, terminal_width
+from clientchain.console import err, out, terminal_width
 
 __all__ = ["bottlenecks_command", "chains_command", "simulate_command"]
 
@@ -76,7 +78,8 @@ def simulate_command(
         list[str] | None,
         typer.Option(
             metavar="X|CHAIN=X",
-            help="Multiply all demand (1.5) or one chain's (infografia=2). Repeatable.",
+            help="Multiply all demand (1.3, x1.3, 130% or +30% mean the same) or one "
+            "chain's (infografia=2). Repeatable.",
             show_default=False,
         ),
     ] = None,
@@ -105,6 +108,25 @@ def simulate_command(
     output_format: FormatOption = Format.TEXT,
     no_color: NoColorOption = False,
     predict_waits: PredictWaits = False,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE.yaml",
+            help="Also write the changed org file (the future state) to FILE.yaml.",
+            show_default=False,
+            dir_okay=False,
+        ),
+    ] = None,
+    hold_inventory: Annotated[
+        bool,
+        typer.Option(
+            "--hold-inventory",
+            help="Keep inventory in units when demand changes (default: in days of demand, "
+            "so its waits stay the same).",
+        ),
+    ] = False,
 ) -> None:
     """What-if: before and after, the new constraint, lead-time change and hires needed.
 
@@ -113,6 +135,8 @@ def simulate_command(
     from clientchain.analysis.whatif import simulate
     from clientchain.output import flow, flow_rich
 
+    if output is not None:
+        _refuse_input_as_output(file, output)
     org, _graph = load(file)
     result = simulate(
         org,
@@ -120,7 +144,13 @@ def simulate_command(
         headcount=headcount or (),
         capacity=capacity or (),
         predict_waits=predict_waits,
+        hold_inventory=hold_inventory,
     )
+    if output is not None:  # written first: an error leaves no half-done command
+        from clientchain.output.files import write_atomic
+
+        write_atomic(output, flow.future_yaml(result))
+        err(f"wrote {output} (the future state); compare: clientchain diff {file} {output}")
     if output_format is Format.JSON:
         out(flow.limit_json(result) if find_limit else flow.simulate_json(result))
     elif find_limit:
@@ -129,3 +159,11 @@ def simulate_command(
         out(flow_rich.simulate_rich(org, result, terminal_width()))
     else:
         out(flow.simulate_text(org, result))
+
+
+def _refuse_input_as_output(file: str, output: Path) -> None:
+    """``-o`` naming the org file itself (through links or ``..``) would replace the input."""
+    from clientchain.errors import UsageError
+
+    if file != "-" and output.exists() and os.path.samefile(file, output):
+        raise UsageError(f"-o {output} is the input file {file}; write the future state elsewhere")

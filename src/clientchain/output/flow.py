@@ -12,9 +12,17 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from clientchain.output.limits import (
+    carries_no_chain_work,
+    constraint_line,
+    demand_limit_line,
+    headroom_clause,
+    headroom_line,
+    times,
+)
 from clientchain.output.numbers import duration, finite, lead_time, num, pct
 from clientchain.output.text import NONE, node, nodes
 
@@ -34,9 +42,12 @@ __all__ = [
     "dumps_finite",
     "duration",
     "finite",
+    "future_yaml",
+    "inventory_note",
     "lead_time",
     "limit_json",
     "limit_text",
+    "limits_dict",
     "pct",
     "simulate_json",
     "simulate_text",
@@ -63,10 +74,20 @@ def department_dict(flow: DepartmentFlow) -> dict[str, Any]:
     }
 
 
+def limits_dict(report: FlowReport) -> dict[str, Any]:
+    """``headroom``, ``demand_limit``, ``limit_department``, ``chain_constraint`` (JSON)."""
+    return {
+        "headroom": finite(report.headroom),
+        "demand_limit": finite(report.demand_limit),
+        "limit_department": report.limit_department,
+        "chain_constraint": report.chain_constraint,
+    }
+
+
 def _flow_document(report: FlowReport) -> dict[str, Any]:
     return {
         "constraint": report.constraint,
-        "headroom": finite(report.headroom),
+        **limits_dict(report),
         "departments": [department_dict(d) for d in report.by_utilization()],
     }
 
@@ -175,8 +196,32 @@ def simulate_json(result: Simulation) -> str:
             ],
             "demand_limit": finite(result.demand_limit),
             "limit_department": result.limit_department,
+            "hold_inventory": result.hold_inventory,
         }
     )
+
+
+def future_yaml(result: Simulation) -> str:
+    """``simulate -o``: the changed org file (the future state), with a header comment.
+
+    The body is :func:`~clientchain.loading.dump.dump_org` of ``result.future``, so
+    ``check``, ``diff``, ``render`` and ``simulate`` read it back like any org file.
+    """
+    from clientchain.loading.dump import dump_org
+
+    changes = ", ".join(str(c) for c in result.changes) or NONE
+    inventory = "in units" if result.hold_inventory else "in days of demand"
+    header = [
+        f"# Future state of {_comment(result.future.name)}: clientchain simulate "
+        f"{_comment(changes)}",
+        f"# inventory held {inventory}",
+    ]
+    return "\n".join(header) + "\n" + dump_org(result.future)
+
+
+def _comment(text: str) -> str:
+    """``text`` safe inside a YAML comment line: control and line-break characters escaped."""
+    return json.dumps(text, ensure_ascii=True)[1:-1]
 
 
 def limit_json(result: Simulation) -> str:
@@ -194,28 +239,26 @@ def limit_json(result: Simulation) -> str:
 
 def limit_text(org: Organization, result: Simulation) -> str:
     """``clientchain simulate --find-limit``: the demand factor before the first overload."""
-    first = node(org, result.limit_department) if result.limit_department else NONE
     lines = [f"changes: {', '.join(str(c) for c in result.changes) or NONE}"]
-    if math.isinf(result.demand_limit):
-        lines.append("demand limit: none (no department carries chain work)")
-    else:
-        lines.append(
-            f"demand limit: × {num(result.demand_limit)} "
-            f"(the demand of every chain; {first} reaches 100 % first)"
-        )
-    lines.append(f"headroom: {_headroom(result.after.headroom)}")
+    lines.append(demand_limit_line(result.after, _labeller(org)))
+    lines.append(headroom_line(result.after, _labeller(org)))
     return "\n".join(lines)
 
 
 def _impact_lines(org: Organization, impact: DepartmentImpact, flow: DepartmentFlow) -> list[str]:
     chains = ", ".join(_chain_name(org, c) for c in impact.chains) or NONE
+    if impact.chains:
+        stall = f"hits {nodes(org, impact.clients_hit)}"
+    else:
+        stall = "no chain stops (it carries no chain work)"
+    if impact.chains or impact.clients_cut_off:
+        stall += f"; cuts off {nodes(org, impact.clients_cut_off)}"
     return [
         f"  {node(org, impact.id)}: {pct(impact.utilization)}, "
         f"{num(flow.load_hours)} h of {num(flow.capacity_hours)} h per {org.period}, "
         f"betweenness {impact.betweenness:.2f}",
         f"    chains through it: {chains}",
-        f"    if it stalls: hits {nodes(org, impact.clients_hit)}; "
-        f"cuts off {nodes(org, impact.clients_cut_off)}",
+        f"    if it stalls: {stall}",
     ]
 
 
@@ -225,8 +268,9 @@ def bottlenecks_text(org: Organization, result: Bottlenecks) -> str:
     lines = [
         f"organization: {org.name}",
         f"period: {org.period} ({num(flow.period_hours)} h)",
-        f"constraint: {_constraint(org, flow)}",
-        f"headroom: {_headroom(flow.headroom)}",
+        constraint_line(flow, _labeller(org)),
+        headroom_line(flow, _labeller(org)),
+        demand_limit_line(flow, _labeller(org)),
         f"near-capacity threshold: {pct(result.near_capacity)}",
         "",
         "departments by utilization:",
@@ -300,7 +344,12 @@ def simulate_text(org: Organization, result: Simulation) -> str:
     before, after = result.before, result.after
     lines = [f"changes: {', '.join(str(c) for c in result.changes) or NONE}"]
     lines.append(f"constraint: {_constraint(org, before)} → {_constraint(org, after)}")
-    lines.append(f"headroom: {_headroom(before.headroom)} → {_headroom(after.headroom)}")
+    if carries_no_chain_work(after, after.constraint):
+        lines.append(f"  {constraint_line(after, _labeller(org))}")
+    lines.append(
+        f"headroom: {times(before.headroom)} → {times(after.headroom)} "
+        f"({headroom_clause(after, _labeller(org))})"
+    )
     lines += ["", "utilization (before → after):"]
     for flow in after.by_utilization():
         was = before.departments[flow.id]
@@ -309,6 +358,8 @@ def simulate_text(org: Organization, result: Simulation) -> str:
             f"({num(flow.load_hours)} h of {num(flow.capacity_hours)} h)"
         )
     lines += ["", "lead time (before → after):"]
+    note = inventory_note(org, result)
+    lines += [f"  {note}"] if note else []
     changes = result.lead_time_change()
     for chain_id, chain in before.chains.items():
         old = lead_time(chain.lead_time_hours, before.hours_per_day)
@@ -317,10 +368,21 @@ def simulate_text(org: Organization, result: Simulation) -> str:
         lines.append(f"  {_chain_name(org, chain_id)}: {old} → {new} ({change})")
     lines += ["", f"people needed to bring each department to {pct(result.threshold)} or below:"]
     lines += [_hire_line(org, hire) for hire in result.hires] or [f"  {NONE}"]
-    limit = result.demand_limit
-    first = node(org, result.limit_department) if result.limit_department else NONE
-    lines += ["", f"demand limit: × {num(limit)} (first to reach 100 %: {first})"]
+    lines += ["", demand_limit_line(after, _labeller(org))]
     return "\n".join(lines)
+
+
+def inventory_note(org: Organization, result: Simulation) -> str | None:
+    """How inventory was treated, when a chain has some and demand changed (else ``None``)."""
+    stocked = any(
+        chain.finished_inventory or any(step.inventory for step in chain.steps)
+        for chain in org.chains.values()
+    )
+    if not stocked or not any(change.kind == "demand" for change in result.changes):
+        return None
+    if result.hold_inventory:
+        return "inventory: held in units (--hold-inventory): its waits shrink as demand grows"
+    return "inventory: held in days of demand (units grow with demand), its waits unchanged"
 
 
 def _hire_line(org: Organization, hire: Hire) -> str:
@@ -345,12 +407,9 @@ def _constraint(org: Organization, flow: FlowReport) -> str:
     return f"{node(org, flow.constraint)} at {pct(flow.max_utilization)}"
 
 
-def _headroom(headroom: float) -> str:
-    if math.isinf(headroom):
-        return "∞ (nothing is loaded)"
-    if headroom < 1:
-        return f"{num(headroom)} (already overloaded)"
-    return f"{num(headroom)} (1 / the constraint's utilization)"
+def _labeller(org: Organization) -> Callable[[str], str]:
+    """``Name (id)`` of a node, as the plain-text outputs write it."""
+    return lambda node_id: node(org, node_id)
 
 
 def _chain_name(org: Organization, chain_id: str) -> str:

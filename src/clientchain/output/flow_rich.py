@@ -6,23 +6,31 @@ them out. Names from the org file go in as :class:`rich.text.Text`, never as mar
 
 from __future__ import annotations
 
-import math
 from typing import TYPE_CHECKING
 
 from rich import box
 from rich.table import Table
 from rich.text import Text
 
+from clientchain.output.flow import inventory_note
+from clientchain.output.limits import NO_CHAIN_WORK, carries_no_chain_work, limits_words
 from clientchain.output.numbers import duration, lead_time, pct
 from clientchain.output.rich_text import render
 from clientchain.output.text import NONE
 
 if TYPE_CHECKING:
+    from clientchain.analysis.flow import FlowReport
     from clientchain.analysis.impact import Bottlenecks, ChainsReport
     from clientchain.analysis.whatif import Simulation
     from clientchain.model import Organization
 
-__all__ = ["bottlenecks_rich", "chains_rich", "simulate_rich", "utilization_style"]
+__all__ = [
+    "bottlenecks_rich",
+    "chains_rich",
+    "limits_heading",
+    "simulate_rich",
+    "utilization_style",
+]
 
 
 def utilization_style(utilization: float, threshold: float) -> str:
@@ -49,17 +57,18 @@ def _names(org: Organization, ids: tuple[str, ...]) -> Text:
 def bottlenecks_rich(org: Organization, result: Bottlenecks, width: int) -> str:
     """``clientchain bottlenecks`` as a table by utilization."""
     flow = result.flow
-    constraint = org.label(flow.constraint) if flow.constraint else NONE
-    headroom = "∞" if math.isinf(flow.headroom) else f"{flow.headroom:.2f}"
-    heading = _heading(org, f"constraint {constraint}  ·  headroom {headroom}")
+    heading = _heading(org, limits_heading(org, flow))
     table = Table(title="Departments by utilization", title_justify="left", box=box.SIMPLE_HEAD)
     for column in ("department", "load", "capacity", "utilization", "betweenness", "if it stalls"):
         table.add_column(column, overflow="fold")
     for impact in result.departments:
         dept = flow.departments[impact.id]
         count = len(impact.chains)
-        stall = Text(f"{count} {'chain' if count == 1 else 'chains'}; hits ")
-        stall.append_text(_names(org, impact.clients_hit))
+        if count:
+            stall = Text(f"{count} {'chain' if count == 1 else 'chains'}; hits ")
+            stall.append_text(_names(org, impact.clients_hit))
+        else:
+            stall = Text(f"{NO_CHAIN_WORK}: no chain stops")
         if impact.clients_cut_off:
             stall.append("; cuts off ", style="bold")
             stall.append_text(_names(org, impact.clients_cut_off))
@@ -134,7 +143,13 @@ def simulate_rich(org: Organization, result: Simulation, width: int) -> str:
             duration(dept.load_hours),
             duration(dept.capacity_hours),
         )
-    chains = Table(title="Lead time", title_justify="left", box=box.SIMPLE_HEAD)
+    chains = Table(
+        title="Lead time",
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        caption=inventory_note(org, result),
+        caption_justify="left",
+    )
     for column in ("chain", "before", "after"):
         chains.add_column(column, overflow="fold")
     for chain_id, chain in before.chains.items():
@@ -153,5 +168,15 @@ def simulate_rich(org: Organization, result: Simulation, width: int) -> str:
         hires.add_row(Text(hire.name), pct(hire.utilization), extra, then)
     constraint = f"{org.label(before.constraint or NONE)} → {org.label(after.constraint or NONE)}"
     heading = _heading(org, f"{changes}  ·  constraint {constraint}")
-    limit = "∞" if math.isinf(result.demand_limit) else f"× {result.demand_limit:.2f}"
-    return render([heading, table, chains, hires, Text(f"Demand limit: {limit}")], width)
+    return render([heading, table, chains, hires, Text(limits_heading(org, after))], width)
+
+
+def limits_heading(org: Organization, flow: FlowReport) -> str:
+    """``constraint X  ·  headroom ×1.25 (all work)  ·  demand limit ×1.25 (chain demand only)``."""
+    parts = [f"constraint {org.label(flow.constraint) if flow.constraint else NONE}"]
+    if carries_no_chain_work(flow, flow.constraint):
+        parts = [f"busiest {org.label(flow.constraint or NONE)} ({NO_CHAIN_WORK})"]
+        if flow.chain_constraint is not None:
+            parts.append(f"chains' constraint {org.label(flow.chain_constraint)}")
+    parts.append(limits_words(flow))
+    return "  ·  ".join(parts)

@@ -87,6 +87,9 @@ def map_json(overview: Overview) -> str:
     if flow is not None:
         document["constraint"] = flow.constraint
         document["headroom"] = finite(flow.headroom)
+        document["demand_limit"] = finite(flow.demand_limit)
+        document["limit_department"] = flow.limit_department
+        document["chain_constraint"] = flow.chain_constraint
         document["bottlenecks"] = overview.top_bottlenecks()
     document["findings"] = [finding_dict(f) for f in overview.findings]
     return dumps(document)

@@ -17,6 +17,7 @@ from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from clientchain.output.limits import NO_CHAIN_WORK, carries_no_chain_work, limits_words
 from clientchain.output.numbers import lead_time, num, pct
 from clientchain.output.text import NONE, chain_label, chain_path, hops_text, node, nodes, where
 
@@ -121,7 +122,12 @@ def _load(overview: Overview, dept_id: str) -> Text:
     text = Text(pct(flow.utilization), style=style)
     text.append(f"\n{num(flow.load_hours)}/{num(flow.capacity_hours)} h", style="dim")
     if dept_id == overview.flow.constraint:
-        text.append("\nconstraint", style="bold")
+        busiest = carries_no_chain_work(overview.flow, dept_id)
+        text.append(f"\nbusiest, {NO_CHAIN_WORK}" if busiest else "\nconstraint", style="bold")
+    elif dept_id == overview.flow.chain_constraint and carries_no_chain_work(
+        overview.flow, overview.flow.constraint
+    ):
+        text.append("\nchains' constraint", style="bold")
     return text
 
 
@@ -133,7 +139,8 @@ def _bottlenecks(overview: Overview) -> RenderableType:
         f"{overview.org.label(d)} {pct(flow.departments[d].utilization)}"
         for d in overview.top_bottlenecks()
     )
-    return Text.assemble(("Bottlenecks: ", "bold"), top, f"  ·  headroom {num(flow.headroom)}")
+    limits = limits_words(flow)
+    return Text.assemble(("Bottlenecks: ", "bold"), top, f"  ·  {limits}")
 
 
 def _names(org: Organization, node_ids: Iterable[str]) -> Text:

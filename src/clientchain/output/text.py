@@ -12,6 +12,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from clientchain.output.limits import (
+    NO_CHAIN_WORK,
+    carries_no_chain_work,
+    constraint_line,
+    demand_limit_line,
+    headroom_line,
+)
 from clientchain.output.numbers import lead_time, num, pct
 
 if TYPE_CHECKING:
@@ -170,7 +177,7 @@ def _utilization_lines(org: Organization, flow: FlowReport | None, dept_id: str)
     if flow is None:
         return []
     dept = flow.departments[dept_id]
-    mark = ", the constraint" if dept_id == flow.constraint else ""
+    mark = _mark(flow, dept_id)
     return [
         f"    utilization: {pct(dept.utilization)} ({num(dept.load_hours)} h of "
         f"{num(dept.capacity_hours)} h per {org.period}){mark}"
@@ -195,13 +202,31 @@ def _bottleneck_lines(overview: Overview) -> list[str]:
     lines = ["", "bottlenecks:"]
     for dept_id in overview.top_bottlenecks():
         dept = flow.departments[dept_id]
-        mark = ", the constraint" if dept_id == flow.constraint else ""
+        mark = _mark(flow, dept_id)
         lines.append(f"  {node(overview.org, dept_id)}: {pct(dept.utilization)}{mark}")
     if flow.constraint is None:
         lines.append(f"  {NONE}")
-    else:
-        lines.append(f"  headroom: {num(flow.headroom)} (1 / the constraint's utilization)")
+        return lines
+    org = overview.org
+
+    def label(node_id: str) -> str:
+        return node(org, node_id)
+
+    if carries_no_chain_work(flow, flow.constraint):
+        lines.append(f"  {constraint_line(flow, label)}")
+    lines.append(f"  {headroom_line(flow, label)}")
+    lines.append(f"  {demand_limit_line(flow, label)}")
     return lines
+
+
+def _mark(flow: FlowReport, dept_id: str) -> str:
+    """``, the constraint``; the busiest without chain work and the chains' constraint apart."""
+    apart = carries_no_chain_work(flow, flow.constraint)
+    if dept_id == flow.constraint:
+        return f", the busiest, {NO_CHAIN_WORK}" if apart else ", the constraint"
+    if apart and dept_id == flow.chain_constraint:
+        return ", the chains' constraint"
+    return ""
 
 
 def _segment(segment: str | None) -> str:

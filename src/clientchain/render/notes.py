@@ -9,7 +9,9 @@
 ...     chains={"x": Chain("x", "Equis", "z", 10.0, (Step("a", 2.0),))},
 ... )
 >>> print(overview_notes(org, analyze_flow(org)))  # 10 × 2 h = 20 h of 40 h
-Constraint: Alfa at 50% utilization; headroom ×2.
+Constraint: Alfa at 50% utilization.
+Headroom ×2: if all work grows, other work too, Alfa reaches 100% first.
+Demand limit ×2: if only chain demand grows, Alfa reaches 100% first.
 Alfa: 20 h of 40 h per week (50%)
 """
 
@@ -17,6 +19,12 @@ from __future__ import annotations
 
 from clientchain.analysis.flow import ChainFlow, FlowReport
 from clientchain.model import Organization
+from clientchain.output.limits import (
+    NO_CHAIN_WORK,
+    carries_no_chain_work,
+    demand_limit_clause,
+    headroom_clause,
+)
 from clientchain.render.chain_view import finished_text, wait_text
 from clientchain.render.numbers import amount, factor, hours, percent
 
@@ -24,14 +32,24 @@ __all__ = ["chain_notes", "overview_notes"]
 
 
 def overview_notes(org: Organization, flow: FlowReport) -> str:
-    """Constraint and headroom, then load against capacity for every department."""
+    """Constraint, headroom and demand limit, then load against capacity for every department."""
     lines = []
     if flow.constraint is not None:
         utilization = flow.departments[flow.constraint].utilization
-        lines.append(
-            f"Constraint: {org.label(flow.constraint)} at {percent(utilization)} utilization; "
-            f"headroom {factor(flow.headroom)}."
-        )
+        busiest = f"{org.label(flow.constraint)} at {percent(utilization)} utilization"
+        if carries_no_chain_work(flow, flow.constraint) and flow.chain_constraint is not None:
+            chains = flow.departments[flow.chain_constraint]
+            lines.append(
+                f"Busiest: {busiest}, {NO_CHAIN_WORK}; the chains' constraint: "
+                f"{org.label(chains.id)} at {percent(chains.utilization)}."
+            )
+        else:
+            lines.append(f"Constraint: {busiest}.")
+        limit = "none" if flow.limit_department is None else factor(flow.demand_limit)
+        lines += [
+            f"Headroom {factor(flow.headroom)}: {headroom_clause(flow, org.label, '100%')}.",
+            f"Demand limit {limit}: {demand_limit_clause(flow, org.label, '100%')}.",
+        ]
     lines += [
         f"{d.name}: {hours(d.load_hours)} of {hours(d.capacity_hours)} per {org.period} "
         f"({percent(d.utilization)})"

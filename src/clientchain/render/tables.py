@@ -8,6 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from clientchain.output.limits import (
+    NO_CHAIN_WORK,
+    carries_no_chain_work,
+    demand_limit_clause,
+    headroom_clause,
+)
 from clientchain.render.numbers import UNKNOWN, amount, factor, hours, percent
 from clientchain.render.report_data import ReportData
 
@@ -34,18 +40,26 @@ def _names(data: ReportData, ids: tuple[str, ...] | list[str]) -> str:
 
 
 def summary_table(data: ReportData) -> Table:
-    """Organization, period, counts, constraint and headroom as two columns."""
+    """Organization, period, counts, constraint, headroom and demand limit as two columns."""
     org, flow = data.org, data.flow
     constraint = UNKNOWN
     if flow.constraint is not None:
         utilization = flow.departments[flow.constraint].utilization
         constraint = f"{org.label(flow.constraint)} ({percent(utilization)})"
+        if carries_no_chain_work(flow, flow.constraint) and flow.chain_constraint is not None:
+            chains = flow.departments[flow.chain_constraint]
+            constraint += (
+                f", {NO_CHAIN_WORK}; the chains' constraint: {org.label(chains.id)} "
+                f"({percent(chains.utilization)})"
+            )
+    limit = "none" if flow.limit_department is None else factor(flow.demand_limit)
     rows = [
         ("Organization", org.name),
         ("Period", f"{org.period} ({hours(flow.period_hours)})"),
         *((what.capitalize(), str(n)) for what, n in data.overview.counts.items()),
         ("Constraint", constraint),
-        ("Headroom", f"{factor(flow.headroom)} (demand growth before a department overloads)"),
+        ("Headroom", f"{factor(flow.headroom)} ({headroom_clause(flow, org.label, '100%')})"),
+        ("Demand limit", f"{limit} ({demand_limit_clause(flow, org.label, '100%')})"),
         ("Findings", str(len(data.overview.findings))),
     ]
     return Table(("", ""), tuple(rows))

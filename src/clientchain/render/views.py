@@ -47,8 +47,14 @@ from clientchain.graph import (
     WORK,
 )
 from clientchain.model import Organization
+from clientchain.output.limits import (
+    NO_CHAIN_WORK,
+    carries_no_chain_work,
+    demand_limit_clause,
+    headroom_clause,
+)
 from clientchain.render.chain_view import Stop, arrow_lines, chain_stops, step_lines
-from clientchain.render.numbers import amount, hours, percent
+from clientchain.render.numbers import amount, factor, hours, percent
 from clientchain.render.scale import Fit, fit_diagram
 from clientchain.render.scene import Diagram, DiagramEdge, DiagramNode, Direction, node_key
 from clientchain.render.theme import THEMES, Theme
@@ -215,10 +221,19 @@ def _org_caption(org: Organization, flow: FlowReport) -> tuple[str, ...]:
     if flow.constraint is None:
         return ()
     utilization = flow.departments[flow.constraint].utilization
-    headroom = "∞" if flow.headroom == float("inf") else f"×{amount(flow.headroom)}"
+    first = f"constraint: {org.label(flow.constraint)} ({percent(utilization)} utilized)"
+    if carries_no_chain_work(flow, flow.constraint) and flow.chain_constraint is not None:
+        chains = flow.departments[flow.chain_constraint]
+        first = (
+            f"busiest: {org.label(flow.constraint)} ({percent(utilization)} utilized), "
+            f"{NO_CHAIN_WORK}; the chains' constraint: {org.label(chains.id)} "
+            f"({percent(chains.utilization)})"
+        )
+    limit = "none" if flow.limit_department is None else factor(flow.demand_limit)
     return (
-        f"constraint: {org.label(flow.constraint)} ({percent(utilization)} utilized)",
-        f"headroom: demand can grow {headroom} before a department overloads",
+        first,
+        f"headroom {factor(flow.headroom)}: {headroom_clause(flow, org.label, '100%')}",
+        f"demand limit {limit}: {demand_limit_clause(flow, org.label, '100%')}",
     )
 
 

@@ -1,0 +1,139 @@
+"""Headroom and demand limit in words that say which one they are (docs/concepts.md).
+
+Two factors answer "how much can demand grow?" differently, and every output names
+the one it shows:
+
+* the **headroom** (1 ÷ max utilization) lets *all* work grow together, the
+  departments' ``other_load`` included: the busiest department reaches 100 % first;
+* the **demand limit** lets only *chain demand* grow, ``other_load`` fixed: the
+  first department with chain work to reach 100 % may be another one.
+
+The clauses are shared by the text outputs and by the diagrams, report and slides
+(which write percentages their own way: ``hundred`` is ``"100 %"`` or ``"100%"``).
+
+>>> from clientchain.analysis.flow import analyze_flow
+>>> from clientchain.model import Chain, Department, ExternalParty, Organization, Step
+>>> org = Organization(
+...     name="Tiny",
+...     departments={"a": Department("a", "Alfa", other_load=30.0), "b": Department("b", "Beta")},
+...     clients={"z": ExternalParty("z", "Zeta", "client")},
+...     chains={"x": Chain("x", "X", "z", 10.0, (Step("b", 2.0),))},
+... )
+>>> flow = analyze_flow(org)  # a: 30 h of 40 h = 75 %, no chain work; b: 20 h of 40 h = 50 %
+>>> headroom_clause(flow, org.label)
+'if all work grows, other work too, Alfa reaches 100 % first'
+>>> demand_limit_clause(flow, org.label)  # (40 − 0) ÷ 20 = × 2
+'if only chain demand grows, Beta reaches 100 % first'
+>>> carries_no_chain_work(flow, flow.constraint)
+True
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from clientchain.output.numbers import num, pct
+
+if TYPE_CHECKING:
+    from clientchain.analysis.flow import FlowReport
+
+__all__ = [
+    "NO_CHAIN_WORK",
+    "carries_no_chain_work",
+    "constraint_line",
+    "demand_limit_clause",
+    "demand_limit_line",
+    "headroom_clause",
+    "headroom_line",
+    "limits_words",
+    "times",
+]
+
+Label = Callable[[str], str]
+
+NO_CHAIN_WORK = "no chain work"
+"""Said of a department whose load is all other work (chain demand does not move it)."""
+
+
+def carries_no_chain_work(flow: FlowReport, department: str | None) -> bool:
+    """Whether ``department`` has no chain load (``False`` for ``None``)."""
+    return department is not None and flow.departments[department].chain_load_hours == 0
+
+
+def headroom_clause(flow: FlowReport, label: Label, hundred: str = "100 %") -> str:
+    """What the headroom means for this organization, as a clause after the factor."""
+    if flow.constraint is None or math.isinf(flow.headroom):
+        return "nothing is loaded"
+    busiest = label(flow.constraint)
+    if flow.headroom == 0:
+        return f"{busiest} has work but no capacity"
+    if flow.headroom < 1:
+        return f"{busiest} is over {hundred} already"
+    return f"if all work grows, other work too, {busiest} reaches {hundred} first"
+
+
+def demand_limit_clause(flow: FlowReport, label: Label, hundred: str = "100 %") -> str:
+    """What the demand limit means for this organization, as a clause after the factor."""
+    if flow.limit_department is None or math.isinf(flow.demand_limit):
+        return "no department carries chain work"
+    first = label(flow.limit_department)
+    if flow.demand_limit == 0:
+        return f"{first} has no capacity left for chain work"
+    if flow.demand_limit < 1:
+        return f"{first} is over {hundred} already"
+    return f"if only chain demand grows, {first} reaches {hundred} first"
+
+
+def times(factor: float) -> str:
+    """A growth factor: ``'× 1.25'``, ``'∞'``; a tiny one keeps two significant digits."""
+    if math.isinf(factor):
+        return "∞"
+    if 0 < factor < 0.005:
+        return f"× {factor:.2g}"
+    return f"× {num(factor)}"
+
+
+def constraint_line(flow: FlowReport, label: Label) -> str:
+    """``constraint: X at 80 %``, or the busiest department without chain work and the chains'.
+
+    ``busiest: X, 78 %, no chain work; the chains' constraint: Y, 73 %``.
+    """
+    if flow.constraint is None:
+        return "constraint: none"
+    busiest = f"{label(flow.constraint)} at {pct(flow.max_utilization)}"
+    if not carries_no_chain_work(flow, flow.constraint):
+        return f"constraint: {busiest}"
+    if flow.chain_constraint is None:
+        return f"constraint: {busiest}, {NO_CHAIN_WORK}"
+    chains = flow.departments[flow.chain_constraint]
+    return (
+        f"busiest: {label(flow.constraint)}, {pct(flow.max_utilization)}, {NO_CHAIN_WORK}; "
+        f"the chains' constraint: {label(chains.id)}, {pct(chains.utilization)}"
+    )
+
+
+def headroom_line(flow: FlowReport, label: Label) -> str:
+    """``headroom: × 1.25 (if all work grows, …)``: 1 ÷ max utilization, in words."""
+    return f"headroom: {times(flow.headroom)} ({headroom_clause(flow, label)})"
+
+
+def demand_limit_line(flow: FlowReport, label: Label) -> str:
+    """``demand limit: × 1.4 (if only chain demand grows, …)``, or ``none (…)``."""
+    clause = demand_limit_clause(flow, label)
+    if math.isinf(flow.demand_limit):
+        return f"demand limit: none ({clause})"
+    return f"demand limit: {times(flow.demand_limit)} ({clause})"
+
+
+def limits_words(flow: FlowReport) -> str:
+    """Both factors, short, for a heading: ``headroom ×1.28 (all work)  ·  demand limit …``."""
+    limit = "none" if math.isinf(flow.demand_limit) else _short(flow.demand_limit)
+    return (
+        f"headroom {_short(flow.headroom)} (all work)  ·  demand limit {limit} (chain demand only)"
+    )
+
+
+def _short(factor: float) -> str:
+    return times(factor).replace("× ", "×")
