@@ -21,7 +21,7 @@ The clauses are shared by the text outputs and by the diagrams, report and slide
 ... )
 >>> flow = analyze_flow(org)  # a: 30 h of 40 h = 75 %, no chain work; b: 20 h of 40 h = 50 %
 >>> headroom_clause(flow, org.label)
-'if all work grows, other work too, Alfa reaches 100 % first'
+'if all work grows (other work too), Alfa reaches 100 % first'
 >>> demand_limit_clause(flow, org.label)  # (40 − 0) ÷ 20 = × 2
 'if only chain demand grows, Beta reaches 100 % first'
 >>> carries_no_chain_work(flow, flow.constraint)
@@ -71,7 +71,7 @@ def headroom_clause(flow: FlowReport, label: Label, hundred: str = "100 %") -> s
         return f"{busiest} has work but no capacity"
     if flow.headroom < 1:
         return f"{busiest} is over {hundred} already"
-    return f"if all work grows, other work too, {busiest} reaches {hundred} first"
+    return f"if all work grows (other work too), {busiest} reaches {hundred} first"
 
 
 def demand_limit_clause(flow: FlowReport, label: Label, hundred: str = "100 %") -> str:
