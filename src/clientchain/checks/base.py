@@ -21,7 +21,7 @@ from types import ModuleType
 import networkx as nx
 
 from clientchain.graph import ROLE
-from clientchain.model import Location, Organization
+from clientchain.model import Chain, Location, Organization
 
 __all__ = [
     "Check",
@@ -29,6 +29,7 @@ __all__ = [
     "Rule",
     "Severity",
     "describe",
+    "describe_chain",
     "finding",
     "join",
     "number",
@@ -153,6 +154,11 @@ def describe(org: Organization, node_id: str) -> str:
     """
     name = org.label(node_id)
     return node_id if name == node_id else f"{name} ({node_id})"
+
+
+def describe_chain(chain: Chain) -> str:
+    """``'Name (id)'`` of a chain, or just ``'id'`` when the name is the id."""
+    return chain.id if chain.name == chain.id else f"{chain.name} ({chain.id})"
 
 
 def finding(

@@ -19,7 +19,7 @@ import networkx as nx
 
 from clientchain.analysis.flow import analyze_flow
 from clientchain.analysis.quality import handoff_quality
-from clientchain.checks.base import Finding, Severity, describe, finding
+from clientchain.checks.base import Finding, Severity, describe, describe_chain, finding
 from clientchain.checks.overloaded import percent
 from clientchain.model import Chain, Organization
 
@@ -38,7 +38,7 @@ def check(org: Organization, graph: nx.DiGraph) -> Iterator[Finding]:
         if flow.rolled_quality >= minimum:
             continue
         chain = org.chains[chain_id]
-        label = chain.id if chain.name == chain.id else f"{chain.name} ({chain.id})"
+        label = describe_chain(chain)
         yield finding(
             org,
             ID,

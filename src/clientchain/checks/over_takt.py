@@ -15,7 +15,7 @@ from collections.abc import Iterator
 import networkx as nx
 
 from clientchain.analysis.flow import analyze_flow
-from clientchain.checks.base import Finding, Severity, describe, finding
+from clientchain.checks.base import Finding, Severity, describe, describe_chain, finding
 from clientchain.model import Organization
 from clientchain.units import format_hours
 
@@ -33,7 +33,7 @@ def check(org: Organization, graph: nx.DiGraph) -> Iterator[Finding]:
         for step, step_flow in zip(chain.steps, flow.steps, strict=True):
             if not step_flow.over_takt:
                 continue
-            label = chain.id if chain.name == chain.id else f"{chain.name} ({chain.id})"
+            label = describe_chain(chain)
             yield finding(
                 org,
                 ID,
