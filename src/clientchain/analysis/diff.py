@@ -9,6 +9,11 @@
   recomputed here): department utilization, chain lead time and rolled quality,
   for every entity in either version whose value differs.
 * **Constraint shift**: the organization's constraint, and each chain's.
+* **Findings** (when ``diff_orgs`` is given ``check``, as ``clientchain diff`` does):
+  the rules' findings that appear in the new version and those resolved since the
+  old one. A finding is the same in both versions when its rule, subject and
+  message are; a finding whose message changed (an overload from 110 % to 120 %)
+  is paired by rule and subject and is neither new nor resolved.
 * **Regressions** (what ``diff --fail-on-regression`` refuses): a department
   whose utilization crosses the new version's ``near_capacity`` threshold or the
   100 % overload line upwards (a new department above it counts), and a chain
@@ -38,9 +43,10 @@ True
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Mapping
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 from clientchain.analysis.flow import FlowReport, analyze_flow
 from clientchain.model import Chain, Organization
@@ -50,6 +56,8 @@ __all__ = [
     "ConstraintShift",
     "EntityChange",
     "FieldChange",
+    "FindingChange",
+    "FindingLike",
     "MetricDelta",
     "OrgDiff",
     "Regression",
@@ -117,6 +125,39 @@ class ConstraintShift:
     chain: str | None = None
 
 
+class FindingLike(Protocol):
+    """What ``diff_orgs`` reads of a finding (a :class:`clientchain.checks.Finding`)."""
+
+    @property
+    def rule(self) -> str: ...
+    @property
+    def severity(self) -> object: ...
+    @property
+    def message(self) -> str: ...
+    @property
+    def file(self) -> str: ...
+    @property
+    def line(self) -> int: ...
+    @property
+    def column(self) -> int: ...
+    @property
+    def subject(self) -> str: ...
+
+
+@dataclass(frozen=True, slots=True)
+class FindingChange:
+    """A finding that appears in the new version, or is resolved since the old one
+    (then ``file``, ``line`` and ``column`` are its place in the old version)."""
+
+    rule: str
+    severity: str
+    message: str
+    file: str
+    line: int
+    column: int
+    subject: str
+
+
 @dataclass(frozen=True, slots=True)
 class Regression:
     """A change ``--fail-on-regression`` refuses, with a sentence saying why."""
@@ -138,6 +179,10 @@ class OrgDiff:
     chain_constraints: tuple[ConstraintShift, ...]
     regressions: tuple[Regression, ...]
     lead_time_tolerance: float = DEFAULT_LEAD_TIME_TOLERANCE
+    findings_checked: bool = False
+    """Whether the rules ran on both versions (``check`` given to :func:`diff_orgs`)."""
+    findings_appeared: tuple[FindingChange, ...] = ()
+    findings_resolved: tuple[FindingChange, ...] = ()
 
     @property
     def shifted(self) -> bool:
@@ -146,8 +191,15 @@ class OrgDiff:
 
     @property
     def empty(self) -> bool:
-        """No structural change, no metric delta, no constraint shift."""
-        return not (self.entities or self.metrics or self.shifted or self.chain_constraints)
+        """No structural change, no metric delta, no constraint shift, no finding changed."""
+        return not (
+            self.entities
+            or self.metrics
+            or self.shifted
+            or self.chain_constraints
+            or self.findings_appeared
+            or self.findings_resolved
+        )
 
     def by_status(self, status: Status) -> tuple[EntityChange, ...]:
         """The entity changes with ``status``, in report order."""
@@ -159,6 +211,7 @@ def diff_orgs(
     new: Organization,
     *,
     lead_time_tolerance: float = DEFAULT_LEAD_TIME_TOLERANCE,
+    check: Callable[[Organization], Sequence[FindingLike]] | None = None,
 ) -> OrgDiff:
     """Compare two versions of an organization.
 
@@ -169,6 +222,9 @@ def diff_orgs(
     lead_time_tolerance : float, optional
         Share of growth of a chain's lead time that is not yet a regression
         (0.1: 10 %). Must be 0 or more.
+    check : callable, optional
+        The findings of one version (:func:`clientchain.checks.check_org`); when
+        given, the findings that appear and those resolved are compared.
 
     Returns
     -------
@@ -186,6 +242,11 @@ def diff_orgs(
         raise ValueError(f"the lead-time tolerance must be 0 or more, got {lead_time_tolerance}")
     before, after = analyze_flow(old), analyze_flow(new)
     metrics = tuple(_metric_deltas(before, after))
+    appeared: tuple[FindingChange, ...] = ()
+    resolved: tuple[FindingChange, ...] = ()
+    if check is not None:
+        was, now = _plain_findings(check(old)), _plain_findings(check(new))
+        appeared, resolved = _unmatched(now, was), _unmatched(was, now)
     return OrgDiff(
         old=old,
         new=new,
@@ -195,6 +256,9 @@ def diff_orgs(
         chain_constraints=tuple(_constraint_shifts(before, after)),
         regressions=tuple(_regressions(new, metrics, lead_time_tolerance)),
         lead_time_tolerance=lead_time_tolerance,
+        findings_checked=check is not None,
+        findings_appeared=appeared,
+        findings_resolved=resolved,
     )
 
 
@@ -326,6 +390,37 @@ def _constraint_shifts(before: FlowReport, after: FlowReport) -> Iterator[Constr
             was, now = before.chains[chain].constraint, after.chains[chain].constraint
             if was != now:
                 yield ConstraintShift(was, now, chain)
+
+
+# -- findings ------------------------------------------------------------------------------
+
+
+def _plain_findings(found: Iterable[FindingLike]) -> list[FindingChange]:
+    return [
+        FindingChange(f.rule, str(f.severity), f.message, f.file, f.line, f.column, f.subject)
+        for f in found
+    ]
+
+
+def _unmatched(mine: list[FindingChange], theirs: list[FindingChange]) -> tuple[FindingChange, ...]:
+    """The findings of ``mine`` with no counterpart in ``theirs``: the same rule, subject
+    and message first, then the same rule and subject (a message whose numbers changed)."""
+    exact = Counter((f.rule, f.subject, f.message) for f in theirs)
+    left: list[FindingChange] = []
+    for item in mine:
+        key = (item.rule, item.subject, item.message)
+        if exact[key]:
+            exact[key] -= 1
+        else:
+            left.append(item)
+    loose = Counter((rule, subject) for (rule, subject, _), n in exact.items() for _ in range(n))
+    unmatched: list[FindingChange] = []
+    for item in left:
+        if loose[item.rule, item.subject]:
+            loose[item.rule, item.subject] -= 1
+        else:
+            unmatched.append(item)
+    return tuple(unmatched)
 
 
 # -- regressions -----------------------------------------------------------------------------

@@ -14,7 +14,13 @@ from typing import TYPE_CHECKING, Any
 from clientchain.output.json import dumps
 
 if TYPE_CHECKING:
-    from clientchain.analysis.diff import EntityChange, FieldChange, MetricDelta, OrgDiff
+    from clientchain.analysis.diff import (
+        EntityChange,
+        FieldChange,
+        FindingChange,
+        MetricDelta,
+        OrgDiff,
+    )
 
 __all__ = ["diff_json", "diff_markdown", "diff_text", "field_value", "metric_value"]
 
@@ -99,9 +105,26 @@ def diff_text(diff: OrgDiff) -> str:
         lines.append(
             f"constraint of chain {shift.chain}: {shift.old or 'none'} → {shift.new or 'none'}"
         )
+    lines += _findings_text(diff)
     lines.append("regressions:" if diff.regressions else "regressions: none")
     lines += [f"  {r.message}" for r in diff.regressions]
     return "\n".join(lines)
+
+
+def _findings_text(diff: OrgDiff) -> list[str]:
+    """``findings:`` then ``+`` for each that appears and ``-`` for each resolved."""
+    if not diff.findings_checked:
+        return []
+    changed = [("+", f) for f in diff.findings_appeared]
+    changed += [("-", f) for f in diff.findings_resolved]
+    if not changed:
+        return ["findings: none"]
+    return ["findings:", *(f"  {sign} {_finding_line(f)}" for sign, f in changed)]
+
+
+def _finding_line(item: FindingChange) -> str:
+    """As ``check`` writes it: ``file:line:col: severity [rule] message``."""
+    return f"{item.file}:{item.line}:{item.column}: {item.severity} [{item.rule}] {item.message}"
 
 
 def _entity_text(change: EntityChange) -> str:
@@ -157,12 +180,35 @@ def diff_json(diff: OrgDiff) -> str:
             "chain_constraints": [
                 {"chain": s.chain, "old": s.old, "new": s.new} for s in diff.chain_constraints
             ],
+            "findings": _findings_dict(diff),
             "regressions": [
                 {"kind": r.kind, "id": r.id, "message": r.message} for r in diff.regressions
             ],
             "lead_time_tolerance": diff.lead_time_tolerance,
         }
     )
+
+
+def _findings_dict(diff: OrgDiff) -> dict[str, Any] | None:
+    if not diff.findings_checked:
+        return None
+    return {
+        "appeared": [_finding_dict(f) for f in diff.findings_appeared],
+        "resolved": [_finding_dict(f) for f in diff.findings_resolved],
+    }
+
+
+def _finding_dict(item: FindingChange) -> dict[str, Any]:
+    """The keys and order of a ``check --format json`` finding."""
+    return {
+        "rule": item.rule,
+        "severity": item.severity,
+        "message": item.message,
+        "file": item.file,
+        "line": item.line,
+        "column": item.column,
+        "subject": item.subject,
+    }
 
 
 def _entity_dict(change: EntityChange) -> dict[str, Any]:
@@ -207,7 +253,17 @@ def diff_markdown(diff: OrgDiff) -> str:
         lines.append("|---|---|--:|--:|--:|")
         lines += [_metric_row(diff, m) for m in diff.metrics]
         lines.append("")
+    if diff.findings_appeared or diff.findings_resolved:
+        lines += ["#### Findings", ""]
+        lines += [_finding_item("appeared", f) for f in diff.findings_appeared]
+        lines += [_finding_item("resolved", f) for f in diff.findings_resolved]
+        lines.append("")
     return "\n".join(lines).rstrip("\n")
+
+
+def _finding_item(status: str, item: FindingChange) -> str:
+    place = _code(f"{item.file}:{item.line}:{item.column}")
+    return f"- {status}: {place} {item.severity} {_md(f'[{item.rule}] {item.message}')}"
 
 
 def _headline(diff: OrgDiff) -> str:
