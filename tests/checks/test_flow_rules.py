@@ -88,7 +88,7 @@ def test_over_takt_points_at_the_step() -> None:
     # takt 40 / 5 = 8 h: full's cycle 9 h / 1 person > 8 h; calm 12 / 2 = 6 h is fine
     found = [f for f in flow_findings(text) if f.rule == "over-takt"]
     assert [(f.subject, f.line, f.severity) for f in found] == [("full", 21, Severity.WARNING)]
-    assert "cycle time 9h per unit against a takt of 8h (5 per week)" in found[0].message
+    assert "cycle time 9 h per unit against a takt of 8 h (5 per week)" in found[0].message
 
 
 def test_thresholds_come_from_the_checks_section() -> None:

@@ -100,7 +100,7 @@ def test_fields_change_one_by_one() -> None:
     }
     text = diff_text(result)
     assert "~ Envíos (envios): headcount 1 → 2" in text
-    assert "~ ventas->taller: quality 95% → 80%" in text
+    assert "~ Ventas (ventas) → Taller de diseño (taller): quality 95 % → 80 %" in text
 
 
 def test_metric_deltas_and_regressions_by_hand() -> None:
@@ -114,10 +114,10 @@ def test_metric_deltas_and_regressions_by_hand() -> None:
     assert [(f.field, f.old, f.new) for f in steps.fields] == [("steps[1].effort", 2.0, 3.6)]
     messages = [r.message for r in result.regressions]
     assert messages == [
-        "Taller de diseño (taller) crosses the near-capacity threshold of 85%: "
-        "utilization 50% → 90%.",
-        "Pedido estándar (pedido): lead time grows by 58.18% (2.75h → 4.35h), "
-        "more than the tolerance of 10%.",
+        "Taller de diseño (taller) crosses the near-capacity threshold of 85 %: "
+        "utilization 50 % → 90 %.",
+        "Pedido estándar (pedido): lead time grows by 58.2 % (2.75 h → 4.35 h), "
+        "more than the tolerance of 10 %.",
     ]
     # (4.35 - 2.75) / 2.75 = 0.5818…: within a tolerance of 60 %, over one of 50 %
     assert len(diff_orgs(org(TALLER), org(SLOWER), lead_time_tolerance=0.6).regressions) == 1
@@ -138,10 +138,10 @@ def test_rolled_quality_delta_and_constraint_shift() -> None:
     assert metrics[("pedido", "rolled_quality")] == (0.95, 0.70)
     assert metrics[("ventas", "utilization")] == (5 / 40, 50 / 40)
     assert [c.chain for c in result.chain_constraints] == ["pedido"]
-    assert "Ventas (ventas) becomes overloaded: utilization 12.5% → 125%." in [
+    assert "Ventas (ventas) becomes overloaded: utilization 12.5 % → 125 %." in [
         r.message for r in result.regressions
     ]
-    assert "constraint: taller → ventas" in diff_text(result)
+    assert "constraint: Taller de diseño (taller) → Ventas (ventas)" in diff_text(result)
 
 
 def test_negative_tolerance_is_refused() -> None:
@@ -263,7 +263,7 @@ def test_json_and_markdown(cli: Invoke, org_file, tmp_path) -> None:
     comment = target.read_text(encoding="utf-8")
     assert comment.startswith("### clientchain diff:")
     assert "#### Regressions" in comment
-    assert "| Taller de diseño (taller) | utilization | 50% | 90% | +40 pts |" in comment
+    assert "| Taller de diseño (taller) | utilization | 50 % | 90 % | +40 pts |" in comment
 
 
 def test_markdown_cannot_be_injected() -> None:

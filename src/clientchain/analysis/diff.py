@@ -34,8 +34,8 @@
 >>> [(m.id, m.metric, m.old, m.new) for m in change.metrics]
 [('a', 'utilization', 0.5, 0.9), ('x', 'lead_time_hours', 2.0, 3.6)]
 >>> [r.message for r in change.regressions]  # doctest: +NORMALIZE_WHITESPACE
-['Alfa (a) crosses the near-capacity threshold of 85%: utilization 50% → 90%.',
- 'X (x): lead time grows by 80% (2h → 3.6h), more than the tolerance of 10%.']
+['Alfa (a) crosses the near-capacity threshold of 85 %: utilization 50 % → 90 %.',
+ 'X (x): lead time grows by 80 % (2 h → 3.6 h), more than the tolerance of 10 %.']
 >>> diff_orgs(org(2.0), org(2.0)).empty
 True
 """
@@ -50,6 +50,7 @@ from typing import Any, Literal, Protocol
 
 from clientchain.analysis.flow import FlowReport, analyze_flow
 from clientchain.model import Chain, Organization
+from clientchain.numbers import duration, name_id, pct
 
 __all__ = [
     "DEFAULT_LEAD_TIME_TOLERANCE",
@@ -443,15 +444,15 @@ def _capacity_regression(
     org: Organization, dept: str, old: float | None, new: float, near: float
 ) -> Iterator[Regression]:
     before = 0.0 if old is None else old
-    label = _label(org.departments[dept].name, dept)
-    change = f"utilization {'new' if old is None else _percent(old)} → {_percent(new)}"
+    label = name_id(org.departments[dept].name, dept)
+    change = f"utilization {'new' if old is None else pct(old)} → {pct(new)}"
     if before <= 1.0 < new:
         yield Regression("department", dept, f"{label} becomes overloaded: {change}.")
     elif before <= near < new:
         yield Regression(
             "department",
             dept,
-            f"{label} crosses the near-capacity threshold of {_percent(near)}: {change}.",
+            f"{label} crosses the near-capacity threshold of {pct(near)}: {change}.",
         )
 
 
@@ -462,22 +463,10 @@ def _lead_time_regression(
         return
     growth = math.inf if old == 0 else (new - old) / old
     if growth > tolerance:
-        label = _label(org.chains[chain].name, chain)
+        label = name_id(org.chains[chain].name, chain)
         yield Regression(
             "chain",
             chain,
-            f"{label}: lead time grows by {_percent(growth)} ({_hours(old)} → {_hours(new)}), "
-            f"more than the tolerance of {_percent(tolerance)}.",
+            f"{label}: lead time grows by {pct(growth)} ({duration(old)} → {duration(new)}), "
+            f"more than the tolerance of {pct(tolerance)}.",
         )
-
-
-def _label(name: str, key: str) -> str:
-    return key if name == key else f"{name} ({key})"
-
-
-def _percent(value: float) -> str:
-    return "∞" if math.isinf(value) else f"{value * 100:.4g}%"
-
-
-def _hours(value: float) -> str:
-    return "∞" if math.isinf(value) else f"{value:.4g}h"

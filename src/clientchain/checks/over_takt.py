@@ -17,7 +17,7 @@ import networkx as nx
 from clientchain.analysis.flow import analyze_flow
 from clientchain.checks.base import Finding, Severity, describe, describe_chain, finding
 from clientchain.model import Organization
-from clientchain.units import format_hours
+from clientchain.numbers import duration
 
 __all__ = ["ID", "SEVERITY", "check"]
 
@@ -40,7 +40,7 @@ def check(org: Organization, graph: nx.DiGraph) -> Iterator[Finding]:
                 SEVERITY,
                 step.department,
                 f"Step {describe(org, step.department)} of chain {label} is over takt: "
-                f"cycle time {format_hours(step_flow.cycle_time_hours)} per unit against a "
-                f"takt of {format_hours(flow.takt_hours)} ({chain.demand:g} per {org.period}).",
+                f"cycle time {duration(step_flow.cycle_time_hours)} per unit against a "
+                f"takt of {duration(flow.takt_hours)} ({chain.demand:g} per {org.period}).",
                 step.location,
             )

@@ -13,7 +13,7 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from clientchain.output.numbers import duration, lead_time, pct
+from clientchain.numbers import duration, lead_time, pct
 from clientchain.output.rich_text import render
 from clientchain.output.text import NONE
 
