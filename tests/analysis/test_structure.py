@@ -89,16 +89,16 @@ def test_who_middle_department() -> None:
     )
 
 
-def test_who_feedback_edges_are_information_not_work() -> None:
+def test_who_feedback_edges_are_not_work_and_listed_apart_from_information() -> None:
     org = agency()
     g = build_graph(org)
     content = who(org, g, "content")
     assert content.suppliers == ("stock",)  # the feedback from social is not work
-    assert content.information_from == ("social",)
+    assert (content.feedback_from, content.information_from) == (("social",), ())
     assert content.upstream == ("stock",)
     assert content.hops_to_external == 3
     social = who(org, g, "social")
-    assert social.information_to == ("content",)
+    assert (social.feedback_to, social.information_to) == (("content",), ())
     assert social.downstream == ("brands",)
     assert social.hops_to_external == 1
 

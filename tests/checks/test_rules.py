@@ -96,7 +96,9 @@ def test_work_cycle_lists_members_in_cycle_order() -> None:
     [cycle] = findings(org, "work-cycle")
     assert cycle.subject == "a"
     assert cycle.message == (
-        "Work handoffs form a loop: A (a) → B (b) → C (c) → A (a) (the loop also involves D (d))."
+        "Work handoffs form a loop that no chain walks: A (a) → B (b) → C (c) → A (a)"
+        " (the loop also involves D (d)). If b → c or c → a only returns comments or approval,"
+        " declare it `type: feedback`."
     )
 
 
@@ -109,7 +111,10 @@ def test_one_finding_per_cycle_component() -> None:
     org = make_org(depts=("a", "b", "c", "d"), handoffs=handoffs, chains=[("s", "a", "b", "z")])
     cycles = findings(org, "work-cycle")
     assert [f.subject for f in cycles] == ["a", "c"]
-    assert cycles[1].message == "Work handoffs form a loop: C (c) → D (d) → C (c)."
+    assert cycles[1].message == (
+        "Work handoffs form a loop that no chain walks: C (c) → D (d) → C (c)."
+        " If c → d or d → c only returns comments or approval, declare it `type: feedback`."
+    )
 
 
 def test_feedback_loops_are_not_work_cycles() -> None:

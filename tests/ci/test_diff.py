@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 
 from cli.cli_support import EXAMPLES, TALLER, Invoke, run_script
 from clientchain.analysis.diff import diff_orgs
+from clientchain.checks import check_org
 from clientchain.errors import InputError, UsageError
 from clientchain.loading import load_file, load_text
 from clientchain.loading.dump import dump_org
@@ -99,7 +100,7 @@ def test_fields_change_one_by_one() -> None:
     }
     text = diff_text(result)
     assert "~ Envíos (envios): headcount 1 → 2" in text
-    assert "~ ventas->taller: quality 95% → 80%" in text
+    assert "~ Ventas (ventas) → Taller de diseño (taller): quality 95 % → 80 %" in text
 
 
 def test_metric_deltas_and_regressions_by_hand() -> None:
@@ -113,10 +114,10 @@ def test_metric_deltas_and_regressions_by_hand() -> None:
     assert [(f.field, f.old, f.new) for f in steps.fields] == [("steps[1].effort", 2.0, 3.6)]
     messages = [r.message for r in result.regressions]
     assert messages == [
-        "Taller de diseño (taller) crosses the near-capacity threshold of 85%: "
-        "utilization 50% → 90%.",
-        "Pedido estándar (pedido): lead time grows by 58.18% (2.75h → 4.35h), "
-        "more than the tolerance of 10%.",
+        "Taller de diseño (taller) crosses the near-capacity threshold of 85 %: "
+        "utilization 50 % → 90 %.",
+        "Pedido estándar (pedido): lead time grows by 58.2 % (2.75 h → 4.35 h), "
+        "more than the tolerance of 10 %.",
     ]
     # (4.35 - 2.75) / 2.75 = 0.5818…: within a tolerance of 60 %, over one of 50 %
     assert len(diff_orgs(org(TALLER), org(SLOWER), lead_time_tolerance=0.6).regressions) == 1
@@ -137,10 +138,10 @@ def test_rolled_quality_delta_and_constraint_shift() -> None:
     assert metrics[("pedido", "rolled_quality")] == (0.95, 0.70)
     assert metrics[("ventas", "utilization")] == (5 / 40, 50 / 40)
     assert [c.chain for c in result.chain_constraints] == ["pedido"]
-    assert "Ventas (ventas) becomes overloaded: utilization 12.5% → 125%." in [
+    assert "Ventas (ventas) becomes overloaded: utilization 12.5 % → 125 %." in [
         r.message for r in result.regressions
     ]
-    assert "constraint: taller → ventas" in diff_text(result)
+    assert "constraint: Taller de diseño (taller) → Ventas (ventas)" in diff_text(result)
 
 
 def test_negative_tolerance_is_refused() -> None:
@@ -262,7 +263,7 @@ def test_json_and_markdown(cli: Invoke, org_file, tmp_path) -> None:
     comment = target.read_text(encoding="utf-8")
     assert comment.startswith("### clientchain diff:")
     assert "#### Regressions" in comment
-    assert "| Taller de diseño (taller) | utilization | 50% | 90% | +40 pts |" in comment
+    assert "| Taller de diseño (taller) | utilization | 50 % | 90 % | +40 pts |" in comment
 
 
 def test_markdown_cannot_be_injected() -> None:
@@ -273,3 +274,61 @@ def test_markdown_cannot_be_injected() -> None:
     comment = diff_markdown(diff_orgs(org(hostile), org(slower)))
     assert "<img" not in comment
     assert "&lt;img src=x&gt; \\| \\*b\\*" in comment
+
+
+# -- findings that appear and findings that are resolved ------------------------------------------
+
+UNUSED_SUPPLIER = TALLER.replace(
+    "  papel: {name: Papelera}\n", "  papel: {name: Papelera}\n  tinta: {name: Tintas}\n"
+)  # tinta (line 12) has no handoff at all: one `isolated` warning in the new version
+ISOLATED = "[isolated] External supplier Tintas (tinta) has no handoffs at all"
+
+
+def test_a_new_supplier_nothing_uses_is_a_finding_that_appears(cli: Invoke, org_file) -> None:
+    old, new = str(org_file(TALLER, "old.yaml")), str(org_file(UNUSED_SUPPLIER, "new.yaml"))
+    lines = cli("diff", old, new).stdout.splitlines()
+    assert lines[lines.index("findings:") :] == [
+        "findings:",
+        f"  + {new}:12:3: warning {ISOLATED}: nothing reaches it and it hands nothing over.",
+        "regressions: none",
+    ]
+    document = json.loads(cli("diff", old, new, "-f", "json").stdout)
+    assert document["findings"] == {
+        "appeared": [
+            {
+                "rule": "isolated",
+                "severity": "warning",
+                "message": "External supplier Tintas (tinta) has no handoffs at all: nothing "
+                "reaches it and it hands nothing over.",
+                "file": new,
+                "line": 12,
+                "column": 3,
+                "subject": "tinta",
+            }
+        ],
+        "resolved": [],
+    }
+    # the other way round it is resolved, at its place in the old version
+    back = cli("diff", new, old).stdout
+    assert f"  - {new}:12:3: warning {ISOLATED}" in back
+    assert json.loads(cli("diff", new, old, "-f", "json").stdout)["findings"]["appeared"] == []
+    # a finding is no regression: the gate stays open
+    assert cli("diff", old, new, "--fail-on-regression").exit_code == 0
+
+
+def test_a_finding_whose_numbers_change_is_neither_new_nor_resolved(cli: Invoke, org_file) -> None:
+    # taller 10 × 4.4 h = 44 h of 40 → 110 %, then 10 × 4.8 h = 48 h → 120 %: still overloaded
+    over = TALLER.replace("{department: taller, effort: 2h}", "{department: taller, effort: 4.4h}")
+    more = over.replace("effort: 4.4h", "effort: 4.8h")
+    old, new = str(org_file(over, "old.yaml")), str(org_file(more, "new.yaml"))
+    assert "findings: none" in cli("diff", old, new).stdout.splitlines()
+    document = json.loads(cli("diff", old, new, "-f", "json").stdout)
+    assert document["findings"] == {"appeared": [], "resolved": []}
+
+
+def test_markdown_lists_findings() -> None:
+    old, new = org(TALLER, "old.yaml"), org(UNUSED_SUPPLIER, "new.yaml")
+    result = diff_orgs(old, new, check=check_org)
+    comment = diff_markdown(result)
+    assert "#### Findings" in comment
+    assert "- appeared: `new.yaml:12:3` warning \\[isolated\\] External supplier Tintas" in comment

@@ -17,7 +17,7 @@ def test_plain_text_overview(cli: Invoke, org_file) -> None:
     assert lines[:3] == [
         "organization: Taller Núñez",
         "period: week",
-        "counts: 3 departments, 1 clients, 1 suppliers, 5 handoffs, 1 chains",
+        "counts: 3 departments, 1 client, 1 supplier, 5 handoffs, 1 chain",
     ]
     text = result.stdout
     assert "  Taller de diseño (taller): operative, group Producción" in text
@@ -165,6 +165,8 @@ def test_json_departments(doc: dict) -> None:
         "hops_to_external",
         "information_from",
         "information_to",
+        "feedback_from",
+        "feedback_to",
         "load_hours",
         "capacity_hours",
         "utilization",
@@ -183,9 +185,9 @@ def test_json_departments(doc: dict) -> None:
     assert taller["information_to"] == []
     envios = doc["departments"][2]
     assert envios["group"] is None
-    assert envios["information_to"] == ["ventas"]
+    assert (envios["feedback_to"], envios["information_to"]) == (["ventas"], [])  # Reclamaciones
     assert doc["departments"][0]["kind"] == "commercial"
-    assert doc["departments"][0]["information_from"] == ["envios"]
+    assert doc["departments"][0]["feedback_from"] == ["envios"]
 
 
 def test_json_clients_and_suppliers(doc: dict) -> None:

@@ -40,11 +40,13 @@ def test_json_extra_fields(cli: Invoke, org_file) -> None:
         *SPEC_FIELDS[1:],
         "information_from",
         "information_to",
+        "feedback_from",
+        "feedback_to",
     ]
     assert doc["name"] == "Ventas"
     assert doc["role"] == "department"
-    assert doc["information_from"] == ["envios"]
-    assert doc["information_to"] == []
+    assert doc["feedback_from"] == ["envios"]  # Reclamaciones, type: feedback
+    assert doc["information_from"] == doc["information_to"] == doc["feedback_to"] == []
 
 
 def test_json_of_an_external_client(cli: Invoke, org_file) -> None:
@@ -67,6 +69,8 @@ def test_text_shows_names_and_ids(cli: Invoke, org_file) -> None:
         "nearest external client: 2 handoffs",
         "information from: none",
         "information to: none",
+        "feedback from: none",
+        "feedback to: none",
     ]
     assert ANSI not in result.stdout
 

@@ -79,7 +79,7 @@ def test_who_json(org: Organization) -> None:
     doc = json.loads(as_json.who_json(who(org, build_graph(org), "a")))
     assert doc["suppliers"] == []
     assert doc["clients"] == ["b"]
-    assert doc["information_from"] == ["b"]
+    assert (doc["feedback_from"], doc["information_from"]) == (["b"], [])
     assert doc["hops_to_external"] == 2
 
 

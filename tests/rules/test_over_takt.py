@@ -31,8 +31,8 @@ FULL = (
     "over-takt",
     17,  # full's step, at its `{`
     9,
-    "Step Lleno (full) of chain Equis (x) is over takt: cycle time 9h per unit against a "
-    "takt of 8h (5 per week).",
+    "Step Lleno (full) of chain Equis (x) is over takt: cycle time 9 h per unit against a "
+    "takt of 8 h (5 per week).",
 )
 
 
@@ -56,8 +56,8 @@ def test_headcount_divides_the_cycle_time() -> None:
             "over-takt",
             18,
             9,
-            "Step Tranquilo (calm) of chain Equis (x) is over takt: cycle time 12h per unit "
-            "against a takt of 8h (5 per week).",
+            "Step Tranquilo (calm) of chain Equis (x) is over takt: cycle time 12 h per unit "
+            "against a takt of 8 h (5 per week).",
         )
     ]
 
@@ -85,15 +85,15 @@ def test_each_step_over_takt_is_its_own_finding() -> None:
             "over-takt",
             11,
             9,
-            "Step full of chain x is over takt: cycle time 14h per unit against a takt of "
-            "13.3h (3 per week).",
+            "Step full of chain x is over takt: cycle time 14 h per unit against a takt of "
+            "13.33 h (3 per week).",
         ),
         (
             "over-takt",
             12,
             9,
-            "Step full of chain x is over takt: cycle time 20h per unit against a takt of "
-            "13.3h (3 per week).",
+            "Step full of chain x is over takt: cycle time 20 h per unit against a takt of "
+            "13.33 h (3 per week).",
         ),
     ]
 

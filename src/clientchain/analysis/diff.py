@@ -9,6 +9,11 @@
   recomputed here): department utilization, chain lead time and rolled quality,
   for every entity in either version whose value differs.
 * **Constraint shift**: the organization's constraint, and each chain's.
+* **Findings** (when ``diff_orgs`` is given ``check``, as ``clientchain diff`` does):
+  the rules' findings that appear in the new version and those resolved since the
+  old one. A finding is the same in both versions when its rule, subject and
+  message are; a finding whose message changed (an overload from 110 % to 120 %)
+  is paired by rule and subject and is neither new nor resolved.
 * **Regressions** (what ``diff --fail-on-regression`` refuses): a department
   whose utilization crosses the new version's ``near_capacity`` threshold or the
   100 % overload line upwards (a new department above it counts), and a chain
@@ -29,8 +34,8 @@
 >>> [(m.id, m.metric, m.old, m.new) for m in change.metrics]
 [('a', 'utilization', 0.5, 0.9), ('x', 'lead_time_hours', 2.0, 3.6)]
 >>> [r.message for r in change.regressions]  # doctest: +NORMALIZE_WHITESPACE
-['Alfa (a) crosses the near-capacity threshold of 85%: utilization 50% → 90%.',
- 'X (x): lead time grows by 80% (2h → 3.6h), more than the tolerance of 10%.']
+['Alfa (a) crosses the near-capacity threshold of 85 %: utilization 50 % → 90 %.',
+ 'X (x): lead time grows by 80 % (2 h → 3.6 h), more than the tolerance of 10 %.']
 >>> diff_orgs(org(2.0), org(2.0)).empty
 True
 """
@@ -38,18 +43,22 @@ True
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Mapping
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 from clientchain.analysis.flow import FlowReport, analyze_flow
 from clientchain.model import Chain, Organization
+from clientchain.numbers import duration, name_id, pct
 
 __all__ = [
     "DEFAULT_LEAD_TIME_TOLERANCE",
     "ConstraintShift",
     "EntityChange",
     "FieldChange",
+    "FindingChange",
+    "FindingLike",
     "MetricDelta",
     "OrgDiff",
     "Regression",
@@ -117,6 +126,39 @@ class ConstraintShift:
     chain: str | None = None
 
 
+class FindingLike(Protocol):
+    """What ``diff_orgs`` reads of a finding (a :class:`clientchain.checks.Finding`)."""
+
+    @property
+    def rule(self) -> str: ...
+    @property
+    def severity(self) -> object: ...
+    @property
+    def message(self) -> str: ...
+    @property
+    def file(self) -> str: ...
+    @property
+    def line(self) -> int: ...
+    @property
+    def column(self) -> int: ...
+    @property
+    def subject(self) -> str: ...
+
+
+@dataclass(frozen=True, slots=True)
+class FindingChange:
+    """A finding that appears in the new version, or is resolved since the old one
+    (then ``file``, ``line`` and ``column`` are its place in the old version)."""
+
+    rule: str
+    severity: str
+    message: str
+    file: str
+    line: int
+    column: int
+    subject: str
+
+
 @dataclass(frozen=True, slots=True)
 class Regression:
     """A change ``--fail-on-regression`` refuses, with a sentence saying why."""
@@ -138,6 +180,10 @@ class OrgDiff:
     chain_constraints: tuple[ConstraintShift, ...]
     regressions: tuple[Regression, ...]
     lead_time_tolerance: float = DEFAULT_LEAD_TIME_TOLERANCE
+    findings_checked: bool = False
+    """Whether the rules ran on both versions (``check`` given to :func:`diff_orgs`)."""
+    findings_appeared: tuple[FindingChange, ...] = ()
+    findings_resolved: tuple[FindingChange, ...] = ()
 
     @property
     def shifted(self) -> bool:
@@ -146,8 +192,15 @@ class OrgDiff:
 
     @property
     def empty(self) -> bool:
-        """No structural change, no metric delta, no constraint shift."""
-        return not (self.entities or self.metrics or self.shifted or self.chain_constraints)
+        """No structural change, no metric delta, no constraint shift, no finding changed."""
+        return not (
+            self.entities
+            or self.metrics
+            or self.shifted
+            or self.chain_constraints
+            or self.findings_appeared
+            or self.findings_resolved
+        )
 
     def by_status(self, status: Status) -> tuple[EntityChange, ...]:
         """The entity changes with ``status``, in report order."""
@@ -159,6 +212,7 @@ def diff_orgs(
     new: Organization,
     *,
     lead_time_tolerance: float = DEFAULT_LEAD_TIME_TOLERANCE,
+    check: Callable[[Organization], Sequence[FindingLike]] | None = None,
 ) -> OrgDiff:
     """Compare two versions of an organization.
 
@@ -169,6 +223,9 @@ def diff_orgs(
     lead_time_tolerance : float, optional
         Share of growth of a chain's lead time that is not yet a regression
         (0.1: 10 %). Must be 0 or more.
+    check : callable, optional
+        The findings of one version (:func:`clientchain.checks.check_org`); when
+        given, the findings that appear and those resolved are compared.
 
     Returns
     -------
@@ -186,6 +243,11 @@ def diff_orgs(
         raise ValueError(f"the lead-time tolerance must be 0 or more, got {lead_time_tolerance}")
     before, after = analyze_flow(old), analyze_flow(new)
     metrics = tuple(_metric_deltas(before, after))
+    appeared: tuple[FindingChange, ...] = ()
+    resolved: tuple[FindingChange, ...] = ()
+    if check is not None:
+        was, now = _plain_findings(check(old)), _plain_findings(check(new))
+        appeared, resolved = _unmatched(now, was), _unmatched(was, now)
     return OrgDiff(
         old=old,
         new=new,
@@ -195,6 +257,9 @@ def diff_orgs(
         chain_constraints=tuple(_constraint_shifts(before, after)),
         regressions=tuple(_regressions(new, metrics, lead_time_tolerance)),
         lead_time_tolerance=lead_time_tolerance,
+        findings_checked=check is not None,
+        findings_appeared=appeared,
+        findings_resolved=resolved,
     )
 
 
@@ -328,6 +393,37 @@ def _constraint_shifts(before: FlowReport, after: FlowReport) -> Iterator[Constr
                 yield ConstraintShift(was, now, chain)
 
 
+# -- findings ------------------------------------------------------------------------------
+
+
+def _plain_findings(found: Iterable[FindingLike]) -> list[FindingChange]:
+    return [
+        FindingChange(f.rule, str(f.severity), f.message, f.file, f.line, f.column, f.subject)
+        for f in found
+    ]
+
+
+def _unmatched(mine: list[FindingChange], theirs: list[FindingChange]) -> tuple[FindingChange, ...]:
+    """The findings of ``mine`` with no counterpart in ``theirs``: the same rule, subject
+    and message first, then the same rule and subject (a message whose numbers changed)."""
+    exact = Counter((f.rule, f.subject, f.message) for f in theirs)
+    left: list[FindingChange] = []
+    for item in mine:
+        key = (item.rule, item.subject, item.message)
+        if exact[key]:
+            exact[key] -= 1
+        else:
+            left.append(item)
+    loose = Counter((rule, subject) for (rule, subject, _), n in exact.items() for _ in range(n))
+    unmatched: list[FindingChange] = []
+    for item in left:
+        if loose[item.rule, item.subject]:
+            loose[item.rule, item.subject] -= 1
+        else:
+            unmatched.append(item)
+    return tuple(unmatched)
+
+
 # -- regressions -----------------------------------------------------------------------------
 
 
@@ -348,15 +444,15 @@ def _capacity_regression(
     org: Organization, dept: str, old: float | None, new: float, near: float
 ) -> Iterator[Regression]:
     before = 0.0 if old is None else old
-    label = _label(org.departments[dept].name, dept)
-    change = f"utilization {'new' if old is None else _percent(old)} → {_percent(new)}"
+    label = name_id(org.departments[dept].name, dept)
+    change = f"utilization {'new' if old is None else pct(old)} → {pct(new)}"
     if before <= 1.0 < new:
         yield Regression("department", dept, f"{label} becomes overloaded: {change}.")
     elif before <= near < new:
         yield Regression(
             "department",
             dept,
-            f"{label} crosses the near-capacity threshold of {_percent(near)}: {change}.",
+            f"{label} crosses the near-capacity threshold of {pct(near)}: {change}.",
         )
 
 
@@ -367,22 +463,10 @@ def _lead_time_regression(
         return
     growth = math.inf if old == 0 else (new - old) / old
     if growth > tolerance:
-        label = _label(org.chains[chain].name, chain)
+        label = name_id(org.chains[chain].name, chain)
         yield Regression(
             "chain",
             chain,
-            f"{label}: lead time grows by {_percent(growth)} ({_hours(old)} → {_hours(new)}), "
-            f"more than the tolerance of {_percent(tolerance)}.",
+            f"{label}: lead time grows by {pct(growth)} ({duration(old)} → {duration(new)}), "
+            f"more than the tolerance of {pct(tolerance)}.",
         )
-
-
-def _label(name: str, key: str) -> str:
-    return key if name == key else f"{name} ({key})"
-
-
-def _percent(value: float) -> str:
-    return "∞" if math.isinf(value) else f"{value * 100:.4g}%"
-
-
-def _hours(value: float) -> str:
-    return "∞" if math.isinf(value) else f"{value:.4g}h"

@@ -34,6 +34,8 @@ from clientchain.errors import UsageError
 from clientchain.graph import (
     CLIENT,
     DEPARTMENT,
+    FEEDBACK,
+    INFORMATION,
     NAME,
     ROLE,
     TYPE,
@@ -76,7 +78,9 @@ class WhoServesWhom:
     hops_to_external : int or None
         Fewest handoffs to one of ``serves_external``; ``None`` when there is none.
     information_from, information_to : tuple of str
-        Direct neighbours over information and feedback edges (in and out).
+        Direct neighbours over information edges (in and out).
+    feedback_from, feedback_to : tuple of str
+        Direct neighbours over feedback edges (in and out).
     """
 
     id: str
@@ -90,6 +94,8 @@ class WhoServesWhom:
     hops_to_external: int | None
     information_from: tuple[str, ...] = ()
     information_to: tuple[str, ...] = ()
+    feedback_from: tuple[str, ...] = ()
+    feedback_to: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -300,8 +306,10 @@ def _who(
         downstream=downstream,
         serves_external=serves,
         hops_to_external=nearest,
-        information_from=_in_file_order(_non_work(graph.in_edges(node_id), graph, 0), index.order),
-        information_to=_in_file_order(_non_work(graph.out_edges(node_id), graph, 1), index.order),
+        information_from=_typed(graph.in_edges(node_id), graph, 0, INFORMATION, index.order),
+        information_to=_typed(graph.out_edges(node_id), graph, 1, INFORMATION, index.order),
+        feedback_from=_typed(graph.in_edges(node_id), graph, 0, FEEDBACK, index.order),
+        feedback_to=_typed(graph.out_edges(node_id), graph, 1, FEEDBACK, index.order),
     )
 
 
@@ -425,8 +433,15 @@ def _in_file_order(nodes: Iterable[str], order: Mapping[str, int]) -> tuple[str,
     return tuple(sorted(set(nodes), key=order.__getitem__))
 
 
-def _non_work(edges: Iterable[tuple[str, str]], graph: nx.DiGraph, end: int) -> list[str]:
-    return [edge[end] for edge in edges if graph.edges[edge][TYPE] != WORK]
+def _typed(
+    edges: Iterable[tuple[str, str]],
+    graph: nx.DiGraph,
+    end: int,
+    kind: str,
+    order: Mapping[str, int],
+) -> tuple[str, ...]:
+    """The other ends of ``edges`` of type ``kind``, in file order."""
+    return _in_file_order((edge[end] for edge in edges if graph.edges[edge][TYPE] == kind), order)
 
 
 def _unknown_node_message(graph: nx.DiGraph, node_id: str) -> str:

@@ -26,9 +26,10 @@ import networkx as nx
 from clientchain.checks.base import Finding, Rule, Severity
 from clientchain.checks.config import CheckOptions, plan_checks
 from clientchain.checks.registry import RULES
+from clientchain.graph import build_graph
 from clientchain.model import Organization
 
-__all__ = ["RULES", "CheckOptions", "Finding", "Rule", "Severity", "run_checks"]
+__all__ = ["RULES", "CheckOptions", "Finding", "Rule", "Severity", "check_org", "run_checks"]
 
 
 def run_checks(
@@ -69,3 +70,9 @@ def run_checks(
             if plan.keeps(item)  # the entity's own `ignore: [rule…]`
         )
     return sorted(findings, key=Finding.sort_key)
+
+
+def check_org(org: Organization) -> list[Finding]:
+    """The findings of ``org`` as its ``checks:`` section configures the rules
+    (``run_checks`` on its graph, without command-line options)."""
+    return run_checks(org, build_graph(org))

@@ -21,7 +21,8 @@ from types import ModuleType
 import networkx as nx
 
 from clientchain.graph import ROLE
-from clientchain.model import Location, Organization
+from clientchain.model import Chain, Location, Organization
+from clientchain.numbers import name_id
 
 __all__ = [
     "Check",
@@ -29,9 +30,9 @@ __all__ = [
     "Rule",
     "Severity",
     "describe",
+    "describe_chain",
     "finding",
     "join",
-    "number",
     "role_word",
 ]
 
@@ -151,8 +152,12 @@ def describe(org: Organization, node_id: str) -> str:
     >>> describe(org, "a"), describe(org, "b")
     ('Alfa (a)', 'b')
     """
-    name = org.label(node_id)
-    return node_id if name == node_id else f"{name} ({node_id})"
+    return name_id(org.label(node_id), node_id)
+
+
+def describe_chain(chain: Chain) -> str:
+    """``'Name (id)'`` of a chain, or just ``'id'`` when the name is the id."""
+    return name_id(chain.name, chain.id)
 
 
 def finding(
@@ -192,12 +197,3 @@ def join(items: Sequence[str], limit: int = 10) -> str:
     if len(shown) <= 1:
         return "".join(shown)
     return f"{', '.join(shown[:-1])} and {shown[-1]}"
-
-
-def number(value: float) -> str:
-    """A short number for messages: ``3``, ``2.5``, ``4.33``.
-
-    >>> number(3.0), number(2.5), number(13 / 3)
-    ('3', '2.5', '4.33')
-    """
-    return f"{value:.2f}".rstrip("0").rstrip(".")

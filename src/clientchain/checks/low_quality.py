@@ -19,9 +19,9 @@ import networkx as nx
 
 from clientchain.analysis.flow import analyze_flow
 from clientchain.analysis.quality import handoff_quality
-from clientchain.checks.base import Finding, Severity, describe, finding
-from clientchain.checks.overloaded import percent
+from clientchain.checks.base import Finding, Severity, describe, describe_chain, finding
 from clientchain.model import Chain, Organization
+from clientchain.numbers import pct
 
 __all__ = ["ID", "SEVERITY", "THRESHOLD", "check"]
 
@@ -38,14 +38,14 @@ def check(org: Organization, graph: nx.DiGraph) -> Iterator[Finding]:
         if flow.rolled_quality >= minimum:
             continue
         chain = org.chains[chain_id]
-        label = chain.id if chain.name == chain.id else f"{chain.name} ({chain.id})"
+        label = describe_chain(chain)
         yield finding(
             org,
             ID,
             SEVERITY,
             chain.id,
-            f"Chain {label} has a rolled quality of {percent(flow.rolled_quality)}, below the "
-            f"minimum of {percent(minimum)}{_weakest(org, chain, rated)}.",
+            f"Chain {label} has a rolled quality of {pct(flow.rolled_quality)}, below the "
+            f"minimum of {pct(minimum)}{_weakest(org, chain, rated)}.",
             chain.location,
         )
 
@@ -57,5 +57,5 @@ def _weakest(org: Organization, chain: Chain, rated: dict[tuple[str, str], float
     (source, target), quality = min(along, key=lambda item: item[1])
     return (
         f"; its weakest handoff is {describe(org, source)} → {describe(org, target)} "
-        f"at {percent(quality)}"
+        f"at {pct(quality)}"
     )

@@ -16,9 +16,9 @@ from collections.abc import Iterator
 import networkx as nx
 
 from clientchain.analysis.flow import analyze_flow
-from clientchain.checks.base import Finding, Severity, describe, finding, number
-from clientchain.checks.overloaded import percent
+from clientchain.checks.base import Finding, Severity, describe, finding
 from clientchain.model import Organization
+from clientchain.numbers import num, pct
 
 __all__ = ["ID", "SEVERITY", "THRESHOLD", "check"]
 
@@ -39,7 +39,7 @@ def check(org: Organization, graph: nx.DiGraph) -> Iterator[Finding]:
             SEVERITY,
             flow.id,
             f"Department {describe(org, flow.id)} is near capacity: utilization "
-            f"{percent(flow.utilization)} ({number(flow.load_hours)} h of "
-            f"{number(flow.capacity_hours)} h per {org.period}), above the threshold of "
-            f"{percent(threshold)}.",
+            f"{pct(flow.utilization)} ({num(flow.load_hours)} h of "
+            f"{num(flow.capacity_hours)} h per {org.period}), above the threshold of "
+            f"{pct(threshold)}.",
         )

@@ -15,9 +15,9 @@ from collections.abc import Iterator
 import networkx as nx
 
 from clientchain.analysis.flow import analyze_flow
-from clientchain.checks.base import Finding, Severity, describe, finding
+from clientchain.checks.base import Finding, Severity, describe, describe_chain, finding
 from clientchain.model import Organization
-from clientchain.units import format_hours
+from clientchain.numbers import duration
 
 __all__ = ["ID", "SEVERITY", "check"]
 
@@ -33,14 +33,14 @@ def check(org: Organization, graph: nx.DiGraph) -> Iterator[Finding]:
         for step, step_flow in zip(chain.steps, flow.steps, strict=True):
             if not step_flow.over_takt:
                 continue
-            label = chain.id if chain.name == chain.id else f"{chain.name} ({chain.id})"
+            label = describe_chain(chain)
             yield finding(
                 org,
                 ID,
                 SEVERITY,
                 step.department,
                 f"Step {describe(org, step.department)} of chain {label} is over takt: "
-                f"cycle time {format_hours(step_flow.cycle_time_hours)} per unit against a "
-                f"takt of {format_hours(flow.takt_hours)} ({chain.demand:g} per {org.period}).",
+                f"cycle time {duration(step_flow.cycle_time_hours)} per unit against a "
+                f"takt of {duration(flow.takt_hours)} ({chain.demand:g} per {org.period}).",
                 step.location,
             )

@@ -12,28 +12,19 @@ DEPT=+1`` shows the effect and the number of people needed.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
 
 import networkx as nx
 
 from clientchain.analysis.flow import analyze_flow
-from clientchain.checks.base import Finding, Severity, describe, finding, number
+from clientchain.checks.base import Finding, Severity, describe, finding
 from clientchain.model import Organization
+from clientchain.numbers import num, pct
 
-__all__ = ["ID", "SEVERITY", "check", "percent"]
+__all__ = ["ID", "SEVERITY", "check"]
 
 ID = "overloaded"
 SEVERITY = Severity.ERROR
-
-
-def percent(fraction: float) -> str:
-    """``'112 %'``, ``'80 %'`` or ``'∞ %'``.
-
-    >>> percent(1.125), percent(0.8), percent(math.inf)
-    ('112.5 %', '80 %', '∞ %')
-    """
-    return "∞ %" if math.isinf(fraction) else f"{number(fraction * 100)} %"
 
 
 def check(org: Organization, graph: nx.DiGraph) -> Iterator[Finding]:
@@ -46,7 +37,7 @@ def check(org: Organization, graph: nx.DiGraph) -> Iterator[Finding]:
             ID,
             SEVERITY,
             flow.id,
-            f"Department {describe(org, flow.id)} is overloaded: {number(flow.load_hours)} h "
-            f"of work per {org.period} against a capacity of {number(flow.capacity_hours)} h "
-            f"(utilization {percent(flow.utilization)}).",
+            f"Department {describe(org, flow.id)} is overloaded: {num(flow.load_hours)} h "
+            f"of work per {org.period} against a capacity of {num(flow.capacity_hours)} h "
+            f"(utilization {pct(flow.utilization)}).",
         )

@@ -28,6 +28,7 @@ RULE_MODULES: tuple[str, ...] = (
     "low_satisfaction",
     "low_quality",
     "missing_deliverable",
+    "undeclared_handoff",
 )
 """Module names (inside :mod:`clientchain.checks`) of the registered rules, in order."""
 

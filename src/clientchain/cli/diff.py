@@ -57,14 +57,18 @@ def diff_command(
     """Compare two versions of an org file: structure, metric deltas, constraint shift.
 
     Departments, clients, suppliers, handoffs and chains added, removed and
-    changed field by field; utilization, lead time and rolled quality deltas.
+    changed field by field; utilization, lead time and rolled quality deltas;
+    the rules' findings that appear and those resolved.
     Exit 0, or 1 with --fail-on-regression when the change is a regression.
     """
     from clientchain.analysis.diff import diff_orgs
+    from clientchain.checks import check_org
     from clientchain.loading.git import load_version
 
     tolerance = parse_tolerance(lead_time_tolerance)
-    result = diff_orgs(load_version(old), load_version(new), lead_time_tolerance=tolerance)
+    result = diff_orgs(
+        load_version(old), load_version(new), lead_time_tolerance=tolerance, check=check_org
+    )
     document = render_diff(result, output_format)
     if output is None:
         out(document)

@@ -173,7 +173,11 @@ def _compare(
         CompareFormat.RULES: fmt.comparison_rules,
     }[output_format]
     out(formatter(result))
-    verdict = "agree" if result.agrees else f"disagree ({len(result.findings)} findings)"
+    verdict = (
+        "agree"
+        if result.agrees
+        else f"disagree ({len(result.findings)} finding{'' if len(result.findings) == 1 else 's'})"
+    )
     err(f"declared and observed {verdict}")
     return 0 if result.agrees else 1
 

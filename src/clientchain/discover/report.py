@@ -49,13 +49,18 @@ def _plural(n: int, word: str) -> str:
     return f"{_int(n)} {word}" if n == 1 else f"{_int(n)} {word}s"
 
 
+def _periods(count: float, period: str) -> str:
+    """``'1 month'``, ``'2.5 weeks'``."""
+    return f"{_num(count)} {period if count == 1 else period + 's'}"
+
+
 def _facts(d: Discovery) -> list[str]:
     """The numbers shared by the header comment and the summary."""
     t = d.result.totals
     log = d.log
     span = (
         f"from {t.first:%Y-%m-%d %H:%M} to {t.last:%Y-%m-%d %H:%M} UTC, "
-        f"{_num(t.periods)} {d.period}s"
+        f"{_periods(t.periods, d.period)}"
         if t.first is not None and t.last is not None
         else "no time span"
     )
@@ -176,7 +181,7 @@ def comparison_text(c: Comparison) -> str:
     lines = [
         f"declared: {org.source} ({org.name})",
         f"observed: {d.source} ({_plural(d.result.totals.cases, 'case')}, "
-        f"{_num(d.result.totals.periods)} {d.period}s)",
+        f"{_periods(d.result.totals.periods, d.period)})",
         f"declared but never seen ({len(c.not_observed)}):",
         *(f"  {_edge(org, e)}: declared volume {_num(e.declared_volume)}" for e in c.not_observed),
         f"seen but not declared ({len(c.not_declared)}):",

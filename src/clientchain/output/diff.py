@@ -1,8 +1,11 @@
 """``clientchain diff`` formatters: plain text, JSON and Markdown for a pull-request comment.
 
 Pure functions of an :class:`~clientchain.analysis.diff.OrgDiff`. Values are
-written in the file's units: durations in hours (``4h``), fractions as
-percentages (``90%``); ``none`` (``null`` in JSON) where a value is not given.
+written as every other command writes them (:mod:`clientchain.numbers`):
+durations in hours, under an hour in minutes (``4 h``, ``30 min``), fractions as
+percentages (``90 %``), changes of a percentage in points (``+16.7 pts``), names as
+``Name (id)``; ``none`` (``null`` in JSON) where a value is not given. JSON keeps
+ids and plain numbers (hours and fractions).
 """
 
 from __future__ import annotations
@@ -11,10 +14,17 @@ import math
 import re
 from typing import TYPE_CHECKING, Any
 
+from clientchain.numbers import duration, name_id, pct, points, signed_duration, signed_pct
 from clientchain.output.json import dumps
 
 if TYPE_CHECKING:
-    from clientchain.analysis.diff import EntityChange, FieldChange, MetricDelta, OrgDiff
+    from clientchain.analysis.diff import (
+        EntityChange,
+        FieldChange,
+        FindingChange,
+        MetricDelta,
+        OrgDiff,
+    )
 
 __all__ = ["diff_json", "diff_markdown", "diff_text", "field_value", "metric_value"]
 
@@ -30,10 +40,10 @@ _METRIC = {
 
 
 def field_value(name: str, value: Any) -> str:
-    """A field's value as the file would write it: ``4h``, ``90%``, ``none``, ``a, b``.
+    """A field's value as ``map`` writes it: ``2.5 h``, ``30 min``, ``90 %``, ``none``, ``[a, b]``.
 
     >>> field_value("steps[0].effort", 2.5), field_value("quality", 0.9), field_value("tags", [])
-    ('2.5h', '90%', '[]')
+    ('2.5 h', '90 %', '[]')
     """
     if value is None:
         return "none"
@@ -45,23 +55,23 @@ def field_value(name: str, value: Any) -> str:
         return str(value)
     leaf = name.rsplit(".", 1)[-1]
     if leaf in _HOURS:
-        return f"{value:g}h"
+        return duration(value)
     if leaf in _PERCENT:
-        return _percent(value)
+        return pct(value)
     return f"{value:g}"
 
 
 def metric_value(metric: str, value: float | None) -> str:
-    """``75%`` for utilization and rolled quality, ``13h`` for lead time, ``∞``, ``none``."""
+    """``75 %`` for utilization and rolled quality, ``13 h`` for lead time, ``∞``, ``none``."""
     if value is None:
         return "none"
     if math.isinf(value):
         return "∞"
-    return f"{value:.4g}h" if metric == "lead_time_hours" else _percent(value)
+    return duration(value) if metric == "lead_time_hours" else pct(value)
 
 
 def metric_change(delta: MetricDelta) -> str:
-    """``+20 pts``, ``+2h, +15.4%``, ``new`` or ``removed``."""
+    """``+20 pts``, ``+2 h, +15.4 %``, ``new`` or ``removed``."""
     if delta.old is None:
         return "new"
     if delta.new is None:
@@ -70,9 +80,9 @@ def metric_change(delta: MetricDelta) -> str:
     if change is None or math.isnan(change) or math.isinf(change):
         return "∞" if change is not None and not math.isnan(change) else "n/a"
     if delta.metric == "lead_time_hours":
-        share = f", {change / delta.old * 100:+.3g}%" if delta.old else ""
-        return f"{change:+.4g}h{share}"
-    return f"{change * 100:+.3g} pts"
+        share = f", {signed_pct(change / delta.old)}" if delta.old else ""
+        return f"{signed_duration(change)}{share}"
+    return points(change)
 
 
 # -- text ----------------------------------------------------------------------------------
@@ -87,25 +97,42 @@ def diff_text(diff: OrgDiff) -> str:
         changes = [c for c in diff.entities if c.kind == kind]
         if changes:
             lines.append(f"{_plural(kind)}:")
-            lines += [f"  {_SIGN[c.status]} {_entity_text(c)}" for c in changes]
+            lines += [f"  {_SIGN[c.status]} {_entity_text(diff, c)}" for c in changes]
     if diff.metrics:
         lines.append("metrics:")
         lines += [f"  {_metric_text(diff, m)}" for m in diff.metrics]
     if diff.shifted:
-        lines.append(
-            f"constraint: {diff.constraint.old or 'none'} → {diff.constraint.new or 'none'}"
-        )
+        old, new = _node(diff, diff.constraint.old), _node(diff, diff.constraint.new)
+        lines.append(f"constraint: {old} → {new}")
     for shift in diff.chain_constraints:
+        chain = _chain(diff, shift.chain or "")
         lines.append(
-            f"constraint of chain {shift.chain}: {shift.old or 'none'} → {shift.new or 'none'}"
+            f"constraint of chain {chain}: {_node(diff, shift.old)} → {_node(diff, shift.new)}"
         )
+    lines += _findings_text(diff)
     lines.append("regressions:" if diff.regressions else "regressions: none")
     lines += [f"  {r.message}" for r in diff.regressions]
     return "\n".join(lines)
 
 
-def _entity_text(change: EntityChange) -> str:
-    title = _label(change)
+def _findings_text(diff: OrgDiff) -> list[str]:
+    """``findings:`` then ``+`` for each that appears and ``-`` for each resolved."""
+    if not diff.findings_checked:
+        return []
+    changed = [("+", f) for f in diff.findings_appeared]
+    changed += [("-", f) for f in diff.findings_resolved]
+    if not changed:
+        return ["findings: none"]
+    return ["findings:", *(f"  {sign} {_finding_line(f)}" for sign, f in changed)]
+
+
+def _finding_line(item: FindingChange) -> str:
+    """As ``check`` writes it: ``file:line:col: severity [rule] message``."""
+    return f"{item.file}:{item.line}:{item.column}: {item.severity} [{item.rule}] {item.message}"
+
+
+def _entity_text(diff: OrgDiff, change: EntityChange) -> str:
+    title = _label(diff, change)
     if change.status != "changed":
         return title
     return f"{title}: " + "; ".join(_field_text(f) for f in change.fields)
@@ -157,12 +184,35 @@ def diff_json(diff: OrgDiff) -> str:
             "chain_constraints": [
                 {"chain": s.chain, "old": s.old, "new": s.new} for s in diff.chain_constraints
             ],
+            "findings": _findings_dict(diff),
             "regressions": [
                 {"kind": r.kind, "id": r.id, "message": r.message} for r in diff.regressions
             ],
             "lead_time_tolerance": diff.lead_time_tolerance,
         }
     )
+
+
+def _findings_dict(diff: OrgDiff) -> dict[str, Any] | None:
+    if not diff.findings_checked:
+        return None
+    return {
+        "appeared": [_finding_dict(f) for f in diff.findings_appeared],
+        "resolved": [_finding_dict(f) for f in diff.findings_resolved],
+    }
+
+
+def _finding_dict(item: FindingChange) -> dict[str, Any]:
+    """The keys and order of a ``check --format json`` finding."""
+    return {
+        "rule": item.rule,
+        "severity": item.severity,
+        "message": item.message,
+        "file": item.file,
+        "line": item.line,
+        "column": item.column,
+        "subject": item.subject,
+    }
 
 
 def _entity_dict(change: EntityChange) -> dict[str, Any]:
@@ -200,22 +250,32 @@ def diff_markdown(diff: OrgDiff) -> str:
         lines.append("")
     if diff.entities:
         lines += ["#### Changes", "", "| | kind | entity | what changed |", "|---|---|---|---|"]
-        lines += [_change_row(c) for c in diff.entities]
+        lines += [_change_row(diff, c) for c in diff.entities]
         lines.append("")
     if diff.metrics:
         lines += ["#### Metrics", "", "| entity | metric | before | after | change |"]
         lines.append("|---|---|--:|--:|--:|")
         lines += [_metric_row(diff, m) for m in diff.metrics]
         lines.append("")
+    if diff.findings_appeared or diff.findings_resolved:
+        lines += ["#### Findings", ""]
+        lines += [_finding_item("appeared", f) for f in diff.findings_appeared]
+        lines += [_finding_item("resolved", f) for f in diff.findings_resolved]
+        lines.append("")
     return "\n".join(lines).rstrip("\n")
+
+
+def _finding_item(status: str, item: FindingChange) -> str:
+    place = _code(f"{item.file}:{item.line}:{item.column}")
+    return f"- {status}: {place} {item.severity} {_md(f'[{item.rule}] {item.message}')}"
 
 
 def _headline(diff: OrgDiff) -> str:
     counts = [f"{len(diff.by_status(s))} {s}" for s in ("added", "removed", "changed")]
     parts = [f"**{' · '.join(counts)}**"]
-    old, new = diff.constraint.old or "none", diff.constraint.new or "none"
+    old, new = _node(diff, diff.constraint.old), _node(diff, diff.constraint.new)
     parts.append(
-        f"constraint {_code(old)} → {_code(new)}" if diff.shifted else f"constraint {_code(new)}"
+        f"constraint {_md(old)} → {_md(new)}" if diff.shifted else f"constraint {_md(new)}"
     )
     found = len(diff.regressions)
     parts.append(
@@ -224,12 +284,12 @@ def _headline(diff: OrgDiff) -> str:
     return " · ".join(parts)
 
 
-def _change_row(change: EntityChange) -> str:
+def _change_row(diff: OrgDiff, change: EntityChange) -> str:
     what = "<br>".join(
         f"{_code(f.field)}: {_md(field_value(f.field, f.old))} → {_md(field_value(f.field, f.new))}"
         for f in change.fields
     )
-    return f"| {change.status} | {change.kind} | {_md(_label(change))} | {what} |"
+    return f"| {change.status} | {change.kind} | {_md(_label(diff, change))} | {what} |"
 
 
 def _metric_row(diff: OrgDiff, delta: MetricDelta) -> str:
@@ -262,26 +322,38 @@ def _code(text: str) -> str:
 # -- shared --------------------------------------------------------------------------------
 
 
-def _label(change: EntityChange) -> str:
+def _label(diff: OrgDiff, change: EntityChange) -> str:
     if change.kind == "organization":
         return change.name
-    if not change.name or change.name == change.id:
-        return change.id
-    return f"{change.name} ({change.id})"
+    if change.kind == "handoff":
+        source, _, target = change.id.partition("->")
+        return f"{_node(diff, source)} → {_node(diff, target)}"
+    return name_id(change.name or change.id, change.id)
+
+
+def _node(diff: OrgDiff, node_id: str | None) -> str:
+    """``Name (id)`` of a department, client or supplier of either version; ``none``."""
+    if node_id is None:
+        return "none"
+    for org in (diff.new, diff.old):
+        name = org.label(node_id)
+        if name != node_id:
+            return name_id(name, node_id)
+    return node_id
+
+
+def _chain(diff: OrgDiff, chain_id: str) -> str:
+    for org in (diff.new, diff.old):
+        if chain_id in org.chains:
+            return name_id(org.chains[chain_id].name, chain_id)
+    return chain_id
 
 
 def _metric_subject(diff: OrgDiff, delta: MetricDelta) -> str:
-    for org in (diff.new, diff.old):
-        table: Any = org.departments if delta.kind == "department" else org.chains
-        if delta.id in table:
-            name = table[delta.id].name
-            return delta.id if name == delta.id else f"{name} ({delta.id})"
-    return delta.id
+    if delta.kind == "chain":
+        return _chain(diff, delta.id)
+    return _node(diff, delta.id)
 
 
 def _plural(kind: str) -> str:
     return "organization" if kind == "organization" else f"{kind}s"
-
-
-def _percent(value: float) -> str:
-    return f"{value * 100:.4g}%"

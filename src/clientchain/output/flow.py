@@ -15,6 +15,7 @@ import math
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from clientchain.numbers import duration, finite, lead_time, num, pct, signed_duration
 from clientchain.output.limits import (
     carries_no_chain_work,
     constraint_line,
@@ -23,7 +24,6 @@ from clientchain.output.limits import (
     headroom_line,
     times,
 )
-from clientchain.output.numbers import duration, finite, lead_time, num, pct
 from clientchain.output.text import NONE, node, nodes
 
 if TYPE_CHECKING:
@@ -366,6 +366,8 @@ def simulate_text(org: Organization, result: Simulation) -> str:
         new = lead_time(after.chains[chain_id].lead_time_hours, after.hours_per_day)
         change = _signed(changes[chain_id])
         lines.append(f"  {_chain_name(org, chain_id)}: {old} → {new} ({change})")
+    if not before.chains:
+        lines.append(f"  {NONE}")
     lines += ["", f"people needed to bring each department to {pct(result.threshold)} or below:"]
     lines += [_hire_line(org, hire) for hire in result.hires] or [f"  {NONE}"]
     lines += ["", demand_limit_line(after, _labeller(org))]
@@ -398,7 +400,7 @@ def _hire_line(org: Organization, hire: Hire) -> str:
 def _signed(hours: float) -> str:
     if math.isnan(hours) or math.isinf(hours):
         return "∞" if hours > 0 else "−∞"
-    return f"{'+' if hours >= 0 else '−'}{num(abs(hours))} h"
+    return signed_duration(hours)
 
 
 def _constraint(org: Organization, flow: FlowReport) -> str:

@@ -12,9 +12,9 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
+from clientchain.numbers import duration, lead_time, pct
 from clientchain.output.flow import inventory_note
 from clientchain.output.limits import NO_CHAIN_WORK, carries_no_chain_work, limits_words
-from clientchain.output.numbers import duration, lead_time, pct
 from clientchain.output.rich_text import render
 from clientchain.output.text import NONE
 

@@ -11,7 +11,7 @@ import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from clientchain.output.numbers import finite
+from clientchain.numbers import finite
 
 if TYPE_CHECKING:
     from clientchain.analysis.flow import FlowReport
@@ -50,7 +50,8 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
 
 
 def who_dict(who: WhoServesWhom) -> dict[str, Any]:
-    """SPEC §3 ``who`` fields plus ``name``, ``role``, ``information_from``/``_to``."""
+    """SPEC §3 ``who`` fields plus ``name``, ``role``, ``information_from``/``_to`` and
+    ``feedback_from``/``_to``."""
     return {
         "id": who.id,
         "name": who.name,
@@ -63,6 +64,8 @@ def who_dict(who: WhoServesWhom) -> dict[str, Any]:
         "hops_to_external": who.hops_to_external,
         "information_from": list(who.information_from),
         "information_to": list(who.information_to),
+        "feedback_from": list(who.feedback_from),
+        "feedback_to": list(who.feedback_to),
     }
 
 

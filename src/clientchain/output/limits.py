@@ -34,7 +34,7 @@ import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from clientchain.output.numbers import num, pct
+from clientchain.numbers import num, pct
 
 if TYPE_CHECKING:
     from clientchain.analysis.flow import FlowReport

@@ -17,8 +17,8 @@ from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from clientchain.numbers import lead_time, num, pct, plural
 from clientchain.output.limits import NO_CHAIN_WORK, carries_no_chain_work, limits_words
-from clientchain.output.numbers import lead_time, num, pct
 from clientchain.output.text import NONE, chain_label, chain_path, hops_text, node, nodes, where
 
 if TYPE_CHECKING:
@@ -61,13 +61,15 @@ def who_rich(org: Organization, who: WhoServesWhom, width: int) -> str:
     table.add_row("nearest external client", hops_text(who.hops_to_external))
     table.add_row("information from", Text(nodes(org, who.information_from)))
     table.add_row("information to", Text(nodes(org, who.information_to)))
+    table.add_row("feedback from", Text(nodes(org, who.feedback_from)))
+    table.add_row("feedback to", Text(nodes(org, who.feedback_to)))
     return render([table], width)
 
 
 def map_rich(overview: Overview, width: int) -> str:
     """``clientchain map``: heading, departments, external parties, chains, findings."""
     org = overview.org
-    counts = ", ".join(f"{n} {what}" for what, n in overview.counts.items())
+    counts = ", ".join(plural(n, what[:-1]) for what, n in overview.counts.items())
     heading = Text.assemble((org.name, "bold"), f"  per {org.period}  ·  {counts}")
     return render(
         [

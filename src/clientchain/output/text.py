@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from clientchain.numbers import lead_time, name_id, num, pct, plural
 from clientchain.output.limits import (
     NO_CHAIN_WORK,
     carries_no_chain_work,
@@ -19,7 +20,6 @@ from clientchain.output.limits import (
     demand_limit_line,
     headroom_line,
 )
-from clientchain.output.numbers import lead_time, num, pct
 
 if TYPE_CHECKING:
     from clientchain.analysis.flow import FlowReport
@@ -51,8 +51,7 @@ NONE = "none"
 
 def node(org: Organization, node_id: str) -> str:
     """``'Name (id)'``, or ``'id'`` when the name is the id."""
-    name = org.label(node_id)
-    return node_id if name == node_id else f"{name} ({node_id})"
+    return name_id(org.label(node_id), node_id)
 
 
 def nodes(org: Organization, node_ids: Iterable[str]) -> str:
@@ -62,7 +61,7 @@ def nodes(org: Organization, node_ids: Iterable[str]) -> str:
 
 def chain_label(chain: Chain) -> str:
     """``'Name (id)'`` of a chain, or ``'id'`` when the name is the id."""
-    return chain.id if chain.name == chain.id else f"{chain.name} ({chain.id})"
+    return name_id(chain.name, chain.id)
 
 
 def chain_path(org: Organization, chain: Chain) -> str:
@@ -105,6 +104,8 @@ def who_text(org: Organization, who: WhoServesWhom) -> str:
         f"nearest external client: {hops_text(who.hops_to_external)}",
         f"information from: {nodes(org, who.information_from)}",
         f"information to: {nodes(org, who.information_to)}",
+        f"feedback from: {nodes(org, who.feedback_from)}",
+        f"feedback to: {nodes(org, who.feedback_to)}",
     ]
     return "\n".join(lines)
 
@@ -112,7 +113,7 @@ def who_text(org: Organization, who: WhoServesWhom) -> str:
 def map_text(overview: Overview) -> str:
     """``clientchain map``: summary, departments, external parties, chains, findings."""
     org = overview.org
-    counts = ", ".join(f"{n} {what}" for what, n in overview.counts.items())
+    counts = ", ".join(plural(n, what[:-1]) for what, n in overview.counts.items())
     lines = [f"organization: {org.name}", f"period: {org.period}", f"counts: {counts}"]
     lines += ["", "departments:"]
     for who in overview.departments:
@@ -147,15 +148,15 @@ def check_text(run: CheckRun) -> str:
 def check_summary(run: CheckRun) -> str:
     """The one-line summary ``check`` writes to stderr."""
     counts = run.counts()
-    files = _plural(counts["files"], "file")
+    files = plural(counts["files"], "file")
     found = [
-        _plural(counts["errors"], "error"),
-        _plural(counts["warnings"], "warning"),
-        _plural(counts["infos"], "info", "info"),
+        plural(counts["errors"], "error"),
+        plural(counts["warnings"], "warning"),
+        plural(counts["infos"], "info", "info"),
     ]
     text = f"checked {files}: {', '.join(found)}"
     if run.unreadable:
-        text += f"; {_plural(run.unreadable, 'file')} could not be read"
+        text += f"; {plural(run.unreadable, 'file')} could not be read"
     return text
 
 
@@ -231,7 +232,3 @@ def _mark(flow: FlowReport, dept_id: str) -> str:
 
 def _segment(segment: str | None) -> str:
     return f": {segment}" if segment else ""
-
-
-def _plural(n: int, word: str, plural: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (plural or word + 's')}"

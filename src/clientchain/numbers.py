@@ -1,0 +1,107 @@
+"""How numbers, percentages, durations, counts and names are written, in every command.
+
+The one place that decides how a human reads a value: the text formatters, the
+rule messages and ``diff`` all write through these functions, so ``map``,
+``check`` and ``diff`` agree (``66.7 %``, ``30 min``, ``Taller (taller)``,
+``1 client``). Plain text writes an infinite value as ``∞``; JSON writes it as
+``null`` (:func:`finite`), because ``Infinity`` is not JSON. This module imports
+nothing from clientchain, so every layer may use it.
+
+>>> pct(0.8), pct(1.125), pct(2 / 3), duration(6.5), duration(0.25), lead_time(30.5, 8)
+('80 %', '112.5 %', '66.7 %', '6.5 h', '15 min', '3.81 working days (30.5 h)')
+>>> points(1 / 6), signed_pct(1.6 / 2.75), signed_duration(-0.5)
+('+16.7 pts', '+58.2 %', '−30 min')
+>>> name_id("Taller", "taller"), name_id("x", "x"), plural(1, "client"), plural(2, "info", "info")
+('Taller (taller)', 'x', '1 client', '2 info')
+"""
+
+from __future__ import annotations
+
+import math
+
+__all__ = [
+    "duration",
+    "finite",
+    "lead_time",
+    "name_id",
+    "num",
+    "pct",
+    "plural",
+    "points",
+    "signed_duration",
+    "signed_pct",
+]
+
+
+def finite(value: float) -> float | None:
+    """``value``, or ``None`` (JSON ``null``) when it is infinite or NaN."""
+    return value if math.isfinite(value) else None
+
+
+def num(value: float) -> str:
+    """At most two decimals, no trailing zeros; ``∞`` for infinity."""
+    if math.isinf(value):
+        return "∞"
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def pct(fraction: float) -> str:
+    """``'80 %'``, ``'112.5 %'``, ``'∞ %'`` (one decimal)."""
+    if math.isinf(fraction):
+        return "∞ %"
+    return _one_decimal(fraction * 100) + " %"
+
+
+def signed_pct(fraction: float) -> str:
+    """A relative change: ``'+58.2 %'``, ``'−10 %'``, ``'+∞ %'``."""
+    return _sign(fraction) + pct(abs(fraction))
+
+
+def points(delta: float) -> str:
+    """A change of a percentage in percentage points: ``'+16.7 pts'``, ``'−5 pts'``."""
+    if math.isinf(delta):
+        return f"{_sign(delta)}∞ pts"
+    return f"{_sign(delta)}{_one_decimal(abs(delta) * 100)} pts"
+
+
+def duration(hours: float) -> str:
+    """``'6.5 h'``; under an hour in minutes, ``'45 min'``; ``'∞'`` for an unbounded time."""
+    if math.isinf(hours):
+        return "∞"
+    if 0 < hours < 1:
+        minutes = num(hours * 60)
+        if minutes != "60":  # 59.999 minutes would read as an hour in minutes
+            return f"{minutes} min"
+    return f"{num(hours)} h"
+
+
+def signed_duration(hours: float) -> str:
+    """A change of a duration: ``'+1.6 h'``, ``'−30 min'``."""
+    return _sign(hours) + duration(abs(hours))
+
+
+def lead_time(hours: float, hours_per_day: float) -> str:
+    """Working days and hours: ``'3.81 working days (30.5 h)'``."""
+    if math.isinf(hours):
+        return "∞ (an unbounded queue)"
+    days = hours / hours_per_day if hours_per_day else math.inf
+    unit = "working day" if days == 1 else "working days"
+    return f"{num(days)} {unit} ({duration(hours)})"
+
+
+def name_id(name: str, key: str) -> str:
+    """``'Name (id)'``, or just ``'id'`` when the name is the id."""
+    return key if name == key else f"{name} ({key})"
+
+
+def plural(count: float, word: str, many: str | None = None) -> str:
+    """``'1 client'``, ``'3 clients'``, ``'0 suppliers'``, ``'1.5 months'``."""
+    return f"{num(count)} {word if count == 1 else (many or word + 's')}"
+
+
+def _one_decimal(value: float) -> str:
+    return f"{value:.1f}".rstrip("0").rstrip(".")
+
+
+def _sign(value: float) -> str:
+    return "−" if value < 0 else "+"
