@@ -99,7 +99,8 @@ def test_threshold_from_the_checks_section() -> None:
 
 def test_on_the_shipped_example() -> None:
     # eng_web: 12 × 70 h + 220 h = 1060 h of 7 people × 21 days × 8 h = 1176 h
-    # → 90.14 % > 85 % (written 90.1 %, one decimal as in map) (the file's checks: keep near_capacity at 85 %)
+    # → 90.14 % > 85 %, written 90.1 % as map writes it
+    # (the file's checks: keep near_capacity at 85 %)
     assert example_findings("software-company.yaml", "near-capacity") == [
         (
             "near-capacity",
