@@ -48,7 +48,8 @@ def test_durations_follow_a_fractional_calendar(text: str, hours: float) -> None
 
 @pytest.mark.parametrize(
     ("period", "default_hours", "short_hours"),
-    [("day", 8, 7.5), ("week", 40, 30), ("month", 160, 135)],
+    # a quarter is 3 months: 3 × 20 d × 8 h = 480 h; 3 × 18 d × 7.5 h = 405 h
+    [("day", 8, 7.5), ("week", 40, 30), ("month", 160, 135), ("quarter", 480, 405)],
 )
 def test_period_hours_and_back(period: str, default_hours: float, short_hours: float) -> None:
     assert DEFAULT.period_hours(period) == default_hours  # type: ignore[arg-type]

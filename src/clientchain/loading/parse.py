@@ -221,7 +221,8 @@ class _Reader:
         top = self.values(root, F.TOP, "", root)
         calendar = self.mapping(top.get("calendar"), "calendar")
         if calendar is not None:
-            self.calendar = Calendar(**self.values(calendar, F.CALENDAR, "calendar", calendar))
+            given = self.values(calendar, F.CALENDAR, "calendar", calendar)
+            self.calendar = Calendar(**{k: v for k, v in given.items() if v is not None})
             self.memo["duration"].clear()  # durations in days and weeks follow the calendar
         departments = self.entities(top.get("departments"), "departments", self.department)
         clients = self.entities(top.get("clients"), "clients", self.party("client"))
@@ -477,8 +478,9 @@ def _rule_places(checks: MapNode) -> dict[str, Location]:
 
 
 _UNCONVERTED = frozenset(("section", "ref"))
-_MEMO_KINDS = ("count", "positive", "rating", "duration", "percent")
-"""Kinds whose value depends only on a scalar's text and quoting (and the calendar)."""
+_MEMO_KINDS = ("count", "rating", "duration", "percent")
+"""Kinds whose value depends only on a scalar's text and quoting (and the calendar);
+not ``positive``, whose bound is the field's."""
 _QUOTED = "\x00"
 """Prefix of a quoted scalar's text in the memo (a plain scalar cannot hold NUL)."""
 
@@ -528,8 +530,10 @@ def _count(_r: _Reader, _f: F.Field, node: ScalarNode) -> float:
     return number
 
 
-def _positive(_r: _Reader, _f: F.Field, node: ScalarNode) -> float:
+def _positive(_r: _Reader, f: F.Field, node: ScalarNode) -> float:
     number = _number(node)
+    if f.maximum is not None and not 0 < number <= f.maximum:
+        raise ValueError(f"expected a number above 0 and at most {f.maximum:g}, got '{node.value}'")
     if number <= 0:
         raise ValueError(f"expected a number above 0, got '{node.value}'")
     return number

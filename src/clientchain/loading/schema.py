@@ -34,7 +34,8 @@ def _kind(f: F.Field) -> dict[str, Any]:
     if f.kind == "count":
         return {"type": "number", "minimum": 0}
     if f.kind == "positive":
-        return {"type": "number", "exclusiveMinimum": 0}
+        bounds: dict[str, Any] = {"type": "number", "exclusiveMinimum": 0}
+        return bounds if f.maximum is None else {**bounds, "maximum": f.maximum}
     if f.kind == "rating":
         return {"type": "number", "minimum": 1, "maximum": 5}
     if f.kind == "duration":
