@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from clientchain.model import HANDOFF_TYPES, KINDS
+from clientchain.model import CLIENT_ROLES, HANDOFF_TYPES, KINDS
 from clientchain.units import CALENDAR_LIMITS, PERIODS
 
 __all__ = [
@@ -106,7 +106,13 @@ DEPARTMENT = (
 
 CLIENT = (
     Field("name", "text", "Display label; default: the id."),
-    Field("segment", "text", "Free text: loyal, discount, impulsive, intermediary, final …"),
+    Field(
+        "role",
+        "choice",
+        "Place in the chain: intermediary (passes the work on) or final (uses it).",
+        choices=CLIENT_ROLES,
+    ),
+    Field("segment", "text", "Commercial segment, free text: loyal, discount, impulsive …"),
     Field("ignore", "texts", "Rule ids not reported for this client."),
 )
 

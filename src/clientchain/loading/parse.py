@@ -314,6 +314,7 @@ class _Reader:
                 segment=v.get("segment"),
                 location=_loc(key),
                 ignore=v.get("ignore", ()),
+                client_role=v.get("role"),
             )
 
         return build
