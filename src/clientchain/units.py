@@ -35,6 +35,8 @@ __all__ = [
     "format_hours",
     "parse_duration",
     "parse_percentage",
+    "suggest_duration",
+    "suggest_percentage",
 ]
 
 Period = Literal["day", "week", "month", "quarter"]
@@ -125,6 +127,52 @@ def parse_duration(value: object, calendar: Calendar) -> float:
     return hours
 
 
+_UNIT_WORDS = {unit: unit for unit in ("s", "sec", "m", "min", "h", "hr", "d", "w", "mo")} | {
+    word: unit
+    for unit, words in {
+        "s": "secs second seconds seg segs segundo segundos",
+        "m": "mins minute minutes minuto minutos",
+        "h": "hrs hour hours hora horas",
+        "d": "day days dia dias día días",
+        "w": "wk wks week weeks semana semanas",
+        "mo": "mos month months mes meses",
+    }.items()
+    for word in words.split()
+}
+"""Unit words people write (English and Spanish), by the unit clientchain reads."""
+_WORDY_DURATION = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*([^\W\d_]*)\.?\s*$")
+
+
+def suggest_duration(text: str) -> str | None:
+    """The duration ``text`` most likely means, when it is written in words or with a
+    decimal comma, else ``None``.
+
+    >>> suggest_duration("2 days"), suggest_duration("1,5h"), suggest_duration("2 días")
+    ('2d', '1.5h', '2d')
+    >>> suggest_duration("lots") is None
+    True
+    """
+    match = _WORDY_DURATION.match(text)
+    if not match:
+        return None
+    unit = _UNIT_WORDS.get(match.group(2).lower() or "h")
+    if unit is None:
+        return None
+    suggestion = f"{match.group(1).replace(',', '.')}{unit}"
+    return suggestion if suggestion != text else None
+
+
+def suggest_percentage(value: object) -> str | None:
+    """``'90%'`` for a bare number 90 that was refused as a fraction, else ``None``.
+
+    >>> suggest_percentage(90), suggest_percentage(92.5), suggest_percentage(250)
+    ('90%', '92.5%', None)
+    """
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 1 < value <= 100:
+        return None
+    return f"{value:g}%"
+
+
 def parse_percentage(value: object) -> float:
     """A fraction in [0, 1] from ``'90%'``, ``90%`` or ``0.9``.
 
@@ -141,10 +189,7 @@ def parse_percentage(value: object) -> float:
     elif isinstance(value, int | float):
         fraction = float(value)
         if fraction > 1:
-            raise ValueError(
-                f"expected a percentage like '90%' or a fraction 0–1, got {value!r}; "
-                f"write '{value}%' for a percentage"
-            )
+            raise ValueError(f"expected a percentage like '90%' or a fraction 0–1, got {value:g}")
     else:
         raise ValueError(f"expected a percentage like '90%' or 0.9, got {type(value).__name__}")
     if math.isnan(fraction) or not 0 <= fraction <= 1:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -33,7 +34,13 @@ from clientchain.model import (
     Organization,
     Step,
 )
-from clientchain.units import Calendar, parse_duration, parse_percentage
+from clientchain.units import (
+    Calendar,
+    parse_duration,
+    parse_percentage,
+    suggest_duration,
+    suggest_percentage,
+)
 
 __all__ = ["parse_org"]
 
@@ -118,6 +125,7 @@ class _Reader:
         converted: dict[str, Any] = {}
         misses: dict[str, str | None] = {}  # key → memo text of a value still to convert
         memo = self.memo
+        previous: tuple[ScalarNode, Node] | None = None
         for key, value in node.items:
             name = key.value
             f = known.get(name)
@@ -126,9 +134,12 @@ class _Reader:
                     key,
                     _join(path, name),
                     f"unknown key '{name}'",
-                    did_you_mean(name, known) or f"known keys: {', '.join(known)}",
+                    _decimal_comma(name, previous)
+                    or did_you_mean(name, known)
+                    or f"known keys: {', '.join(known)}",
                 )
                 continue
+            previous = (key, value)
             kind = f.kind
             text: str | None = None
             if type(value) is ScalarNode:
@@ -435,6 +446,19 @@ class _Reader:
             places=_rule_places(body),
         )
 
+    def known(self, word: str, want: str) -> str:
+        """The hint for an unknown id: the nearest id of the role wanted, else the ids
+        of that role, else where such ids go (ids may be defined anywhere in the file)."""
+        ids = [i for i, (role, _key) in self.ids.items() if not want or role == want]
+        close = did_you_mean(word, ids)
+        if close:
+            return close
+        if not ids:
+            return f"no {want} is defined: add it under '{want}s'" if want else ""
+        shown = ", ".join(ids[:_KNOWN_SHOWN])
+        more = f" and {len(ids) - _KNOWN_SHOWN} more" if len(ids) > _KNOWN_SHOWN else ""
+        return f"known {want + 's' if want else 'ids'}: {shown}{more}"
+
     def ref(self, node: Node | None, path: str, want: str = "") -> str | None:
         """The id ``node`` names, checked against the ids defined (and their role)."""
         if node is None:
@@ -449,7 +473,7 @@ class _Reader:
                 node,
                 path,
                 f"unknown id '{node.value}': expected {wanted}",
-                did_you_mean(node.value, self.ids) or "define it first",
+                self.known(node.value, want),
             )
             return None
         if want and entry[0] != want:
@@ -460,6 +484,22 @@ class _Reader:
             )
             return None
         return node.value
+
+
+_DIGITS = re.compile(r"^[0-9]+$")
+_DECIMALS = re.compile(r"^[0-9]+[^,:{}\[\]]*$")
+
+
+def _decimal_comma(name: str, previous: tuple[ScalarNode, Node] | None) -> str:
+    """The hint for a key such as ``5h`` that YAML split off ``{effort: 1,5h}``."""
+    if previous is None or not _DECIMALS.match(name):
+        return ""
+    key, value = previous
+    if type(value) is not ScalarNode or not value.plain or not _DIGITS.match(value.value):
+        return ""
+    joined = f"{value.value}.{name}"
+    meant = suggest_duration(joined) or joined
+    return f"did you mean '{key.value}: {meant}'? a comma inside {{…}} starts a new key"
 
 
 def _rule_places(checks: MapNode) -> dict[str, Location]:
@@ -478,6 +518,8 @@ def _rule_places(checks: MapNode) -> dict[str, Location]:
     return places
 
 
+_KNOWN_SHOWN = 8
+"""Most ids a hint lists for an unknown reference."""
 _UNCONVERTED = frozenset(("section", "ref"))
 _MEMO_KINDS = ("count", "rating", "duration", "percent")
 """Kinds whose value depends only on a scalar's text and quoting (and the calendar);
@@ -568,7 +610,7 @@ def _text(_r: _Reader, _f: F.Field, node: ScalarNode) -> str:
 
 
 def _version(_r: _Reader, _f: F.Field, node: ScalarNode) -> int:
-    if node.plain and node.value == "1":
+    if node.value.strip() == "1":  # plain or quoted: version "1" is version 1
         return 1
     raise ValueError(f"unsupported version '{node.value}': this clientchain reads version 1")
 
@@ -609,5 +651,12 @@ def _hint(f: F.Field, node: ScalarNode) -> str:
     if f.kind in ("count", "positive", "rating") and not node.plain:
         return "write the number without quotes"
     if f.kind == "duration":
-        return "units: s, m, h, d, w, mo (d, w and mo follow the calendar)"
+        meant = suggest_duration(node.value)
+        return _did_you(meant) or "units: s, m, h, d, w, mo (d, w and mo follow the calendar)"
+    if f.kind == "percent" and node.plain:
+        return _did_you(suggest_percentage(plain_number(node.value)))
     return ""
+
+
+def _did_you(meant: str | None) -> str:
+    return f"did you mean '{meant}'?" if meant else ""

@@ -30,7 +30,7 @@ def _kind(f: F.Field) -> dict[str, Any]:
     if f.kind in ("text", "ref"):
         return {"type": _SCALAR}
     if f.kind == "version":
-        return {"const": 1}
+        return {"enum": [1, "1"]}
     if f.kind == "count":
         return {"type": "number", "minimum": 0}
     if f.kind == "positive":
