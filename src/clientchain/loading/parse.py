@@ -16,6 +16,7 @@ from typing import Any
 
 from clientchain.errors import InputError, Issue
 from clientchain.loading import fields as F
+from clientchain.loading.labels import label_problem, renderable
 from clientchain.loading.yaml_source import (
     NULLS,
     MapNode,
@@ -152,6 +153,8 @@ class _Reader:
                 found[name] = value
                 if kind == "text" or (kind == "choice" and text in f.choices):
                     converted[name] = value.value
+                    if kind == "text":
+                        self.label(value, _join(path, name), value.value)
                     continue
                 cache = memo.get(kind)
                 if cache is not None and text in cache:
@@ -196,13 +199,22 @@ class _Reader:
             self.issue(node, where, str(exc), _hint(f, node))
             return None
 
+    def label(self, node: Node, path: str, text: str) -> bool:
+        """Whether ``text`` can be a label in every output; reported where it is if not."""
+        problem = label_problem(text)
+        if problem is not None:
+            self.issue(node, path, *problem)
+        return problem is None
+
     def texts(self, node: Node, path: str) -> tuple[str, ...]:
         if isinstance(node, ScalarNode):
+            self.label(node, path, node.value)
             return (node.value,)
         seq = self.sequence(node, path)
         out = []
         for i, item in enumerate(seq.items if seq else ()):
             if isinstance(item, ScalarNode):
+                self.label(item, f"{path}[{i}]", item.value)
                 out.append(item.value)
             else:
                 self.issue(item, f"{path}[{i}]", f"expected text, got {_describe(item)}")
@@ -244,7 +256,7 @@ class _Reader:
         if self.issues:
             return None
         return Organization(
-            name=top.get("organization") or default_name,
+            name=top.get("organization") or renderable(default_name),
             departments=departments,
             clients=clients,
             suppliers=suppliers,
@@ -271,6 +283,8 @@ class _Reader:
             where = _join(path, key.value)
             if key.value == "":
                 self.issue(key, where, "an id cannot be empty")
+                continue
+            if not self.label(key, where, key.value):
                 continue
             if shared_ids and not self.claim(key, role, where):
                 continue
