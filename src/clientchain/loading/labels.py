@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["MAX_TEXT", "label_problem", "renderable"]
+__all__ = ["MAX_TEXT", "label_problem", "renderable", "unwritable"]
 
 MAX_TEXT = 200
 """Most characters in one id or text (a name, a deliverable …). A longer label fits no
@@ -31,6 +31,8 @@ _NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
     f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)
 )
 _UNWRITABLE = re.compile(f"[{_NONCHARACTERS}\ud800-\udfff]")
+unwritable = _UNWRITABLE.search
+"""The first character of a text that no output can carry (a match), or ``None``."""
 
 
 def label_problem(text: str) -> tuple[str, str] | None:

@@ -16,7 +16,7 @@ from typing import Any
 
 from clientchain.errors import InputError, Issue
 from clientchain.loading import fields as F
-from clientchain.loading.labels import label_problem, renderable
+from clientchain.loading.labels import MAX_TEXT, label_problem, renderable, unwritable
 from clientchain.loading.yaml_source import (
     NULLS,
     MapNode,
@@ -126,7 +126,6 @@ class _Reader:
         converted: dict[str, Any] = {}
         misses: dict[str, str | None] = {}  # key → memo text of a value still to convert
         memo = self.memo
-        previous: tuple[ScalarNode, Node] | None = None
         for key, value in node.items:
             name = key.value
             f = known.get(name)
@@ -135,12 +134,11 @@ class _Reader:
                     key,
                     _join(path, name),
                     f"unknown key '{name}'",
-                    _decimal_comma(name, previous)
+                    _decimal_comma(key, node)
                     or did_you_mean(name, known)
                     or f"known keys: {', '.join(known)}",
                 )
                 continue
-            previous = (key, value)
             kind = f.kind
             text: str | None = None
             if type(value) is ScalarNode:
@@ -153,8 +151,9 @@ class _Reader:
                 found[name] = value
                 if kind == "text" or (kind == "choice" and text in f.choices):
                     converted[name] = value.value
-                    if kind == "text":
-                        self.label(value, _join(path, name), value.value)
+                    shown = value.value
+                    if kind == "text" and _unfit(shown):
+                        self.label(value, _join(path, name), shown)
                     continue
                 cache = memo.get(kind)
                 if cache is not None and text in cache:
@@ -208,13 +207,15 @@ class _Reader:
 
     def texts(self, node: Node, path: str) -> tuple[str, ...]:
         if isinstance(node, ScalarNode):
-            self.label(node, path, node.value)
+            if _unfit(node.value):
+                self.label(node, path, node.value)
             return (node.value,)
         seq = self.sequence(node, path)
         out = []
         for i, item in enumerate(seq.items if seq else ()):
             if isinstance(item, ScalarNode):
-                self.label(item, f"{path}[{i}]", item.value)
+                if _unfit(item.value):
+                    self.label(item, f"{path}[{i}]", item.value)
                 out.append(item.value)
             else:
                 self.issue(item, f"{path}[{i}]", f"expected text, got {_describe(item)}")
@@ -284,7 +285,7 @@ class _Reader:
             if key.value == "":
                 self.issue(key, where, "an id cannot be empty")
                 continue
-            if not self.label(key, where, key.value):
+            if _unfit(key.value) and not self.label(key, where, key.value):
                 continue
             if shared_ids and not self.claim(key, role, where):
                 continue
@@ -504,11 +505,20 @@ _DIGITS = re.compile(r"^[0-9]+$")
 _DECIMALS = re.compile(r"^[0-9]+[^,:{}\[\]]*$")
 
 
-def _decimal_comma(name: str, previous: tuple[ScalarNode, Node] | None) -> str:
+def _unfit(text: str) -> bool:
+    """A quick test before :func:`label_problem`: most texts are short ASCII."""
+    return len(text) > MAX_TEXT or (not text.isascii() and unwritable(text) is not None)
+
+
+def _decimal_comma(unknown: ScalarNode, node: MapNode) -> str:
     """The hint for a key such as ``5h`` that YAML split off ``{effort: 1,5h}``."""
-    if previous is None or not _DECIMALS.match(name):
+    name = unknown.value
+    if not _DECIMALS.match(name):
         return ""
-    key, value = previous
+    index = next(i for i, (k, _v) in enumerate(node.items) if k is unknown)
+    if index == 0:
+        return ""
+    key, value = node.items[index - 1]
     if type(value) is not ScalarNode or not value.plain or not _DIGITS.match(value.value):
         return ""
     joined = f"{value.value}.{name}"
