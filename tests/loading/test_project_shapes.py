@@ -34,6 +34,7 @@ def check(folder: Path, toml: str) -> tuple[int, str, Path]:
         ("[tool]\nclientchain = 1\n", 2, "tool.clientchain: expected a table, got an integer"),
         ('[tool]\nclientchain = "x"\n', 2, "tool.clientchain: expected a table, got a string"),
         ("[[tool.clientchain]]\nfail-on = 'error'\n", 1, "expected a table, got an array"),
+        ('name = "x"\ntool = {clientchain = "y"}\n[project]\n', 2, "got a string"),
     ],
 )
 def test_a_pyproject_of_the_wrong_shape_is_a_located_input_error(

@@ -118,7 +118,7 @@ def read_project_config(path: str | Path) -> ProjectConfig | None:
         raise InputError([Issue(name, line, column, f"invalid TOML: {exc}")]) from None
     tool = document.get("tool", {})
     if not isinstance(tool, dict):
-        line = _line_of(text, _TOOL)
+        line = _line_of(text, _TOOL) or 1
         message = f"'tool' must be a table, got {_toml_type(tool)}"
         raise InputError(
             [Issue(name, line, 1, message, "tool", "tools keep their settings under [tool.NAME]")]
@@ -128,7 +128,7 @@ def read_project_config(path: str | Path) -> ProjectConfig | None:
         return None
     header, raw_lines = _lines(text)
     if not isinstance(table, dict):
-        line = header or _line_of(text, _CLIENTCHAIN)
+        line = header or _line_of(text, _CLIENTCHAIN) or _line_of(text, _TOOL) or 1
         message = f"expected a table, got {_toml_type(table)}"
         raise InputError(
             [
@@ -253,11 +253,11 @@ _CLIENTCHAIN = re.compile(r"^\s*(\[\[?\s*tool\s*\.\s*clientchain\b|(tool\s*\.\s*
 
 
 def _line_of(text: str, pattern: re.Pattern[str]) -> int:
-    """The first line (1-based) that ``pattern`` matches; 1 when none does."""
+    """The first line (1-based) that ``pattern`` matches; 0 when none does."""
     for number, line in enumerate(text.splitlines(), start=1):
         if pattern.match(line):
             return number
-    return 1
+    return 0
 
 
 def _toml_type(value: object) -> str:
