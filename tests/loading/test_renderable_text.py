@@ -12,6 +12,7 @@ import json
 import shutil
 from pathlib import Path
 
+import jsonschema
 import pytest
 from typer.testing import CliRunner
 
@@ -19,6 +20,8 @@ from clientchain.cli import app
 from clientchain.errors import InputError
 from clientchain.loading import load_text
 from clientchain.loading.labels import MAX_TEXT
+from clientchain.loading.schema import org_schema
+from clientchain.loading.yaml_source import compose, to_data
 
 TEMPLATE = """\
 version: 1
@@ -102,6 +105,14 @@ def test_a_text_at_the_limit_loads_and_one_more_character_is_refused() -> None:
         f"org.yaml:4:19: departments.xdeptid.name: {MAX_TEXT + 1:,} characters, "
         f"longer than the {MAX_TEXT} a label may have (shorten it; put long text in a document)"
     ]
+
+
+def test_the_schema_knows_the_limit() -> None:
+    validator = jsonschema.Draft202012Validator(org_schema())
+    assert validator.is_valid(to_data(compose(org_text(name="n" * MAX_TEXT), "org.yaml")))
+    for field in ("name", "dept_id", "tag", "chain_id"):
+        long = to_data(compose(org_text(**{field: "n" * (MAX_TEXT + 1)}), "org.yaml"))
+        assert not validator.is_valid(long), field
 
 
 def test_a_long_id_is_refused_at_its_key() -> None:
