@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from clientchain.units import Calendar, format_hours, parse_duration, parse_percentage
 
@@ -48,7 +50,8 @@ def test_durations_follow_a_fractional_calendar(text: str, hours: float) -> None
 
 @pytest.mark.parametrize(
     ("period", "default_hours", "short_hours"),
-    [("day", 8, 7.5), ("week", 40, 30), ("month", 160, 135)],
+    # a quarter is 3 months: 3 × 20 d × 8 h = 480 h; 3 × 18 d × 7.5 h = 405 h
+    [("day", 8, 7.5), ("week", 40, 30), ("month", 160, 135), ("quarter", 480, 405)],
 )
 def test_period_hours_and_back(period: str, default_hours: float, short_hours: float) -> None:
     assert DEFAULT.period_hours(period) == default_hours  # type: ignore[arg-type]
@@ -82,3 +85,28 @@ def test_format_hours() -> None:
     assert format_hours(4.0) == "4h"
     assert format_hours(12.5) == "12.5h"
     assert format_hours(math.inf) == "∞"
+
+
+@given(
+    hours=st.floats(min_value=0.25, max_value=24),
+    week=st.floats(min_value=0.5, max_value=7),
+    month=st.one_of(st.none(), st.floats(min_value=1, max_value=31)),
+)
+def test_one_month_everywhere(hours: float, week: float, month: float | None) -> None:
+    # not given, a month is four weeks; 'mo' and a quarter (3 months) use the same month
+    cal = Calendar(hours, week) if month is None else Calendar(hours, week, month)
+    days = 4 * week if month is None else month
+    assert cal.days_per_month == pytest.approx(days)
+    assert parse_duration("1mo", cal) == pytest.approx(cal.period_hours("month"))
+    assert cal.period_hours("month") == pytest.approx(hours * days)
+    assert cal.period_hours("quarter") == pytest.approx(3 * hours * days)
+    assert parse_duration("1w", cal) == pytest.approx(cal.period_hours("week"))
+
+
+@pytest.mark.parametrize(
+    "calendar",
+    [{"hours_per_day": 24.5}, {"days_per_week": 8}, {"days_per_month": 32}, {"hours_per_day": -1}],
+)
+def test_the_library_refuses_an_impossible_calendar(calendar: dict[str, float]) -> None:
+    with pytest.raises(ValueError, match="must be above 0 and at most"):
+        Calendar(**calendar)

@@ -15,11 +15,13 @@ from typing import Literal
 from clientchain.units import Calendar, Period
 
 __all__ = [
+    "CLIENT_ROLES",
     "HANDOFF_TYPES",
     "KINDS",
     "NOWHERE",
     "Chain",
     "ChecksConfig",
+    "ClientRole",
     "Department",
     "ExternalParty",
     "Handoff",
@@ -34,6 +36,8 @@ Kind = Literal["executive", "commercial", "operative"]
 KINDS: tuple[Kind, ...] = ("executive", "commercial", "operative")
 HandoffType = Literal["work", "information", "feedback"]
 HANDOFF_TYPES: tuple[HandoffType, ...] = ("work", "information", "feedback")
+ClientRole = Literal["intermediary", "final"]
+CLIENT_ROLES: tuple[ClientRole, ...] = ("intermediary", "final")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +70,13 @@ class Department:
 
 @dataclass(frozen=True, slots=True)
 class ExternalParty:
-    """An external client (a sink of work) or an external supplier (a source)."""
+    """An external client (a sink of work) or an external supplier (a source).
+
+    ``role`` says which of the two it is; ``client_role`` is a client's ``role:``
+    in the file — ``intermediary`` (passes the work on) or ``final`` (uses it) —
+    and ``segment`` its commercial segment (loyal, discount …); both ``None``
+    when not given.
+    """
 
     id: str
     name: str
@@ -74,6 +84,7 @@ class ExternalParty:
     segment: str | None = None
     location: Location = NOWHERE
     ignore: tuple[str, ...] = ()  # rule ids not reported for this entity
+    client_role: ClientRole | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,8 +1,9 @@
 """Durations, percentages and calendar arithmetic.
 
 All durations are held in **hours** inside clientchain. A working day is
-``hours_per_day`` hours, a week ``days_per_week`` days and a month
-``days_per_month`` days, as set in the org file's ``calendar``.
+``hours_per_day`` hours, a week ``days_per_week`` days, a month
+``days_per_month`` days (by default four weeks: 4 × ``days_per_week``) and a
+quarter three months, as set in the org file's ``calendar``.
 
 >>> cal = Calendar(hours_per_day=8, days_per_week=5, days_per_month=20)
 >>> parse_duration("1.5d", cal)
@@ -13,6 +14,8 @@ All durations are held in **hours** inside clientchain. A working day is
 0.9
 >>> cal.period_hours("week")
 40.0
+>>> Calendar(days_per_week=4).period_hours("month")  # 8 h × 4 weeks × 4 days
+128.0
 """
 
 from __future__ import annotations
@@ -23,16 +26,29 @@ from dataclasses import dataclass
 from typing import Literal
 
 __all__ = [
+    "CALENDAR_LIMITS",
+    "MONTHS_PER_QUARTER",
     "PERIODS",
+    "WEEKS_PER_MONTH",
     "Calendar",
     "Period",
     "format_hours",
     "parse_duration",
     "parse_percentage",
+    "suggest_duration",
+    "suggest_percentage",
 ]
 
-Period = Literal["day", "week", "month"]
-PERIODS: tuple[Period, ...] = ("day", "week", "month")
+Period = Literal["day", "week", "month", "quarter"]
+PERIODS: tuple[Period, ...] = ("day", "week", "month", "quarter")
+
+WEEKS_PER_MONTH = 4
+"""A month's working days when the calendar does not give them: 4 × ``days_per_week``."""
+MONTHS_PER_QUARTER = 3
+"""A quarter is three months of the calendar: 3 × ``days_per_month`` working days."""
+
+CALENDAR_LIMITS = {"hours_per_day": 24.0, "days_per_week": 7.0, "days_per_month": 31.0}
+"""The largest value of each calendar key; every one must also be above 0."""
 
 _DURATION = re.compile(
     r"^\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*(s|sec|m|min|h|hr|d|w|mo)?\s*$"
@@ -41,38 +57,50 @@ _DURATION = re.compile(
 
 _FIXED_UNITS = {"s": 1 / 3600, "sec": 1 / 3600, "m": 1 / 60, "min": 1 / 60, "h": 1.0, "hr": 1.0}
 """Hours in the units that do not depend on the calendar."""
+_PERIOD_OF_UNIT: dict[str, Period] = {"d": "day", "w": "week", "mo": "month"}
+"""The units that are one period of the calendar."""
 
 
 @dataclass(frozen=True, slots=True)
 class Calendar:
-    """Working time: hours in a day, days in a week and in a month."""
+    """Working time: hours in a day, days in a week and in a month.
+
+    ``days_per_month`` 0 (the default) means four weeks: 4 × ``days_per_week``.
+    Values outside (0, :data:`CALENDAR_LIMITS`] raise :class:`ValueError`.
+    """
 
     hours_per_day: float = 8.0
     days_per_week: float = 5.0
-    days_per_month: float = 20.0
+    days_per_month: float = 0.0
+
+    def __post_init__(self) -> None:
+        if self.days_per_month == 0:
+            object.__setattr__(self, "days_per_month", WEEKS_PER_MONTH * self.days_per_week)
+        for key, top in CALENDAR_LIMITS.items():
+            value = getattr(self, key)
+            if not 0 < value <= top:
+                raise ValueError(f"{key} must be above 0 and at most {top:g}, got {value!r}")
 
     def unit_hours(self, unit: str) -> float:
         """Hours in one ``unit`` (``s``, ``m``/``min``, ``h``, ``d``, ``w``, ``mo``)."""
         fixed = _FIXED_UNITS.get(unit)
         if fixed is not None:
             return fixed
-        return {
-            "d": self.hours_per_day,
-            "w": self.hours_per_day * self.days_per_week,
-            "mo": self.hours_per_day * self.days_per_month,
-        }[unit]
+        return self.period_hours(_PERIOD_OF_UNIT[unit])
 
     def period_hours(self, period: Period) -> float:
-        """Working hours in one period (``H`` in the docs)."""
-        if period == "day":
-            return float(self.hours_per_day)
-        if period == "week":
-            return float(self.hours_per_day * self.days_per_week)
-        return float(self.hours_per_day * self.days_per_month)
+        """Working hours in one period (``H`` in the docs): hours of a day × days of the period."""
+        return float(self.hours_per_day * self.days_per_period(period))
 
     def days_per_period(self, period: Period) -> float:
-        """Working days in one period."""
-        return {"day": 1.0, "week": self.days_per_week, "month": self.days_per_month}[period]
+        """Working days in one period; a quarter is 3 × ``days_per_month``."""
+        if period == "day":
+            return 1.0
+        if period == "week":
+            return float(self.days_per_week)
+        if period == "month":
+            return float(self.days_per_month)
+        return float(MONTHS_PER_QUARTER * self.days_per_month)
 
 
 def parse_duration(value: object, calendar: Calendar) -> float:
@@ -99,6 +127,52 @@ def parse_duration(value: object, calendar: Calendar) -> float:
     return hours
 
 
+_UNIT_WORDS = {unit: unit for unit in ("s", "sec", "m", "min", "h", "hr", "d", "w", "mo")} | {
+    word: unit
+    for unit, words in {
+        "s": "secs second seconds seg segs segundo segundos",
+        "m": "mins minute minutes minuto minutos",
+        "h": "hrs hour hours hora horas",
+        "d": "day days dia dias día días",
+        "w": "wk wks week weeks semana semanas",
+        "mo": "mos month months mes meses",
+    }.items()
+    for word in words.split()
+}
+"""Unit words people write (English and Spanish), by the unit clientchain reads."""
+_WORDY_DURATION = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*([^\W\d_]*)\.?\s*$")
+
+
+def suggest_duration(text: str) -> str | None:
+    """The duration ``text`` most likely means, when it is written in words or with a
+    decimal comma, else ``None``.
+
+    >>> suggest_duration("2 days"), suggest_duration("1,5h"), suggest_duration("2 días")
+    ('2d', '1.5h', '2d')
+    >>> suggest_duration("lots") is None
+    True
+    """
+    match = _WORDY_DURATION.match(text)
+    if not match:
+        return None
+    unit = _UNIT_WORDS.get(match.group(2).lower() or "h")
+    if unit is None:
+        return None
+    suggestion = f"{match.group(1).replace(',', '.')}{unit}"
+    return suggestion if suggestion != text else None
+
+
+def suggest_percentage(value: object) -> str | None:
+    """``'90%'`` for a bare number 90 that was refused as a fraction, else ``None``.
+
+    >>> suggest_percentage(90), suggest_percentage(92.5), suggest_percentage(250)
+    ('90%', '92.5%', None)
+    """
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 1 < value <= 100:
+        return None
+    return f"{value:g}%"
+
+
 def parse_percentage(value: object) -> float:
     """A fraction in [0, 1] from ``'90%'``, ``90%`` or ``0.9``.
 
@@ -115,10 +189,7 @@ def parse_percentage(value: object) -> float:
     elif isinstance(value, int | float):
         fraction = float(value)
         if fraction > 1:
-            raise ValueError(
-                f"expected a percentage like '90%' or a fraction 0–1, got {value!r}; "
-                f"write '{value}%' for a percentage"
-            )
+            raise ValueError(f"expected a percentage like '90%' or a fraction 0–1, got {value:g}")
     else:
         raise ValueError(f"expected a percentage like '90%' or 0.9, got {type(value).__name__}")
     if math.isnan(fraction) or not 0 <= fraction <= 1:

@@ -191,7 +191,9 @@ def test_json_departments(doc: dict) -> None:
 
 
 def test_json_clients_and_suppliers(doc: dict) -> None:
-    assert doc["clients"] == [{"id": "tiendas", "name": "Tiendas", "segment": "loyal"}]
+    assert doc["clients"] == [
+        {"id": "tiendas", "name": "Tiendas", "role": None, "segment": "loyal"}
+    ]
     assert doc["suppliers"] == [{"id": "papel", "name": "Papelera", "segment": None}]
 
 

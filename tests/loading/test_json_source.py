@@ -354,7 +354,8 @@ def test_invalid_orgs_as_json_report_what_yaml_reports(path: Path) -> None:
     data = to_data(compose(path.read_text(encoding="utf-8"), path.name))
     text = json.dumps(data, indent=2, ensure_ascii=False)
     nan = re.search(r"\bNaN\b", text) is not None  # json.dumps writes a YAML .nan so
-    assert (compose_json(text) is None) is nan
+    apart = re.search("[\ufffe\uffff]", text) is not None  # raw, YAML's reader refuses it
+    assert (compose_json(text) is None) is (nan or apart)
     assert load_outcome(text) == yaml_outcome(text)
 
 

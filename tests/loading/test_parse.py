@@ -153,7 +153,7 @@ def test_every_problem_is_reported_at_once_with_its_place() -> None:
         "org.yaml:4:30: departments.x.capacity: expected a duration like '4h', '30m' or '1.5d', "
         "got 'lots' (units: s, m, h, d, w, mo (d, w and mo follow the calendar))",
         "org.yaml:6:19: handoffs[0].to: unknown id 'y': expected a department, client or "
-        "supplier (define it first)",
+        "supplier (known ids: x)",
     ]
 
 

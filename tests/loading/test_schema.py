@@ -22,6 +22,7 @@ VALIDATOR = jsonschema.Draft202012Validator(org_schema())
 SCHEMA_VISIBLE = [
     "bad-duration.yaml",
     "bad-percentage.yaml",
+    "calendar-out-of-bounds.yaml",
     "departments-as-list.yaml",
     "missing-chain-demand.yaml",
     "missing-step-effort.yaml",

@@ -33,8 +33,9 @@ PERIOD_SECONDS: dict[str, float] = {
     "day": 86_400.0,
     "week": 7 * 86_400.0,
     "month": 365.25 / 12 * 86_400.0,
+    "quarter": 365.25 / 4 * 86_400.0,
 }
-"""Clock seconds in a period: a day, 7 days, an average month (365.25 / 12 days)."""
+"""Clock seconds in a period: a day, 7 days, an average month (365.25 / 12 days), a quarter."""
 
 
 @dataclass(frozen=True, slots=True)

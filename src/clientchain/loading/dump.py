@@ -103,6 +103,8 @@ def _department(d: Department) -> Iterator[str]:
 def _party(p: ExternalParty) -> Iterator[str]:
     yield f"  {_q(p.id)}:"
     yield f"    name: {_q(p.name)}"
+    if p.client_role is not None:
+        yield f"    role: {p.client_role}"
     if p.segment is not None:
         yield f"    segment: {_q(p.segment)}"
     yield from _ignore(p.ignore)

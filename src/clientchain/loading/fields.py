@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from clientchain.model import HANDOFF_TYPES, KINDS
-from clientchain.units import PERIODS
+from clientchain.model import CLIENT_ROLES, HANDOFF_TYPES, KINDS
+from clientchain.units import CALENDAR_LIMITS, PERIODS
 
 __all__ = [
     "CALENDAR",
@@ -37,7 +37,8 @@ class Field:
     supplier), ``version``, ``count`` (a number ≥ 0), ``positive`` (> 0),
     ``duration``, ``percent``, ``rating`` (1–5), ``choice``, ``texts`` (a list
     of text), ``severities`` (a mapping rule → severity), or ``section`` for a
-    nested table handled by the parser itself.
+    nested table handled by the parser itself. ``maximum`` bounds a ``positive``
+    number from above (inclusive).
     """
 
     key: str
@@ -46,6 +47,7 @@ class Field:
     required: bool = False
     choices: tuple[str, ...] = ()
     default: object = None
+    maximum: float | None = None
 
 
 TOP = (
@@ -54,7 +56,7 @@ TOP = (
     Field(
         "period",
         "choice",
-        "Demand, volume and capacity are counted per this period.",
+        "Demand, volume and capacity are counted per this period (a quarter is 3 months).",
         choices=PERIODS,
         default="week",
     ),
@@ -68,9 +70,26 @@ TOP = (
 )
 
 CALENDAR = (
-    Field("hours_per_day", "positive", "Working hours in a day.", default=8),
-    Field("days_per_week", "positive", "Working days in a week.", default=5),
-    Field("days_per_month", "positive", "Working days in a month.", default=20),
+    Field(
+        "hours_per_day",
+        "positive",
+        "Working hours in a day.",
+        default=8,
+        maximum=CALENDAR_LIMITS["hours_per_day"],
+    ),
+    Field(
+        "days_per_week",
+        "positive",
+        "Working days in a week.",
+        default=5,
+        maximum=CALENDAR_LIMITS["days_per_week"],
+    ),
+    Field(
+        "days_per_month",
+        "positive",
+        "Working days in a month; default 4 × days_per_week (20 for a five-day week).",
+        maximum=CALENDAR_LIMITS["days_per_month"],
+    ),
 )
 
 DEPARTMENT = (
@@ -87,7 +106,13 @@ DEPARTMENT = (
 
 CLIENT = (
     Field("name", "text", "Display label; default: the id."),
-    Field("segment", "text", "Free text: loyal, discount, impulsive, intermediary, final …"),
+    Field(
+        "role",
+        "choice",
+        "Place in the chain: intermediary (passes the work on) or final (uses it).",
+        choices=CLIENT_ROLES,
+    ),
+    Field("segment", "text", "Commercial segment, free text: loyal, discount, impulsive …"),
     Field("ignore", "texts", "Rule ids not reported for this client."),
 )
 

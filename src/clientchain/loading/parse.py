@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import difflib
 import math
+import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from clientchain.errors import InputError, Issue
 from clientchain.loading import fields as F
+from clientchain.loading.labels import MAX_TEXT, label_problem, renderable, unwritable
 from clientchain.loading.yaml_source import (
     NULLS,
     MapNode,
@@ -33,7 +35,13 @@ from clientchain.model import (
     Organization,
     Step,
 )
-from clientchain.units import Calendar, parse_duration, parse_percentage
+from clientchain.units import (
+    Calendar,
+    parse_duration,
+    parse_percentage,
+    suggest_duration,
+    suggest_percentage,
+)
 
 __all__ = ["parse_org"]
 
@@ -126,7 +134,9 @@ class _Reader:
                     key,
                     _join(path, name),
                     f"unknown key '{name}'",
-                    did_you_mean(name, known) or f"known keys: {', '.join(known)}",
+                    _decimal_comma(key, node)
+                    or did_you_mean(name, known)
+                    or f"known keys: {', '.join(known)}",
                 )
                 continue
             kind = f.kind
@@ -141,6 +151,9 @@ class _Reader:
                 found[name] = value
                 if kind == "text" or (kind == "choice" and text in f.choices):
                     converted[name] = value.value
+                    shown = value.value
+                    if kind == "text" and _unfit(shown):
+                        self.label(value, _join(path, name), shown)
                     continue
                 cache = memo.get(kind)
                 if cache is not None and text in cache:
@@ -185,13 +198,24 @@ class _Reader:
             self.issue(node, where, str(exc), _hint(f, node))
             return None
 
+    def label(self, node: Node, path: str, text: str) -> bool:
+        """Whether ``text`` can be a label in every output; reported where it is if not."""
+        problem = label_problem(text)
+        if problem is not None:
+            self.issue(node, path, *problem)
+        return problem is None
+
     def texts(self, node: Node, path: str) -> tuple[str, ...]:
         if isinstance(node, ScalarNode):
+            if _unfit(node.value):
+                self.label(node, path, node.value)
             return (node.value,)
         seq = self.sequence(node, path)
         out = []
         for i, item in enumerate(seq.items if seq else ()):
             if isinstance(item, ScalarNode):
+                if _unfit(item.value):
+                    self.label(item, f"{path}[{i}]", item.value)
                 out.append(item.value)
             else:
                 self.issue(item, f"{path}[{i}]", f"expected text, got {_describe(item)}")
@@ -221,7 +245,8 @@ class _Reader:
         top = self.values(root, F.TOP, "", root)
         calendar = self.mapping(top.get("calendar"), "calendar")
         if calendar is not None:
-            self.calendar = Calendar(**self.values(calendar, F.CALENDAR, "calendar", calendar))
+            given = self.values(calendar, F.CALENDAR, "calendar", calendar)
+            self.calendar = Calendar(**{k: v for k, v in given.items() if v is not None})
             self.memo["duration"].clear()  # durations in days and weeks follow the calendar
         departments = self.entities(top.get("departments"), "departments", self.department)
         clients = self.entities(top.get("clients"), "clients", self.party("client"))
@@ -232,7 +257,7 @@ class _Reader:
         if self.issues:
             return None
         return Organization(
-            name=top.get("organization") or default_name,
+            name=top.get("organization") or renderable(default_name),
             departments=departments,
             clients=clients,
             suppliers=suppliers,
@@ -259,6 +284,8 @@ class _Reader:
             where = _join(path, key.value)
             if key.value == "":
                 self.issue(key, where, "an id cannot be empty")
+                continue
+            if _unfit(key.value) and not self.label(key, where, key.value):
                 continue
             if shared_ids and not self.claim(key, role, where):
                 continue
@@ -313,6 +340,7 @@ class _Reader:
                 segment=v.get("segment"),
                 location=_loc(key),
                 ignore=v.get("ignore", ()),
+                client_role=v.get("role"),
             )
 
         return build
@@ -433,6 +461,19 @@ class _Reader:
             places=_rule_places(body),
         )
 
+    def known(self, word: str, want: str) -> str:
+        """The hint for an unknown id: the nearest id of the role wanted, else the ids
+        of that role, else where such ids go (ids may be defined anywhere in the file)."""
+        ids = [i for i, (role, _key) in self.ids.items() if not want or role == want]
+        close = did_you_mean(word, ids)
+        if close:
+            return close
+        if not ids:
+            return f"no {want} is defined: add it under '{want}s'" if want else ""
+        shown = ", ".join(ids[:_KNOWN_SHOWN])
+        more = f" and {len(ids) - _KNOWN_SHOWN} more" if len(ids) > _KNOWN_SHOWN else ""
+        return f"known {want + 's' if want else 'ids'}: {shown}{more}"
+
     def ref(self, node: Node | None, path: str, want: str = "") -> str | None:
         """The id ``node`` names, checked against the ids defined (and their role)."""
         if node is None:
@@ -447,7 +488,7 @@ class _Reader:
                 node,
                 path,
                 f"unknown id '{node.value}': expected {wanted}",
-                did_you_mean(node.value, self.ids) or "define it first",
+                self.known(node.value, want),
             )
             return None
         if want and entry[0] != want:
@@ -458,6 +499,31 @@ class _Reader:
             )
             return None
         return node.value
+
+
+_DIGITS = re.compile(r"^[0-9]+$")
+_DECIMALS = re.compile(r"^[0-9]+[^,:{}\[\]]*$")
+
+
+def _unfit(text: str) -> bool:
+    """A quick test before :func:`label_problem`: most texts are short ASCII."""
+    return len(text) > MAX_TEXT or (not text.isascii() and unwritable(text) is not None)
+
+
+def _decimal_comma(unknown: ScalarNode, node: MapNode) -> str:
+    """The hint for a key such as ``5h`` that YAML split off ``{effort: 1,5h}``."""
+    name = unknown.value
+    if not _DECIMALS.match(name):
+        return ""
+    index = next(i for i, (k, _v) in enumerate(node.items) if k is unknown)
+    if index == 0:
+        return ""
+    key, value = node.items[index - 1]
+    if type(value) is not ScalarNode or not value.plain or not _DIGITS.match(value.value):
+        return ""
+    joined = f"{value.value}.{name}"
+    meant = suggest_duration(joined) or joined
+    return f"did you mean '{key.value}: {meant}'? a comma inside {{…}} starts a new key"
 
 
 def _rule_places(checks: MapNode) -> dict[str, Location]:
@@ -476,9 +542,12 @@ def _rule_places(checks: MapNode) -> dict[str, Location]:
     return places
 
 
+_KNOWN_SHOWN = 8
+"""Most ids a hint lists for an unknown reference."""
 _UNCONVERTED = frozenset(("section", "ref"))
-_MEMO_KINDS = ("count", "positive", "rating", "duration", "percent")
-"""Kinds whose value depends only on a scalar's text and quoting (and the calendar)."""
+_MEMO_KINDS = ("count", "rating", "duration", "percent")
+"""Kinds whose value depends only on a scalar's text and quoting (and the calendar);
+not ``positive``, whose bound is the field's."""
 _QUOTED = "\x00"
 """Prefix of a quoted scalar's text in the memo (a plain scalar cannot hold NUL)."""
 
@@ -528,8 +597,10 @@ def _count(_r: _Reader, _f: F.Field, node: ScalarNode) -> float:
     return number
 
 
-def _positive(_r: _Reader, _f: F.Field, node: ScalarNode) -> float:
+def _positive(_r: _Reader, f: F.Field, node: ScalarNode) -> float:
     number = _number(node)
+    if f.maximum is not None and not 0 < number <= f.maximum:
+        raise ValueError(f"expected a number above 0 and at most {f.maximum:g}, got '{node.value}'")
     if number <= 0:
         raise ValueError(f"expected a number above 0, got '{node.value}'")
     return number
@@ -563,7 +634,7 @@ def _text(_r: _Reader, _f: F.Field, node: ScalarNode) -> str:
 
 
 def _version(_r: _Reader, _f: F.Field, node: ScalarNode) -> int:
-    if node.plain and node.value == "1":
+    if node.value.strip() == "1":  # plain or quoted: version "1" is version 1
         return 1
     raise ValueError(f"unsupported version '{node.value}': this clientchain reads version 1")
 
@@ -604,5 +675,12 @@ def _hint(f: F.Field, node: ScalarNode) -> str:
     if f.kind in ("count", "positive", "rating") and not node.plain:
         return "write the number without quotes"
     if f.kind == "duration":
-        return "units: s, m, h, d, w, mo (d, w and mo follow the calendar)"
+        meant = suggest_duration(node.value)
+        return _did_you(meant) or "units: s, m, h, d, w, mo (d, w and mo follow the calendar)"
+    if f.kind == "percent" and node.plain:
+        return _did_you(suggest_percentage(plain_number(node.value)))
     return ""
+
+
+def _did_you(meant: str | None) -> str:
+    return f"did you mean '{meant}'?" if meant else ""

@@ -4,7 +4,7 @@ The table is looked for by walking up from the org file's folder (from the
 current folder for standard input): the nearest ``pyproject.toml`` that has a
 ``[tool.clientchain]`` table wins, like ruff and mypy find theirs. Its keys are
 those of the org file's ``checks:`` section plus ``fail_on``; ``-`` and ``_``
-are the same in key names (``fail-on`` = ``fail_on``)::
+are the same in key names (``fail-on`` = ``fail_on``; writing both is an error)::
 
     [tool.clientchain]
     select = []                       # when not empty, only these rules run
@@ -15,6 +15,8 @@ are the same in key names (``fail-on`` = ``fail_on``)::
     min_rolled_quality = 0.75
     severity = { missing-deliverable = "warning" }
 
+A ``tool`` or ``tool.clientchain`` that is not a table (``tool = 1``,
+``[[tool]]``) is an error naming its line, never an internal error.
 Everything is checked here except rule ids (the rule registry lives above this
 layer: :func:`clientchain.checks.config.with_project` checks them). Problems are
 an :class:`~clientchain.errors.InputError` naming the ``pyproject.toml`` and the
@@ -39,7 +41,7 @@ from typing import Any
 
 from clientchain.errors import InputError, Issue
 from clientchain.loading.fields import SEVERITIES
-from clientchain.units import parse_percentage
+from clientchain.units import parse_percentage, suggest_percentage
 
 __all__ = ["PROJECT_FILE", "ProjectConfig", "find_project_config", "read_project_config"]
 
@@ -114,20 +116,51 @@ def read_project_config(path: str | Path) -> ProjectConfig | None:
     except tomllib.TOMLDecodeError as exc:
         line, column = _position(str(exc), text)
         raise InputError([Issue(name, line, column, f"invalid TOML: {exc}")]) from None
-    table = document.get("tool", {}).get("clientchain") if isinstance(document, dict) else None
+    tool = document.get("tool", {})
+    if not isinstance(tool, dict):
+        line = _line_of(text, _TOOL) or 1
+        message = f"'tool' must be a table, got {_toml_type(tool)}"
+        raise InputError(
+            [Issue(name, line, 1, message, "tool", "tools keep their settings under [tool.NAME]")]
+        )
+    table = tool.get("clientchain")
     if table is None:
         return None
-    header, lines = _lines(text)
+    header, raw_lines = _lines(text)
     if not isinstance(table, dict):
-        raise InputError([Issue(name, header, 1, "expected a table", "tool.clientchain")])
-    return _parse(table, ProjectConfig(name, header, lines=lines))
+        line = header or _line_of(text, _CLIENTCHAIN) or _line_of(text, _TOOL) or 1
+        message = f"expected a table, got {_toml_type(table)}"
+        raise InputError(
+            [
+                Issue(
+                    name,
+                    line,
+                    1,
+                    message,
+                    "tool.clientchain",
+                    "write [tool.clientchain] and its keys below it",
+                )
+            ]
+        )
+    lines: dict[str, int] = {}
+    for raw, number in raw_lines.items():
+        lines.setdefault(raw.replace("-", "_"), number)
+    config = ProjectConfig(name, header, lines=lines)
+    return _parse(table, config, raw_lines)
 
 
-def _parse(table: Mapping[str, Any], base: ProjectConfig) -> ProjectConfig:
+def _parse(
+    table: Mapping[str, Any], base: ProjectConfig, raw_lines: Mapping[str, int]
+) -> ProjectConfig:
     issues: list[Issue] = []
     values: dict[str, Any] = {}
+    spelled: dict[str, str] = {}  # key → how the table wrote it first
     for raw_key, value in table.items():
         key = raw_key.replace("-", "_")
+        if key in spelled:
+            issues.append(_conflict(base, key, spelled[key], raw_key, raw_lines))
+            continue
+        spelled[key] = raw_key
         if key not in _KEYS:
             known = ", ".join(k.replace("_", "-") if k == "fail_on" else k for k in _KEYS)
             issues.append(base.issue(key, f"unknown key '{raw_key}'", f"known keys: {known}"))
@@ -135,10 +168,21 @@ def _parse(table: Mapping[str, Any], base: ProjectConfig) -> ProjectConfig:
         try:
             values[key] = _CONVERT[key](value)
         except (TypeError, ValueError) as exc:
-            issues.append(base.issue(key, str(exc)))
+            meant = suggest_percentage(value) if _CONVERT[key] is _percent else None
+            issues.append(base.issue(key, str(exc), f"did you mean '{meant}'?" if meant else ""))
     if issues:
         raise InputError(issues)
     return ProjectConfig(**{**_fields(base), **values})
+
+
+def _conflict(
+    base: ProjectConfig, key: str, first: str, second: str, raw_lines: Mapping[str, int]
+) -> Issue:
+    """Both spellings of one key (``fail_on`` and ``fail-on``): an error at the later one."""
+    one, other = sorted((first, second), key=lambda k: k.count("-"))
+    line = max(raw_lines.get(first, base.line), raw_lines.get(second, base.line))
+    message = f"'{one}' and '{other}' are the same key; keep one"
+    return Issue(base.path, line, 1 if line else 0, message, f"tool.clientchain.{key}")
 
 
 def _fields(config: ProjectConfig) -> dict[str, Any]:
@@ -189,7 +233,7 @@ _CONVERT = {
 
 
 def _lines(text: str) -> tuple[int, dict[str, int]]:
-    """The header's line and each key's line inside ``[tool.clientchain]`` (1-based)."""
+    """The header's line and each key's line, as written, inside ``[tool.clientchain]``."""
     header = 0
     lines: dict[str, int] = {}
     for number, line in enumerate(text.splitlines(), start=1):
@@ -200,8 +244,32 @@ def _lines(text: str) -> tuple[int, dict[str, int]]:
             break
         key = re.match(r"^\s*([A-Za-z0-9_-]+)\s*=", line)
         if key:
-            lines.setdefault(key.group(1).replace("-", "_"), number)
+            lines.setdefault(key.group(1), number)
     return header, lines
+
+
+_TOOL = re.compile(r"^\s*(\[\[?\s*tool\s*[\].]|tool\s*[=.])")
+_CLIENTCHAIN = re.compile(r"^\s*(\[\[?\s*tool\s*\.\s*clientchain\b|(tool\s*\.\s*)?clientchain\s*=)")
+
+
+def _line_of(text: str, pattern: re.Pattern[str]) -> int:
+    """The first line (1-based) that ``pattern`` matches; 0 when none does."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if pattern.match(line):
+            return number
+    return 0
+
+
+def _toml_type(value: object) -> str:
+    """What a TOML value is, in TOML's words: ``an integer``, ``an array of tables`` …"""
+    if isinstance(value, list):
+        return (
+            "an array of tables"
+            if value and all(isinstance(v, dict) for v in value)
+            else "an array"
+        )
+    names = {bool: "a boolean", int: "an integer", float: "a float", str: "a string"}
+    return names.get(type(value), "a date or time")
 
 
 def _position(message: str, text: str) -> tuple[int, int]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from clientchain.loading import fields as F
+from clientchain.loading.labels import MAX_TEXT
 
 __all__ = ["SCHEMA_ID", "org_schema"]
 
@@ -27,14 +28,17 @@ _PERCENT_TEXT = r"^\s*((100(\.0*)?|\d{1,2}(\.\d*)?|\.\d+)\s*%|(0(\.\d*)?|1(\.0*)
 
 
 def _kind(f: F.Field) -> dict[str, Any]:
-    if f.kind in ("text", "ref"):
+    if f.kind == "text":
+        return {"type": _SCALAR, "maxLength": MAX_TEXT}
+    if f.kind == "ref":
         return {"type": _SCALAR}
     if f.kind == "version":
-        return {"const": 1}
+        return {"enum": [1, "1"]}
     if f.kind == "count":
         return {"type": "number", "minimum": 0}
     if f.kind == "positive":
-        return {"type": "number", "exclusiveMinimum": 0}
+        bounds: dict[str, Any] = {"type": "number", "exclusiveMinimum": 0}
+        return bounds if f.maximum is None else {**bounds, "maximum": f.maximum}
     if f.kind == "rating":
         return {"type": "number", "minimum": 1, "maximum": 5}
     if f.kind == "duration":
@@ -54,7 +58,10 @@ def _kind(f: F.Field) -> dict[str, Any]:
     if f.kind == "choice":
         return {"enum": list(f.choices)}
     if f.kind == "texts":
-        return {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": _SCALAR}}]}
+        text = {"type": _SCALAR, "maxLength": MAX_TEXT}
+        return {
+            "anyOf": [{"type": "string", "maxLength": MAX_TEXT}, {"type": "array", "items": text}]
+        }
     if f.kind == "severities":
         return {"type": "object", "additionalProperties": {"enum": list(F.SEVERITIES)}}
     raise ValueError(f"no schema for field kind {f.kind!r}")  # pragma: no cover - table bug
@@ -87,7 +94,8 @@ def _section(spec: tuple[F.Field, ...], nested: dict[str, Any] | None = None) ->
 
 def _by_id(ref: str) -> dict[str, Any]:
     item = {"anyOf": [{"$ref": ref}, {"type": "null"}]}
-    return {"type": ["object", "null"], "additionalProperties": item}
+    ids = {"minLength": 1, "maxLength": MAX_TEXT}
+    return {"type": ["object", "null"], "propertyNames": ids, "additionalProperties": item}
 
 
 def org_schema() -> dict[str, Any]:

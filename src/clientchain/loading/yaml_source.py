@@ -13,7 +13,11 @@ itself, which keeps every guarantee in one place:
   are reported with the lines of both occurrences;
 * literal: scalars keep the text *as written* (``no`` stays ``"no"``), with a
   flag telling whether it was plain (unquoted), so callers decide what a value
-  means in its place.
+  means in its place;
+* merging: a plain ``<<`` key merges a mapping (``<<: *defaults``) or a list
+  of mappings into its own as YAML 1.1 defines it: keys the mapping writes
+  itself win, then earlier mappings of the list; merged keys keep the
+  positions where they are written.
 
 >>> tree = compose("a: 1\\nb: [x, 'y']\\n", "org.yaml")
 >>> tree.get("a").value, tree.get("a").plain, tree.get("a").line
@@ -36,6 +40,7 @@ from clientchain.errors import InputError, Issue
 __all__ = [
     "MAX_ALIAS_NODES",
     "MAX_DEPTH",
+    "MERGE",
     "NULLS",
     "MapNode",
     "Node",
@@ -59,6 +64,8 @@ MAX_ALIAS_NODES = 100_000
 _CORE_TAGS = frozenset(
     f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq")
 )
+MERGE = "<<"
+"""The YAML 1.1 merge key, when plain."""
 NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 """Plain scalars that mean null (YAML 1.1 core schema)."""
 _INT = re.compile(r"^[-+]?(?:0|[1-9][0-9_]*)$")
@@ -327,6 +334,8 @@ class _Builder:
                 stack.append(_Frame(cls(mark.line + 1, mark.column + 1), event.anchor))
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 frame = stack.pop()
+                if MERGE in frame.seen:
+                    self._merge(frame.node)  # type: ignore[arg-type]
                 self._add(frame.node, frame.size, frame.anchor)
             elif kind is yaml.AliasEvent:
                 self._alias(event)
@@ -381,6 +390,32 @@ class _Builder:
         else:
             frame.seen[node.value] = node.line
         return node
+
+    def _merge(self, node: MapNode) -> None:
+        """Replace the plain ``<<`` keys of ``node`` by the keys they merge in."""
+        own = [(k, v) for k, v in node.items if not (k.plain and k.value == MERGE)]
+        written = {k.value for k, _ in own}
+        merged: list[tuple[ScalarNode, Node]] = []
+        for key, value in node.items:
+            if not (key.plain and key.value == MERGE):
+                continue
+            for source in value.items if type(value) is SeqNode else [value]:
+                if type(source) is not MapNode:
+                    self.issues.append(
+                        Issue(
+                            self.source,
+                            source.line,
+                            source.column,
+                            "a merge key '<<' takes a mapping or a list of mappings",
+                            hint="write '<<: *name' with an anchor '&name' on a mapping",
+                        )
+                    )
+                    continue
+                for item in source.items:
+                    if item[0].value not in written:
+                        written.add(item[0].value)
+                        merged.append(item)
+        node.items = own + merged
 
     def _alias(self, event: Any) -> None:
         mark = event.start_mark

@@ -83,7 +83,7 @@ def map_json(overview: Overview) -> str:
         "period": org.period,
         "counts": overview.counts,
         "departments": [_department(org, who, flow) for who in overview.departments],
-        "clients": [_party(party) for party in org.clients.values()],
+        "clients": [_client(party) for party in org.clients.values()],
         "suppliers": [_party(party) for party in org.suppliers.values()],
         "chains": [_chain(chain, flow) for chain in org.chains.values()],
     }
@@ -128,6 +128,11 @@ def _department(org: Organization, who: WhoServesWhom, flow: FlowReport | None) 
 
 def _party(party: ExternalParty) -> dict[str, Any]:
     return {"id": party.id, "name": party.name, "segment": party.segment}
+
+
+def _client(party: ExternalParty) -> dict[str, Any]:
+    """A client with its ``role`` (intermediary, final or ``null``) and ``segment``."""
+    return {"id": party.id, "name": party.name, "role": party.client_role, "segment": party.segment}
 
 
 def _chain(chain: Chain, flow: FlowReport | None) -> dict[str, Any]:

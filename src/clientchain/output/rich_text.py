@@ -155,7 +155,8 @@ def _parties(org: Organization) -> Table:
     for column in ("id", "name", "role", "segment"):
         table.add_column(column, overflow="fold")
     for party in (*org.clients.values(), *org.suppliers.values()):
-        table.add_row(Text(party.id), Text(party.name), party.role, Text(party.segment or ""))
+        role = f"{party.client_role} client" if party.client_role else party.role
+        table.add_row(Text(party.id), Text(party.name), role, Text(party.segment or ""))
     return table
 
 

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from clientchain.analysis.structure import WhoServesWhom
     from clientchain.checks import Finding
     from clientchain.errors import Issue
-    from clientchain.model import Chain, Organization
+    from clientchain.model import Chain, ExternalParty, Organization
     from clientchain.output.reports import CheckRun, Overview
 
 __all__ = [
@@ -95,7 +95,7 @@ def issues_text(issues: Iterable[Issue]) -> str:
 def who_text(org: Organization, who: WhoServesWhom) -> str:
     """``clientchain who`` as ``label: value`` lines."""
     lines = [
-        f"{node(org, who.id)}: {who.role}",
+        f"{node(org, who.id)}: {_role(org, who)}",
         f"suppliers: {nodes(org, who.suppliers)}",
         f"clients: {nodes(org, who.clients)}",
         f"upstream: {nodes(org, who.upstream)}",
@@ -120,11 +120,11 @@ def map_text(overview: Overview) -> str:
         lines += _department_lines(org, who)
         lines += _utilization_lines(org, overview.flow, who.id)
     lines += ["", "clients:"]
-    lines += [f"  {node(org, c.id)}{_segment(c.segment)}" for c in org.clients.values()] or [
+    lines += [f"  {node(org, c.id)}{_party_detail(c)}" for c in org.clients.values()] or [
         f"  {NONE}"
     ]
     lines += ["", "suppliers:"]
-    lines += [f"  {node(org, s.id)}{_segment(s.segment)}" for s in org.suppliers.values()] or [
+    lines += [f"  {node(org, s.id)}{_party_detail(s)}" for s in org.suppliers.values()] or [
         f"  {NONE}"
     ]
     lines += ["", "chains:"]
@@ -230,5 +230,14 @@ def _mark(flow: FlowReport, dept_id: str) -> str:
     return ""
 
 
-def _segment(segment: str | None) -> str:
-    return f": {segment}" if segment else ""
+def _role(org: Organization, who: WhoServesWhom) -> str:
+    """``department``, ``supplier``, ``client`` or a client's role: ``final client``."""
+    party = org.clients.get(who.id) if who.role == "client" else None
+    return f"{party.client_role} client" if party and party.client_role else str(who.role)
+
+
+def _party_detail(party: ExternalParty) -> str:
+    """``: final client, loyal`` — a client's role and the segment, where given."""
+    parts = [f"{party.client_role} client" if party.client_role else "", party.segment or ""]
+    shown = ", ".join(part for part in parts if part)
+    return f": {shown}" if shown else ""
