@@ -23,6 +23,7 @@ __all__ = [
     "edit",
     "example_findings",
     "findings",
+    "problems",
     "run",
     "severities",
 ]
@@ -64,6 +65,12 @@ def findings(yaml_text: str, *rules: str, options: CheckOptions | None = None) -
         for f in run(yaml_text, options)
         if not rules or f.rule in rules
     ]
+
+
+def problems(yaml_text: str, rule: str) -> list[Found]:
+    """:func:`findings` of one ``rule`` where the text may start with a blank line: line 1 is
+    the first line that is not blank (write ``version: 1`` there)."""
+    return findings(textwrap.dedent(yaml_text).lstrip("\n"), rule)
 
 
 def severities(yaml_text: str, rule: str, options: CheckOptions | None = None) -> list[str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .conftest import problems
+from .support import problems
 
 RULE = "undeclared-handoff"
 

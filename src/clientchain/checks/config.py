@@ -19,9 +19,7 @@ chain drops the findings of those rules whose subject is that entity
 (:meth:`Plan.keeps`).
 Unknown rule ids are errors: :class:`~clientchain.errors.InputError` at the
 ``checks:`` key for the org file, :class:`~clientchain.errors.UsageError` for
-options. Rule ids named in the specification but not implemented yet (those in
-:data:`SPEC_RULE_IDS` without a registered module) are accepted and do nothing,
-so that files written for the full rule set stay valid.
+options.
 """
 
 from __future__ import annotations
@@ -36,21 +34,7 @@ from clientchain.errors import InputError, Issue, UsageError
 from clientchain.loading.project import ProjectConfig
 from clientchain.model import ChecksConfig, Location, Organization
 
-__all__ = ["SPEC_RULE_IDS", "CheckOptions", "Plan", "plan_checks", "with_project"]
-
-SPEC_RULE_IDS: frozenset[str] = frozenset(
-    {
-        "orphan-department",
-        "unserved-client",
-        "isolated",
-        "work-cycle",
-        "single-point-of-failure",
-        "no-feedback",
-        "low-satisfaction",
-        "missing-deliverable",
-    }
-)
-"""Every rule id SPEC §4 names, implemented or not."""
+__all__ = ["CheckOptions", "Plan", "plan_checks", "with_project"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,11 +242,11 @@ def _options_severity(options: CheckOptions) -> dict[str, Severity]:
 
 
 def _unknown(ids: Iterable[str]) -> list[str]:
-    return [rule for rule in ids if rule not in RULES and rule not in SPEC_RULE_IDS]
+    return [rule for rule in ids if rule not in RULES]
 
 
 def _hint(rule: str) -> str:
-    close = difflib.get_close_matches(rule, sorted(SPEC_RULE_IDS | set(RULES)), n=1)
+    close = difflib.get_close_matches(rule, sorted(RULES), n=1)
     if close:
         return f"did you mean '{close[0]}'?"
     return "known rules: " + ", ".join(RULES)
