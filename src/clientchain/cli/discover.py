@@ -48,7 +48,11 @@ def _column(role: str) -> Any:
 
 
 Log = Annotated[
-    str, typer.Argument(metavar="LOG", help="Event log: .csv, .parquet, .xes or .xes.gz.")
+    str,
+    typer.Argument(
+        metavar="LOG",
+        help="Event log: .csv, .parquet, .xes or .xes.gz, read as named; - for stdin.",
+    ),
 ]
 Output = Annotated[
     str | None,

@@ -51,13 +51,19 @@ def is_xes(path: str | os.PathLike[str]) -> bool:
 
 
 def xes_to_csv(
-    source: Path, target: Path, keys: Collection[str], progress: Progress | None = None
+    source: Path,
+    target: Path,
+    keys: Collection[str],
+    progress: Progress | None = None,
+    *,
+    shown: str | None = None,
 ) -> XesTable:
     """Write the events of ``source`` with the attributes ``keys`` as CSV rows to ``target``.
 
     The CSV has a header: :data:`SEQ`, then ``keys`` in the order given; missing
     attributes are empty. The returned columns list the keys at least one
-    event (or trace, for ``case:`` keys) actually has.
+    event (or trace, for ``case:`` keys) actually has. Messages name the log
+    ``shown`` (default: ``source``).
     """
     wanted = tuple(dict.fromkeys(keys))
     seen: set[str] = set()
@@ -68,7 +74,7 @@ def xes_to_csv(
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow([SEQ, *wanted])
         stream: IO[bytes] = gzip.GzipFile(fileobj=raw) if _gzipped(source) else raw  # type: ignore[assignment]
-        for rows in _traces(stream, source):
+        for rows in _traces(stream, shown or str(source)):
             traces += 1
             for row in rows:
                 events += 1
@@ -85,7 +91,7 @@ def _gzipped(path: Path) -> bool:
         return stream.read(2) == b"\x1f\x8b"
 
 
-def _traces(stream: IO[bytes], source: Path) -> Iterator[list[dict[str, str]]]:
+def _traces(stream: IO[bytes], source: str) -> Iterator[list[dict[str, str]]]:
     """Each trace's events as attribute dicts, trace attributes merged in as ``case:``."""
     path: list[str] = []
     root: ET.Element | None = None
