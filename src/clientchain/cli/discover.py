@@ -60,6 +60,10 @@ Output = Annotated[
 ]
 Column = str | None
 Delimiter = Annotated[str | None, _option("CSV delimiter (default: detected; 'tab' for a tab).")]
+Encoding = Annotated[
+    str | None,
+    _option("CSV text encoding, e.g. utf-8, utf-16, cp1252 (default: detected)."),
+]
 StampFormat = Annotated[
     str | None, _option("Timestamp format: 'iso' or strptime codes like '%d/%m/%Y %H:%M'.")
 ]
@@ -100,6 +104,7 @@ def discover_command(
     start_timestamp: Annotated[Column, _column("start timestamp")] = None,
     lifecycle: Annotated[Column, _column("lifecycle transition (start/complete)")] = None,
     delimiter: Delimiter = None,
+    encoding: Encoding = None,
     timestamp_format: StampFormat = None,
     period: PeriodOption = None,
     top: Top = None,
@@ -120,7 +125,7 @@ def discover_command(
     from clientchain.discover import ColumnOptions, DiscoverOptions, ReadOptions
 
     columns = ColumnOptions(case, activity, department, timestamp, start_timestamp, lifecycle)
-    read = ReadOptions(columns, _delimiter(delimiter), timestamp_format)
+    read = ReadOptions(columns, _delimiter(delimiter), timestamp_format, encoding)
     options = DiscoverOptions(
         read,
         period.value if period is not None else None,

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from clientchain.discover.columns import STANDARD, ColumnMap, ColumnOptions, resolve_columns
+from clientchain.discover.encoding import check_decodes
 from clientchain.discover.engine import Progress, execute, first, literal
 from clientchain.discover.errors import DiscoverError
 from clientchain.discover.source import Staged, stage
@@ -61,6 +62,7 @@ class ReadOptions:
     columns: ColumnOptions = field(default_factory=ColumnOptions)
     delimiter: str | None = None
     timestamp_format: str | None = None
+    encoding: str | None = None  # of a CSV log; None: detected
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +73,7 @@ class LoadedLog:
     source: str  # the log's name in messages: the path as given, or <stdin>
     columns: ColumnMap
     delimiter: str | None
+    encoding: str | None  # a CSV log's encoding
     formats: dict[str, str]  # timestamp column -> format ("iso", strptime, or the stored type)
     notes: tuple[str, ...] = ()
 
@@ -98,7 +101,7 @@ def open_log(
 
     with ExitStack() as stack:
         folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="clientchain-")))
-        log = stage(path, folder)
+        log = stage(path, folder, options.encoding)
         try:
             if log.kind == "xes":
                 yield _load_xes(con, log, folder / "events.csv", options, progress)
@@ -107,8 +110,10 @@ def open_log(
         except (duckdb.BinderException, duckdb.ParserException, duckdb.CatalogException):
             raise  # a query of ours is wrong: an internal error, not the log's
         except duckdb.Error as exc:
-            message = str(exc).strip().splitlines()[0]
-            raise DiscoverError(f"{log.shown}: cannot read the log: {message}") from None
+            message = str(exc).strip().splitlines()
+            if log.encoding is not None and "invalid unicode" in str(exc).lower():
+                check_decodes(log.path, log.encoding, log.shown)  # raises, located
+            raise DiscoverError(f"{log.shown}: cannot read the log: {message[0]}") from None
 
 
 def _load_file(con: duckdb.DuckDBPyConnection, log: Staged, options: ReadOptions) -> LoadedLog:
@@ -223,7 +228,7 @@ def _define_view(
         f"{raw['start_timestamp']} AS start_raw, {_text(columns.lifecycle)} AS lifecycle "
         f"FROM {SOURCE})",
     )
-    return LoadedLog(log.kind, log.shown, columns, delimiter, formats, tuple(notes))
+    return LoadedLog(log.kind, log.shown, columns, delimiter, log.encoding, formats, tuple(notes))
 
 
 def _text(column: str | None) -> str:

@@ -79,12 +79,17 @@ def _no_durations(lifecycle: str | None) -> str:
     return "no start events to pair with the completions"
 
 
+def _format(d: Discovery) -> str:
+    """``csv, encoding cp1252, delimiter ';'``: the encoding only when it is not plain UTF-8."""
+    log = d.log
+    encoding = f", encoding {log.encoding}" if log.encoding not in (None, "utf-8") else ""
+    delimiter = f", delimiter {log.delimiter!r}" if log.delimiter else ""
+    return f"{log.kind}{encoding}{delimiter}"
+
+
 def summary_text(d: Discovery) -> str:
     """What was found, for stderr: one fact per line."""
-    lines = [
-        f"{d.source}: {d.log.kind}"
-        + (f", delimiter {d.log.delimiter!r}" if d.log.delimiter else "")
-    ]
+    lines = [f"{d.source}: {_format(d)}"]
     lines += [f"  {fact}" for fact in _facts(d)]
     lines += [f"  note: {note}" for note in d.log.notes]
     return "\n".join(lines)
@@ -107,7 +112,7 @@ def _header(d: Discovery) -> list[str]:
     )
     lines = [
         f"Discovered by `clientchain discover` from the event log {d.source}",
-        f"({d.log.kind}{f', delimiter {d.log.delimiter!r}' if d.log.delimiter else ''}).",
+        f"({_format(d)}).",
         f"Columns: {columns}.",
         *(f"{fact}." for fact in _facts(d)),
         "",

@@ -14,10 +14,17 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
 
+from clientchain.discover.encoding import (
+    SAMPLE_BYTES,
+    check_encoding,
+    detect_encoding,
+    engine_reads,
+    transcode,
+)
 from clientchain.discover.errors import DiscoverError
 from clientchain.discover.xes import is_xes
 
@@ -44,6 +51,7 @@ class Staged:
     path: Path
     original: Path  # the named file itself (the copy, for standard input)
     kind: str  # "csv" | "parquet" | "xes"
+    encoding: str | None = None  # a CSV's encoding as read (``path`` is UTF-8 in any case)
 
 
 def log_kind(path: Path) -> str:
@@ -60,18 +68,30 @@ def log_kind(path: Path) -> str:
     )
 
 
-def stage(named: str | os.PathLike[str], folder: Path, stdin: BinaryIO | None = None) -> Staged:
+def stage(
+    named: str | os.PathLike[str],
+    folder: Path,
+    encoding: str | None = None,
+    stdin: BinaryIO | None = None,
+) -> Staged:
     """Put the log ``named`` where the engine can read it safely: a link in ``folder``.
 
     ``folder`` is an empty private folder that lives while the log is read; ``-``
-    copies ``stdin`` (default: the process's standard input) into it.
+    copies ``stdin`` (default: the process's standard input) into it. A CSV log in
+    an ``encoding`` (default: detected) other than UTF-8 is copied there in UTF-8
+    (:mod:`clientchain.discover.encoding`).
 
     Raises
     ------
     DiscoverError
-        No such file, not a regular file, an unknown format, empty standard input, or a
-        temporary folder whose own name DuckDB would read as a pattern.
+        No such file, not a regular file, an unknown format, empty standard input, a
+        byte the encoding cannot read, or a temporary folder whose own name DuckDB
+        would read as a pattern.
+    UsageError
+        ``encoding`` is not an encoding Python knows.
     """
+    if encoding is not None:
+        check_encoding(encoding)
     if PATTERN_CHARACTERS & set(str(folder)):
         raise DiscoverError(
             f"the temporary folder {folder} has a character DuckDB reads as a file pattern "
@@ -79,14 +99,28 @@ def stage(named: str | os.PathLike[str], folder: Path, stdin: BinaryIO | None = 
         )
     if str(named) == STDIN:
         copy = _copy_stdin(folder, stdin if stdin is not None else sys.stdin.buffer)
-        return Staged(STDIN_NAME, copy, copy, _content_kind(copy))
+        return _decoded(Staged(STDIN_NAME, copy, copy, _content_kind(copy)), folder, encoding)
     path = Path(named)
     if not path.is_file():
         raise DiscoverError(f"{path}: no such file" if not path.exists() else f"{path}: not a file")
     kind = log_kind(path)
     link = folder / "log"
     link.symlink_to(path.absolute())
-    return Staged(str(path), link, path, kind)
+    return _decoded(Staged(str(path), link, path, kind), folder, encoding)
+
+
+def _decoded(log: Staged, folder: Path, encoding: str | None) -> Staged:
+    """``log`` with its encoding, as a UTF-8 copy in ``folder`` when the engine cannot read it."""
+    if log.kind != "csv":
+        return log
+    if encoding is None:
+        with log.original.open("rb") as stream:
+            encoding = detect_encoding(stream.read(SAMPLE_BYTES))
+    if engine_reads(encoding):
+        return replace(log, encoding=encoding)
+    copy = folder / "utf-8"
+    transcode(log.original, copy, encoding, log.shown)
+    return replace(log, path=copy, encoding=encoding)
 
 
 def _copy_stdin(folder: Path, stream: BinaryIO) -> Path:
