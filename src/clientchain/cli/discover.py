@@ -64,6 +64,14 @@ Encoding = Annotated[
     str | None,
     _option("CSV text encoding, e.g. utf-8, utf-16, cp1252 (default: detected)."),
 ]
+Missing = Annotated[
+    list[str] | None,
+    _option(
+        "A department value that means 'none' (repeatable); EMPTY, NULL, N/A, - and empty "
+        "always do.",
+        metavar="VALUE",
+    ),
+]
 StampFormat = Annotated[
     str | None, _option("Timestamp format: 'iso' or strptime codes like '%d/%m/%Y %H:%M'.")
 ]
@@ -105,6 +113,7 @@ def discover_command(
     lifecycle: Annotated[Column, _column("lifecycle transition (start/complete)")] = None,
     delimiter: Delimiter = None,
     encoding: Encoding = None,
+    missing: Missing = None,
     timestamp_format: StampFormat = None,
     period: PeriodOption = None,
     top: Top = None,
@@ -123,9 +132,16 @@ def discover_command(
     disagree, 2 when a file cannot be read. Semantics: docs/discover.md.
     """
     from clientchain.discover import ColumnOptions, DiscoverOptions, ReadOptions
+    from clientchain.discover.query import PLACEHOLDERS
 
     columns = ColumnOptions(case, activity, department, timestamp, start_timestamp, lifecycle)
-    read = ReadOptions(columns, _delimiter(delimiter), timestamp_format, encoding)
+    read = ReadOptions(
+        columns,
+        _delimiter(delimiter),
+        timestamp_format,
+        encoding,
+        (*PLACEHOLDERS, *(missing or ())),
+    )
     options = DiscoverOptions(
         read,
         period.value if period is not None else None,

@@ -110,7 +110,13 @@ def discover_log(
     try:
         with open_log(con, path, options.read, progress) as loaded:
             lifecycle = loaded.columns.lifecycle is not None
-            result = aggregate(con, PERIOD_SECONDS[period], progress, lifecycle=lifecycle)
+            result = aggregate(
+                con,
+                PERIOD_SECONDS[period],
+                progress,
+                lifecycle=lifecycle,
+                missing=options.read.missing,
+            )
             check_timestamps(con, loaded, result.bad_rows)
     finally:
         con.close()

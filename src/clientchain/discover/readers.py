@@ -32,6 +32,7 @@ from clientchain.discover.columns import STANDARD, ColumnMap, ColumnOptions, res
 from clientchain.discover.encoding import check_decodes
 from clientchain.discover.engine import Progress, execute, first, literal
 from clientchain.discover.errors import DiscoverError
+from clientchain.discover.query import PLACEHOLDERS
 from clientchain.discover.source import Staged, stage
 from clientchain.discover.timestamps import (
     ISO,
@@ -57,12 +58,14 @@ smaller buffer lowers peak memory at no measurable cost in time)."""
 
 @dataclass(frozen=True, slots=True)
 class ReadOptions:
-    """How to read the log: columns, and the CSV delimiter and timestamp format if known."""
+    """How to read the log: columns, the CSV delimiter, timestamp format and encoding if
+    known, and the department values that mean "missing"."""
 
     columns: ColumnOptions = field(default_factory=ColumnOptions)
     delimiter: str | None = None
     timestamp_format: str | None = None
     encoding: str | None = None  # of a CSV log; None: detected
+    missing: tuple[str, ...] = PLACEHOLDERS  # department values that mean "none"
 
 
 @dataclass(frozen=True, slots=True)

@@ -70,6 +70,20 @@ def _facts(d: Discovery) -> list[str]:
         f"covering {d.coverage:.1%} of the cases",
         f"durations measured for {_int(t.measured)} of {_plural(t.events, 'event')}"
         + ("" if t.measured else f" ({_no_durations(log.columns.lifecycle)})"),
+        *_missing(t.missing),
+    ]
+
+
+def _missing(missing: tuple[tuple[str, int], ...]) -> list[str]:
+    """``department missing in 5 rows: 'EMPTY' 4, empty 1 (...)``, or nothing."""
+    if not missing:
+        return []
+    rows = sum(n for _, n in missing)
+    listed = sorted(missing, key=lambda m: m[0] == "")  # empty last, else most rows first
+    values = ", ".join(f"{name!r} {_int(n)}" if name else f"empty {_int(n)}" for name, n in listed)
+    return [
+        f"department missing in {_plural(rows, 'row')}: {values} "
+        "(placeholders count as missing; --missing VALUE adds others)"
     ]
 
 
