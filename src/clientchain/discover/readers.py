@@ -116,7 +116,8 @@ def open_log(
             message = str(exc).strip().splitlines()
             if log.encoding is not None and "invalid unicode" in str(exc).lower():
                 check_decodes(log.path, log.encoding, log.shown)  # raises, located
-            raise DiscoverError(f"{log.shown}: cannot read the log: {message[0]}") from None
+            first_line = message[0].replace(str(log.path), log.shown)  # the user's name for it
+            raise DiscoverError(f"{log.shown}: cannot read the log: {first_line}") from None
 
 
 def _load_file(con: duckdb.DuckDBPyConnection, log: Staged, options: ReadOptions) -> LoadedLog:

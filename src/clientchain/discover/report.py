@@ -162,7 +162,14 @@ def _header(d: Discovery) -> list[str]:
         "- Headcount, capacity, quality and satisfaction are not in a log: every department has",
         "  the default headcount 1 and the handoffs carry no rating. Set them before analysing.",
     ]
-    return [f"# {line}".rstrip() for line in lines]
+    return [f"# {_comment(line)}".rstrip() for line in lines]
+
+
+def _comment(text: str) -> str:
+    """``text`` safe inside a YAML comment: line breaks and other unprintable characters
+    (``\\n``, ``\\r``, U+2028, controls) escaped as Python writes them, so a name can never end
+    the comment and start YAML."""
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)
 
 
 def org_yaml(d: Discovery) -> str:
