@@ -43,6 +43,7 @@ from clientchain.discover.timestamps import (
     timestamp_sql,
 )
 from clientchain.discover.xes import SEQ, xes_to_csv
+from clientchain.errors import UsageError
 
 if TYPE_CHECKING:
     import duckdb
@@ -123,7 +124,7 @@ def open_log(
 def _load_file(con: duckdb.DuckDBPyConnection, log: Staged, options: ReadOptions) -> LoadedLog:
     delimiter = None
     if log.kind == "csv":
-        delimiter = options.delimiter or _sniff(log.path)
+        delimiter = _check_delimiter(options.delimiter) or _sniff(log.path)
         _csv_source(con, log.path, delimiter)
     else:
         execute(
@@ -134,6 +135,16 @@ def _load_file(con: duckdb.DuckDBPyConnection, log: Staged, options: ReadOptions
         )
     columns = resolve_columns(_source_columns(con), options.columns, log.shown)
     return _define_view(con, log, columns, delimiter, options)
+
+
+def _check_delimiter(delimiter: str | None) -> str | None:
+    """``delimiter`` unless it is the quote or a line break, which cannot separate fields."""
+    if delimiter is not None and delimiter in ('"', "\n", "\r"):
+        raise UsageError(
+            f"--delimiter: {delimiter!r} cannot separate CSV fields (it is the quote or a line "
+            "break); expected one character such as , ; | or tab"
+        )
+    return delimiter
 
 
 def _sniff(path: Path) -> str:
