@@ -9,7 +9,7 @@ import pytest
 from cli.cli_support import Invoke
 from clientchain.loading import load_text
 
-from .support import example_as_parquet, write_csv
+from .support import example_as_parquet, example_as_xes, write_csv
 
 HEADER = ["case", "department", "timestamp"]
 
@@ -70,6 +70,14 @@ def test_parquet_with_brackets_in_the_name(cli: Invoke, tmp_path: Path) -> None:
         "discover", str(named), "--case", "caso", "--department", "departamento",
         "--timestamp", "fin",
     )  # fmt: skip
+    assert result.exit_code == 0, result
+    assert "2,000 cases" in result.stderr
+
+
+def test_xes_with_brackets_in_the_name(cli: Invoke, tmp_path: Path) -> None:
+    named = example_as_xes(tmp_path / "log[1].xes")
+    _log(tmp_path / "log1.xes", "Not", "Xes")  # a CSV under an XES name: read, it would fail
+    result = cli("discover", str(named))
     assert result.exit_code == 0, result
     assert "2,000 cases" in result.stderr
 

@@ -77,16 +77,17 @@ _FILE = st.text(
     activity=_NAME,
     client=_NAME,
     file_name=_FILE,
+    name=st.none() | _NAME,
 )
 def test_hostile_names_round_trip(
-    departments: list[str], activity: str, client: str, file_name: str
+    departments: list[str], activity: str, client: str, file_name: str, name: str | None
 ) -> None:
     with tempfile.TemporaryDirectory() as folder:
         log = Path(folder) / f"{file_name}.csv"
         with log.open("w", encoding="utf-8", newline="") as stream:  # every field quoted: a
             writer = csv.writer(stream, quoting=csv.QUOTE_ALL)  # lone CR is data, not a break
             writer.writerows([HEADER, *_rows(departments, activity)])
-        options = DiscoverOptions(ReadOptions(delimiter=","), client=client)
+        options = DiscoverOptions(ReadOptions(delimiter=","), client=client, name=name)
         try:
             found: Discovery | None = discover_log(log, options)
         except DiscoverError as exc:
@@ -95,7 +96,7 @@ def test_hostile_names_round_trip(
             assert "no usable event" in refusal
             return
         org = load_text(org_yaml(found), "found.yaml")
-    assert org.name == found.org.name
+    assert org.name == found.org.name == (name or file_name.split(".")[0] or "Organization")
     assert {d.name for d in org.departments.values()} == {
         d for d, _ in found.result.totals.departments
     }
