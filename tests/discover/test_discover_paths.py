@@ -105,3 +105,30 @@ def test_empty_standard_input_is_one_line_and_exit_2(cli: Invoke) -> None:
     result = cli("discover", "-", input=b"")
     assert result.exit_code == 2
     assert result.stderr.strip() == "clientchain: error: <stdin>: the log is empty"
+
+
+def test_standard_input_is_read_up_to_a_bound(
+    cli: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from clientchain.discover import source
+
+    data = _log(tmp_path / "log.csv", "Stdin", "Piped").read_bytes()
+    monkeypatch.setattr(source, "STDIN_LIMIT", len(data) - 1)  # one byte short of the log
+    result = cli("discover", "-", input=data)
+    assert result.exit_code == 2
+    assert "<stdin>: more than" in result.stderr
+    assert "save the log to a file and give its name" in result.stderr
+    monkeypatch.setattr(source, "STDIN_LIMIT", len(data))  # exactly the log: read
+    assert cli("discover", "-", input=data).exit_code == 0
+
+
+def test_a_fifo_is_not_read_by_name(cli: Invoke, tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "log.csv"
+    os.mkfifo(fifo)
+    result = cli("discover", str(fifo))
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        f"clientchain: error: {fifo}: not a regular file (for a pipe, give - and standard input)"
+    )

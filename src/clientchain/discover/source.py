@@ -12,7 +12,6 @@ its format is told by its first bytes, since it has no file name.
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -28,7 +27,7 @@ from clientchain.discover.encoding import (
 from clientchain.discover.errors import DiscoverError
 from clientchain.discover.xes import is_xes
 
-__all__ = ["STDIN", "STDIN_NAME", "Staged", "log_kind", "stage"]
+__all__ = ["STDIN", "STDIN_LIMIT", "STDIN_NAME", "Staged", "log_kind", "stage"]
 
 STDIN = "-"
 """The log name that means standard input."""
@@ -38,6 +37,11 @@ STDIN_NAME = "<stdin>"
 
 PATTERN_CHARACTERS = frozenset("*?[]{}~")
 """Characters DuckDB may read as a file pattern (or, leading, as the home folder)."""
+
+STDIN_LIMIT = 4 * 1024**3
+"""Most bytes read from standard input (4 GiB, about 40 million events of a typical CSV log):
+it is copied to a temporary file, and a stream without end (``/dev/zero``) must not fill the
+disk. A larger log is read from a file, which has no bound."""
 
 _COPY_CHUNK = 1024 * 1024
 
@@ -102,7 +106,11 @@ def stage(
         return _decoded(Staged(STDIN_NAME, copy, copy, _content_kind(copy)), folder, encoding)
     path = Path(named)
     if not path.is_file():
-        raise DiscoverError(f"{path}: no such file" if not path.exists() else f"{path}: not a file")
+        raise DiscoverError(
+            f"{path}: no such file"
+            if not path.exists()
+            else f"{path}: not a regular file (for a pipe, give - and standard input)"
+        )
     kind = log_kind(path)
     link = folder / "log"
     link.symlink_to(path.absolute())
@@ -125,9 +133,17 @@ def _decoded(log: Staged, folder: Path, encoding: str | None) -> Staged:
 
 def _copy_stdin(folder: Path, stream: BinaryIO) -> Path:
     copy = folder / "stdin"
+    copied = 0
     with copy.open("wb") as target:
-        shutil.copyfileobj(stream, target, _COPY_CHUNK)
-    if copy.stat().st_size == 0:
+        while chunk := stream.read(_COPY_CHUNK):
+            copied += len(chunk)
+            if copied > STDIN_LIMIT:
+                raise DiscoverError(
+                    f"{STDIN_NAME}: more than {STDIN_LIMIT / 1024**3:g} GiB on standard input; "
+                    "save the log to a file and give its name"
+                )
+            target.write(chunk)
+    if copied == 0:
         raise DiscoverError(f"{STDIN_NAME}: the log is empty")
     return copy
 
