@@ -143,13 +143,17 @@ def test_spanish_columns_are_recognised(tmp_path: Path) -> None:
         (["Caso", "Actividad", "Departamento", "Fecha"], ("Caso", "Departamento", "Fecha")),
         (["id_caso", "tarea", "Área", "marca_de_tiempo"], ("id_caso", "Área", "marca_de_tiempo")),
         (["caso", "area", "fecha", "fin"], ("caso", "area", "fin")),  # the end wins over a date
+        (["caso", "recurso", "fecha y hora"], ("caso", "recurso", "fecha y hora")),
     ],
 )
 def test_spanish_column_variants(
     tmp_path: Path, header: list[str], expected: tuple[str, str, str]
 ) -> None:
     path = tmp_path / "es.csv"
-    values = {"fecha": "2024-01-01", "fin": "2024-01-01 10:00", "marca_de_tiempo": "2024-01-01"}
+    values = {
+        "fecha": "2024-01-01", "fin": "2024-01-01 10:00", "marca_de_tiempo": "2024-01-01",
+        "fecha y hora": "2024-01-01 10:00",
+    }  # fmt: skip
     row = [values.get(name.lower(), name) for name in header]
     path.write_text(";".join(header) + "\n" + ";".join(row) + "\n", encoding="utf-8")
     columns = discover_log(path).log.columns

@@ -33,7 +33,7 @@ STANDARD: dict[str, tuple[str, ...]] = {
     "timestamp": (
         "time:timestamp", "timestamp", "complete_timestamp", "end_timestamp",
         "fin", "fecha_fin", "fecha fin", "fecha de fin", "marca de tiempo", "marca_de_tiempo",
-        "fecha",
+        "marca temporal", "fecha y hora", "fecha_hora", "fecha",
     ),
     "start_timestamp": (
         "start_timestamp", "time:start_timestamp", "start_time",
