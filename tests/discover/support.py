@@ -13,6 +13,7 @@ from pathlib import Path
 from statistics import median
 from xml.sax.saxutils import quoteattr
 
+PLACEHOLDERS = ("empty", "null", "n/a", "-")  # written out again, not imported: a second opinion
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE_LOG = ROOT / "examples" / "event-log" / "agencia-log.csv"
 EXAMPLE_ORG = ROOT / "examples" / "discovered.yaml"
@@ -161,7 +162,8 @@ def reference_discovery(
 
     Roles: ``case``, ``department``, ``timestamp`` and optionally ``activity``,
     ``start_timestamp``, ``lifecycle``. Text is stripped of spaces (DuckDB's ``trim``)
-    and empty text is missing.
+    and empty text is missing; so is a department written as a placeholder (``EMPTY``,
+    ``NULL``, ``N/A``, ``-``, any case).
     """
 
     def text(row: dict[str, str], role: str) -> str | None:
@@ -172,6 +174,8 @@ def reference_discovery(
     usable: list[tuple[_Event, str | None]] = []
     for seq, row in enumerate(rows, start=1):
         case, department, end = text(row, "case"), text(row, "department"), text(row, "timestamp")
+        if department is not None and department.lower() in PLACEHOLDERS:
+            department = None
         if case is None or department is None or end is None:
             continue
         begin = text(row, "start_timestamp")

@@ -112,7 +112,9 @@ def test_the_org_file_loads_back_and_says_efforts_are_unknown(log: Path) -> None
     org = load_text(text, "found.yaml")
     assert set(org.departments) == {"sales", "design", "print"}
     assert org.clients["imprenta-nunez"].name == "Imprenta Núñez"
-    assert "every step effort is written as 0h (unknown, not zero)" in text
+    # Variants Sales → Design → Print, Print → Design and Sales: 3 + 2 + 1 = 6 steps, none measured.
+    assert "UNKNOWN EFFORTS: no case measured 6 of the 6 chain steps" in text
+    assert "efforts are measured or estimated and set" in text
     assert '  # 2 handovers\n  - from: "sales"\n    to: "design"' in text
 
 

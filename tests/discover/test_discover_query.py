@@ -110,7 +110,10 @@ def test_discover_uses_the_plain_form_without_a_lifecycle_column(tmp_path: Path)
     assert found.result == run(path, ReadOptions(), lifecycle=True)
 
 
-DEPARTMENTS = ["Ventas", " Ventas", "Ventas ", "\u00a0Ventas", "Diseño", "Diseño ", "Impresión"]
+DEPARTMENTS = [
+    "Ventas", " Ventas", "Ventas ", "\u00a0Ventas", "Diseño", "Diseño ", "Impresión",
+    "EMPTY", " n/a", "-",  # placeholders: missing, like an empty department
+]  # fmt: skip
 ACTIVITIES = ["Pedir", " Pedir", "Diseñar, revisar", 'Dar el "visto bueno"', "Imprimir\ny enviar"]
 TRANSITIONS = ["start", "complete", "COMPLETE", "completed", "schedule", "", "Start"]
 

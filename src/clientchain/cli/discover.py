@@ -48,7 +48,11 @@ def _column(role: str) -> Any:
 
 
 Log = Annotated[
-    str, typer.Argument(metavar="LOG", help="Event log: .csv, .parquet, .xes or .xes.gz.")
+    str,
+    typer.Argument(
+        metavar="LOG",
+        help="Event log: .csv, .parquet, .xes or .xes.gz, read as named; - for stdin.",
+    ),
 ]
 Output = Annotated[
     str | None,
@@ -56,6 +60,18 @@ Output = Annotated[
 ]
 Column = str | None
 Delimiter = Annotated[str | None, _option("CSV delimiter (default: detected; 'tab' for a tab).")]
+Encoding = Annotated[
+    str | None,
+    _option("CSV text encoding, e.g. utf-8, utf-16, cp1252 (default: detected)."),
+]
+Missing = Annotated[
+    list[str] | None,
+    _option(
+        "A department value that means 'none' (repeatable); EMPTY, NULL, N/A, - and empty "
+        "always do.",
+        metavar="VALUE",
+    ),
+]
 StampFormat = Annotated[
     str | None, _option("Timestamp format: 'iso' or strptime codes like '%d/%m/%Y %H:%M'.")
 ]
@@ -96,6 +112,8 @@ def discover_command(
     start_timestamp: Annotated[Column, _column("start timestamp")] = None,
     lifecycle: Annotated[Column, _column("lifecycle transition (start/complete)")] = None,
     delimiter: Delimiter = None,
+    encoding: Encoding = None,
+    missing: Missing = None,
     timestamp_format: StampFormat = None,
     period: PeriodOption = None,
     top: Top = None,
@@ -114,9 +132,16 @@ def discover_command(
     disagree, 2 when a file cannot be read. Semantics: docs/discover.md.
     """
     from clientchain.discover import ColumnOptions, DiscoverOptions, ReadOptions
+    from clientchain.discover.query import PLACEHOLDERS
 
     columns = ColumnOptions(case, activity, department, timestamp, start_timestamp, lifecycle)
-    read = ReadOptions(columns, _delimiter(delimiter), timestamp_format)
+    read = ReadOptions(
+        columns,
+        _delimiter(delimiter),
+        timestamp_format,
+        encoding,
+        (*PLACEHOLDERS, *(missing or ())),
+    )
     options = DiscoverOptions(
         read,
         period.value if period is not None else None,

@@ -14,6 +14,7 @@ from clientchain.discover.compare import Comparison, compare
 from clientchain.discover.engine import Progress, connect
 from clientchain.discover.query import Aggregate, Variant, aggregate
 from clientchain.discover.readers import LoadedLog, ReadOptions, check_timestamps, open_log
+from clientchain.discover.source import STDIN
 from clientchain.errors import UsageError
 from clientchain.model import Organization
 from clientchain.units import Period
@@ -87,7 +88,9 @@ def discover_log(
     Parameters
     ----------
     path : str or Path
-        A ``.csv``, ``.parquet``, ``.xes`` or ``.xes.gz`` event log.
+        A ``.csv``, ``.parquet``, ``.xes`` or ``.xes.gz`` event log, read exactly as
+        named (no pattern, no ``~``); ``-`` reads standard input (its format told by
+        its first bytes).
     options : DiscoverOptions, optional
         Columns, formats, period, chain selection and the client's name.
     progress : callable, optional
@@ -104,19 +107,31 @@ def discover_log(
     options = options or DiscoverOptions()
     _check_selection(options)
     period: Period = options.period or "week"
-    log_path = Path(path)
     con = connect()
     try:
-        with open_log(con, log_path, options.read, progress) as loaded:
+        with open_log(con, path, options.read, progress) as loaded:
             lifecycle = loaded.columns.lifecycle is not None
-            result = aggregate(con, PERIOD_SECONDS[period], progress, lifecycle=lifecycle)
-            check_timestamps(con, log_path, loaded, result.bad_rows)
+            result = aggregate(
+                con,
+                PERIOD_SECONDS[period],
+                progress,
+                lifecycle=lifecycle,
+                missing=options.read.missing,
+            )
+            check_timestamps(con, loaded, result.bad_rows)
     finally:
         con.close()
     chosen = select_variants(result.variants, options.top, options.coverage)
-    name = options.name or log_path.name.split(".")[0]
+    name = options.name or _default_name(path)
     org, ids = build_org(result, chosen, name=name, period=period, client=options.client)
-    return Discovery(str(path), loaded, period, result, chosen, org, ids)
+    return Discovery(loaded.source, loaded, period, result, chosen, org, ids)
+
+
+def _default_name(path: str | Path) -> str:
+    """The organization's name when none is given: the log's file name up to its first dot."""
+    if str(path) == STDIN:
+        return "Organization"
+    return Path(path).name.split(".")[0] or "Organization"
 
 
 def compare_log(

@@ -2,8 +2,9 @@
 
 * **Departments**: every department seen, with an id made from its name
   (lowercase ASCII, ``-`` between words: ``Producción audiovisual`` →
-  ``produccion-audiovisual``) and the name as written in the log. Headcount and
-  capacity are not in a log: they are left at the defaults (1 person).
+  ``produccion-audiovisual``; at most :data:`MAX_ID` characters) and the name as
+  written in the log. Headcount and capacity are not in a log: they are left at the
+  defaults (1 person).
 * **Handoffs**: one per observed pair, ``volume`` = handovers per period,
   ``lead_time`` = median clock hours between the two events, ``deliverable`` =
   the activity most often handed over.
@@ -29,17 +30,24 @@ from clientchain.discover.query import Aggregate, Variant
 from clientchain.model import Chain, Department, ExternalParty, Handoff, Organization, Step
 from clientchain.units import Period
 
-__all__ = ["build_org", "identifiers", "rounded", "select_variants", "slug"]
+__all__ = ["MAX_ID", "build_org", "identifiers", "rounded", "select_variants", "slug"]
+
+
+MAX_ID = 64
+"""Longest id discover makes (YAML keys of more than 1,024 characters cannot be read back)."""
 
 
 def slug(text: str, fallback: str = "department") -> str:
-    """A readable id: accents dropped, lowercase, words joined by ``-``."""
+    """A readable id: accents dropped, lowercase, words joined by ``-``, at most :data:`MAX_ID`
+    characters."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or fallback
+    words = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return words[:MAX_ID].rstrip("-") or fallback
 
 
 def identifiers(names: Iterable[str], taken: Iterable[str] = ()) -> dict[str, str]:
-    """A distinct id for each name (``-2``, ``-3`` … on collisions), in the order given."""
+    """A distinct id for each name (``-2``, ``-3`` … on collisions), in the order given; the
+    suffix shortens the slug so that no id is longer than :data:`MAX_ID`."""
     used = set(taken)
     ids: dict[str, str] = {}
     for name in names:
@@ -47,7 +55,8 @@ def identifiers(names: Iterable[str], taken: Iterable[str] = ()) -> dict[str, st
         n = 1
         while candidate in used:
             n += 1
-            candidate = f"{base}-{n}"
+            suffix = f"-{n}"
+            candidate = base[: MAX_ID - len(suffix)].rstrip("-") + suffix
         used.add(candidate)
         ids[name] = candidate
     return ids

@@ -2,8 +2,8 @@
 
 Columns are named with ``--case --activity --department --timestamp
 [--start-timestamp] [--lifecycle]``; without an option, the XES standard attribute
-names (as pm4py and most exporters write them) and a few common names are
-recognised. Matching is exact first, then case-insensitive.
+names (as pm4py and most exporters write them) and a few common names, in English
+and Spanish, are recognised. Matching is exact first, then case-insensitive.
 
 >>> cols = resolve_columns(["case:concept:name", "concept:name", "org:resource",
 ...                         "time:timestamp"], ColumnOptions(), "log.csv")
@@ -21,14 +21,32 @@ from clientchain.discover.errors import DiscoverError
 __all__ = ["OPTION", "REQUIRED", "STANDARD", "ColumnMap", "ColumnOptions", "resolve_columns"]
 
 STANDARD: dict[str, tuple[str, ...]] = {
-    "case": ("case:concept:name", "case_id", "case id", "caseid", "case"),
-    "activity": ("concept:name", "activity", "activity_name", "task"),
-    "department": ("org:group", "department", "org:resource", "resource"),
-    "timestamp": ("time:timestamp", "timestamp", "complete_timestamp", "end_timestamp"),
-    "start_timestamp": ("start_timestamp", "time:start_timestamp", "start_time"),
-    "lifecycle": ("lifecycle:transition", "lifecycle", "transition"),
-}
-"""Names recognised without an option, best first (XES standard names lead)."""
+    "case": (
+        "case:concept:name", "case_id", "case id", "caseid", "case",
+        "caso", "id_caso", "id caso", "caso_id", "id del caso",
+    ),
+    "activity": ("concept:name", "activity", "activity_name", "task", "actividad", "tarea"),
+    "department": (
+        "org:group", "department", "departamento", "área", "area",
+        "org:resource", "resource", "recurso",
+    ),
+    "timestamp": (
+        "time:timestamp", "timestamp", "complete_timestamp", "end_timestamp",
+        "fin", "fecha_fin", "fecha fin", "fecha de fin", "marca de tiempo", "marca_de_tiempo",
+        "marca temporal", "fecha y hora", "fecha_hora", "fecha",
+    ),
+    "start_timestamp": (
+        "start_timestamp", "time:start_timestamp", "start_time",
+        "inicio", "fecha_inicio", "fecha inicio", "fecha de inicio",
+    ),
+    "lifecycle": (
+        "lifecycle:transition", "lifecycle", "transition", "transición", "transicion",
+        "ciclo de vida",
+    ),
+}  # fmt: skip
+"""Names recognised without an option, best first (XES standard names lead, then English,
+then Spanish: ``caso``, ``actividad``, ``departamento``/``área``, ``fin``/``fecha``/``marca de
+tiempo``, ``inicio``; a department name before a resource's)."""
 
 OPTION = {
     "case": "--case",

@@ -9,7 +9,8 @@ into a :class:`~clientchain.discover.errors.MissingEngineError` naming the extra
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from clientchain.discover.errors import DiscoverError, MissingEngineError
@@ -78,18 +79,19 @@ def execute(
     """Run ``sql`` and fetch every row; with ``progress``, report DuckDB's own estimate.
 
     The query runs in a worker thread while this one polls
-    ``con.query_progress()`` every 0.1 s. Ctrl-C interrupts the query.
+    ``con.query_progress()`` every 0.1 s. Ctrl-C interrupts the query and raises
+    :class:`KeyboardInterrupt` (DuckDB's own "Query interrupted" becomes one).
     """
     if progress is None:
-        return con.execute(sql, params).fetchall()
+        with _interruptible():
+            return con.execute(sql, params).fetchall()
     outcome: dict[str, Any] = {}
 
     def work() -> None:
-        import duckdb
-
         try:
-            outcome["rows"] = con.execute(sql, params).fetchall()
-        except duckdb.Error as exc:
+            with _interruptible():
+                outcome["rows"] = con.execute(sql, params).fetchall()
+        except (Exception, KeyboardInterrupt) as exc:  # noqa: BLE001 - handed to the caller
             outcome["error"] = exc
 
     thread = threading.Thread(target=work, name="clientchain-discover", daemon=True)
@@ -115,5 +117,22 @@ def first(
     con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] | None = None
 ) -> tuple[Any, ...] | None:
     """The first row of ``sql`` (``None`` when it has none); the result is fully consumed."""
-    rows = con.execute(sql, params).fetchall()
+    with _interruptible():
+        rows = con.execute(sql, params).fetchall()
     return rows[0] if rows else None
+
+
+@contextmanager
+def _interruptible() -> Iterator[None]:
+    """Turn DuckDB's report of a Ctrl-C (``RuntimeError('Query interrupted')`` or its
+    ``InterruptException``) into the :class:`KeyboardInterrupt` it stands for (exit 130)."""
+    import duckdb
+
+    try:
+        yield
+    except duckdb.InterruptException:
+        raise KeyboardInterrupt from None
+    except RuntimeError as exc:
+        if "interrupted" not in str(exc).lower():
+            raise
+        raise KeyboardInterrupt from None

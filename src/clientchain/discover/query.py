@@ -24,6 +24,7 @@ cases' department lists, never by joining on them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
 __all__ = [
     "AGGREGATE",
     "AGGREGATE_PLAIN",
+    "PLACEHOLDERS",
     "Aggregate",
     "ObservedEdge",
     "Totals",
@@ -50,11 +52,13 @@ _HEAD = """
 -- ts_bad, start_bad) over the log; seq is the position in the file; activity and department
 -- are the text as written (trimmed here, once per distinct text); ts_bad / start_bad flag a
 -- timestamp that is given but unreadable. The view is scanned twice: for the totals and the
--- names (1), then for the events (2). Parameter $1: seconds in one period (day, week, month).
+-- names (1), then for the events (2). Parameter $1: seconds in one period (day, week, month);
+-- $2: department placeholders that mean "missing" (lowercase: 'empty', 'null', 'n/a', '-' ...).
 WITH
 -- 1. Totals of the rows. Usable rows have a case, a department and a timestamp; the others
---    are skipped (and counted). Departments and activities are numbered in name order, and
---    the rest of the query works on these numbers.
+--    are skipped (and counted). A department that is empty or a placeholder ($2, any case)
+--    is missing. Departments and activities are numbered in name order, and the rest of the
+--    query works on these numbers.
 rows AS (
     SELECT seq, case_id, activity, department, ts, lifecycle, ts_bad, start_bad FROM events_raw
 ),
@@ -62,6 +66,8 @@ log AS (
     SELECT count(*) AS rows_read,
            min(seq) FILTER (WHERE ts_bad) AS bad_ts,
            min(seq) FILTER (WHERE start_bad) AS bad_start,
+           count(*) FILTER (WHERE department IS NULL AND case_id IS NOT NULL
+               AND ts IS NOT NULL) AS no_department,
            list(DISTINCT department) FILTER (WHERE department IS NOT NULL AND case_id IS NOT NULL
                AND ts IS NOT NULL) AS department_texts,
            list(DISTINCT activity) FILTER (WHERE activity IS NOT NULL AND case_id IS NOT NULL
@@ -80,7 +86,15 @@ departments AS (  -- department text -> number (texts that trim alike share it)
     SELECT text, name, CAST(dense_rank() OVER (ORDER BY name) AS UINTEGER) AS d
     FROM (SELECT text, nullif(trim(text), '') AS name
           FROM (SELECT unnest(department_texts) AS text FROM log))
-    WHERE name IS NOT NULL
+    WHERE name IS NOT NULL AND NOT list_contains($2, lower(name))
+),
+missing AS (  -- rows (with a case and a timestamp) whose department is missing, per text
+    SELECT name, sum(n) AS n
+    FROM (SELECT coalesce(nullif(trim(text), ''), '') AS name, n FROM written
+          WHERE nullif(trim(text), '') IS NULL OR list_contains($2, lower(trim(text)))
+          UNION ALL
+          SELECT '' AS name, no_department AS n FROM log WHERE no_department > 0)
+    GROUP BY name
 ),
 department_names AS (SELECT DISTINCT d, name AS department FROM departments),
 activities AS (
@@ -238,8 +252,13 @@ SELECT
                           list(measured ORDER BY step) AS measured
                    FROM variant_steps GROUP BY v) e USING (v))) AS variants,
     (SELECT bad_ts FROM log) AS bad_ts,
-    (SELECT bad_start FROM log) AS bad_start
+    (SELECT bad_start FROM log) AS bad_start,
+    (SELECT list({'name': name, 'rows': n} ORDER BY n DESC, name) FROM missing) AS missing
 """
+
+PLACEHOLDERS = ("EMPTY", "NULL", "N/A", "-")
+"""Department values that mean "no department" (any case, spaces around ignored), as an empty
+one does: what exports write where nothing was recorded."""
 
 _COMPLETED = "FILTER (WHERE lifecycle IS NULL OR lower(lifecycle) IN ('complete', 'completed'))"
 """With a lifecycle column, the time span is that of the completions (the events)."""
@@ -297,6 +316,7 @@ class Totals:
     last: datetime | None
     periods: float  # periods spanned by the log (at least 1)
     departments: tuple[tuple[str, int], ...]  # (department, events), by name
+    missing: tuple[tuple[str, int], ...] = ()  # (placeholder or '' for empty, rows), most first
 
 
 @dataclass(frozen=True, slots=True)
@@ -320,14 +340,24 @@ def aggregate(
     progress: Progress | None = None,
     *,
     lifecycle: bool = True,
+    missing: Sequence[str] = PLACEHOLDERS,
 ) -> Aggregate:
     """Run the aggregation query on the ``events_raw`` view of ``con``.
 
     ``lifecycle`` ``False`` runs :data:`AGGREGATE_PLAIN`, for a log without a lifecycle
     column (its ``lifecycle`` is all ``NULL``); the result is the same, sooner.
+    A department written as one of ``missing`` (trimmed, any case) is missing, as an
+    empty one is.
     """
     sql = AGGREGATE if lifecycle else AGGREGATE_PLAIN
-    rows = execute(con, sql, [period_seconds], progress=progress, stage="reading and aggregating")
+    placeholders = sorted({value.strip().lower() for value in missing} - {""})
+    rows = execute(
+        con,
+        sql,
+        [period_seconds, placeholders],
+        progress=progress,
+        stage="reading and aggregating",
+    )
     row = rows[0]
     totals = Totals(
         rows_read=int(row[0]),
@@ -339,6 +369,7 @@ def aggregate(
         last=row[6],
         periods=float(row[7]) if row[7] is not None else 1.0,
         departments=tuple((d["department"], int(d["events"])) for d in row[8] or ()),
+        missing=tuple((m["name"], int(m["rows"])) for m in row[13] or ()),
     )
     return Aggregate(
         totals,

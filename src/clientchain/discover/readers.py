@@ -29,8 +29,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from clientchain.discover.columns import STANDARD, ColumnMap, ColumnOptions, resolve_columns
+from clientchain.discover.encoding import check_decodes
 from clientchain.discover.engine import Progress, execute, first, literal
 from clientchain.discover.errors import DiscoverError
+from clientchain.discover.query import PLACEHOLDERS
+from clientchain.discover.source import Staged, stage
 from clientchain.discover.timestamps import (
     ISO,
     detect_iso_shape,
@@ -39,12 +42,13 @@ from clientchain.discover.timestamps import (
     sniff_delimiter,
     timestamp_sql,
 )
-from clientchain.discover.xes import SEQ, is_xes, xes_to_csv
+from clientchain.discover.xes import SEQ, xes_to_csv
+from clientchain.errors import UsageError
 
 if TYPE_CHECKING:
     import duckdb
 
-__all__ = ["LoadedLog", "ReadOptions", "check_timestamps", "log_kind", "open_log"]
+__all__ = ["LoadedLog", "ReadOptions", "check_timestamps", "open_log"]
 
 SOURCE = "log_source"
 VIEW = "events_raw"
@@ -55,11 +59,14 @@ smaller buffer lowers peak memory at no measurable cost in time)."""
 
 @dataclass(frozen=True, slots=True)
 class ReadOptions:
-    """How to read the log: columns, and the CSV delimiter and timestamp format if known."""
+    """How to read the log: columns, the CSV delimiter, timestamp format and encoding if
+    known, and the department values that mean "missing"."""
 
     columns: ColumnOptions = field(default_factory=ColumnOptions)
     delimiter: str | None = None
     timestamp_format: str | None = None
+    encoding: str | None = None  # of a CSV log; None: detected
+    missing: tuple[str, ...] = PLACEHOLDERS  # department values that mean "none"
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,8 +74,10 @@ class LoadedLog:
     """What was read: format, columns, how timestamps were parsed, notes for the user."""
 
     kind: str  # "csv" | "parquet" | "xes"
+    source: str  # the log's name in messages: the path as given, or <stdin>
     columns: ColumnMap
     delimiter: str | None
+    encoding: str | None  # a CSV log's encoding
     formats: dict[str, str]  # timestamp column -> format ("iso", strptime, or the stored type)
     notes: tuple[str, ...] = ()
 
@@ -78,67 +87,64 @@ class LoadedLog:
         return "event" if self.kind == "xes" else "row"
 
 
-def log_kind(path: Path) -> str:
-    """``'csv'``, ``'parquet'`` or ``'xes'`` from the file name."""
-    name = path.name.lower()
-    if is_xes(name):
-        return "xes"
-    if name.endswith((".parquet", ".pq")):
-        return "parquet"
-    if name.endswith((".csv", ".tsv", ".txt")):
-        return "csv"
-    raise DiscoverError(
-        f"{path}: unknown log format; expected .csv (or .tsv, .txt), .parquet, .xes or .xes.gz"
-    )
-
-
 @contextmanager
 def open_log(
     con: duckdb.DuckDBPyConnection,
-    path: Path,
+    path: str | Path,
     options: ReadOptions,
     progress: Progress | None = None,
 ) -> Iterator[LoadedLog]:
     """Put the log at ``path`` behind the view ``events_raw`` of ``con`` while the context is open.
 
-    The file is read when the view is queried, inside the context; an engine error
-    while reading it (here or there) becomes a :class:`DiscoverError` naming the file.
+    The engine reads exactly the file named (``-``: standard input), through
+    :func:`clientchain.discover.source.stage`. The file is read when the view is
+    queried, inside the context; an engine error while reading it (here or there)
+    becomes a :class:`DiscoverError` naming the file.
     """
     import duckdb
 
-    if not path.is_file():
-        raise DiscoverError(f"{path}: no such file" if not path.exists() else f"{path}: not a file")
-    kind = log_kind(path)
     with ExitStack() as stack:
+        folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="clientchain-")))
+        log = stage(path, folder, options.encoding)
         try:
-            if kind == "xes":
-                folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="clientchain-xes-"))
-                yield _load_xes(con, path, Path(folder) / "events.csv", options, progress)
+            if log.kind == "xes":
+                yield _load_xes(con, log, folder / "events.csv", options, progress)
             else:
-                yield _load_file(con, path, kind, options)
+                yield _load_file(con, log, options)
         except (duckdb.BinderException, duckdb.ParserException, duckdb.CatalogException):
             raise  # a query of ours is wrong: an internal error, not the log's
         except duckdb.Error as exc:
-            message = str(exc).strip().splitlines()[0]
-            raise DiscoverError(f"{path}: cannot read the log: {message}") from None
+            message = str(exc).strip().splitlines()
+            if log.encoding is not None and "invalid unicode" in str(exc).lower():
+                check_decodes(log.path, log.encoding, log.shown)  # raises, located
+            first_line = message[0].replace(str(log.path), log.shown)  # the user's name for it
+            raise DiscoverError(f"{log.shown}: cannot read the log: {first_line}") from None
 
 
-def _load_file(
-    con: duckdb.DuckDBPyConnection, path: Path, kind: str, options: ReadOptions
-) -> LoadedLog:
+def _load_file(con: duckdb.DuckDBPyConnection, log: Staged, options: ReadOptions) -> LoadedLog:
     delimiter = None
-    if kind == "csv":
-        delimiter = options.delimiter or _sniff(path)
-        _csv_source(con, path, delimiter)
+    if log.kind == "csv":
+        delimiter = _check_delimiter(options.delimiter) or _sniff(log.path)
+        _csv_source(con, log.path, delimiter)
     else:
         execute(
             con,
             f"CREATE OR REPLACE TEMP VIEW {SOURCE} AS SELECT file_row_number + 1 AS {SEQ}, "
-            f"* EXCLUDE (file_row_number) FROM read_parquet({literal(str(path))}, "
+            f"* EXCLUDE (file_row_number) FROM read_parquet({literal(str(log.path))}, "
             "file_row_number = true)",
         )
-    columns = resolve_columns(_source_columns(con), options.columns, str(path))
-    return _define_view(con, kind, columns, delimiter, options)
+    columns = resolve_columns(_source_columns(con), options.columns, log.shown)
+    return _define_view(con, log, columns, delimiter, options)
+
+
+def _check_delimiter(delimiter: str | None) -> str | None:
+    """``delimiter`` unless it is the quote or a line break, which cannot separate fields."""
+    if delimiter is not None and delimiter in ('"', "\n", "\r"):
+        raise UsageError(
+            f"--delimiter: {delimiter!r} cannot separate CSV fields (it is the quote or a line "
+            "break); expected one character such as , ; | or tab"
+        )
+    return delimiter
 
 
 def _sniff(path: Path) -> str:
@@ -189,7 +195,7 @@ def _source_types(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
 
 def _load_xes(
     con: duckdb.DuckDBPyConnection,
-    path: Path,
+    log: Staged,
     flat: Path,
     options: ReadOptions,
     progress: Progress | None,
@@ -197,15 +203,15 @@ def _load_xes(
     named = [getattr(options.columns, f.name) for f in fields(options.columns)]
     named = [name for name in named if name is not None]
     keys = [*named, *(k for names in STANDARD.values() for k in names if ":" in k)]
-    table = xes_to_csv(path, flat, keys, progress)
+    table = xes_to_csv(log.original, flat, keys, progress, shown=log.shown)
     _csv_source(con, flat, ",")
-    columns = resolve_columns(list(table.columns), options.columns, str(path))
-    return _define_view(con, "xes", columns, None, options)
+    columns = resolve_columns(list(table.columns), options.columns, log.shown)
+    return _define_view(con, log, columns, None, options)
 
 
 def _define_view(
     con: duckdb.DuckDBPyConnection,
-    kind: str,
+    log: Staged,
     columns: ColumnMap,
     delimiter: str | None,
     options: ReadOptions,
@@ -237,7 +243,7 @@ def _define_view(
         f"{raw['start_timestamp']} AS start_raw, {_text(columns.lifecycle)} AS lifecycle "
         f"FROM {SOURCE})",
     )
-    return LoadedLog(kind, columns, delimiter, formats, tuple(notes))
+    return LoadedLog(log.kind, log.shown, columns, delimiter, log.encoding, formats, tuple(notes))
 
 
 def _text(column: str | None) -> str:
@@ -283,7 +289,6 @@ def _stamp(
 
 def check_timestamps(
     con: duckdb.DuckDBPyConnection,
-    path: Path,
     log: LoadedLog,
     bad_rows: tuple[int | None, int | None],
 ) -> None:
@@ -299,7 +304,7 @@ def check_timestamps(
         raw = first(con, f"SELECT {quote_identifier(column)} FROM {SOURCE} WHERE {SEQ} = ?", [seq])
         option = "--timestamp" if role == "timestamp" else "--start-timestamp"
         raise DiscoverError(
-            f"{path}: column {column!r} ({option}), {log.unit} {seq}: cannot read "
+            f"{log.source}: column {column!r} ({option}), {log.unit} {seq}: cannot read "
             f"{raw[0] if raw else None!r} as a timestamp (format {log.formats[column]}); "
             "give the format with --timestamp-format"
         )

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import math
+import textwrap
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +22,7 @@ from clientchain.loading.dump import dump_org
 if TYPE_CHECKING:
     from clientchain.discover.api import Discovery
     from clientchain.discover.compare import Comparison, EdgeComparison
+    from clientchain.discover.query import Variant
     from clientchain.model import Organization
 
 __all__ = [
@@ -75,6 +77,20 @@ def _facts(d: Discovery) -> list[str]:
         f"covering {d.coverage:.1%} of the cases",
         f"durations measured for {_int(t.measured)} of {_plural(t.events, 'event')}"
         + ("" if t.measured else f" ({_no_durations(log.columns.lifecycle)})"),
+        *_missing(t.missing),
+    ]
+
+
+def _missing(missing: tuple[tuple[str, int], ...]) -> list[str]:
+    """``department missing in 5 rows: 'EMPTY' 4, empty 1 (...)``, or nothing."""
+    if not missing:
+        return []
+    rows = sum(n for _, n in missing)
+    listed = sorted(missing, key=lambda m: m[0] == "")  # empty last, else most rows first
+    values = ", ".join(f"{name!r} {_int(n)}" if name else f"empty {_int(n)}" for name, n in listed)
+    return [
+        f"department missing in {_plural(rows, 'row')}: {values} "
+        "(placeholders count as missing; --missing VALUE adds others)"
     ]
 
 
@@ -84,13 +100,25 @@ def _no_durations(lifecycle: str | None) -> str:
     return "no start events to pair with the completions"
 
 
+def _format(d: Discovery) -> str:
+    """``csv, encoding cp1252, delimiter ';'``: the encoding only when it is not plain UTF-8."""
+    log = d.log
+    encoding = f", encoding {log.encoding}" if log.encoding not in (None, "utf-8") else ""
+    delimiter = f", delimiter {log.delimiter!r}" if log.delimiter else ""
+    return f"{log.kind}{encoding}{delimiter}"
+
+
 def summary_text(d: Discovery) -> str:
     """What was found, for stderr: one fact per line."""
-    lines = [
-        f"{d.source}: {d.log.kind}"
-        + (f", delimiter {d.log.delimiter!r}" if d.log.delimiter else "")
-    ]
+    lines = [f"{d.source}: {_format(d)}"]
     lines += [f"  {fact}" for fact in _facts(d)]
+    unknown, steps = _unknown_steps(d)
+    if unknown:
+        lines.append(
+            f"  step efforts: unknown for {unknown} of {steps} chain steps (written as 0h; the "
+            "lead time, value added, utilization and headroom of the file are not measurements "
+            "until they are set)"
+        )
     lines += [f"  note: {note}" for note in d.log.notes]
     return "\n".join(lines)
 
@@ -112,7 +140,7 @@ def _header(d: Discovery) -> list[str]:
     )
     lines = [
         f"Discovered by `clientchain discover` from the event log {d.source}",
-        f"({d.log.kind}{f', delimiter {d.log.delimiter!r}' if d.log.delimiter else ''}).",
+        f"({_format(d)}).",
         f"Columns: {columns}.",
         *(f"{fact}." for fact in _facts(d)),
         "",
@@ -124,16 +152,29 @@ def _header(d: Discovery) -> list[str]:
         "  from start to completion (nights and weekends included), summed over the step's",
         "  consecutive events.",
     ]
-    if d.result.totals.measured == 0:
-        lines += [
-            "- NO DURATIONS in this log: every step effort is written as 0h (unknown, not zero).",
-            "  Measure or estimate the efforts before reading utilization or lead times.",
-        ]
+    unknown, steps = _unknown_steps(d)
+    if unknown:
+        why = f" ({_no_durations(c.lifecycle)})" if d.result.totals.measured == 0 else ""
+        paragraph = (
+            f"- UNKNOWN EFFORTS: no case measured {unknown} of the {steps} chain steps{why}. "
+            "They are written as 0h, because the format requires an effort, and marked "
+            "`# unknown`. The lead time, value added, utilization and headroom that map, "
+            "bottlenecks and simulate compute from this file leave that work out: they are "
+            "not measurements until the efforts are measured or estimated and set."
+        )
+        lines += textwrap.wrap(paragraph, 88, subsequent_indent="  ", break_on_hyphens=False)
     lines += [
         "- Headcount, capacity, quality and satisfaction are not in a log: every department has",
         "  the default headcount 1 and the handoffs carry no rating. Set them before analysing.",
     ]
-    return [f"# {line}".rstrip() for line in lines]
+    return [f"# {_comment(line)}".rstrip() for line in lines]
+
+
+def _comment(text: str) -> str:
+    """``text`` safe inside a YAML comment: line breaks and other unprintable characters
+    (``\\n``, ``\\r``, U+2028, controls) escaped as Python writes them, so a name can never end
+    the comment and start YAML."""
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)
 
 
 def org_yaml(d: Discovery) -> str:
@@ -147,6 +188,8 @@ def _annotated(d: Discovery) -> Iterator[str]:
     chains = iter(d.chains)
     total = d.result.totals.cases
     section = ""
+    efforts: tuple[float | None, ...] = ()
+    step = -1
     for line in dump_org(d.org).splitlines():
         if not line.startswith(" "):
             section = line.split(":", 1)[0]
@@ -155,14 +198,29 @@ def _annotated(d: Discovery) -> Iterator[str]:
             yield f"  # {_plural(e.handovers, 'handover')}"
         elif section == "chains" and line.startswith('  "'):
             v = next(chains)
-            measured = min(v.measured) if v.measured else 0
-            effort = (
-                f"effort measured in {_int(measured)} of them"
-                if measured
-                else "effort not measured: 0h written"
-            )
-            yield f"  # {_plural(v.cases, 'case')} ({v.cases / total:.1%}); {effort}"
+            efforts, step = v.efforts, -1
+            yield f"  # {_plural(v.cases, 'case')} ({v.cases / total:.1%}); {_chain_effort(v)}"
+        elif section == "chains" and line.startswith("      - department: "):
+            step += 1
+        elif section == "chains" and line.startswith("        effort: ") and efforts[step] is None:
+            line += "  # unknown: no case of this variant measured it"
         yield line
+
+
+def _chain_effort(v: Variant) -> str:
+    """What the chain comment says of its efforts: measured in how many cases, or unknown where."""
+    unknown = sum(effort is None for effort in v.efforts)
+    if unknown == len(v.efforts):
+        return "effort unknown at every step (written as 0h)"
+    if unknown:
+        return f"effort unknown at {unknown} of {len(v.efforts)} steps (written as 0h)"
+    return f"effort measured in {_int(min(v.measured))} of them"
+
+
+def _unknown_steps(d: Discovery) -> tuple[int, int]:
+    """Steps of the chosen chains that no case measured, and all their steps."""
+    efforts = [effort for v in d.chains for effort in v.efforts]
+    return sum(effort is None for effort in efforts), len(efforts)
 
 
 def _node(org: Organization, node_id: str) -> str:
@@ -223,8 +281,21 @@ def _edge_json(e: EdgeComparison) -> dict[str, Any]:
     }
 
 
+def _chain_json(d: Discovery, v: Variant) -> dict[str, Any]:
+    """A discovered chain: its departments, cases, and per step the effort in hours (``null``:
+    unknown, no case measured it) and how many cases measured it."""
+    return {
+        "path": list(v.path),
+        "cases": v.cases,
+        "demand": v.cases / d.result.totals.periods,
+        "efforts": list(v.efforts),
+        "measured": list(v.measured),
+    }
+
+
 def comparison_json(c: Comparison) -> str:
     """Declared vs observed as one JSON document (volumes per period, ratio observed/declared)."""
+    d = c.discovery
     document = {
         "declared": c.declared.source,
         "log": c.discovery.source,
@@ -236,6 +307,7 @@ def comparison_json(c: Comparison) -> str:
         "volumes": [_edge_json(e) for e in c.both],
         "departments_not_declared": list(c.departments_not_declared),
         "departments_not_observed": list(c.departments_not_observed),
+        "chains": [_chain_json(d, v) for v in d.chains],
         "findings": [
             {
                 "rule": f.rule,

@@ -26,10 +26,15 @@ from typing import IO
 from clientchain.discover.engine import Progress
 from clientchain.discover.errors import DiscoverError
 
-__all__ = ["SEQ", "XesTable", "is_xes", "xes_to_csv"]
+__all__ = ["MAX_TEXT_RUN", "SEQ", "XesTable", "is_xes", "xes_to_csv"]
 
 SEQ = "__seq"
 """Column holding the event's 1-based position in the file."""
+
+MAX_TEXT_RUN = 1024 * 1024
+"""Longest run of characters without ``<`` or ``>`` read: text between tags (an XES log has only
+line breaks and indentation there) or one attribute value. A gzip of blanks unpacks a
+thousandfold, and the parser would hold the whole run."""
 
 _ATTRIBUTES = frozenset({"string", "date", "int", "float", "boolean", "id", "list", "container"})
 _REPORT_EVERY = 20_000
@@ -51,13 +56,19 @@ def is_xes(path: str | os.PathLike[str]) -> bool:
 
 
 def xes_to_csv(
-    source: Path, target: Path, keys: Collection[str], progress: Progress | None = None
+    source: Path,
+    target: Path,
+    keys: Collection[str],
+    progress: Progress | None = None,
+    *,
+    shown: str | None = None,
 ) -> XesTable:
     """Write the events of ``source`` with the attributes ``keys`` as CSV rows to ``target``.
 
     The CSV has a header: :data:`SEQ`, then ``keys`` in the order given; missing
     attributes are empty. The returned columns list the keys at least one
-    event (or trace, for ``case:`` keys) actually has.
+    event (or trace, for ``case:`` keys) actually has. Messages name the log
+    ``shown`` (default: ``source``).
     """
     wanted = tuple(dict.fromkeys(keys))
     seen: set[str] = set()
@@ -67,8 +78,9 @@ def xes_to_csv(
     with source.open("rb") as raw, target.open("w", encoding="utf-8", newline="") as out:
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow([SEQ, *wanted])
-        stream: IO[bytes] = gzip.GzipFile(fileobj=raw) if _gzipped(source) else raw  # type: ignore[assignment]
-        for rows in _traces(stream, source):
+        unpacked: IO[bytes] = gzip.GzipFile(fileobj=raw) if _gzipped(source) else raw  # type: ignore[assignment]
+        stream = _Bounded(unpacked, shown or str(source))
+        for rows in _traces(stream, shown or str(source)):
             traces += 1
             for row in rows:
                 events += 1
@@ -80,12 +92,45 @@ def xes_to_csv(
     return XesTable(tuple(k for k in wanted if k in seen), traces, events)
 
 
+class _Bounded:
+    """A byte stream that refuses a run of more than :data:`MAX_TEXT_RUN` bytes without ``<``
+    or ``>``, before the parser holds it; the message gives the line where the run began."""
+
+    def __init__(self, stream: IO[bytes], source: str) -> None:
+        self._stream = stream
+        self._source = source
+        self._run = 0  # bytes since the last < or >
+        self._lines = 1  # line of the next byte
+        self._run_line = 1  # line where the current run began
+
+    def read(self, size: int = -1) -> bytes:
+        chunk = self._stream.read(size if 0 < size <= 65536 else 65536)
+        last = max(chunk.rfind(b"<"), chunk.rfind(b">"))
+        if last < 0:
+            self._run += len(chunk)
+        else:
+            marks = [i for i in (chunk.find(b"<"), chunk.find(b">")) if i >= 0]
+            self._check(self._run + min(marks))
+            self._run_line = self._lines + chunk.count(b"\n", 0, last)
+            self._run = len(chunk) - last - 1
+        self._check(self._run)  # runs inside one chunk are shorter than the bound
+        self._lines += chunk.count(b"\n")
+        return chunk
+
+    def _check(self, run: int) -> None:
+        if run > MAX_TEXT_RUN:
+            raise DiscoverError(
+                f"{self._source}:{self._run_line}: more than {MAX_TEXT_RUN // 1048576} MiB of "
+                "text outside the tags (or in one attribute value); an XES log has none: refused"
+            )
+
+
 def _gzipped(path: Path) -> bool:
     with path.open("rb") as stream:
         return stream.read(2) == b"\x1f\x8b"
 
 
-def _traces(stream: IO[bytes], source: Path) -> Iterator[list[dict[str, str]]]:
+def _traces(stream: _Bounded, source: str) -> Iterator[list[dict[str, str]]]:
     """Each trace's events as attribute dicts, trace attributes merged in as ``case:``."""
     path: list[str] = []
     root: ET.Element | None = None
