@@ -20,6 +20,8 @@ from clientchain.discover import (
 from clientchain.discover.build import MAX_ID
 from clientchain.discover.report import org_yaml
 from clientchain.loading import load_text
+from clientchain.loading.labels import label_problem
+from clientchain.model import Organization
 
 from .support import write_csv
 
@@ -41,10 +43,21 @@ def test_a_name_longer_than_a_yaml_simple_key_loads_back(tmp_path: Path) -> None
     assert result.exit_code == 0, result
     assert run_script("check", str(target), "--fail-on", "error").exit_code == 0
     org = load_text(target.read_text(encoding="utf-8"), str(target))
-    assert {d.name for d in org.departments.values()} == {long_name, long_name + "y", "Ventas"}
     assert all(len(key) <= MAX_ID for key in org.departments)
     # The two long names share their first MAX_ID characters' slug: the second gets "-2".
-    assert len(set(org.departments)) == 3
+    first = "departamento-de-" + "x" * (MAX_ID - 16)
+    second = first[: MAX_ID - 2] + "-2"  # the suffix shortens the slug: still MAX_ID long
+    assert set(org.departments) == {first, "ventas", second}
+    # A name over MAX_TEXT (200) characters is cut and ends with "… (its id)": the first keeps
+    # 200 - len("… (" + 64-character id + ")") = 200 - 68 = 132 characters of the log's name
+    # (the second's id is 64 characters too).
+    names = {key: d.name for key, d in org.departments.items()}
+    assert names == {
+        first: long_name[:132] + f"… ({first})",
+        "ventas": "Ventas",
+        second: (long_name + "y")[:132] + f"… ({second})",
+    }
+    assert {len(name) for key, name in names.items() if key != "ventas"} == {200}
 
 
 def test_a_newline_in_the_log_name_stays_in_the_comment(tmp_path: Path) -> None:
@@ -61,6 +74,10 @@ def test_a_newline_in_the_log_name_stays_in_the_comment(tmp_path: Path) -> None:
     org = load_text(text, str(target))
     assert org.name == "log\nversion: 2\r\n\u2028x"  # the file name up to its first dot
     assert run_script("check", str(target), "--fail-on", "error").exit_code == 0
+
+
+def client_name(org: Organization) -> str:
+    return next(iter(org.clients.values())).name
 
 
 _NAME = st.text(
@@ -96,11 +113,18 @@ def test_hostile_names_round_trip(
             assert "no usable event" in refusal
             return
         org = load_text(org_yaml(found), "found.yaml")
-    assert org.name == found.org.name == (name or file_name.split(".")[0] or "Organization")
-    assert {d.name for d in org.departments.values()} == {
-        d for d, _ in found.result.totals.departments
-    }
-    assert [c.name for c in org.clients.values()] == [client]
+    # A name any output can carry is kept as it is; any other is made one (labels.py)
+    given = name or file_name.split(".")[0] or "Organization"
+    assert org.name == found.org.name
+    assert org.name == given or label_problem(given) is not None
+    log_names = {d for d, _ in found.result.totals.departments}
+    names = {d.name for d in org.departments.values()}
+    assert {n for n in log_names if label_problem(n) is None} <= names
+    assert [c.name for c in org.clients.values()] == [
+        found.org.clients[c].name for c in org.clients
+    ]
+    assert [c.name for c in org.clients.values()] == [client] or label_problem(client) is not None
+    assert all(label_problem(n) is None for n in [org.name, *names, client_name(org)])
     assert all(len(key) <= MAX_ID for key in [*org.departments, *org.clients])
 
     def fields(org):  # type: ignore[no-untyped-def]

@@ -27,10 +27,11 @@ from collections.abc import Iterable, Sequence
 
 from clientchain.discover.errors import DiscoverError
 from clientchain.discover.query import Aggregate, Variant
+from clientchain.loading.labels import MAX_TEXT, renderable
 from clientchain.model import Chain, Department, ExternalParty, Handoff, Organization, Step
 from clientchain.units import Period
 
-__all__ = ["MAX_ID", "build_org", "identifiers", "rounded", "select_variants", "slug"]
+__all__ = ["MAX_ID", "build_org", "identifiers", "rounded", "select_variants", "shown", "slug"]
 
 
 MAX_ID = 64
@@ -97,6 +98,23 @@ def select_variants(
     return tuple(chosen)
 
 
+def shown(name: str, key: str) -> str:
+    """``name`` as an org file can carry it (see :mod:`clientchain.loading.labels`): what no
+    output can carry becomes U+FFFD, and a name over :data:`MAX_TEXT` characters is cut and
+    ends with ``… (key)``, so two long names that start alike stay apart.
+
+    >>> shown("Ventas", "ventas")
+    'Ventas'
+    >>> cut = shown("x" * 500, "x-2")
+    >>> len(cut), cut[-8:]
+    (200, 'x… (x-2)')
+    """
+    if len(name) <= MAX_TEXT:
+        return renderable(name)
+    suffix = f"… ({key})"
+    return renderable(name)[: MAX_TEXT - len(suffix)] + suffix
+
+
 def build_org(
     result: Aggregate,
     chosen: Sequence[Variant],
@@ -112,12 +130,12 @@ def build_org(
     ids = identifiers(names)
     client_id = identifiers([client], taken=ids.values())[client]
     periods = result.totals.periods
-    departments = {ids[n]: Department(ids[n], n) for n in names}
+    departments = {ids[n]: Department(ids[n], shown(n, ids[n])) for n in names}
     handoffs = tuple(
         Handoff(
             ids[e.source],
             ids[e.target],
-            deliverable=e.deliverable,
+            deliverable=renderable(e.deliverable) if e.deliverable else e.deliverable,
             volume=rounded(e.handovers / periods),
             lead_time=rounded(e.gap_hours),
         )
@@ -130,9 +148,9 @@ def build_org(
             Step(ids[d], rounded(effort) if effort is not None else 0.0)
             for d, effort in zip(variant.path, variant.efforts, strict=True)
         )
-        label = " → ".join(variant.path)
+        label = renderable(" → ".join(variant.path))
         demand = rounded(variant.cases / periods)
         chains[chain_id] = Chain(chain_id, label, client_id, demand, steps)
-    clients = {client_id: ExternalParty(client_id, client, "client")}
-    org = Organization(name, departments, clients, {}, handoffs, chains, period)
+    clients = {client_id: ExternalParty(client_id, shown(client, client_id), "client")}
+    org = Organization(renderable(name), departments, clients, {}, handoffs, chains, period)
     return org, ids
