@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+from pathlib import Path
+
 import pytest
 
-from .cli_support import Invoke, run_script
+from .cli_support import SCRIPT, TALLER, Invoke, run_script
 
 HOSTILE = {
     "empty": b"",
@@ -59,3 +63,106 @@ def test_binary_on_stdin(cli: Invoke) -> None:
     result = cli("map", "-", input=HOSTILE["binary"])
     assert result.exit_code == 2
     assert result.stderr.startswith("<stdin>:")
+
+
+# --- An output that is one of the inputs (issue 13, item 1) -------------------------------------
+
+LOG = "case,department,timestamp\n1,Ventas,2024-01-01 09:00\n1,Taller,2024-01-01 10:00\n"
+
+
+def _writers(org: Path, other: Path, log: Path, theme: Path) -> dict[str, tuple[list[str], Path]]:
+    """Each command that writes a file, with the input it is asked to overwrite."""
+    return {
+        "check": (["check", str(org), "-o", "{}"], org),
+        "check second file": (["check", str(other), str(org), "-o", "{}"], org),
+        "diff new": (["diff", str(other), str(org), "-o", "{}"], org),
+        "diff old": (["diff", str(org), str(other), "-o", "{}"], org),
+        "map": (["map", str(org), "-o", "{}"], org),
+        "render": (["render", str(org), "-o", "{}"], org),
+        "render theme file": (
+            ["render", str(org), "--theme-file", str(theme), "-o", "{}"],
+            theme,
+        ),
+        "report": (["report", str(org), "-o", "{}"], org),
+        "slides": (["slides", str(org), "-o", "{}"], org),
+        "discover": (["discover", str(log), "-o", "{}"], log),
+        "discover compare": (["discover", str(log), "--compare", str(org), "-o", "{}"], org),
+    }
+
+
+@pytest.fixture
+def inputs(tmp_path: Path) -> dict[str, Path]:
+    (tmp_path / "sub").mkdir()
+    files = {
+        "org": tmp_path / "org.yaml",
+        "other": tmp_path / "other.yaml",
+        "log": tmp_path / "log.csv",
+        "theme": tmp_path / "brand.yaml",
+    }
+    files["org"].write_text(TALLER, encoding="utf-8")
+    files["other"].write_text(TALLER.replace("Taller Núñez", "Otro"), encoding="utf-8")
+    files["log"].write_text(LOG, encoding="utf-8")
+    files["theme"].write_text("accent: '#0055aa'\n", encoding="utf-8")
+    return files
+
+
+def _spellings(target: Path) -> dict[str, str]:
+    """The same file named as given, through `..`, a symbolic link and a hard link."""
+    folder = target.parent
+    (folder / "link").symlink_to(target.name)
+    os.link(target, folder / "hard")
+    return {
+        "as given": str(target),
+        "dot-dot": str(folder / "sub" / ".." / target.name),
+        "symlink": str(folder / "link"),
+        "hard link": str(folder / "hard"),
+    }
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "check",
+        "check second file",
+        "diff new",
+        "diff old",
+        "map",
+        "render",
+        "render theme file",
+        "report",
+        "slides",
+        "discover",
+        "discover compare",
+    ],
+)
+def test_an_output_that_is_an_input_is_refused(
+    cli: Invoke, inputs: dict[str, Path], command: str
+) -> None:
+    args, victim = _writers(inputs["org"], inputs["other"], inputs["log"], inputs["theme"])[command]
+    before = victim.read_bytes()
+    for how, spelling in _spellings(victim).items():
+        result = cli(*[spelling if a == "{}" else a for a in args])
+        assert result.exit_code == 2, (how, result)
+        assert f"clientchain: error: -o {spelling} is the input {victim}" in result.stderr, how
+        assert "Traceback" not in result.stderr
+        assert victim.read_bytes() == before, how
+        assert result.stdout == "", how
+
+
+def test_standard_input_redirected_from_the_output_is_refused(inputs: dict[str, Path]) -> None:
+    org = inputs["org"]
+    before = org.read_bytes()
+    with org.open("rb") as stdin:
+        done = subprocess.run(
+            [str(SCRIPT), "check", "-", "-o", str(org)], stdin=stdin, capture_output=True
+        )
+    assert done.returncode == 2, done
+    assert f"-o {org} is the input <stdin>" in done.stderr.decode()
+    assert org.read_bytes() == before
+
+
+def test_another_file_next_to_the_input_is_written(cli: Invoke, inputs: dict[str, Path]) -> None:
+    out = inputs["org"].with_name("report.txt")
+    result = cli("check", str(inputs["org"]), "-o", str(out))
+    assert result.exit_code == 0, result
+    assert "single-point-of-failure" in out.read_text(encoding="utf-8")

@@ -9,7 +9,12 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from clientchain.cli.common import NoColorOption, OutputOption, rich_output
+from clientchain.cli.common import (
+    NoColorOption,
+    OutputOption,
+    refuse_input_as_output,
+    rich_output,
+)
 from clientchain.console import err, out, terminal_width
 
 if TYPE_CHECKING:
@@ -93,6 +98,7 @@ def check_command(
     from clientchain.output.check_report import check_report
     from clientchain.output.text import check_summary
 
+    refuse_input_as_output(output, files)
     options = CheckOptions(select=rule_ids(select), ignore=rule_ids(ignore))
     threshold = None if fail_on is None else Severity(fail_on.value)
     report = check_report(files, options, threshold)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from clientchain.cli.common import OutputOption
+from clientchain.cli.common import OutputOption, refuse_input_as_output
 from clientchain.console import err, out
 
 if TYPE_CHECKING:
@@ -63,6 +63,7 @@ def diff_command(
     from clientchain.analysis.diff import diff_orgs
     from clientchain.loading.git import load_version
 
+    refuse_input_as_output(output, (old, new))
     tolerance = parse_tolerance(lead_time_tolerance)
     result = diff_orgs(load_version(old), load_version(new), lead_time_tolerance=tolerance)
     document = render_diff(result, output_format)

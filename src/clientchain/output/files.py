@@ -25,7 +25,7 @@ import stat
 import tempfile
 from pathlib import Path
 
-__all__ = ["write_atomic"]
+__all__ = ["same_file", "write_atomic"]
 
 
 def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, replace: bool = True) -> None:
@@ -90,3 +90,22 @@ def _mode_for(target: Path) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
+
+
+def same_file(first: str | os.PathLike[str] | int, second: str | os.PathLike[str] | int) -> bool:
+    """Whether two paths (or open file descriptors) are one file: same device and inode.
+
+    Symbolic links, ``..`` and hard links are seen through; a path that does not
+    exist (or cannot be examined) is no file, so it is the same as nothing.
+
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.yaml").write_text("x")
+    >>> same_file(folder / "a.yaml", folder / "." / "a.yaml"), same_file(folder / "a.yaml", folder)
+    (True, False)
+    """
+    try:
+        one, other = os.stat(first), os.stat(second)
+    except (OSError, ValueError):
+        return False
+    return (one.st_dev, one.st_ino) == (other.st_dev, other.st_ino)
