@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import stat
 import subprocess
+import threading
 from pathlib import Path
 
 import pytest
@@ -166,3 +168,67 @@ def test_another_file_next_to_the_input_is_written(cli: Invoke, inputs: dict[str
     result = cli("check", str(inputs["org"]), "-o", str(out))
     assert result.exit_code == 0, result
     assert "single-point-of-failure" in out.read_text(encoding="utf-8")
+
+
+# --- Outputs that are not regular files (issue 13, item 2) --------------------------------------
+
+
+def test_a_link_to_standard_output_is_written_through(org_file, tmp_path: Path) -> None:
+    # `-o /dev/stdout` is a link to /proc/self/fd/1; a link of our own stands for it, so that a
+    # regression (a rename over the link) can only ever replace a file in tmp_path.
+    path = org_file()
+    link = tmp_path / "stdout"
+    link.symlink_to("/proc/self/fd/1")
+    result = run_script("check", str(path), "-o", str(link))
+    assert result.exit_code == 0, result
+    assert f"{path}:" in result.stdout
+    assert "single-point-of-failure" in result.stdout
+    assert "checked 1 file" in result.stderr
+    assert link.is_symlink()
+
+
+def test_standard_output_redirected_to_a_file_is_appended_to(org_file, tmp_path: Path) -> None:
+    # `clientchain check org.yaml -o /dev/stdout >> log.txt`: the log keeps what it had.
+    link = tmp_path / "stdout"
+    link.symlink_to("/proc/self/fd/1")
+    log = tmp_path / "log.txt"
+    log.write_text("earlier\n")
+    with log.open("ab") as redirected:
+        done = subprocess.run(
+            [str(SCRIPT), "check", str(org_file()), "-o", str(link)],
+            stdout=redirected,
+            stderr=subprocess.PIPE,
+            timeout=60,
+        )
+    assert done.returncode == 0, done
+    lines = log.read_text().splitlines()
+    assert lines[0] == "earlier"
+    assert "single-point-of-failure" in lines[1]
+
+
+def test_a_fifo_output_stays_a_fifo(cli: Invoke, org_file, tmp_path: Path) -> None:
+    fifo = tmp_path / "findings.fifo"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+
+    def read() -> None:
+        with open(fifo, "rb") as stream:
+            received.append(stream.read())
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    result = cli("check", str(org_file()), "-o", str(fifo))
+    reader.join(timeout=30)
+    assert result.exit_code == 0, result
+    assert b"single-point-of-failure" in received[0]
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+
+
+def test_a_read_only_output_is_refused(cli: Invoke, org_file, tmp_path: Path) -> None:
+    out = tmp_path / "report.txt"
+    out.write_text("keep me\n")
+    out.chmod(0o444)
+    result = cli("check", str(org_file()), "-o", str(out))
+    assert result.exit_code == 2, result
+    assert result.stderr.endswith(f"clientchain: error: read-only file, not overwritten: {out}\n")
+    assert out.read_text() == "keep me\n"
