@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 import subprocess
 import threading
 from pathlib import Path
 
 import pytest
+import typer
+
+from clientchain.cli import app
+from clientchain.cli.root import COMMANDS
 
 from .cli_support import SCRIPT, TALLER, Invoke, run_script
 
@@ -232,3 +237,68 @@ def test_a_read_only_output_is_refused(cli: Invoke, org_file, tmp_path: Path) ->
     assert result.exit_code == 2, result
     assert result.stderr.endswith(f"clientchain: error: read-only file, not overwritten: {out}\n")
     assert out.read_text() == "keep me\n"
+
+
+# --- A failed write names the user's path (issue 12 item 11, issue 13 item 11) ------------------
+
+
+def _write_commands(org: Path, out: str) -> dict[str, list[str]]:
+    return {
+        "render": ["render", str(org), "-o", out],
+        "report": ["report", str(org), "-o", out],
+        "slides": ["slides", str(org), "-o", out],
+        "map": ["map", str(org), "-o", out],
+        "check": ["check", str(org), "-o", out],
+        "diff": ["diff", str(org), str(org), "-o", out],
+        "init": ["init", out, "--force"],
+    }
+
+
+EXTENSION = {"report": ".html", "slides": ".pptx", "check": ".txt", "diff": ".txt", "init": ".yaml"}
+
+
+@pytest.mark.parametrize("command", sorted(_write_commands(Path(), "")))
+@pytest.mark.parametrize("where", ["missing folder", "a directory"])
+def test_a_failed_write_names_the_users_path(
+    cli: Invoke, org_file, tmp_path: Path, command: str, where: str
+) -> None:
+    name = "x" + EXTENSION.get(command, ".svg")
+    if where == "missing folder":
+        out, reason = tmp_path / "missing" / name, "No such file or directory"
+    else:
+        out, reason = tmp_path / name, "Is a directory"
+        out.mkdir()
+    result = cli(*_write_commands(org_file(), str(out))[command])
+    assert result.exit_code == 2, result
+    assert ".tmp" not in result.stderr
+    # `check -o` and `diff -o` refuse a directory while parsing options, in typer's words.
+    by_typer = command in ("check", "diff") and out.is_dir()
+    expected = "is a directory" if by_typer else f"clientchain: error: {reason}: {out}\n"
+    assert expected in result.stderr, result
+    assert sorted(os.listdir(tmp_path)) == sorted(["org.yaml", *([name] if out.is_dir() else [])])
+
+
+# --- Help text is shown as written, square brackets included (issue 12 item 11) -----------------
+
+ROOT = typer.main.get_command(app)
+
+
+def _flat(text: str) -> str:
+    """Help as one line: box drawing and line breaks out, runs of spaces as one."""
+    return " ".join(re.sub(r"[│╭╮╰╯─]", " ", text).split())
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_help_keeps_text_in_square_brackets(cli: Invoke, name: str) -> None:
+    command = ROOT.get_command(typer.Context(ROOT), name)  # type: ignore[attr-defined]
+    texts = [command.help, *(getattr(p, "help", None) for p in command.params)]
+    shown = _flat(cli(name, "--help").stdout)
+    for text in texts:
+        for paragraph in (text or "").split("\n\n"):
+            assert _flat(paragraph) in shown, (name, paragraph)
+
+
+def test_check_help_shows_its_defaults(cli: Invoke) -> None:
+    shown = _flat(cli("check", "--help").stdout)
+    assert "[default: [tool.clientchain] fail-on, else warning]" in shown
+    assert "[default: github when GITHUB_ACTIONS=true, else text]" in shown
