@@ -11,6 +11,7 @@ runners that swap ``sys.stdout`` see everything.
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import sys
@@ -40,13 +41,24 @@ def terminal_width(default: int = 100) -> int:
 
 
 def out(text: str) -> None:
-    """Write ``text`` to stdout, ending with exactly one newline (nothing for ``''``)."""
+    """Write ``text`` to stdout, ending with exactly one newline (nothing for ``''``).
+
+    Raises :class:`OSError` when the process was started with standard output closed.
+    """
+    if sys.stdout is None:  # started with descriptor 1 closed (`>&-`)
+        if text:
+            raise OSError(errno.EBADF, "standard output is closed")
+        return
     _write(sys.stdout, text)
 
 
 def err(text: str) -> None:
-    """Write ``text`` to stderr, ending with exactly one newline (nothing for ``''``)."""
-    _write(sys.stderr, text)
+    """Write ``text`` to stderr, ending with exactly one newline (nothing for ``''``).
+
+    Nothing is written when standard error is closed: there is nowhere to say it.
+    """
+    if sys.stderr is not None:
+        _write(sys.stderr, text)
 
 
 def _write(stream: TextIO, text: str) -> None:

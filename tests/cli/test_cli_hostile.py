@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import stat
@@ -14,6 +15,7 @@ import typer
 
 from clientchain.cli import app
 from clientchain.cli.root import COMMANDS
+from clientchain.loading.yaml_source import MAX_STREAM_BYTES
 
 from .cli_support import SCRIPT, TALLER, Invoke, run_script
 
@@ -302,3 +304,73 @@ def test_check_help_shows_its_defaults(cli: Invoke) -> None:
     shown = _flat(cli("check", "--help").stdout)
     assert "[default: [tool.clientchain] fail-on, else warning]" in shown
     assert "[default: github when GITHUB_ACTIONS=true, else text]" in shown
+
+
+# --- Inputs that are not regular files are bounded (issue 13 item 4) ----------------------------
+
+
+def _flood(fifo: Path, size: int) -> threading.Thread:
+    """Write ``size`` bytes of YAML comment into ``fifo`` from a thread (the reader may stop)."""
+
+    def feed() -> None:
+        chunk = b"#" * (1024 * 1024 - 1) + b"\n"
+        left = size
+        with contextlib.suppress(BrokenPipeError), open(fifo, "wb") as stream:
+            while left > 0:
+                left -= stream.write(chunk[: min(left, len(chunk))])
+
+    feeder = threading.Thread(target=feed, daemon=True)
+    feeder.start()
+    return feeder
+
+
+@pytest.mark.parametrize("option", ["org file", "--theme-file"])
+def test_an_endless_fifo_is_read_up_to_the_bound(
+    cli: Invoke, org_file, tmp_path: Path, option: str
+) -> None:
+    fifo = tmp_path / "endless.yaml"
+    os.mkfifo(fifo)
+    feeder = _flood(fifo, MAX_STREAM_BYTES + 1)
+    if option == "org file":
+        result = cli("check", str(fifo))
+        shown = result.stdout
+    else:
+        result = cli(
+            "render", str(org_file()), "-o", str(tmp_path / "x.svg"), "--theme-file", str(fifo)
+        )
+        shown = result.stderr
+    feeder.join(timeout=60)
+    assert result.exit_code == 2, result
+    assert f"{fifo}:1:1: " in shown
+    assert "more than 128 MiB from something that is not a regular file; not read" in shown
+    assert not (tmp_path / "x.svg").exists()
+
+
+def test_a_fifo_up_to_the_bound_is_read(cli: Invoke, tmp_path: Path) -> None:
+    fifo = tmp_path / "org.yaml"
+    os.mkfifo(fifo)
+    feeder = threading.Thread(target=lambda: fifo.write_text(TALLER, encoding="utf-8"))
+    feeder.start()
+    result = cli("check", str(fifo), "--fail-on", "error")
+    feeder.join(timeout=60)
+    assert result.exit_code == 0, result
+
+
+def test_check_with_standard_input_closed(org_file) -> None:
+    done = subprocess.run(
+        ["sh", "-c", 'exec "$0" check - <&-', str(SCRIPT)], capture_output=True, timeout=60
+    )
+    assert done.returncode == 2, done
+    assert done.stdout.decode() == "<stdin>:1:1: error [input-error] standard input is closed\n"
+    assert b"Traceback" not in done.stderr
+    assert b"internal error" not in done.stderr
+
+
+def test_map_with_standard_output_closed(org_file) -> None:
+    done = subprocess.run(
+        ["sh", "-c", 'exec "$0" map "$1" >&-', str(SCRIPT), str(org_file())],
+        capture_output=True,
+        timeout=60,
+    )
+    assert done.returncode == 2, done
+    assert done.stderr.decode() == "clientchain: error: standard output is closed\n"

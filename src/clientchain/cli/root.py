@@ -350,9 +350,12 @@ def main() -> None:
         if code is not None:
             print(code, file=sys.stderr)
         code = EXIT_OK if code is None else EXIT_FINDINGS
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except BrokenPipeError:  # the reader stopped early (`| head`): nothing more to say
-        code = code or EXIT_FINDINGS
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:  # None: the process started with it closed
+                stream.flush()
+        except BrokenPipeError:  # the reader stopped early (`| head`): nothing more to say
+            code = code or EXIT_FINDINGS
+        except OSError:  # a stream that cannot be written (`1<&-`, a full disk)
+            code = code or EXIT_USAGE
     os._exit(code)
