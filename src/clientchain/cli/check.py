@@ -12,10 +12,11 @@ import typer
 from clientchain.cli.common import (
     NoColorOption,
     OutputOption,
+    emit,
     refuse_input_as_output,
     rich_output,
 )
-from clientchain.console import err, out, terminal_width
+from clientchain.console import err, terminal_width
 
 if TYPE_CHECKING:
     from clientchain.output.check_report import CheckReport
@@ -105,12 +106,7 @@ def check_command(
     chosen = output_format or default_format()
     rich = output is None and chosen is CheckFormat.TEXT and rich_output(ctx, no_color)
     document = render_check(report, chosen, rich=rich)
-    if output is None:
-        out(document)
-    else:
-        from clientchain.output.files import write_atomic
-
-        write_atomic(output, document + "\n" if document else "")
+    emit(document, output)
     if chosen is not CheckFormat.JSON or output is not None:
         err(check_summary(report.run))
     raise typer.Exit(report.exit_code())

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from clientchain.console import wants_rich
+from clientchain.console import out, visible, wants_rich
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -24,6 +24,7 @@ __all__ = [
     "NoColorOption",
     "OrgFile",
     "RunState",
+    "emit",
     "load",
     "refuse_input_as_output",
     "rich_output",
@@ -122,3 +123,17 @@ def _stdin_is(output: str | Path) -> bool:
     from clientchain.output.files import same_file
 
     return same_file(output, descriptor)
+
+
+def emit(document: str, output: str | Path | None) -> None:
+    """A report to standard output, or to the file ``output`` (atomically).
+
+    Either way its control characters are made :func:`~clientchain.console.visible`,
+    so a report read later in a terminal is as safe as one read now.
+    """
+    if output is None:
+        out(document)
+        return
+    from clientchain.output.files import write_atomic
+
+    write_atomic(output, visible(document) + "\n" if document else "")
