@@ -17,6 +17,7 @@ runners that swap ``sys.stdout`` see everything.
 
 from __future__ import annotations
 
+import codecs
 import errno
 import os
 import re
@@ -24,7 +25,7 @@ import shutil
 import sys
 from typing import TextIO
 
-__all__ = ["Styled", "err", "out", "terminal_width", "visible", "wants_rich"]
+__all__ = ["Styled", "encodable", "err", "out", "terminal_width", "visible", "wants_rich"]
 
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 """C0 controls but tab and line feed; DEL; C1 controls; lone surrogates (undecodable bytes)."""
@@ -106,5 +107,53 @@ def _write(stream: TextIO, text: str) -> None:
     if not text:
         return
     shown = text if isinstance(text, Styled) else visible(text)
-    stream.write(shown if shown.endswith("\n") else shown + "\n")
+    shown = shown if shown.endswith("\n") else shown + "\n"
+    try:
+        stream.write(shown)
+    except UnicodeEncodeError:  # e.g. PYTHONIOENCODING=cp1252, which has no '→'
+        stream.write(encodable(shown, stream.encoding))
     stream.flush()
+
+
+_ASCII = {
+    "→": "->",
+    "←": "<-",
+    "↔": "<->",
+    "≥": ">=",
+    "≤": "<=",
+    "≈": "~",
+    "×": "x",
+    "·": ".",
+    "•": "*",
+    "…": "...",
+    "–": "-",
+    "—": "-",
+    "✓": "ok",
+    "✗": "x",
+    **dict.fromkeys("─━═╌", "-"),
+    **dict.fromkeys("│┃║╎", "|"),
+    **dict.fromkeys("┌┐└┘├┤┬┴┼╭╮╰╯╴╶", "+"),
+}
+"""ASCII stand-ins for the symbols clientchain writes, for encodings that lack them."""
+
+
+def encodable(text: str, encoding: str) -> str:
+    r"""``text`` with what ``encoding`` cannot write replaced: arrows and rules by ASCII
+    (``→`` as ``->``), anything else by its escape (``中``).
+
+    >>> encodable("Diseño → Envíos 中", "cp1252")
+    'Diseño -> Envíos \\u4e2d'
+    """
+    return text.encode(encoding, _ASCII_FALLBACK).decode(encoding)
+
+
+def _ascii_fallback(error: UnicodeError) -> tuple[str, int]:
+    assert isinstance(error, UnicodeEncodeError)
+    failed = error.object[error.start : error.end]
+    return "".join(
+        _ASCII.get(c) or c.encode("ascii", "backslashreplace").decode() for c in failed
+    ), error.end
+
+
+_ASCII_FALLBACK = "clientchain-ascii"
+codecs.register_error(_ASCII_FALLBACK, _ascii_fallback)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
 import stat
@@ -374,3 +375,61 @@ def test_map_with_standard_output_closed(org_file) -> None:
     )
     assert done.returncode == 2, done
     assert done.stderr.decode() == "clientchain: error: standard output is closed\n"
+
+
+# --- A file name that is not UTF-8 (issue 13 item 10) -------------------------------------------
+
+NOT_UTF8 = os.fsdecode(b"org\xff.yaml")  # 'org\udcff.yaml', as Python receives it in argv
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "github", "sarif", "junit"])
+def test_a_file_name_that_is_not_utf8(tmp_path: Path, fmt: str) -> None:
+    (tmp_path / NOT_UTF8).write_text(TALLER, encoding="utf-8")
+    result = run_script("check", NOT_UTF8, "--format", fmt, cwd=tmp_path)  # stdout: strict UTF-8
+    assert result.exit_code == 0, result
+    assert "internal error" not in result.stderr
+    if fmt == "sarif":
+        (run,) = json.loads(result.stdout)["runs"]
+        uris = {
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"]
+        }
+        assert uris == {"org%FF.yaml"}  # the file's own bytes, percent-encoded as URIs are
+    elif fmt == "json":
+        assert {f["file"] for f in json.loads(result.stdout)["findings"]} == {NOT_UTF8}
+    else:
+        assert r"org\udcff.yaml" in result.stdout
+
+
+def test_a_report_on_a_file_name_that_is_not_utf8_is_written(tmp_path: Path) -> None:
+    (tmp_path / NOT_UTF8).write_text(TALLER, encoding="utf-8")
+    result = run_script("check", NOT_UTF8, "--format", "sarif", "-o", "out.sarif", cwd=tmp_path)
+    assert result.exit_code == 0, result
+    assert json.loads((tmp_path / "out.sarif").read_text(encoding="utf-8"))["version"] == "2.1.0"
+
+
+# --- An output encoding that cannot write every character (issue 13 item 10) --------------------
+
+
+def _run_encoded(*args: str, encoding: str) -> subprocess.CompletedProcess[bytes]:
+    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR")}
+    env["PYTHONIOENCODING"] = encoding
+    return subprocess.run([str(SCRIPT), *args], capture_output=True, env=env, timeout=60)
+
+
+@pytest.mark.parametrize("command", ["map", "chains", "check", "simulate"])
+def test_cp1252_output_falls_back_to_ascii_arrows(org_file, command: str) -> None:
+    text = TALLER.replace("Envíos", "Envíos Tōkyō 中")
+    # a work loop taller → ventas → taller, so that `check` has an arrow to write
+    text = text.replace(
+        "handoffs:\n", "handoffs:\n  - {from: taller, to: ventas, deliverable: Dudas}\n"
+    )
+    extra = {"simulate": ["--demand", "2"], "check": ["--fail-on", "error"]}
+    args = [command, str(org_file(text)), *extra.get(command, [])]
+    done = _run_encoded(*args, encoding="cp1252")
+    assert done.returncode == 0, done
+    shown = done.stdout.decode("cp1252")
+    assert "→" not in shown
+    assert "->" in shown
+    assert "Taller de diseño" in shown  # cp1252 has ñ: written as it is
+    assert r"Envíos T\u014dky\u014d \u4e2d" in shown  # what it has not: escaped, not dropped
+    assert b"internal error" not in done.stderr
