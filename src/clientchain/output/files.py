@@ -66,9 +66,8 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, replace: bo
     ------
     OSError
         The directory is missing or not writable, the disk is full, ``path`` is
-        a directory or a read-only file, or (with
-        ``replace=False``) it exists. The target is untouched; the error's
-        ``filename`` is ``path`` as given.
+        a directory or a read-only file, or (with ``replace=False``) it exists.
+        The target is untouched; the error's ``filename`` is ``path`` as given.
     """
     payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
