@@ -184,3 +184,18 @@ def test_input_errors_show_controls_visibly(tmp_path: Path) -> None:
     assert code == 2
     _assert_no_raw_controls(stdout)
     assert r"cap\x1b[2Kacity" in stdout
+
+
+def test_github_annotations_are_safe_without_the_console() -> None:
+    # the library's own string, as a program using clientchain would print it
+    from clientchain.checks import Finding, Severity
+    from clientchain.output.github import annotation
+
+    message = f"{TALLER} 50%\r\nnext"
+    finding = Finding("isolated", Severity.WARNING, message, "a\x1b.yaml", 2, 3, "x")
+    line = annotation(finding)
+    _assert_no_raw_controls(line)
+    assert line == (
+        r"::warning file=a\x1b.yaml,line=2,col=3,title=clientchain [isolated]"
+        r"::Taller\x1b[8mhidden\x1b[0m 50%25%0D%0Anext"
+    )
