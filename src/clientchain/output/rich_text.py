@@ -52,8 +52,10 @@ def render(renderables: Iterable[RenderableType], width: int) -> Styled:
 class _VisibleConsole(Console):
     """A console that writes the data's control characters as visible escapes.
 
-    rich itself drops carriage return, backspace, bell and form feed from text, and
-    writes the other controls (escape, C1) raw.
+    Left to itself, rich drops carriage return, backspace, bell and form feed when a
+    :class:`~rich.text.Text` is made, but writes escape and the C1 controls raw; here
+    every text is escaped before it is wrapped, and any segment that still holds a
+    control character after rendering is escaped too.
     """
 
     def render(
