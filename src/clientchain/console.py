@@ -5,18 +5,61 @@ Formatters return strings; only the CLI writes them, through :func:`out` and
 terminal) or *plain* (stable lines for files, pipes and diffs) is decided once
 here, by :func:`wants_rich`.
 
+Everything written goes through :func:`visible` first: a name in an org file may
+hold a carriage return, an erase-line or cursor-up sequence or an OSC window
+title, and none of them may reach a terminal or a CI log raw. Only
+:class:`Styled` text (rich's tables, whose data was made visible when they were
+drawn) keeps its escape sequences, which are then clientchain's own colours.
+
 The streams are looked up when written to, never cached at import, so that test
 runners that swap ``sys.stdout`` see everything.
 """
 
 from __future__ import annotations
 
+import codecs
+import errno
 import os
+import re
 import shutil
 import sys
 from typing import TextIO
 
-__all__ = ["err", "out", "terminal_width", "wants_rich"]
+__all__ = ["Styled", "encodable", "err", "out", "terminal_width", "visible", "wants_rich"]
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+"""C0 controls but tab and line feed; DEL; C1 controls; lone surrogates (undecodable bytes)."""
+
+
+class Styled(str):
+    """Text whose escape sequences are clientchain's own styles (rich's colours).
+
+    Its data was made :func:`visible` when it was drawn, so it is written as it is.
+    """
+
+    __slots__ = ()
+
+
+def visible(text: str) -> str:
+    r"""``text`` with every control character written as a visible escape.
+
+    C0 controls become ``\r`` or ``\xNN``; DEL, C1 controls and lone surrogates
+    (bytes of a file name that are not UTF-8) become ``\uNNNN``. Tab and line
+    feed stay. JSON text keeps its meaning: JSON never holds a raw C0 control, and
+    ``\uNNNN`` is JSON's own escape for the others.
+
+    >>> print(visible("Ventas\r\x1b[2K ok\x9b end\n"))
+    Ventas\r\x1b[2K ok\u009b end
+    <BLANKLINE>
+    """
+    return _CONTROL.sub(_escape, text) if _CONTROL.search(text) else text
+
+
+def _escape(found: re.Match[str]) -> str:
+    code = ord(found.group())
+    if code == 0x0D:
+        return "\\r"
+    return f"\\x{code:02x}" if code < 0x20 else f"\\u{code:04x}"
 
 
 def wants_rich(no_color: bool, stream: TextIO | None = None) -> bool:
@@ -40,17 +83,77 @@ def terminal_width(default: int = 100) -> int:
 
 
 def out(text: str) -> None:
-    """Write ``text`` to stdout, ending with exactly one newline (nothing for ``''``)."""
+    """Write ``text`` to stdout, ending with exactly one newline (nothing for ``''``).
+
+    Raises :class:`OSError` when the process was started with standard output closed.
+    """
+    if sys.stdout is None:  # started with descriptor 1 closed (`>&-`)
+        if text:
+            raise OSError(errno.EBADF, "standard output is closed")
+        return
     _write(sys.stdout, text)
 
 
 def err(text: str) -> None:
-    """Write ``text`` to stderr, ending with exactly one newline (nothing for ``''``)."""
-    _write(sys.stderr, text)
+    """Write ``text`` to stderr, ending with exactly one newline (nothing for ``''``).
+
+    Nothing is written when standard error is closed: there is nowhere to say it.
+    """
+    if sys.stderr is not None:
+        _write(sys.stderr, text)
 
 
 def _write(stream: TextIO, text: str) -> None:
     if not text:
         return
-    stream.write(text if text.endswith("\n") else text + "\n")
+    shown = text if isinstance(text, Styled) else visible(text)
+    shown = shown if shown.endswith("\n") else shown + "\n"
+    try:
+        stream.write(shown)
+    except UnicodeEncodeError:  # e.g. PYTHONIOENCODING=cp1252, which has no '→'
+        stream.write(encodable(shown, stream.encoding))
     stream.flush()
+
+
+_ASCII = {
+    "→": "->",
+    "←": "<-",
+    "↔": "<->",
+    "≥": ">=",
+    "≤": "<=",
+    "≈": "~",
+    "×": "x",
+    "·": ".",
+    "•": "*",
+    "…": "...",
+    "–": "-",
+    "—": "-",
+    "✓": "ok",
+    "✗": "x",
+    **dict.fromkeys("─━═╌", "-"),
+    **dict.fromkeys("│┃║╎", "|"),
+    **dict.fromkeys("┌┐└┘├┤┬┴┼╭╮╰╯╴╶", "+"),
+}
+"""ASCII stand-ins for the symbols clientchain writes, for encodings that lack them."""
+
+
+def encodable(text: str, encoding: str) -> str:
+    r"""``text`` with what ``encoding`` cannot write replaced: arrows and rules by ASCII
+    (``→`` as ``->``), anything else by its escape (``中``).
+
+    >>> encodable("Diseño → Envíos 中", "cp1252")
+    'Diseño -> Envíos \\u4e2d'
+    """
+    return text.encode(encoding, _ASCII_FALLBACK).decode(encoding)
+
+
+def _ascii_fallback(error: UnicodeError) -> tuple[str, int]:
+    assert isinstance(error, UnicodeEncodeError)
+    failed = error.object[error.start : error.end]
+    return "".join(
+        _ASCII.get(c) or c.encode("ascii", "backslashreplace").decode() for c in failed
+    ), error.end
+
+
+_ASCII_FALLBACK = "clientchain-ascii"
+codecs.register_error(_ASCII_FALLBACK, _ascii_fallback)

@@ -68,6 +68,18 @@ def test_theme_file_yaml_and_json(tmp_path) -> None:
         ("scale: ['#000000']\n", "scale: expected a list of four"),
         ("- a\n- b\n", "a theme file is a mapping"),
         ("a: [\n", "not a valid theme file"),
+        # hostile shapes (issue 13 item 10): each was an internal error
+        ("accent: ['#000000']\n", "bad.yaml:1:9: accent: expected a six-digit hex colour"),
+        ("accent: {a: '#000000'}\n", "bad.yaml:1:9: accent: expected a six-digit hex colour"),
+        ("base: [dark]\n", "bad.yaml:1:7: base: expected the name of a built-in theme"),
+        ("base: {dark: 1}\n", "bad.yaml:1:7: base: expected the name of a built-in theme"),
+        ("1: '#000000'\nfoo: '#000000'\n", "bad.yaml:1:4: unknown theme key '1'"),
+        ("? [a]\n: '#000000'\n", "bad.yaml:1:3: a key must be plain text"),
+        ("accent: " + "[" * 20_000 + "]" * 20_000 + "\n", "nests deeper than 64 levels"),
+        (
+            "accent: '#000000'\naccent: '#ffffff'\n",
+            "bad.yaml:2:1: duplicate key 'accent' (first at line 1)",
+        ),
     ],
 )
 def test_bad_theme_files_are_usage_errors(tmp_path, text, message) -> None:
@@ -81,3 +93,10 @@ def test_bad_theme_files_are_usage_errors(tmp_path, text, message) -> None:
 def test_a_missing_theme_file_is_a_usage_error(tmp_path) -> None:
     with pytest.raises(UsageError, match="cannot read the theme file"):
         load_theme_file(tmp_path / "nope.yaml")
+
+
+def test_a_deeply_nested_json_theme_is_refused(tmp_path) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text('{"accent": ' + "[" * 20_000 + "]" * 20_000 + "}", encoding="utf-8")
+    with pytest.raises(UsageError, match="nests deeper than 64 levels"):
+        load_theme_file(path)

@@ -9,8 +9,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from clientchain.cli.common import NoColorOption, OutputOption, rich_output
-from clientchain.console import err, out, terminal_width
+from clientchain.cli.common import (
+    NoColorOption,
+    OutputOption,
+    emit,
+    refuse_input_as_output,
+    rich_output,
+)
+from clientchain.console import err, terminal_width
 
 if TYPE_CHECKING:
     from clientchain.output.check_report import CheckReport
@@ -93,18 +99,14 @@ def check_command(
     from clientchain.output.check_report import check_report
     from clientchain.output.text import check_summary
 
+    refuse_input_as_output(output, files)
     options = CheckOptions(select=rule_ids(select), ignore=rule_ids(ignore))
     threshold = None if fail_on is None else Severity(fail_on.value)
     report = check_report(files, options, threshold)
     chosen = output_format or default_format()
     rich = output is None and chosen is CheckFormat.TEXT and rich_output(ctx, no_color)
     document = render_check(report, chosen, rich=rich)
-    if output is None:
-        out(document)
-    else:
-        from clientchain.output.files import write_atomic
-
-        write_atomic(output, document + "\n" if document else "")
+    emit(document, output)
     if chosen is not CheckFormat.JSON or output is not None:
         err(check_summary(report.run))
     raise typer.Exit(report.exit_code())

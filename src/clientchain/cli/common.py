@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import enum
+import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from clientchain.console import wants_rich
+from clientchain.console import out, visible, wants_rich
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -22,7 +24,9 @@ __all__ = [
     "NoColorOption",
     "OrgFile",
     "RunState",
+    "emit",
     "load",
+    "refuse_input_as_output",
     "rich_output",
 ]
 
@@ -87,3 +91,49 @@ def load(path: str) -> tuple[Organization, nx.DiGraph]:
 
     org = load_file(path)
     return org, build_graph(org)
+
+
+def refuse_input_as_output(output: str | Path | None, inputs: Iterable[str | Path | None]) -> None:
+    """:class:`UsageError` (exit 2) when the file ``output`` is one of ``inputs``.
+
+    Compared by device and inode, so a symbolic link, ``..`` or a hard link to an
+    input is caught too; ``-`` among the inputs is standard input, caught when it
+    is redirected from ``output``. Called before anything is read or written.
+    """
+    from clientchain.errors import UsageError
+    from clientchain.output.files import same_file
+
+    if output is None or str(output) == "-":
+        return
+    for source in inputs:
+        if source is None:
+            continue
+        if str(source) == "-":
+            if _stdin_is(output):
+                raise UsageError(f"-o {output} is the input <stdin>; write to another file")
+        elif same_file(output, source):
+            raise UsageError(f"-o {output} is the input {source}; write to another file")
+
+
+def _stdin_is(output: str | Path) -> bool:
+    try:
+        descriptor = sys.stdin.fileno()
+    except (AttributeError, ValueError, OSError):  # closed, or not a real file (CliRunner)
+        return False
+    from clientchain.output.files import same_file
+
+    return same_file(output, descriptor)
+
+
+def emit(document: str, output: str | Path | None) -> None:
+    """A report to standard output, or to the file ``output`` (atomically).
+
+    Either way its control characters are made :func:`~clientchain.console.visible`,
+    so a report read later in a terminal is as safe as one read now.
+    """
+    if output is None:
+        out(document)
+        return
+    from clientchain.output.files import write_atomic
+
+    write_atomic(output, visible(document) + "\n" if document else "")

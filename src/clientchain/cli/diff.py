@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from clientchain.cli.common import OutputOption
-from clientchain.console import err, out
+from clientchain.cli.common import OutputOption, emit, refuse_input_as_output
+from clientchain.console import err
 
 if TYPE_CHECKING:
     from clientchain.analysis.diff import OrgDiff
@@ -65,17 +65,14 @@ def diff_command(
     from clientchain.checks import check_org
     from clientchain.loading.git import load_version
 
+    refuse_input_as_output(output, (old, new))
     tolerance = parse_tolerance(lead_time_tolerance)
     result = diff_orgs(
         load_version(old), load_version(new), lead_time_tolerance=tolerance, check=check_org
     )
     document = render_diff(result, output_format)
-    if output is None:
-        out(document)
-    else:
-        from clientchain.output.files import write_atomic
-
-        write_atomic(output, document + "\n" if document else "")
+    emit(document, output)
+    if output is not None:
         err(f"wrote {output}")
     raise typer.Exit(1 if fail_on_regression and result.regressions else 0)
 

@@ -131,8 +131,11 @@ def discover_command(
     With --compare ORG.yaml: declared vs observed; exit 0 when they agree, 1 when they
     disagree, 2 when a file cannot be read. Semantics: docs/discover.md.
     """
+    from clientchain.cli.common import refuse_input_as_output
     from clientchain.discover import ColumnOptions, DiscoverOptions, ReadOptions
     from clientchain.discover.query import PLACEHOLDERS
+
+    refuse_input_as_output(output, (log, compare_with))
 
     columns = ColumnOptions(case, activity, department, timestamp, start_timestamp, lifecycle)
     read = ReadOptions(

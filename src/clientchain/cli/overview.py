@@ -6,7 +6,15 @@ from typing import Annotated
 
 import typer
 
-from clientchain.cli.common import Format, FormatOption, NoColorOption, OrgFile, load, rich_output
+from clientchain.cli.common import (
+    Format,
+    FormatOption,
+    NoColorOption,
+    OrgFile,
+    load,
+    refuse_input_as_output,
+    rich_output,
+)
 from clientchain.console import err, out, terminal_width
 
 __all__ = ["map_command", "who_command"]
@@ -44,6 +52,7 @@ def map_command(
     from clientchain.output import rich_text, text
     from clientchain.output.reports import build_overview
 
+    refuse_input_as_output(diagram, (file,))
     org, graph = load(file)
     if diagram is not None:  # written first: an error leaves no half-done command
         from clientchain.render.diagrams import render_file

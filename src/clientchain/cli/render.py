@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from clientchain.cli.common import Format, FormatOption, OrgFile, load
+from clientchain.cli.common import Format, FormatOption, OrgFile, load, refuse_input_as_output
 from clientchain.console import err, out
 
 if TYPE_CHECKING:
@@ -201,6 +201,7 @@ def render_command(
     from clientchain.render.diagrams import render_file
 
     settings = DiagramSettings(view, depth, group_by, direction, highlight, theme, theme_file)
+    refuse_input_as_output(output, (file, theme_file))
     options = diagram_options(settings)
     with working(f"rendering {output}"):
         written = render_file(*load(file), output, options, _engine(engine))
@@ -226,6 +227,7 @@ def report_command(
     from clientchain.render.report import write_report
 
     settings = DiagramSettings("org", 1, group_by, direction, highlight, theme, theme_file)
+    refuse_input_as_output(output, (file, theme_file))
     options = diagram_options(settings)
     with working(f"writing {output}"):
         written = write_report(*load(file), output, options, _engine(engine))
@@ -250,6 +252,7 @@ def slides_command(
     from clientchain.render.slides import write_slides
 
     settings = DiagramSettings("org", 1, group_by, DirectionChoice.LR, highlight, theme, theme_file)
+    refuse_input_as_output(output, (file, theme_file))
     options = diagram_options(settings)
     with working(f"writing {output}"):
         written = write_slides(*load(file), output, options, _engine(engine))

@@ -18,7 +18,8 @@ import importlib
 import os
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import ExitStack, contextmanager
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -132,8 +133,43 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
 }
 
 
+@contextmanager
+def _help_as_written(command: Command, markup_mode: object) -> Iterator[None]:
+    """Escape rich markup in ``command``'s help texts while its help is drawn.
+
+    Typer reads help as rich markup, which would swallow text in square brackets
+    (``[tool.clientchain]``, ``[default: …]``); the texts are restored afterwards.
+    """
+    if markup_mode != "rich":
+        yield
+        return
+    from rich.markup import escape
+
+    texts: list[tuple[Any, str, str]] = [
+        (item, attribute, getattr(item, attribute))
+        for item in (command, *command.params)
+        for attribute in ("help", "short_help")
+        if isinstance(getattr(item, attribute, None), str)
+    ]
+    try:
+        for item, attribute, text in texts:
+            setattr(item, attribute, escape(text))
+        yield
+    finally:
+        for item, attribute, text in texts:
+            setattr(item, attribute, text)
+
+
 class _Listed(TyperCommand):
     """A command as the root's help lists it: its name and one line, nothing imported."""
+
+
+class _Command(TyperCommand):
+    """A command whose help is shown as written (see :func:`_help_as_written`)."""
+
+    def format_help(self, ctx: Context, formatter: HelpFormatter) -> None:
+        with _help_as_written(self, self.rich_markup_mode):
+            super().format_help(ctx, formatter)
 
 
 class _Guarded(TyperGroup):
@@ -161,8 +197,12 @@ class _Guarded(TyperGroup):
 
     def format_help(self, ctx: Context, formatter: HelpFormatter) -> None:
         self._listing = True
+        listed = [c for c in self.commands.values() if isinstance(c, _Listed)]
         try:
-            super().format_help(ctx, formatter)
+            with ExitStack() as escaped:
+                for command in (self, *listed):
+                    escaped.enter_context(_help_as_written(command, self.rich_markup_mode))
+                super().format_help(ctx, formatter)
         finally:
             self._listing = False
 
@@ -170,7 +210,7 @@ class _Guarded(TyperGroup):
         module_name, function, _ = COMMANDS[name]
         module = importlib.import_module(f"clientchain.cli.{module_name}")
         return typer.main.get_command_from_info(
-            CommandInfo(name=name, callback=getattr(module, function)),
+            CommandInfo(name=name, callback=getattr(module, function), cls=_Command),
             pretty_exceptions_short=app.pretty_exceptions_short,
             rich_markup_mode=self.rich_markup_mode,
         )
@@ -310,9 +350,12 @@ def main() -> None:
         if code is not None:
             print(code, file=sys.stderr)
         code = EXIT_OK if code is None else EXIT_FINDINGS
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except BrokenPipeError:  # the reader stopped early (`| head`): nothing more to say
-        code = code or EXIT_FINDINGS
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:  # None: the process started with it closed
+                stream.flush()
+        except BrokenPipeError:  # the reader stopped early (`| head`): nothing more to say
+            code = code or EXIT_FINDINGS
+        except OSError:  # a stream that cannot be written (`1<&-`, a full disk)
+            code = code or EXIT_USAGE
     os._exit(code)

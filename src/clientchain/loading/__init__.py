@@ -20,7 +20,7 @@ from pathlib import Path
 from clientchain.errors import InputError, Issue
 from clientchain.loading.json_source import compose_json, looks_like_json
 from clientchain.loading.parse import parse_org
-from clientchain.loading.yaml_source import Node, compose_lenient, decode
+from clientchain.loading.yaml_source import Node, compose_lenient, decode, read_limited
 from clientchain.model import Organization
 
 __all__ = ["STDIN", "load_file", "load_text"]
@@ -64,12 +64,19 @@ def _cyclic_gc_paused() -> Iterator[None]:
 
 
 def load_file(path: str | Path) -> Organization:
-    """The organization in the file at ``path``; ``-`` reads standard input."""
+    """The organization in the file at ``path``; ``-`` reads standard input.
+
+    What is not a regular file (standard input from a pipe, a FIFO, a device) is
+    read up to :data:`~clientchain.loading.yaml_source.MAX_STREAM_BYTES`.
+    """
     if str(path) == STDIN:
-        return load_text(sys.stdin.buffer.read(), "<stdin>")
+        if sys.stdin is None:  # the process started with descriptor 0 closed
+            raise InputError([Issue("<stdin>", 1, 1, "standard input is closed")])
+        return load_text(read_limited(sys.stdin.buffer, "<stdin>"), "<stdin>")
     name = str(path)
     try:
-        data = Path(path).read_bytes()
+        with open(path, "rb") as stream:
+            data = read_limited(stream, name)
     except FileNotFoundError:
         raise InputError([Issue(name, 1, 1, "no such file")]) from None
     except IsADirectoryError:

@@ -9,7 +9,8 @@ One line per finding, in the documented workflow-command syntax::
 when the position is unknown. As the syntax requires, the message escapes ``%``,
 ``\\r`` and ``\\n`` (``%25``, ``%0D``, ``%0A``) and property values also escape
 ``:`` and ``,`` (``%3A``, ``%2C``), so no message can end the command early or
-start another one.
+start another one. Any other control character is shown as an escape
+(``\\x1b``), so a name cannot rewrite or hide a line of the log.
 
 >>> from clientchain.checks import Finding, Severity
 >>> finding = Finding("isolated", Severity.INFO, "50% done\\nnext", "a,b.yaml", 2, 3, "x")
@@ -21,6 +22,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from clientchain.console import visible
+
 if TYPE_CHECKING:
     from clientchain.checks import Finding
     from clientchain.output.check_report import CheckReport
@@ -31,8 +34,16 @@ _COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(text: str) -> str:
-    """Escape a command's message: ``%`` first, then carriage return and line feed."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    r"""Escape a command's message: ``%`` first, then carriage return and line feed.
+
+    Other control characters, which the syntax leaves alone but a log viewer would
+    obey (an erase-line, "conceal"), are shown as escapes
+    (:func:`~clientchain.console.visible`).
+
+    >>> escape_data("100%\r\n\x1b[8m")
+    '100%25%0D%0A\\x1b[8m'
+    """
+    return visible(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:

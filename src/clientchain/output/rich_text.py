@@ -13,10 +13,12 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from rich import box
-from rich.console import Console, RenderableType
+from rich.console import Console, ConsoleOptions, RenderableType
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
+from clientchain.console import Styled, visible
 from clientchain.numbers import lead_time, num, pct, plural
 from clientchain.output.limits import NO_CHAIN_WORK, carries_no_chain_work, limits_words
 from clientchain.output.text import NONE, chain_label, chain_path, hops_text, node, nodes, where
@@ -32,16 +34,65 @@ __all__ = ["check_rich", "map_rich", "render", "who_rich"]
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
-def render(renderables: Iterable[RenderableType], width: int) -> str:
-    """Render to a string with ANSI styles, ``width`` columns wide."""
-    console = Console(
+def render(renderables: Iterable[RenderableType], width: int) -> Styled:
+    """Render to a string with ANSI styles, ``width`` columns wide.
+
+    Control characters in the data are shown as escapes (:func:`~clientchain.console.visible`)
+    before rich wraps the text; the only escape sequences in the result are rich's styles.
+    """
+    console = _VisibleConsole(
         file=io.StringIO(), width=width, force_terminal=True, highlight=False, emoji=False
     )
     for renderable in renderables:
         console.print(renderable)
     buffer = console.file
     assert isinstance(buffer, io.StringIO)
-    return buffer.getvalue()
+    return Styled(buffer.getvalue())
+
+
+class _VisibleConsole(Console):
+    """A console that writes the data's control characters as visible escapes.
+
+    Left to itself, rich drops carriage return, backspace, bell and form feed when a
+    :class:`~rich.text.Text` is made, but writes escape and the C1 controls raw; here
+    every text is escaped before it is wrapped, and any segment that still holds a
+    control character after rendering is escaped too.
+    """
+
+    def render(
+        self, renderable: RenderableType, options: ConsoleOptions | None = None
+    ) -> Iterable[Segment]:
+        if isinstance(renderable, str):
+            renderable = visible(renderable)
+        elif isinstance(renderable, Text):
+            renderable = _visible_text(renderable)
+        for segment in super().render(renderable, options):
+            if segment.control or visible(segment.text) == segment.text:
+                yield segment
+            else:  # data that came as neither text nor a string
+                yield Segment(visible(segment.text), segment.style)
+
+
+def _visible_text(text: Text) -> Text:
+    """``text`` with its control characters as escapes, its styled spans moved along."""
+    plain = text.plain
+    if visible(plain) == plain:
+        return text
+    starts = [0]
+    for character in plain:
+        starts.append(starts[-1] + len(visible(character)))
+    shown = Text(
+        "".join(visible(character) for character in plain),
+        style=text.style,
+        justify=text.justify,
+        overflow=text.overflow,
+        no_wrap=text.no_wrap,
+        end=text.end,
+        tab_size=text.tab_size,
+    )
+    for span in text.spans:
+        shown.stylize(span.style, starts[span.start], starts[span.end])
+    return shown
 
 
 def who_rich(org: Organization, who: WhoServesWhom, width: int) -> str:

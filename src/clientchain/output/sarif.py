@@ -89,11 +89,17 @@ def artifact_uri(path: str) -> str:
     ('examples/agencia.yaml', 'org%20chart.yaml')
     >>> artifact_uri("/srv/org.yaml")
     'file:///srv/org.yaml'
+
+    A name that is not UTF-8 (its bytes arrive as lone surrogates) keeps its bytes:
+
+    >>> artifact_uri("org\\udcff.yaml")
+    'org%FF.yaml'
     """
     posix = PureWindowsPath(path).as_posix() if "\\" in path else path
+    encoded = posix.encode("utf-8", "surrogateescape")
     if PurePosixPath(posix).is_absolute():
-        return "file://" + quote(posix)
-    return quote(posix)
+        return "file://" + quote(encoded)
+    return quote(encoded)
 
 
 def _result(finding: Finding, index: Mapping[str, int]) -> dict[str, Any]:

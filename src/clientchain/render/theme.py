@@ -15,7 +15,6 @@ PowerPoint needs six digits.
 from __future__ import annotations
 
 import dataclasses
-import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -145,7 +144,9 @@ def is_hex_colour(value: object) -> bool:
     return isinstance(value, str) and _HEX.fullmatch(value) is not None
 
 
-def theme_from_mapping(data: Mapping[str, Any], source: str) -> Theme:
+def theme_from_mapping(
+    data: Mapping[str, Any], source: str, positions: Mapping[str, tuple[int, int]] | None = None
+) -> Theme:
     """A theme from a mapping of overrides on top of ``base`` (default ``light``).
 
     Parameters
@@ -155,6 +156,8 @@ def theme_from_mapping(data: Mapping[str, Any], source: str) -> Theme:
         ``name``; colours as ``#rrggbb``; ``scale`` and ``quality`` as lists of four.
     source : str
         Where the mapping came from, for error messages.
+    positions : mapping, optional
+        Line and column of each key's value in ``source``, so messages point at it.
 
     Raises
     ------
@@ -162,62 +165,89 @@ def theme_from_mapping(data: Mapping[str, Any], source: str) -> Theme:
         An unknown key or base, a colour that is not ``#rrggbb``, a size that is
         not a positive number.
     """
+    place = _Places(source, positions or {})
     base_name = data.get("base", "light")
+    if not isinstance(base_name, str):
+        raise UsageError(f"{place('base')}: base: expected the name of a built-in theme")
     if base_name not in THEMES:
-        raise UsageError(f"{source}: unknown base theme {base_name!r} (use {', '.join(THEMES)})")
+        raise UsageError(
+            f"{place('base')}: unknown base theme {base_name!r} (use {', '.join(THEMES)})"
+        )
     known = {f.name for f in dataclasses.fields(Theme)} - {"name"}
-    unknown = sorted(set(data) - known - {"base"})
+    unknown = [key for key in data if key not in known and key != "base"]
     if unknown:
-        raise UsageError(f"{source}: unknown theme key {unknown[0]!r} (known: {sorted(known)})")
+        first = unknown[0]
+        raise UsageError(
+            f"{place(first)}: unknown theme key {str(first)!r} (known: {sorted(known)})"
+        )
     values = dataclasses.asdict(THEMES[base_name])
     for key, value in data.items():
         if key != "base":
-            values[key] = _checked(key, value, source)
+            values[key] = _checked(key, value, place(key))
     values["name"] = f"{base_name}+{Path(source).name}"
     return Theme(**values)
 
 
-def _checked(key: str, value: Any, source: str) -> Any:
+class _Places:
+    """``file:line:column`` of a key's value when known, else just the file."""
+
+    def __init__(self, source: str, positions: Mapping[str, tuple[int, int]]) -> None:
+        self.source, self.positions = source, positions
+
+    def __call__(self, key: object) -> str:
+        found = self.positions.get(key) if isinstance(key, str) else None
+        return self.source if found is None else f"{self.source}:{found[0]}:{found[1]}"
+
+
+def _checked(key: str, value: Any, where: str) -> Any:
     if key in _COLOUR_FIELDS:
-        return _colour(key, value, source)
+        return _colour(key, value, where)
     if key in ("scale", "quality"):
         if not isinstance(value, list | tuple) or len(value) != 4:
-            raise UsageError(f"{source}: {key}: expected a list of four #rrggbb colours")
-        return tuple(_colour(key, item, source) for item in value)
+            raise UsageError(f"{where}: {key}: expected a list of four #rrggbb colours")
+        return tuple(_colour(key, item, where) for item in value)
     if key == "font":
         if not isinstance(value, str) or not _FONT.fullmatch(value):
-            raise UsageError(f"{source}: font: expected a font name such as 'Arial' or 'Fira Sans'")
+            raise UsageError(f"{where}: font: expected a font name such as 'Arial' or 'Fira Sans'")
         return value
     if isinstance(value, bool) or not isinstance(value, int | float) or not 4 <= value <= 72:
-        raise UsageError(f"{source}: {key}: expected a size in points between 4 and 72")
+        raise UsageError(f"{where}: {key}: expected a size in points between 4 and 72")
     return float(value)
 
 
-def _colour(key: str, value: Any, source: str) -> str:
+def _colour(key: str, value: Any, where: str) -> str:
     if not is_hex_colour(value):
-        raise UsageError(f"{source}: {key}: expected a six-digit hex colour like '#1f2937'")
+        raise UsageError(f"{where}: {key}: expected a six-digit hex colour like '#1f2937'")
     return str(value).lower()
 
 
 def load_theme_file(path: str | Path) -> Theme:
     """Read a theme file (YAML or JSON mapping; see :func:`theme_from_mapping`).
 
+    The file is read as org files are (:mod:`clientchain.loading.yaml_source`):
+    at most :data:`~clientchain.loading.yaml_source.MAX_STREAM_BYTES` from a pipe
+    or device, nesting and aliases bounded, duplicate keys reported.
+
     Raises
     ------
     UsageError
         The file cannot be read or parsed, or is not a valid theme.
     """
-    import yaml
+    from clientchain.errors import InputError
+    from clientchain.loading.yaml_source import MapNode, compose, decode, read_limited, to_data
 
     source = str(path)
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"cannot read the theme file {source}: {exc}") from exc
+        with open(path, "rb") as stream:
+            data = read_limited(stream, source)
+    except OSError as exc:
+        raise UsageError(f"cannot read the theme file {source}: {exc.strerror or exc}") from exc
     try:
-        data = json.loads(text) if source.endswith(".json") else yaml.safe_load(text)
-    except (ValueError, yaml.YAMLError) as exc:
-        raise UsageError(f"{source}: not a valid theme file: {exc}") from exc
-    if not isinstance(data, dict):
+        root = compose(decode(data, source), source)
+    except InputError as exc:
+        issues = "; ".join(str(issue) for issue in exc.issues)
+        raise UsageError(f"not a valid theme file: {issues}") from None
+    if not isinstance(root, MapNode):
         raise UsageError(f"{source}: a theme file is a mapping such as 'accent: \"#0055aa\"'")
-    return theme_from_mapping(data, source)
+    positions = {key.value: (value.line, value.column) for key, value in root.items}
+    return theme_from_mapping(to_data(root), source, positions)
