@@ -19,7 +19,9 @@ simulate`` reads its options into changes in :mod:`clientchain.cli.changes`):
 Changes apply in the order given; repeated changes to the same target apply one
 after the other (two ``Change.demand(2)`` multiply by 4). A change naming an unknown
 chain or department, or whose value is negative (a headcount delta may be) or not
-finite, is refused with a :class:`~clientchain.errors.UsageError`.
+finite, is refused with a :class:`~clientchain.errors.UsageError`
+(:func:`~clientchain.analysis.change.check_changes`; :class:`Change` lives in
+:mod:`clientchain.analysis.change` and is re-exported here).
 
 For every department above the ``near_capacity`` threshold after the change,
 :func:`hires_needed` finds the smallest whole number of extra people that brings
@@ -49,13 +51,12 @@ Examples
 
 from __future__ import annotations
 
-import difflib
 import math
 import sys
-from collections.abc import Collection, Iterable
-from dataclasses import dataclass, field, replace
-from typing import Literal
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 
+from clientchain.analysis.change import Change, check_changes
 from clientchain.analysis.flow import FlowReport, analyze_flow, department_loads, safe_ratio
 from clientchain.errors import UsageError
 from clientchain.model import Chain, Department, Organization
@@ -69,94 +70,10 @@ __all__ = [
     "demand_limit",
     "hires_needed",
     "simulate",
-    "unknown_target",
 ]
-
-Operation = Literal["scale", "add", "set"]
-Kind = Literal["demand", "headcount", "capacity"]
 
 _MAX_HIRES = int(sys.float_info.max)
 """Give up beyond this many people: more is no longer a floating-point number."""
-
-
-_OPERATIONS: dict[Kind, tuple[Operation, ...]] = {
-    "demand": ("scale",),
-    "headcount": ("add", "set"),
-    "capacity": ("set",),
-}
-
-
-@dataclass(frozen=True, slots=True)
-class Change:
-    """One what-if change: ``kind`` of ``target`` (``None``: every chain) by ``operation``.
-
-    Build one with :meth:`demand`, :meth:`headcount` or :meth:`capacity`. ``label``
-    is how reports and error messages name the change (``str(change)``); by default
-    it describes the values (``demand × 1.5``), and ``clientchain simulate`` sets it
-    to the option as typed (``--demand 1.5``). It takes no part in equality.
-
-    >>> Change.demand(1.5), Change.headcount("a", add=1), Change.capacity("a", 60)
-    (Change('demand × 1.5'), Change('headcount of a +1'), Change('capacity of a = 60 h'))
-    >>> Change.demand(2, "x") == Change.demand(2.0, "x", label="--demand x=2")
-    True
-    """
-
-    kind: Kind
-    target: str | None
-    operation: Operation
-    value: float
-    label: str = field(default="", compare=False)
-
-    def __post_init__(self) -> None:
-        if self.operation not in _OPERATIONS.get(self.kind, ()):
-            raise ValueError(f"a {self.kind!r} change cannot {self.operation!r}")
-        if not self.label:
-            object.__setattr__(self, "label", _describe(self))
-
-    def __str__(self) -> str:
-        return self.label
-
-    def __repr__(self) -> str:
-        return f"Change({self.label!r})"
-
-    @classmethod
-    def demand(cls, factor: float, chain: str | None = None, *, label: str = "") -> Change:
-        """Multiply the demand of ``chain`` (``None``: every chain) by ``factor`` (≥ 0)."""
-        return cls("demand", chain, "scale", float(factor), label)
-
-    @classmethod
-    def headcount(
-        cls,
-        department: str,
-        *,
-        add: float | None = None,
-        to: float | None = None,
-        label: str = "",
-    ) -> Change:
-        """Add ``add`` people to ``department`` (negative: remove), or set its headcount ``to``."""
-        if (add is None) == (to is None):
-            raise TypeError("Change.headcount takes exactly one of add= and to=")
-        if add is not None:
-            return cls("headcount", department, "add", float(add), label)
-        return cls("headcount", department, "set", float(to or 0.0), label)
-
-    @classmethod
-    def capacity(cls, department: str, hours: float, *, label: str = "") -> Change:
-        """Set ``department``'s capacity per period to ``hours`` (≥ 0)."""
-        return cls("capacity", department, "set", float(hours), label)
-
-
-def _describe(change: Change) -> str:
-    """The default label: the change in words, without command-line syntax."""
-    value = f"{change.value:g}"
-    if change.kind == "demand":
-        where = "" if change.target is None else f" of {change.target}"
-        return f"demand{where} × {value}"
-    if change.kind == "capacity":
-        return f"capacity of {change.target} = {value} h"
-    if change.operation == "add":
-        return f"headcount of {change.target} {change.value:+g}"
-    return f"headcount of {change.target} = {value}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,44 +188,6 @@ def apply_changes(
     changed = replace(org, chains=chains, departments=departments)
     _check_finite(changed, changes)
     return changed
-
-
-def check_changes(org: Organization, changes: Iterable[Change]) -> None:
-    """Refuse a change that names an unknown target or holds a value no change can have.
-
-    A demand factor, a headcount set with ``to=`` and a capacity must be finite and
-    not negative; a headcount delta must be finite. Messages start with the
-    change's label.
-
-    Raises
-    ------
-    UsageError
-        The first change that is not valid, with the closest ids for an unknown one.
-    TypeError
-        An item is not a :class:`Change` (for example a string from a command line).
-    """
-    for change in changes:
-        if not isinstance(change, Change):
-            raise TypeError(
-                f"expected a Change (Change.demand, .headcount, .capacity), got {change!r}"
-            )
-        table: Collection[str] = org.chains if change.kind == "demand" else org.departments
-        if change.target is not None and change.target not in table:
-            what = "chain" if change.kind == "demand" else "department"
-            raise UsageError(f"{change}: {unknown_target(what, change.target, table)}")
-        if change.target is None and change.kind != "demand":
-            raise UsageError(f"{change}: a {change.kind} change needs a department")
-        signed = change.operation == "add"
-        if not math.isfinite(change.value) or (change.value < 0 and not signed):
-            allowed = "a finite number" if signed else "a finite number, 0 or more"
-            raise UsageError(f"{change}: expected {allowed}, got {change.value!r}")
-
-
-def unknown_target(what: str, target: str, known: Iterable[str]) -> str:
-    """``unknown chain 'zz'``, with up to three close ids: ``(did you mean 'z'?)``."""
-    close = difflib.get_close_matches(target, list(known), n=3)
-    hint = f" (did you mean {', '.join(repr(c) for c in close)}?)" if close else ""
-    return f"unknown {what} '{target}'{hint}"
 
 
 def _check_finite(org: Organization, changes: Iterable[Change]) -> None:

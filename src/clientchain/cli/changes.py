@@ -14,7 +14,7 @@ import math
 import re
 from collections.abc import Collection, Iterable
 
-from clientchain.analysis.whatif import Change, unknown_target
+from clientchain.analysis.change import Change, unknown_target
 from clientchain.errors import UsageError
 from clientchain.model import Organization
 from clientchain.units import parse_duration
