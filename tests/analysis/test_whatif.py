@@ -115,6 +115,8 @@ def test_capacity_set_in_hours(small) -> None:
         (Change.capacity("a", -1), "capacity of a = -1 h: expected a finite number, 0 or more"),
         (Change.capacity("a", math.inf), "capacity of a = inf h: expected a finite number"),
         (Change.capacity("nope", 60), "capacity of nope = 60 h: unknown department 'nope'"),
+        (Change("capacity", None, "set", 60), "capacity = 60 h: a capacity change needs a dep"),
+        (Change("headcount", None, "add", 1), r"headcount \+1: a headcount change needs a dep"),
     ],
 )
 def test_bad_changes_are_usage_errors_that_name_no_option(small, change, message: str) -> None:

@@ -97,15 +97,12 @@ class Change:
 
 def _describe(change: Change) -> str:
     """The default label: the change in words, without command-line syntax."""
-    value = f"{change.value:g}"
+    what = change.kind if change.target is None else f"{change.kind} of {change.target}"
     if change.kind == "demand":
-        where = "" if change.target is None else f" of {change.target}"
-        return f"demand{where} × {value}"
-    if change.kind == "capacity":
-        return f"capacity of {change.target} = {value} h"
+        return f"{what} × {change.value:g}"
     if change.operation == "add":
-        return f"headcount of {change.target} {change.value:+g}"
-    return f"headcount of {change.target} = {value}"
+        return f"{what} {change.value:+g}"
+    return f"{what} = {change.value:g}" + (" h" if change.kind == "capacity" else "")
 
 
 def check_changes(org: Organization, changes: Iterable[Change]) -> None:
