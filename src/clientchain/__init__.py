@@ -12,6 +12,14 @@ analyses it::
     who(org, graph, "creatividad").serves_external
     run_checks(org, graph)
 
+What-if analyses take :class:`Change` values, not command-line text (``clientchain
+simulate`` reads ``--demand 1.3`` into ``Change.demand(1.3, label="--demand 1.3")``)::
+
+    from clientchain import Change, simulate
+
+    sim = simulate(org, [Change.demand(1.3), Change.headcount("creatividad", add=1)])
+    sim.after.constraint, sim.hires, sim.demand_limit
+
 The names below are imported on first use, so ``import clientchain`` (and
 ``clientchain --help``) stays light.
 """
@@ -36,6 +44,7 @@ _PUBLIC = {
     "department_satisfaction": "clientchain.analysis.quality",
     "analyze_flow": "clientchain.analysis.flow",
     "simulate": "clientchain.analysis.whatif",
+    "Change": "clientchain.analysis.whatif",
     "diff_orgs": "clientchain.analysis.diff",
     "render_file": "clientchain.render.diagrams",
     "write_report": "clientchain.render.report",
@@ -59,6 +68,7 @@ _PUBLIC = {
 
 __all__ = [
     "Chain",
+    "Change",
     "CheckOptions",
     "ClientchainError",
     "Department",
@@ -97,7 +107,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
     from clientchain.analysis.flow import analyze_flow
     from clientchain.analysis.quality import department_satisfaction
     from clientchain.analysis.structure import single_points_of_failure, who, who_all
-    from clientchain.analysis.whatif import simulate
+    from clientchain.analysis.whatif import Change, simulate
     from clientchain.checks import CheckOptions, Finding, Severity, run_checks
     from clientchain.discover import discover_log
     from clientchain.errors import ClientchainError, InputError, Issue, UsageError

@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from clientchain.analysis.flow import analyze_flow
-from clientchain.analysis.whatif import demand_limit, simulate
+from clientchain.analysis.whatif import Change, demand_limit, simulate
 from clientchain.cli import app
 from clientchain.loading import load_text
 
@@ -69,7 +69,7 @@ def test_predicted_wait_and_what_if_of_the_worked_example(org) -> None:
     # Kingman at u = 0.2, c = 1: (0.2 / 0.8) × 1 h
     assert predicted.steps[2].wait_hours == hours(documented("predicted wait publicacion")) == 0.25
     assert predicted.lead_time_hours == hours(documented("lead time, `--predict-waits`"))
-    sim = simulate(org, demand=["1.5"])
+    sim = simulate(org, [Change.demand(1.5)])
     after = sim.after.departments
     assert after["redaccion"].utilization == float(
         documented("`--demand 1.5`: utilization redaccion")
@@ -77,9 +77,9 @@ def test_predicted_wait_and_what_if_of_the_worked_example(org) -> None:
     assert after["diseno"].utilization == float(documented("`--demand 1.5`: utilization diseno"))
     hires = {h.department: h.extra_people for h in sim.hires}
     # 1.3 × 8 = 10.4 a week = 2.08 a day
-    held_in_days = simulate(org, demand=["1.3"]).after.chains["post"].lead_time_hours
+    held_in_days = simulate(org, [Change.demand(1.3)]).after.chains["post"].lead_time_hours
     assert held_in_days == pytest.approx(hours(documented("`--demand 1.3`: lead time")))
-    in_units = simulate(org, demand=["1.3"], hold_inventory=True).after.chains["post"]
+    in_units = simulate(org, [Change.demand(1.3)], hold_inventory=True).after.chains["post"]
     assert in_units.lead_time_hours == pytest.approx(10 + 8 + 4 / 2.08 * 8 + 2 / 2.08 * 8)
     assert in_units.lead_time_hours == pytest.approx(
         hours(documented("`--demand 1.3 --hold-inventory`: lead time")), abs=0.005

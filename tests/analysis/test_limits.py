@@ -7,7 +7,7 @@ import math
 import pytest
 
 from clientchain.analysis.flow import analyze_flow
-from clientchain.analysis.whatif import demand_limit, simulate
+from clientchain.analysis.whatif import Change, demand_limit, simulate
 from clientchain.loading import load_text
 
 BUSY = """\
@@ -56,16 +56,16 @@ def test_headroom_and_demand_limit_are_two_numbers(busy) -> None:
 
 
 def test_scaling_chain_demand_by_each_number(busy) -> None:
-    at_headroom = simulate(busy, demand=[repr(1 / 0.78)]).after.departments
+    at_headroom = simulate(busy, [Change.demand(1 / 0.78)]).after.departments
     assert at_headroom["admin"].utilization == pytest.approx(0.78)
     assert at_headroom["video"].utilization == pytest.approx((27 / 0.78 + 2.2) / 40)  # 0.9204
-    at_limit = simulate(busy, demand=["1.4"]).after.departments
+    at_limit = simulate(busy, [Change.demand(1.4)]).after.departments
     assert at_limit["video"].utilization == pytest.approx(1.0)  # (1.4 × 27 + 2.2) / 40
 
 
 def test_overloading_a_department_without_chain_work_leaves_the_limit(busy) -> None:
     """``simulate --capacity admin=20h`` printed a demand limit of × 0."""
-    sim = simulate(busy, capacity=["admin=20h"])
+    sim = simulate(busy, [Change.capacity("admin", 20)])
     # admin: 31.2 h of 20 h = 156 %, still no chain work: chain demand does not move it
     assert sim.after.departments["admin"].utilization == pytest.approx(1.56)
     assert sim.after.constraint == "admin"

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from clientchain.analysis import whatif
 from clientchain.analysis.flow import analyze_flow
-from clientchain.analysis.whatif import apply_changes, parse_changes, simulate
+from clientchain.analysis.whatif import Change, apply_changes, simulate
 from clientchain.errors import UsageError
 from clientchain.loading import load_text
 from clientchain.model import Chain, Department, ExternalParty, Organization, Step
@@ -50,18 +50,18 @@ def test_any_demand_factor_answers_or_is_refused(factor: float) -> None:
     # b's load, 10 × factor × 2 h, is the largest number: refused when it overflows
     if not math.isfinite(10 * factor * 2.0):
         with pytest.raises(UsageError, match="too large to compute"):
-            simulate(org, demand=[repr(factor)])
+            simulate(org, [Change.demand(factor)])
         return
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(whatif, "_utilization_with", counted)
-        sim = simulate(org, demand=[repr(factor)])
+        sim = simulate(org, [Change.demand(factor)])
     assert calls <= 2 * 2 * 1100  # two departments, a doubling then a bisection each
-    changed = apply_changes(org, parse_changes(org, demand=[repr(factor)]))
+    changed = apply_changes(org, [Change.demand(factor)])
     for hire in sim.hires:
         assert hire.extra_people is not None
         n = hire.extra_people
-        more = parse_changes(changed, headcount=[f"{hire.department}=+{n}"])
-        fewer = parse_changes(changed, headcount=[f"{hire.department}=+{n - 1}"])
+        more = [Change.headcount(hire.department, add=n)]
+        fewer = [Change.headcount(hire.department, add=n - 1)]
         after = analyze_flow(apply_changes(changed, more)).departments[hire.department]
         before = analyze_flow(apply_changes(changed, fewer)).departments[hire.department]
         assert after.utilization <= sim.threshold < before.utilization
@@ -128,8 +128,7 @@ def test_more_demand_never_shortens_a_chain(
     itself; allow 1e-11 of the lead time.
     """
     target = next(iter(org.chains), None) if one_chain else None
-    change = f"{target}={factor!r}" if target else repr(factor)
-    sim = simulate(org, demand=[change], predict_waits=predict)
+    sim = simulate(org, [Change.demand(factor, target)], predict_waits=predict)
     for chain_id, before in sim.before.chains.items():
         after = sim.after.chains[chain_id].lead_time_hours
         assert after >= before.lead_time_hours * (1 - 1e-11), chain_id

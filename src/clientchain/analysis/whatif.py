@@ -1,21 +1,27 @@
 """What-if: change demand, headcount or capacity and recompute the flow (SPEC §2 "What-if").
 
-Changes are written as on the command line of ``clientchain simulate``:
+A :class:`Change` is built from values, not from command-line text (``clientchain
+simulate`` reads its options into changes in :mod:`clientchain.cli.changes`):
 
-* ``--demand 1.5`` multiplies the demand of every chain by 1.5; ``--demand CHAIN=2``
-  multiplies one chain's demand by 2 (``other_load`` is work outside the chains and
-  does not scale). Inventory is held in **days of demand**: a chain's ``inventory``
-  and ``finished_inventory`` units scale with its demand, so the waits they stand for
-  stay the same and more demand never shortens a chain; ``hold_inventory`` keeps the
-  units instead (Little's law then shrinks those waits);
-* ``--headcount DEPT=+1`` (or ``-1``) adds people, ``--headcount DEPT=3`` sets the
-  headcount. A department with an explicit ``capacity`` keeps its capacity per person:
-  its capacity is scaled by new / old headcount (with an old headcount of 0 each new
-  person brings ``H`` hours);
-* ``--capacity DEPT=60h`` sets a department's capacity per period (any duration).
+* ``Change.demand(1.5)`` multiplies the demand of every chain by 1.5;
+  ``Change.demand(2, "CHAIN")`` multiplies one chain's demand by 2 (``other_load`` is
+  work outside the chains and does not scale). Inventory is held in **days of
+  demand**: a chain's ``inventory`` and ``finished_inventory`` units scale with its
+  demand, so the waits they stand for stay the same and more demand never shortens a
+  chain; ``hold_inventory`` keeps the units instead (Little's law then shrinks those
+  waits);
+* ``Change.headcount("DEPT", add=1)`` (or ``add=-1``) adds people,
+  ``Change.headcount("DEPT", to=3)`` sets the headcount. A department with an explicit
+  ``capacity`` keeps its capacity per person: its capacity is scaled by new / old
+  headcount (with an old headcount of 0 each new person brings ``H`` hours);
+* ``Change.capacity("DEPT", 60.0)`` sets a department's capacity per period, in hours.
 
-Changes apply in the order demand, headcount, capacity; repeated changes to the
-same target apply one after the other (two ``--demand 2`` multiply by 4).
+Changes apply in the order given; repeated changes to the same target apply one
+after the other (two ``Change.demand(2)`` multiply by 4). A change naming an unknown
+chain or department, or whose value is negative (a headcount delta may be) or not
+finite, is refused with a :class:`~clientchain.errors.UsageError`
+(:func:`~clientchain.analysis.change.check_changes`; :class:`Change` lives in
+:mod:`clientchain.analysis.change` and is re-exported here).
 
 For every department above the ``near_capacity`` threshold after the change,
 :func:`hires_needed` finds the smallest whole number of extra people that brings
@@ -32,61 +38,42 @@ Examples
 ...     clients={"z": ExternalParty("z", "Z", "client")},
 ...     chains={"x": Chain("x", "X", "z", 8.0, (Step("a", 4.0),))},
 ... )
->>> sim = simulate(org, demand=["1.5"])  # a: 8 × 4 = 32 h → 48 h of 40 h
+>>> sim = simulate(org, [Change.demand(1.5)])  # a: 8 × 4 = 32 h → 48 h of 40 h
 >>> sim.before.departments["a"].utilization, sim.after.departments["a"].utilization
 (0.8, 1.2)
 >>> [(h.department, h.extra_people) for h in sim.hires]  # 48 / (2 × 40) = 0.6 ≤ 0.85
 [('a', 1)]
+>>> simulate(org, [Change.headcount("a", add=1)]).after.departments["a"].utilization
+0.4
 >>> demand_limit(org)  # (40 − 0) / 32
 1.25
 """
 
 from __future__ import annotations
 
-import difflib
 import math
-import re
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import Literal
 
+from clientchain.analysis.change import Change, check_changes
 from clientchain.analysis.flow import FlowReport, analyze_flow, department_loads, safe_ratio
 from clientchain.errors import UsageError
 from clientchain.model import Chain, Department, Organization
-from clientchain.units import parse_duration
 
 __all__ = [
     "Change",
     "Hire",
     "Simulation",
     "apply_changes",
+    "check_changes",
     "demand_limit",
     "hires_needed",
-    "parse_changes",
-    "parse_factor",
     "simulate",
 ]
 
-Operation = Literal["scale", "add", "set"]
-Kind = Literal["demand", "headcount", "capacity"]
-
 _MAX_HIRES = int(sys.float_info.max)
 """Give up beyond this many people: more is no longer a floating-point number."""
-
-
-@dataclass(frozen=True, slots=True)
-class Change:
-    """One what-if change: ``kind`` of ``target`` (``None``: every chain) by ``operation``."""
-
-    kind: Kind
-    target: str | None
-    operation: Operation
-    value: float
-    text: str
-
-    def __str__(self) -> str:
-        return f"--{self.kind} {self.text}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,24 +123,27 @@ class Simulation:
 
 def simulate(
     org: Organization,
+    changes: Iterable[Change] = (),
     *,
-    demand: Sequence[str] = (),
-    headcount: Sequence[str] = (),
-    capacity: Sequence[str] = (),
     predict_waits: bool = False,
     hold_inventory: bool = False,
 ) -> Simulation:
-    """Apply the changes written as ``simulate`` options and compare before with after.
+    """Apply ``changes`` in order and compare before with after.
 
-    ``hold_inventory`` keeps inventory in units when demand changes (by default it
-    is held in days of demand, see :func:`apply_changes`).
+    With no change the organization is compared with itself (the demand limit is
+    still computed). ``hold_inventory`` keeps inventory in units when demand
+    changes (by default it is held in days of demand, see :func:`apply_changes`).
 
     Raises
     ------
     UsageError
-        A change names an unknown chain or department, or its value is not valid.
+        A change names an unknown chain or department, its value is negative or not
+        finite (:func:`check_changes`), it would leave a negative headcount, or it
+        makes a load or inventory too large for a floating-point number.
+    TypeError
+        An item of ``changes`` is not a :class:`Change`.
     """
-    changes = parse_changes(org, demand=demand, headcount=headcount, capacity=capacity)
+    changes = tuple(changes)
     changed = apply_changes(org, changes, hold_inventory=hold_inventory)
     after = analyze_flow(changed, predict_waits=predict_waits)
     threshold = org.checks.near_capacity
@@ -175,29 +165,17 @@ def simulate(
     )
 
 
-def parse_changes(
-    org: Organization,
-    *,
-    demand: Iterable[str] = (),
-    headcount: Iterable[str] = (),
-    capacity: Iterable[str] = (),
-) -> tuple[Change, ...]:
-    """Read ``--demand``, ``--headcount`` and ``--capacity`` values; :class:`UsageError` if bad."""
-    parsed = [_demand(org, text) for text in demand]
-    parsed += [_headcount(org, text) for text in headcount]
-    parsed += [_capacity(org, text) for text in capacity]
-    return tuple(parsed)
-
-
 def apply_changes(
     org: Organization, changes: Iterable[Change], *, hold_inventory: bool = False
 ) -> Organization:
     """A copy of ``org`` with ``changes`` applied in order (the input is not modified).
 
     A demand factor also scales the chain's ``inventory`` and ``finished_inventory``
-    (inventory held in days of demand) unless ``hold_inventory`` is true.
+    (inventory held in days of demand) unless ``hold_inventory`` is true. The
+    changes are checked first (:func:`check_changes`).
     """
     changes = tuple(changes)
+    check_changes(org, changes)
     chains = dict(org.chains)
     departments = dict(org.departments)
     for change in changes:
@@ -320,8 +298,7 @@ def _utilization_with(org: Organization, department: str, extra: int, load: floa
     tests/analysis/test_whatif.py re-runs the whole analysis to prove it.
     """
     dept = org.departments[department]
-    change = Change("headcount", department, "add", float(extra), f"{department}=+{extra}")
-    staffed = _staffed(org, dept, change) if extra else dept
+    staffed = _staffed(org, dept, Change.headcount(department, add=extra)) if extra else dept
     capacity = staffed.capacity
     if capacity is None:
         capacity = staffed.headcount * org.period_hours
@@ -360,8 +337,7 @@ def _staffed(org: Organization, dept: Department, change: Change) -> Department:
     new = dept.headcount + change.value if change.operation == "add" else change.value
     if new < 0:
         raise UsageError(
-            f"--headcount {change.text}: {dept.id} would have {new:g} people (it has "
-            f"{dept.headcount:g})"
+            f"{change}: {dept.id} would have {new:g} people (it has {dept.headcount:g})"
         )
     capacity = dept.capacity
     if capacity is not None:
@@ -369,101 +345,3 @@ def _staffed(org: Organization, dept: Department, change: Change) -> Department:
         capacity = capacity * new / old if old > 0 else capacity + (new - old) * org.period_hours
         capacity = _tidy(capacity)
     return replace(dept, headcount=new, capacity=capacity)
-
-
-FACTOR_FORMS = "1.3, x1.3, 130% or +30% (every chain), or CHAIN= one of these"
-"""The ways of writing a demand factor, as the error message lists them."""
-
-_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
-
-
-def parse_factor(text: str) -> float:
-    """A demand factor as a person types it: ``1.3``, ``x1.3``, ``130%``, ``+30%``, ``-20%``.
-
-    ``N%`` is N % *of* today's demand (``130%`` = × 1.3, ``50%`` = × 0.5); ``+N%`` /
-    ``-N%`` are N % *more* / *less* (``+30%`` = × 1.3); ``x`` or ``×`` may precede a
-    plain number. Raises :class:`ValueError` naming the accepted forms for anything
-    else (``+30`` and ``1,3`` too), or for a factor that is negative or not finite.
-
-    >>> [parse_factor(t) for t in ("1.3", "x1.3", "130%", "+30%", "-20%")]
-    [1.3, 1.3, 1.3, 1.3, 0.8]
-    """
-    value = text.strip()
-    if value.endswith("%"):
-        body = value[:-1].rstrip()
-        number = _plain_number(body, text)
-        factor = 1 + number / 100 if body[:1] in ("+", "-") else number / 100
-    else:
-        if value[:1] in ("x", "X", "×"):
-            value = value[1:].lstrip()
-        elif value[:1] in ("+", "-"):  # "+30" is neither a factor nor a percentage
-            raise ValueError(f"expected a factor: {FACTOR_FORMS}; got {text!r}")
-        factor = _plain_number(value, text)
-    if factor < 0:
-        raise ValueError(f"expected a factor that is not negative: {FACTOR_FORMS}; got {text!r}")
-    return factor
-
-
-def _plain_number(value: str, text: str) -> float:
-    if not _NUMBER.fullmatch(value):
-        raise ValueError(f"expected a factor: {FACTOR_FORMS}; got {text!r}")
-    number = float(value)
-    if not math.isfinite(number):
-        raise ValueError(f"expected a finite factor: {FACTOR_FORMS}; got {text!r}")
-    return number
-
-
-def _demand(org: Organization, text: str) -> Change:
-    target, value = _split(text)
-    if target is not None:
-        _known(target, org.chains, "chain", "--demand")
-    try:
-        factor = parse_factor(value)
-    except ValueError as error:
-        raise UsageError(f"--demand {text}: {error}") from None
-    return Change("demand", target, "scale", factor, text)
-
-
-def _headcount(org: Organization, text: str) -> Change:
-    target, value = _split(text)
-    if target is None:
-        raise UsageError(f"--headcount {text}: expected DEPT=+1 (add people) or DEPT=3 (set)")
-    _known(target, org.departments, "department", "--headcount")
-    relative = value.strip().startswith(("+", "-"))
-    number = _number(value, f"--headcount {text}", "DEPT=+1 or DEPT=3", signed=relative)
-    return Change("headcount", target, "add" if relative else "set", number, text)
-
-
-def _capacity(org: Organization, text: str) -> Change:
-    target, value = _split(text)
-    if target is None:
-        raise UsageError(f"--capacity {text}: expected DEPT=DURATION such as creative=60h")
-    _known(target, org.departments, "department", "--capacity")
-    try:
-        hours = parse_duration(value.strip(), org.calendar)
-    except ValueError as error:
-        raise UsageError(f"--capacity {text}: {error}") from None
-    return Change("capacity", target, "set", hours, text)
-
-
-def _split(text: str) -> tuple[str | None, str]:
-    target, sep, value = text.rpartition("=")
-    return (target.strip(), value) if sep else (None, text)
-
-
-def _number(value: str, option: str, expected: str, *, signed: bool = False) -> float:
-    try:
-        number = float(value)
-    except ValueError:
-        raise UsageError(f"{option}: expected {expected}, got {value!r}") from None
-    if not math.isfinite(number) or (number < 0 and not signed):
-        raise UsageError(f"{option}: expected a finite, non-negative number, got {value!r}")
-    return number
-
-
-def _known(target: str, table: Mapping[str, object], what: str, option: str) -> None:
-    if target in table:
-        return
-    close = difflib.get_close_matches(target, list(table), n=3)
-    hint = f" (did you mean {', '.join(repr(c) for c in close)}?)" if close else ""
-    raise UsageError(f"{option}: unknown {what} '{target}'{hint}")

@@ -133,19 +133,16 @@ def simulate_command(
     With no change, compares the file with itself (and still reports the demand limit).
     """
     from clientchain.analysis.whatif import simulate
+    from clientchain.cli.changes import parse_changes
     from clientchain.output import flow, flow_rich
 
     if output is not None:
         _refuse_input_as_output(file, output)
     org, _graph = load(file)
-    result = simulate(
-        org,
-        demand=demand or (),
-        headcount=headcount or (),
-        capacity=capacity or (),
-        predict_waits=predict_waits,
-        hold_inventory=hold_inventory,
+    changes = parse_changes(
+        org, demand=demand or (), headcount=headcount or (), capacity=capacity or ()
     )
+    result = simulate(org, changes, predict_waits=predict_waits, hold_inventory=hold_inventory)
     if output is not None:  # written first: an error leaves no half-done command
         from clientchain.output.files import write_atomic
 
