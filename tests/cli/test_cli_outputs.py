@@ -35,6 +35,7 @@ def _writers(org: Path, other: Path, log: Path, theme: Path) -> dict[str, tuple[
         "slides": (["slides", str(org), "-o", "{}"], org),
         "discover": (["discover", str(log), "-o", "{}"], log),
         "discover compare": (["discover", str(log), "--compare", str(org), "-o", "{}"], org),
+        "simulate": (["simulate", str(org), "--demand", "1.2", "-o", "{}"], org),
     }
 
 
@@ -81,6 +82,7 @@ def _spellings(target: Path) -> dict[str, str]:
         "slides",
         "discover",
         "discover compare",
+        "simulate",
     ],
 )
 def test_an_output_that_is_an_input_is_refused(

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from clientchain.cli.common import Format, FormatOption, NoColorOption, OrgFile, load, rich_output
+from clientchain.cli.common import (
+    Format,
+    FormatOption,
+    NoColorOption,
+    OrgFile,
+    load,
+    refuse_input_as_output,
+    rich_output,
+)
 from clientchain.console import err, out, terminal_width
 
 __all__ = ["bottlenecks_command", "chains_command", "simulate_command"]
@@ -136,8 +143,7 @@ def simulate_command(
     from clientchain.cli.changes import parse_changes
     from clientchain.output import flow, flow_rich
 
-    if output is not None:
-        _refuse_input_as_output(file, output)
+    refuse_input_as_output(output, (file,))
     org, _graph = load(file)
     changes = parse_changes(
         org, demand=demand or (), headcount=headcount or (), capacity=capacity or ()
@@ -156,11 +162,3 @@ def simulate_command(
         out(flow_rich.simulate_rich(org, result, terminal_width()))
     else:
         out(flow.simulate_text(org, result))
-
-
-def _refuse_input_as_output(file: str, output: Path) -> None:
-    """``-o`` naming the org file itself (through links or ``..``) would replace the input."""
-    from clientchain.errors import UsageError
-
-    if file != "-" and output.exists() and os.path.samefile(file, output):
-        raise UsageError(f"-o {output} is the input file {file}; write the future state elsewhere")
