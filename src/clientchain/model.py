@@ -105,10 +105,14 @@ class Handoff:
 
 @dataclass(frozen=True, slots=True)
 class Step:
-    """One step of a chain: a department's touch time per unit, and the queue before it."""
+    """One step of a chain: a department's touch time per unit, and the queue before it.
+
+    ``effort`` is ``None`` when the file says ``effort: unknown`` (not measured): every
+    quantity it contributes to is then unknown too, never computed as 0.
+    """
 
     department: str
-    effort: float  # hours per unit
+    effort: float | None  # hours per unit; None: unknown
     wait: float | None = None  # hours
     inventory: float | None = None  # units waiting before the step
     location: Location = NOWHERE

@@ -4,13 +4,17 @@ The one place that decides how a human reads a value: the text formatters, the
 rule messages and ``diff`` all write through these functions, so ``map``,
 ``check`` and ``diff`` agree (``66.7 %``, ``30 min``, ``Taller (taller)``,
 ``1 client``). Plain text writes an infinite value as ``∞``; JSON writes it as
-``null`` (:func:`finite`), because ``Infinity`` is not JSON. This module imports
+``null`` (:func:`finite`), because ``Infinity`` is not JSON. A value that is not
+known (``None``: a step's ``effort: unknown`` and all it feeds) is written
+``unknown`` (:data:`UNKNOWN`) and JSON ``null``, never as 0. This module imports
 nothing from clientchain, so every layer may use it.
 
 >>> pct(0.8), pct(1.125), pct(2 / 3), duration(6.5), duration(0.25), lead_time(30.5, 8)
 ('80 %', '112.5 %', '66.7 %', '6.5 h', '15 min', '3.81 working days (30.5 h)')
 >>> points(1 / 6), signed_pct(1.6 / 2.75), signed_duration(-0.5)
 ('+16.7 pts', '+58.2 %', '−30 min')
+>>> pct(None), duration(None), lead_time(None, 8), num(None), finite(None)
+('unknown', 'unknown', 'unknown', 'unknown', None)
 >>> name_id("Taller", "taller"), name_id("x", "x"), plural(1, "client"), plural(2, "info", "info")
 ('Taller (taller)', 'x', '1 client', '2 info')
 """
@@ -20,6 +24,7 @@ from __future__ import annotations
 import math
 
 __all__ = [
+    "UNKNOWN",
     "duration",
     "finite",
     "lead_time",
@@ -33,20 +38,28 @@ __all__ = [
 ]
 
 
-def finite(value: float) -> float | None:
-    """``value``, or ``None`` (JSON ``null``) when it is infinite or NaN."""
-    return value if math.isfinite(value) else None
+UNKNOWN = "unknown"
+"""How every text output writes a value that is not known (``None``)."""
 
 
-def num(value: float) -> str:
-    """At most two decimals, no trailing zeros; ``∞`` for infinity."""
+def finite(value: float | None) -> float | None:
+    """``value``, or ``None`` (JSON ``null``) when it is unknown, infinite or NaN."""
+    return value if value is not None and math.isfinite(value) else None
+
+
+def num(value: float | None) -> str:
+    """At most two decimals, no trailing zeros; ``∞`` for infinity, ``unknown`` for None."""
+    if value is None:
+        return UNKNOWN
     if math.isinf(value):
         return "∞"
     return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
-def pct(fraction: float) -> str:
-    """``'80 %'``, ``'112.5 %'``, ``'∞ %'`` (one decimal)."""
+def pct(fraction: float | None) -> str:
+    """``'80 %'``, ``'112.5 %'``, ``'∞ %'`` (one decimal); ``unknown`` for None."""
+    if fraction is None:
+        return UNKNOWN
     if math.isinf(fraction):
         return "∞ %"
     return _one_decimal(fraction * 100) + " %"
@@ -64,8 +77,11 @@ def points(delta: float) -> str:
     return f"{_sign(delta)}{_one_decimal(abs(delta) * 100)} pts"
 
 
-def duration(hours: float) -> str:
-    """``'6.5 h'``; under an hour in minutes, ``'45 min'``; ``'∞'`` for an unbounded time."""
+def duration(hours: float | None) -> str:
+    """``'6.5 h'``; under an hour in minutes, ``'45 min'``; ``'∞'`` for an unbounded time;
+    ``unknown`` for None."""
+    if hours is None:
+        return UNKNOWN
     if math.isinf(hours):
         return "∞"
     if 0 < hours < 1:
@@ -80,8 +96,10 @@ def signed_duration(hours: float) -> str:
     return _sign(hours) + duration(abs(hours))
 
 
-def lead_time(hours: float, hours_per_day: float) -> str:
-    """Working days and hours: ``'3.81 working days (30.5 h)'``."""
+def lead_time(hours: float | None, hours_per_day: float) -> str:
+    """Working days and hours: ``'3.81 working days (30.5 h)'``; ``unknown`` for None."""
+    if hours is None:
+        return UNKNOWN
     if math.isinf(hours):
         return "∞ (an unbounded queue)"
     days = hours / hours_per_day if hours_per_day else math.inf

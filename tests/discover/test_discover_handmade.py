@@ -93,7 +93,7 @@ def test_variants_collapse_repeats_and_chains_follow_frequency(log: Path) -> Non
     chain = found.org.chains["variant-1"]
     assert chain.demand == 1.0  # 2 cases / 2 weeks
     assert [s.department for s in chain.steps] == ["sales", "design", "print"]
-    assert [s.effort for s in chain.steps] == [0.0, 0.0, 0.0]  # no start times: not invented
+    assert [s.effort for s in chain.steps] == [None, None, None]  # no start times: unknown
 
 
 def test_top_and_coverage(log: Path) -> None:

@@ -22,7 +22,7 @@ ROWS = [
     ["2", "Design", "2024-01-02 10:00", "2024-01-02 11:00"],
     ["2", "Print", "", "2024-01-02 12:00"],
 ]
-UNKNOWN = '        effort: "0h"  # unknown: no case of this variant measured it'
+UNKNOWN = "        effort: unknown  # unknown: no case of this variant measured it"
 
 
 def test_unmeasured_steps_are_marked_unknown_in_the_file(cli: Invoke, tmp_path: Path) -> None:
@@ -35,10 +35,13 @@ def test_unmeasured_steps_are_marked_unknown_in_the_file(cli: Invoke, tmp_path: 
         '        effort: "1.5h"',
         UNKNOWN,
     ]
-    assert "  # 2 cases (100.0%); effort unknown at 1 of 3 steps (written as 0h)" in lines
+    assert "  # 2 cases (100.0%); effort unknown at 1 of 3 steps" in lines
     (chain,) = load_text(result.stdout, "found.yaml").chains.values()
-    assert [step.effort for step in chain.steps] == [0.75, 1.5, 0.0]
-    assert "  step efforts: unknown for 1 of 3 chain steps (written as 0h" in result.stderr
+    assert [step.effort for step in chain.steps] == [0.75, 1.5, None]
+    assert (
+        "  step efforts: unknown for 1 of 3 chain steps (written as 'effort: unknown'"
+        in result.stderr
+    )
 
 
 def test_a_log_without_start_times_has_no_measured_effort(cli: Invoke, tmp_path: Path) -> None:
@@ -51,11 +54,14 @@ def test_a_log_without_start_times_has_no_measured_effort(cli: Invoke, tmp_path:
     assert result.exit_code == 0, result
     lines = result.stdout.splitlines()
     assert [line for line in lines if line.strip().startswith("effort:")] == [UNKNOWN] * 3
-    assert "  # 2 cases (100.0%); effort unknown at every step (written as 0h)" in lines
+    assert "  # 2 cases (100.0%); effort unknown at every step" in lines
     header = " ".join(line.lstrip("# ") for line in lines if line.startswith("#"))
     assert "lead time, value added, utilization and headroom" in header
-    assert "not measurements" in header
-    assert "  step efforts: unknown for 3 of 3 chain steps (written as 0h" in result.stderr
+    assert "shown as unknown" in header
+    assert (
+        "  step efforts: unknown for 3 of 3 chain steps (written as 'effort: unknown'"
+        in result.stderr
+    )
 
 
 def test_compare_json_gives_unknown_efforts_as_null(cli: Invoke, tmp_path: Path) -> None:

@@ -23,6 +23,14 @@ With ``H`` the working hours of one period (:attr:`Organization.period_hours`):
   estimate of :mod:`clientchain.analysis.queueing`, else 0;
 * **value-added ratio** = process time / lead time.
 
+**Unknown effort** (``effort: unknown``, :attr:`Step.effort` ``None``) is never
+counted as 0: a step's effort, cycle time, over-takt and predicted wait are ``None``;
+a chain with such a step has ``None`` process time, lead time and value-added
+ratio; a department with such a step has ``None`` load and utilization (a partial
+sum is not its load). The constraints are chosen among the known utilizations, and
+``headroom`` and ``demand_limit`` are ``None`` while any department's utilization
+is unknown (:attr:`FlowReport.unknown_utilization` names them).
+
 Nothing here divides by zero: an empty capacity, a zero demand or a zero
 headcount give ``math.inf`` where the quantity is unbounded (see each field).
 
@@ -80,17 +88,21 @@ class DepartmentFlow:
     are 0. ``chains`` lists the chains with a step at the department (file order).
     ``chain_load_hours`` is the part of the load the chains bring (without
     ``other_load_hours``).
+
+    ``load_hours``, ``chain_load_hours`` and ``utilization`` are ``None`` when a
+    chain step at the department has an unknown effort (``unknown_steps`` > 0).
     """
 
     id: str
     name: str
-    load_hours: float
+    load_hours: float | None
     capacity_hours: float
-    utilization: float
+    utilization: float | None
     chains: tuple[str, ...]
     headcount: float = 1.0
-    chain_load_hours: float = 0.0
+    chain_load_hours: float | None = 0.0
     other_load_hours: float = 0.0
+    unknown_steps: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,15 +112,17 @@ class StepFlow:
     ``cycle_time_hours`` = effort / headcount (``inf`` when the headcount is 0 and
     the effort is not). ``wait_hours`` is 0.0 when unknown (``wait_source`` is
     ``"none"``) and ``inf`` when predicted at a utilization ≥ 1 or derived from
-    inventory at zero demand.
+    inventory at zero demand. With an unknown effort, ``effort_hours``,
+    ``cycle_time_hours`` and ``over_takt`` are ``None``, and so is a predicted
+    ``wait_hours``.
     """
 
     department: str
-    effort_hours: float
-    cycle_time_hours: float
-    wait_hours: float
+    effort_hours: float | None
+    cycle_time_hours: float | None
+    wait_hours: float | None
     wait_source: str
-    over_takt: bool
+    over_takt: bool | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,23 +131,27 @@ class ChainFlow:
 
     Durations are hours; ``lead_time_days`` is the lead time in working days
     (hours ÷ ``hours_per_day``). ``finished_wait_hours`` is the wait of the
-    ``finished_inventory`` (included in the lead time).
+    ``finished_inventory`` (included in the lead time). ``unknown_steps`` counts
+    the steps with an unknown effort; with any, the process time, lead time (hours
+    and days) and value-added ratio are ``None``. ``over_takt`` lists the steps
+    known to be over takt; ``constraint`` is chosen among known utilizations.
     """
 
     id: str
     name: str
     demand: float
     takt_hours: float
-    process_time_hours: float
-    lead_time_hours: float
-    value_added_ratio: float
+    process_time_hours: float | None
+    lead_time_hours: float | None
+    value_added_ratio: float | None
     rolled_quality: float
     unknown_quality: tuple[tuple[str, str], ...]
     constraint: str | None
     over_takt: tuple[str, ...]
     steps: tuple[StepFlow, ...]
-    lead_time_days: float = 0.0
+    lead_time_days: float | None = 0.0
     finished_wait_hours: float = 0.0
+    unknown_steps: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,31 +166,37 @@ class FlowReport:
     when no department has any); ``demand_limit`` the factor on every chain's
     demand, ``other_load`` fixed, at which ``limit_department`` reaches 100 %
     first (``inf`` and ``None`` without chain load, 0 when a department with
-    chain load is already full with its other work).
+    chain load is already full with its other work). Departments with an unknown
+    utilization (``unknown_utilization``, file order) are never the constraint;
+    while there is any, ``headroom`` and ``demand_limit`` are ``None``.
     """
 
     departments: dict[str, DepartmentFlow]
     chains: dict[str, ChainFlow]
     constraint: str | None
-    headroom: float
+    headroom: float | None
     period_hours: float
     period: str = "week"
     hours_per_day: float = 8.0
     predict_waits: bool = False
-    demand_limit: float = math.inf
+    demand_limit: float | None = math.inf
     limit_department: str | None = None
     chain_constraint: str | None = None
+    unknown_utilization: tuple[str, ...] = ()
 
     def by_utilization(self) -> list[DepartmentFlow]:
-        """Departments by utilization, highest first (ties: file order)."""
-        return sorted(self.departments.values(), key=lambda d: -d.utilization)
+        """Departments by utilization, highest first (ties: file order; unknown last)."""
+        return sorted(
+            self.departments.values(),
+            key=lambda d: (d.utilization is None, -(d.utilization or 0.0)),
+        )
 
     @property
     def max_utilization(self) -> float:
-        """The constraint's utilization (0.0 with no departments)."""
+        """The constraint's utilization (0.0 with no known one)."""
         if self.constraint is None:
             return 0.0
-        return self.departments[self.constraint].utilization
+        return self.departments[self.constraint].utilization or 0.0
 
 
 def safe_ratio(numerator: float, denominator: float) -> float:
@@ -203,12 +227,19 @@ def inventory_wait_hours(org: Organization, inventory: float, demand: float) -> 
     return safe_ratio(inventory, per_day) * org.calendar.hours_per_day
 
 
-def department_loads(org: Organization) -> dict[str, float]:
-    """Σ chain demand × step effort per department, hours per period (without other_load)."""
-    loads = dict.fromkeys(org.departments, 0.0)
+def department_loads(org: Organization) -> dict[str, float | None]:
+    """Σ chain demand × step effort per department, hours per period (without other_load).
+
+    ``None`` for a department with a step of unknown effort.
+    """
+    loads: dict[str, float | None] = dict.fromkeys(org.departments, 0.0)
     for chain in org.chains.values():
         for step in chain.steps:
-            loads[step.department] = loads.get(step.department, 0.0) + chain.demand * step.effort
+            load = loads.get(step.department, 0.0)
+            if load is None or step.effort is None:
+                loads[step.department] = None
+            else:
+                loads[step.department] = load + chain.demand * step.effort
     return loads
 
 
@@ -249,14 +280,19 @@ def _analyze(org: Organization, predict_waits: bool) -> FlowReport:
     known = handoff_quality(org)
     chains = {c.id: _chain(org, c, departments, predict_waits, known) for c in org.chains.values()}
     constraint = _highest(departments, departments)
-    top = departments[constraint].utilization if constraint is not None else 0.0
-    working = [d.id for d in departments.values() if d.chain_load_hours > 0]
+    top = departments[constraint].utilization if constraint is not None else None
+    unknown = tuple(d.id for d in departments.values() if d.utilization is None)
+    working = [d.id for d in departments.values() if (d.chain_load_hours or 0.0) > 0]
+    limit: float | None
     limit, first = _demand_limit(departments[d] for d in working)
+    headroom: float | None = 1.0 / top if top else math.inf
+    if unknown:
+        headroom, limit, first = None, None, None
     return FlowReport(
         departments=departments,
         chains=chains,
         constraint=constraint,
-        headroom=1.0 / top if top > 0 else math.inf,
+        headroom=headroom,
         period_hours=org.period_hours,
         period=org.period,
         hours_per_day=org.calendar.hours_per_day,
@@ -264,6 +300,7 @@ def _analyze(org: Organization, predict_waits: bool) -> FlowReport:
         demand_limit=limit,
         limit_department=first,
         chain_constraint=_highest(working, departments),
+        unknown_utilization=unknown,
     )
 
 
@@ -271,6 +308,8 @@ def _demand_limit(departments: Iterable[DepartmentFlow]) -> tuple[float, str | N
     """The smallest ``max(capacity − other_load, 0) ÷ chain load`` and its department."""
     best, first = math.inf, None
     for dept in departments:
+        if not dept.chain_load_hours:
+            continue  # unknown (the caller then reports no limit)
         spare = max(dept.capacity_hours - dept.other_load_hours, 0.0)
         factor = spare / dept.chain_load_hours
         if factor < best:
@@ -281,33 +320,39 @@ def _demand_limit(departments: Iterable[DepartmentFlow]) -> tuple[float, str | N
 def _departments(org: Organization) -> dict[str, DepartmentFlow]:
     loads = department_loads(org)
     passing: dict[str, dict[str, None]] = {d: {} for d in org.departments}
+    unknown = dict.fromkeys(org.departments, 0)
     for chain in org.chains.values():
         for step in chain.steps:
             passing.setdefault(step.department, {})[chain.id] = None
+            unknown[step.department] += step.effort is None
     result: dict[str, DepartmentFlow] = {}
     for dept in org.departments.values():
-        load = loads[dept.id] + dept.other_load
+        chain_load = loads[dept.id]
+        load = None if chain_load is None else chain_load + dept.other_load
         capacity = org.capacity_hours(dept.id)
         result[dept.id] = DepartmentFlow(
             id=dept.id,
             name=dept.name,
             load_hours=load,
             capacity_hours=capacity,
-            utilization=safe_ratio(load, capacity),
+            utilization=None if load is None else safe_ratio(load, capacity),
             chains=tuple(passing[dept.id]),
             headcount=dept.headcount,
-            chain_load_hours=loads[dept.id],
+            chain_load_hours=chain_load,
             other_load_hours=dept.other_load,
+            unknown_steps=unknown[dept.id],
         )
     return result
 
 
 def _highest(candidates: Iterable[str], departments: dict[str, DepartmentFlow]) -> str | None:
-    """The candidate with the highest utilization; the first one on a tie."""
+    """The candidate with the highest known utilization; the first one on a tie."""
     best: str | None = None
+    top = -1.0
     for dept in candidates:
-        if best is None or departments[dept].utilization > departments[best].utilization:
-            best = dept
+        utilization = departments[dept].utilization
+        if utilization is not None and utilization > top:
+            best, top = dept, utilization
     return best
 
 
@@ -320,9 +365,10 @@ def _chain(
 ) -> ChainFlow:
     takt = safe_ratio(org.period_hours, chain.demand)
     steps = tuple(_step(org, chain, step, departments, takt, predict) for step in chain.steps)
-    process = sum(step.effort_hours for step in steps)
     finished = inventory_wait_hours(org, chain.finished_inventory, chain.demand)
-    lead = process + sum(step.wait_hours for step in steps) + finished
+    process = _total(step.effort_hours for step in steps)
+    waits = _total(step.wait_hours for step in steps)
+    lead = None if process is None or waits is None else process + waits + finished
     quality = rolled_quality(org, chain, known)
     over = tuple(dict.fromkeys(step.department for step in steps if step.over_takt))
     return ChainFlow(
@@ -332,15 +378,26 @@ def _chain(
         takt_hours=takt,
         process_time_hours=process,
         lead_time_hours=lead,
-        value_added_ratio=_value_added(process, lead),
+        value_added_ratio=None if process is None or lead is None else _value_added(process, lead),
         rolled_quality=quality.value,
         unknown_quality=quality.unknown,
         constraint=_highest((step.department for step in chain.steps), departments),
         over_takt=over,
         steps=steps,
-        lead_time_days=lead / org.calendar.hours_per_day,
+        lead_time_days=None if lead is None else lead / org.calendar.hours_per_day,
         finished_wait_hours=finished,
+        unknown_steps=sum(step.effort is None for step in chain.steps),
     )
+
+
+def _total(hours: Iterable[float | None]) -> float | None:
+    """The sum, or ``None`` when any term is unknown."""
+    total = 0.0
+    for value in hours:
+        if value is None:
+            return None
+        total += value
+    return total
 
 
 def _value_added(process: float, lead: float) -> float:
@@ -360,13 +417,18 @@ def _step(
     predict: bool,
 ) -> StepFlow:
     dept = departments[step.department]
-    cycle = safe_ratio(step.effort, dept.headcount)
+    effort = step.effort
+    cycle = None if effort is None else safe_ratio(effort, dept.headcount)
+    wait: float | None
     if step.wait is not None:
         wait, source = step.wait, "wait"
     elif step.inventory is not None:
         wait, source = inventory_wait_hours(org, step.inventory, chain.demand), "inventory"
     elif predict:
-        wait, source = ggc_wait(dept.utilization, dept.headcount, step.effort), "predicted"
+        u = dept.utilization
+        wait = None if effort is None or u is None else ggc_wait(u, dept.headcount, effort)
+        source = "predicted"
     else:
         wait, source = 0.0, "none"
-    return StepFlow(step.department, step.effort, cycle, wait, source, cycle > takt)
+    over = None if cycle is None else cycle > takt
+    return StepFlow(step.department, effort, cycle, wait, source, over)

@@ -50,8 +50,9 @@ class DepartmentImpact:
     Attributes
     ----------
     id, name : str
-    utilization : float
-        Load / capacity (``inf`` with zero capacity).
+    utilization : float or None
+        Load / capacity (``inf`` with zero capacity; ``None`` when a step's effort at
+        the department is unknown).
     betweenness : float
         Normalized betweenness centrality on the work graph (0–1).
     chains : tuple of str
@@ -65,7 +66,7 @@ class DepartmentImpact:
 
     id: str
     name: str
-    utilization: float
+    utilization: float | None
     betweenness: float
     chains: tuple[str, ...]
     clients_hit: tuple[str, ...]
@@ -101,8 +102,8 @@ class Bottlenecks:
         return self.flow.constraint
 
     @property
-    def headroom(self) -> float:
-        """1 / the constraint's utilization."""
+    def headroom(self) -> float | None:
+        """1 / the constraint's utilization (``None`` while a utilization is unknown)."""
         return self.flow.headroom
 
 
@@ -144,7 +145,7 @@ def analyze_bottlenecks(
         OverTaktStep(chain.id, step.department, step.cycle_time_hours, chain.takt_hours)
         for chain in flow.chains.values()
         for step in chain.steps
-        if step.over_takt
+        if step.over_takt and step.cycle_time_hours is not None
     )
     return Bottlenecks(flow, tuple(impacts), steps, org.checks.near_capacity)
 

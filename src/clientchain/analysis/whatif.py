@@ -53,11 +53,17 @@ from __future__ import annotations
 
 import math
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from clientchain.analysis.change import Change, check_changes
-from clientchain.analysis.flow import FlowReport, analyze_flow, department_loads, safe_ratio
+from clientchain.analysis.flow import (
+    DepartmentFlow,
+    FlowReport,
+    analyze_flow,
+    department_loads,
+    safe_ratio,
+)
 from clientchain.errors import UsageError
 from clientchain.model import Chain, Department, Organization
 
@@ -99,6 +105,8 @@ class Simulation:
     ``demand_limit`` is :func:`demand_limit` of the changed organization, and
     ``limit_department`` the department that reaches 100 % first at that factor.
     ``future`` is the changed organization itself (the future state).
+    ``demand_limit`` is ``None`` when a department's utilization is unknown (a step's
+    ``effort: unknown``); such a department is never given hires.
     """
 
     changes: tuple[Change, ...]
@@ -106,18 +114,21 @@ class Simulation:
     after: FlowReport
     hires: tuple[Hire, ...]
     threshold: float
-    demand_limit: float
+    demand_limit: float | None
     limit_department: str | None
     future: Organization
     hold_inventory: bool = False
 
-    def lead_time_change(self) -> dict[str, float]:
-        """Chain id → lead time after − before, hours (``nan`` never: inf − inf is 0)."""
-        changes: dict[str, float] = {}
+    def lead_time_change(self) -> dict[str, float | None]:
+        """Chain id → lead time after − before, hours (``nan`` never: inf − inf is 0;
+        ``None`` when either lead time is unknown)."""
+        changes: dict[str, float | None] = {}
         for chain_id, before in self.before.chains.items():
-            after = self.after.chains[chain_id].lead_time_hours
-            same = after == before.lead_time_hours
-            changes[chain_id] = 0.0 if same else after - before.lead_time_hours
+            after, was = self.after.chains[chain_id].lead_time_hours, before.lead_time_hours
+            if after is None or was is None:
+                changes[chain_id] = None
+            else:
+                changes[chain_id] = 0.0 if after == was else after - was
         return changes
 
 
@@ -147,11 +158,7 @@ def simulate(
     changed = apply_changes(org, changes, hold_inventory=hold_inventory)
     after = analyze_flow(changed, predict_waits=predict_waits)
     threshold = org.checks.near_capacity
-    hires = tuple(
-        _hire(changed, flow.id, threshold, after)
-        for flow in after.by_utilization()
-        if flow.utilization > threshold
-    )
+    hires = tuple(_hire(changed, threshold, *over) for over in _over(after, threshold))
     return Simulation(
         changes=changes,
         before=analyze_flow(org, predict_waits=predict_waits),
@@ -198,7 +205,7 @@ def _check_finite(org: Organization, changes: Iterable[Change]) -> None:
     what = ", ".join(str(c) for c in scaled)
     loads = department_loads(org)
     for dept, load in loads.items():
-        if not math.isfinite(load + org.departments[dept].other_load):
+        if load is not None and not math.isfinite(load + org.departments[dept].other_load):
             raise UsageError(
                 f"{what}: the load of department '{dept}' would be too large to compute "
                 f"with (more than {sys.float_info.max:.1e} hours)"
@@ -218,8 +225,9 @@ def hires_needed(
     """The smallest whole number of extra people that brings ``department`` to ``threshold``.
 
     Returns 0 when it is already at or below the threshold and ``None`` when no
-    number of people helps. The answer is checked by re-simulating: with it the
-    utilization is at or below ``threshold``, with one fewer it is above.
+    number of people helps or its load is unknown (a step's ``effort: unknown``). The
+    answer is checked by re-simulating: with it the utilization is at or below
+    ``threshold``, with one fewer it is above.
 
     The search takes bounded time whatever the numbers: the closed form
     ``⌈load ÷ (threshold × capacity per person)⌉ − headcount`` is a first guess,
@@ -230,9 +238,12 @@ def hires_needed(
 
     if load is None:
         load = _load(org, department)
+    if load is None:
+        return None
+    known: float = load
 
     def fits(extra: int) -> bool:
-        return _utilization_with(org, department, extra, load) <= threshold
+        return _utilization_with(org, department, extra, known) <= threshold
 
     if fits(0):
         return 0
@@ -256,7 +267,7 @@ def hires_needed(
     return high
 
 
-def demand_limit(org: Organization) -> float:
+def demand_limit(org: Organization) -> float | None:
     """The largest factor for every chain's demand before a department exceeds 100 %.
 
     ``min`` over departments with chain load of ``max(capacity − other_load, 0) ÷
@@ -265,27 +276,40 @@ def demand_limit(org: Organization) -> float:
     carries chain work. A department without chain work never limits it, even
     overloaded: no demand factor changes its load. It equals the headroom
     ``1 / max utilization`` when the constraint carries chain work and has no
-    ``other_load``. See :attr:`FlowReport.demand_limit`.
+    ``other_load``; ``None`` while a department's utilization is unknown. See
+    :attr:`FlowReport.demand_limit`.
     """
     return analyze_flow(org).demand_limit
 
 
-def _hire(org: Organization, department: str, threshold: float, after: FlowReport) -> Hire:
-    flow = after.departments[department]
-    extra = hires_needed(org, department, threshold, load=flow.load_hours)
+def _over(after: FlowReport, threshold: float) -> Iterator[tuple[DepartmentFlow, float, float]]:
+    """Departments above ``threshold``, busiest first, with their known load and utilization."""
+    for flow in after.by_utilization():
+        load, now = flow.load_hours, flow.utilization
+        if load is not None and now is not None and now > threshold:
+            yield flow, load, now
+
+
+def _hire(
+    org: Organization, threshold: float, flow: DepartmentFlow, load: float, now: float
+) -> Hire:
+    extra = hires_needed(org, flow.id, threshold, load=load)
     utilization = None
     if extra is not None:
-        utilization = _utilization_with(org, department, extra, flow.load_hours)
-    return Hire(department, flow.name, flow.headcount, flow.utilization, extra, utilization)
+        utilization = _utilization_with(org, flow.id, extra, load)
+    return Hire(flow.id, flow.name, flow.headcount, now, extra, utilization)
 
 
-def _load(org: Organization, department: str) -> float:
-    """The department's load (chain steps + other_load), as :func:`analyze_flow` sums it."""
+def _load(org: Organization, department: str) -> float | None:
+    """The department's load (chain steps + other_load), as :func:`analyze_flow` sums it;
+    ``None`` when a step's effort at it is unknown."""
     dept = org.departments[department]
     chain_load = 0.0
     for chain in org.chains.values():
         for step in chain.steps:
             if step.department == department:
+                if step.effort is None:
+                    return None
                 chain_load += chain.demand * step.effort
     return chain_load + dept.other_load
 

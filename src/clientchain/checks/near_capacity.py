@@ -31,7 +31,7 @@ def check(org: Organization, graph: nx.DiGraph) -> Iterator[Finding]:
     """Yield one finding per department with threshold < utilization ≤ 1."""
     threshold = org.checks.near_capacity
     for flow in analyze_flow(org).departments.values():
-        if not threshold < flow.utilization <= 1:
+        if flow.utilization is None or not threshold < flow.utilization <= 1:
             continue
         yield finding(
             org,

@@ -30,8 +30,8 @@ SEVERITY = Severity.ERROR
 def check(org: Organization, graph: nx.DiGraph) -> Iterator[Finding]:
     """Yield one finding per department with a utilization above 1."""
     for flow in analyze_flow(org).departments.values():
-        if flow.utilization <= 1:
-            continue
+        if flow.utilization is None or flow.utilization <= 1:
+            continue  # unknown (a step's effort is unknown) is never reported as overloaded
         yield finding(
             org,
             ID,

@@ -10,7 +10,8 @@
   the activity most often handed over.
 * **Chains**: the chosen variants (:func:`select_variants`), delivering to the
   external client; ``demand`` = the variant's cases per period; a step's
-  ``effort`` = its median measured duration, or 0 when no case measured it.
+  ``effort`` = its median measured duration, or ``None`` (``effort: unknown``) when no
+  case measured it.
 
 Numbers are rounded to four significant digits.
 
@@ -145,7 +146,7 @@ def build_org(
     for number, variant in enumerate(chosen, start=1):
         chain_id = f"variant-{number}"
         steps = tuple(
-            Step(ids[d], rounded(effort) if effort is not None else 0.0)
+            Step(ids[d], rounded(effort) if effort is not None else None)
             for d, effort in zip(variant.path, variant.efforts, strict=True)
         )
         label = renderable(" → ".join(variant.path))

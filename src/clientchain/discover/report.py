@@ -115,9 +115,9 @@ def summary_text(d: Discovery) -> str:
     unknown, steps = _unknown_steps(d)
     if unknown:
         lines.append(
-            f"  step efforts: unknown for {unknown} of {steps} chain steps (written as 0h; the "
-            "lead time, value added, utilization and headroom of the file are not measurements "
-            "until they are set)"
+            f"  step efforts: unknown for {unknown} of {steps} chain steps (written as "
+            "'effort: unknown'; the lead time, value added, utilization and headroom they "
+            "touch are unknown until they are set)"
         )
     lines += [f"  note: {note}" for note in d.log.notes]
     return "\n".join(lines)
@@ -157,10 +157,9 @@ def _header(d: Discovery) -> list[str]:
         why = f" ({_no_durations(c.lifecycle)})" if d.result.totals.measured == 0 else ""
         paragraph = (
             f"- UNKNOWN EFFORTS: no case measured {unknown} of the {steps} chain steps{why}. "
-            "They are written as 0h, because the format requires an effort, and marked "
-            "`# unknown`. The lead time, value added, utilization and headroom that map, "
-            "bottlenecks and simulate compute from this file leave that work out: they are "
-            "not measurements until the efforts are measured or estimated and set."
+            "They are written as `effort: unknown`. The lead time, value added, utilization "
+            "and headroom they touch are shown as unknown by map, bottlenecks and simulate "
+            "until the efforts are measured or estimated and set."
         )
         lines += textwrap.wrap(paragraph, 88, subsequent_indent="  ", break_on_hyphens=False)
     lines += [
@@ -211,9 +210,9 @@ def _chain_effort(v: Variant) -> str:
     """What the chain comment says of its efforts: measured in how many cases, or unknown where."""
     unknown = sum(effort is None for effort in v.efforts)
     if unknown == len(v.efforts):
-        return "effort unknown at every step (written as 0h)"
+        return "effort unknown at every step"
     if unknown:
-        return f"effort unknown at {unknown} of {len(v.efforts)} steps (written as 0h)"
+        return f"effort unknown at {unknown} of {len(v.efforts)} steps"
     return f"effort measured in {_int(min(v.measured))} of them"
 
 

@@ -137,7 +137,7 @@ def _chain(c: Chain) -> Iterator[str]:
     yield "    steps:"
     for s in c.steps:
         yield f"      - department: {_q(s.department)}"
-        yield f"        effort: {_hours(s.effort)}"
+        yield f"        effort: {'unknown' if s.effort is None else _hours(s.effort)}"
         if s.wait is not None:
             yield f"        wait: {_hours(s.wait)}"
         if s.inventory is not None:

@@ -35,10 +35,10 @@ class Field:
 
     ``kind`` is one of: ``text``, ``ref`` (an id of a department, client or
     supplier), ``version``, ``count`` (a number ≥ 0), ``positive`` (> 0),
-    ``duration``, ``percent``, ``rating`` (1–5), ``choice``, ``texts`` (a list
-    of text), ``severities`` (a mapping rule → severity), or ``section`` for a
-    nested table handled by the parser itself. ``maximum`` bounds a ``positive``
-    number from above (inclusive).
+    ``duration``, ``effort`` (a duration or ``unknown``), ``percent``, ``rating``
+    (1–5), ``choice``, ``texts`` (a list of text), ``severities`` (a mapping rule →
+    severity), or ``section`` for a nested table handled by the parser itself.
+    ``maximum`` bounds a ``positive`` number from above (inclusive).
     """
 
     key: str
@@ -145,7 +145,12 @@ CHAIN = (
 
 STEP = (
     Field("department", "ref", "Department doing the step.", required=True),
-    Field("effort", "duration", "Touch time per unit (cycle time).", required=True),
+    Field(
+        "effort",
+        "effort",
+        "Touch time per unit (cycle time); 'unknown' when not measured.",
+        required=True,
+    ),
     Field("wait", "duration", "Queue time before the step."),
     Field("inventory", "count", "Units waiting before the step (wait by Little's law)."),
 )

@@ -248,6 +248,7 @@ class _Reader:
             given = self.values(calendar, F.CALENDAR, "calendar", calendar)
             self.calendar = Calendar(**{k: v for k, v in given.items() if v is not None})
             self.memo["duration"].clear()  # durations in days and weeks follow the calendar
+            self.memo["effort"].clear()
         departments = self.entities(top.get("departments"), "departments", self.department)
         clients = self.entities(top.get("clients"), "clients", self.party("client"))
         suppliers = self.entities(top.get("suppliers"), "suppliers", self.party("supplier"))
@@ -435,7 +436,7 @@ class _Reader:
             out.append(
                 Step(
                     department=department,
-                    effort=v["effort"],
+                    effort=None if v["effort"] == UNKNOWN_EFFORT else v["effort"],
                     wait=v.get("wait"),
                     inventory=v.get("inventory"),
                     location=_loc(body),
@@ -545,7 +546,7 @@ def _rule_places(checks: MapNode) -> dict[str, Location]:
 _KNOWN_SHOWN = 8
 """Most ids a hint lists for an unknown reference."""
 _UNCONVERTED = frozenset(("section", "ref"))
-_MEMO_KINDS = ("count", "rating", "duration", "percent")
+_MEMO_KINDS = ("count", "rating", "duration", "effort", "percent")
 """Kinds whose value depends only on a scalar's text and quoting (and the calendar);
 not ``positive``, whose bound is the field's."""
 _QUOTED = "\x00"
@@ -618,6 +619,14 @@ def _duration(r: _Reader, _f: F.Field, node: ScalarNode) -> float:
     return parse_duration(node.value if number is None else number, r.calendar)
 
 
+UNKNOWN_EFFORT = "unknown"
+"""A step's ``effort: unknown``: not measured (the step's effort is ``None``)."""
+
+
+def _effort(r: _Reader, f: F.Field, node: ScalarNode) -> float | str:
+    return UNKNOWN_EFFORT if node.value == UNKNOWN_EFFORT else _duration(r, f, node)
+
+
 def _percent(_r: _Reader, _f: F.Field, node: ScalarNode) -> float:
     number = plain_number(node.value) if node.plain else None
     return parse_percentage(node.value if number is None else number)
@@ -651,6 +660,7 @@ _CONVERT: dict[str, Callable[[_Reader, F.Field, ScalarNode], Any]] = {
     "positive": _positive,
     "rating": _rating,
     "duration": _duration,
+    "effort": _effort,
     "percent": _percent,
     "choice": _choice,
 }
@@ -663,6 +673,7 @@ _EXPECTED = {
     "positive": "a number",
     "rating": "a rating from 1 to 5",
     "duration": "a duration like '4h' or '1.5d'",
+    "effort": "a duration like '4h' or '1.5d', or 'unknown'",
     "percent": "a percentage like '90%'",
     "choice": "one word",
     "section": "a mapping",
@@ -674,7 +685,7 @@ def _hint(f: F.Field, node: ScalarNode) -> str:
         return did_you_mean(node.value, f.choices)
     if f.kind in ("count", "positive", "rating") and not node.plain:
         return "write the number without quotes"
-    if f.kind == "duration":
+    if f.kind in ("duration", "effort"):
         meant = suggest_duration(node.value)
         return _did_you(meant) or "units: s, m, h, d, w, mo (d, w and mo follow the calendar)"
     if f.kind == "percent" and node.plain:

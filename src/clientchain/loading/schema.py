@@ -48,6 +48,8 @@ def _kind(f: F.Field) -> dict[str, Any]:
                 {"type": "string", "pattern": _DURATION_TEXT},
             ]
         }
+    if f.kind == "effort":
+        return {"anyOf": [*_kind(F.Field(f.key, "duration", ""))["anyOf"], {"const": "unknown"}]}
     if f.kind == "percent":
         return {
             "anyOf": [

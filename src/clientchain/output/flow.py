@@ -15,7 +15,7 @@ import math
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from clientchain.numbers import duration, finite, lead_time, num, pct, signed_duration
+from clientchain.numbers import UNKNOWN, duration, finite, lead_time, num, pct, signed_duration
 from clientchain.output.limits import (
     carries_no_chain_work,
     constraint_line,
@@ -397,7 +397,9 @@ def _hire_line(org: Organization, hire: Hire) -> str:
     )
 
 
-def _signed(hours: float) -> str:
+def _signed(hours: float | None) -> str:
+    if hours is None:
+        return UNKNOWN
     if math.isnan(hours) or math.isinf(hours):
         return "∞" if hours > 0 else "−∞"
     return signed_duration(hours)

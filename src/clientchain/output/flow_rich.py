@@ -42,7 +42,9 @@ def utilization_style(utilization: float, threshold: float) -> str:
     return ""
 
 
-def _utilization(utilization: float, threshold: float) -> Text:
+def _utilization(utilization: float | None, threshold: float) -> Text:
+    if utilization is None:
+        return Text(pct(utilization), style="dim")
     return Text(pct(utilization), style=utilization_style(utilization, threshold))
 
 

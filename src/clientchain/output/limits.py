@@ -10,6 +10,8 @@ the one it shows:
 
 The clauses are shared by the text outputs and by the diagrams, report and slides
 (which write percentages their own way: ``hundred`` is ``"100 %"`` or ``"100%"``).
+While a department's utilization is unknown (a step's ``effort: unknown``), both
+factors are ``unknown`` and the clause names those departments.
 
 >>> from clientchain.analysis.flow import analyze_flow
 >>> from clientchain.model import Chain, Department, ExternalParty, Organization, Step
@@ -34,7 +36,7 @@ import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from clientchain.numbers import num, pct
+from clientchain.numbers import UNKNOWN, num, pct
 
 if TYPE_CHECKING:
     from clientchain.analysis.flow import FlowReport
@@ -49,6 +51,7 @@ __all__ = [
     "headroom_line",
     "limits_words",
     "times",
+    "unknown_clause",
 ]
 
 Label = Callable[[str], str]
@@ -62,8 +65,18 @@ def carries_no_chain_work(flow: FlowReport, department: str | None) -> bool:
     return department is not None and flow.departments[department].chain_load_hours == 0
 
 
+def unknown_clause(flow: FlowReport, label: Label) -> str:
+    """``utilization unknown at Beta, Gamma (effort unknown)``, or ``''`` when all are known."""
+    if not flow.unknown_utilization:
+        return ""
+    names = ", ".join(label(d) for d in flow.unknown_utilization)
+    return f"utilization {UNKNOWN} at {names} (effort {UNKNOWN})"
+
+
 def headroom_clause(flow: FlowReport, label: Label, hundred: str = "100 %") -> str:
     """What the headroom means for this organization, as a clause after the factor."""
+    if flow.headroom is None:
+        return unknown_clause(flow, label)
     if flow.constraint is None or math.isinf(flow.headroom):
         return "nothing is loaded"
     busiest = label(flow.constraint)
@@ -76,6 +89,8 @@ def headroom_clause(flow: FlowReport, label: Label, hundred: str = "100 %") -> s
 
 def demand_limit_clause(flow: FlowReport, label: Label, hundred: str = "100 %") -> str:
     """What the demand limit means for this organization, as a clause after the factor."""
+    if flow.demand_limit is None:
+        return unknown_clause(flow, label)
     if flow.limit_department is None or math.isinf(flow.demand_limit):
         return "no department carries chain work"
     first = label(flow.limit_department)
@@ -86,8 +101,11 @@ def demand_limit_clause(flow: FlowReport, label: Label, hundred: str = "100 %") 
     return f"if only chain demand grows, {first} reaches {hundred} first"
 
 
-def times(factor: float) -> str:
-    """A growth factor: ``'× 1.25'``, ``'∞'``; a tiny one keeps two significant digits."""
+def times(factor: float | None) -> str:
+    """A growth factor: ``'× 1.25'``, ``'∞'``; a tiny one keeps two significant digits;
+    ``'unknown'`` for None."""
+    if factor is None:
+        return UNKNOWN
     if math.isinf(factor):
         return "∞"
     if 0 < factor < 0.005:
@@ -98,8 +116,19 @@ def times(factor: float) -> str:
 def constraint_line(flow: FlowReport, label: Label) -> str:
     """``constraint: X at 80 %``, or the busiest department without chain work and the chains'.
 
-    ``busiest: X, 78 %, no chain work; the chains' constraint: Y, 73 %``.
+    ``busiest: X, 78 %, no chain work; the chains' constraint: Y, 73 %``. While some
+    utilizations are unknown, the line ends ``; utilization unknown at …``.
     """
+    unknown = unknown_clause(flow, label)
+    line = _constraint_line(flow, label)
+    if not unknown:
+        return line
+    if flow.constraint is None:
+        return f"constraint: {UNKNOWN} ({unknown})"
+    return f"{line}; {unknown}"
+
+
+def _constraint_line(flow: FlowReport, label: Label) -> str:
     if flow.constraint is None:
         return "constraint: none"
     busiest = f"{label(flow.constraint)} at {pct(flow.max_utilization)}"
@@ -122,18 +151,20 @@ def headroom_line(flow: FlowReport, label: Label) -> str:
 def demand_limit_line(flow: FlowReport, label: Label) -> str:
     """``demand limit: × 1.4 (if only chain demand grows, …)``, or ``none (…)``."""
     clause = demand_limit_clause(flow, label)
-    if math.isinf(flow.demand_limit):
+    if flow.demand_limit is not None and math.isinf(flow.demand_limit):
         return f"demand limit: none ({clause})"
     return f"demand limit: {times(flow.demand_limit)} ({clause})"
 
 
 def limits_words(flow: FlowReport) -> str:
     """Both factors, short, for a heading: ``headroom ×1.28 (all work)  ·  demand limit …``."""
-    limit = "none" if math.isinf(flow.demand_limit) else _short(flow.demand_limit)
+    limit = _short(flow.demand_limit)
+    if flow.demand_limit is not None and math.isinf(flow.demand_limit):
+        limit = "none"
     return (
         f"headroom {_short(flow.headroom)} (all work)  ·  demand limit {limit} (chain demand only)"
     )
 
 
-def _short(factor: float) -> str:
+def _short(factor: float | None) -> str:
     return times(factor).replace("× ", "×")

@@ -169,8 +169,9 @@ def _load(overview: Overview, dept_id: str) -> Text:
     if overview.flow is None:
         return Text("")
     flow = overview.flow.departments[dept_id]
-    style = "bold red" if flow.utilization > 1 else ""
-    if flow.utilization > overview.org.checks.near_capacity and not style:
+    utilization = -1.0 if flow.utilization is None else flow.utilization  # unknown: no style
+    style = "bold red" if utilization > 1 else ""
+    if utilization > overview.org.checks.near_capacity and not style:
         style = "yellow"
     text = Text(pct(flow.utilization), style=style)
     text.append(f"\n{num(flow.load_hours)}/{num(flow.capacity_hours)} h", style="dim")

@@ -120,7 +120,7 @@ def chain_table(data: ReportData) -> Table:
 
 def bottleneck_table(data: ReportData) -> Table:
     """Departments by utilization, highest first (file order on ties)."""
-    ranked = sorted(data.flow.departments.values(), key=lambda d: -d.utilization)
+    ranked = data.flow.by_utilization()  # unknown utilizations last
     rows = tuple(
         (
             d.name,

@@ -330,7 +330,8 @@ def _department_style(context: _Context, node_id: str, stop: Stop | None) -> tup
     fill, line, emphasis = theme.department_fill, theme.department_line, False
     if options.highlight == "utilization":
         utilization = context.flow.departments[node_id].utilization
-        fill = theme.scale[_band(utilization, context.org.checks.near_capacity)]
+        if utilization is not None:  # unknown (effort unknown): the plain fill, no band
+            fill = theme.scale[_band(utilization, context.org.checks.near_capacity)]
         if node_id == context.constraint:
             line, emphasis = theme.constraint, True
     step = None if stop is None else stop.step
