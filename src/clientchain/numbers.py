@@ -13,8 +13,8 @@ nothing from clientchain, so every layer may use it.
 ('80 %', '112.5 %', '66.7 %', '6.5 h', '15 min', '3.81 working days (30.5 h)')
 >>> points(1 / 6), signed_pct(1.6 / 2.75), signed_duration(-0.5)
 ('+16.7 pts', '+58.2 %', '−30 min')
->>> pct(None), duration(None), lead_time(None, 8), num(None), finite(None)
-('unknown', 'unknown', 'unknown', 'unknown', None)
+>>> pct(None), duration(None), lead_time(None, 8), num(None), finite(None), hours(None)
+('unknown', 'unknown', 'unknown', 'unknown', None, 'unknown')
 >>> name_id("Taller", "taller"), name_id("x", "x"), plural(1, "client"), plural(2, "info", "info")
 ('Taller (taller)', 'x', '1 client', '2 info')
 """
@@ -22,14 +22,17 @@ nothing from clientchain, so every layer may use it.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 __all__ = [
     "UNKNOWN",
     "duration",
     "finite",
+    "hours",
     "lead_time",
     "name_id",
     "num",
+    "or_unknown",
     "pct",
     "plural",
     "points",
@@ -89,6 +92,20 @@ def duration(hours: float | None) -> str:
         if minutes != "60":  # 59.999 minutes would read as an hour in minutes
             return f"{minutes} min"
     return f"{num(hours)} h"
+
+
+def hours(value: float | None) -> str:
+    """Hours as a plain number, ``'25 h'`` (no minutes: loads and capacities); ``unknown``."""
+    return UNKNOWN if value is None else f"{num(value)} h"
+
+
+def or_unknown(value: float | None, write: Callable[[float], str]) -> str:
+    """``write(value)``, or ``unknown`` for None: for writers that show None otherwise.
+
+    >>> or_unknown(None, str), or_unknown(2.5, str)
+    ('unknown', '2.5')
+    """
+    return UNKNOWN if value is None else write(value)
 
 
 def signed_duration(hours: float) -> str:

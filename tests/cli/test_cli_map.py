@@ -125,6 +125,7 @@ def test_json_top_level_fields(doc: dict) -> None:
         "demand_limit",
         "limit_department",
         "chain_constraint",
+        "unknown_utilization",
         "bottlenecks",
         "findings",
     ]

@@ -15,7 +15,16 @@ import math
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from clientchain.numbers import UNKNOWN, duration, finite, lead_time, num, pct, signed_duration
+from clientchain.numbers import (
+    UNKNOWN,
+    duration,
+    finite,
+    hours,
+    lead_time,
+    num,
+    pct,
+    signed_duration,
+)
 from clientchain.output.limits import (
     carries_no_chain_work,
     constraint_line,
@@ -71,16 +80,20 @@ def department_dict(flow: DepartmentFlow) -> dict[str, Any]:
         "chain_load_hours": flow.chain_load_hours,
         "other_load_hours": flow.other_load_hours,
         "chains": list(flow.chains),
+        "unknown_effort_steps": flow.unknown_steps,
     }
 
 
 def limits_dict(report: FlowReport) -> dict[str, Any]:
-    """``headroom``, ``demand_limit``, ``limit_department``, ``chain_constraint`` (JSON)."""
+    """``headroom``, ``demand_limit``, ``limit_department``, ``chain_constraint`` (JSON),
+    and ``unknown_utilization``: the departments whose utilization is unknown (while there
+    is one, ``headroom`` and ``demand_limit`` are ``null`` for that reason)."""
     return {
         "headroom": finite(report.headroom),
         "demand_limit": finite(report.demand_limit),
         "limit_department": report.limit_department,
         "chain_constraint": report.chain_constraint,
+        "unknown_utilization": list(report.unknown_utilization),
     }
 
 
@@ -131,6 +144,7 @@ def chain_dict(chain: ChainFlow) -> dict[str, Any]:
         "lead_time_days": finite(chain.lead_time_days),
         "finished_wait_hours": finite(chain.finished_wait_hours),
         "unknown_quality": [list(edge) for edge in chain.unknown_quality],
+        "unknown_effort_steps": chain.unknown_steps,
         "steps": [
             {
                 "department": step.department,
@@ -255,7 +269,7 @@ def _impact_lines(org: Organization, impact: DepartmentImpact, flow: DepartmentF
         stall += f"; cuts off {nodes(org, impact.clients_cut_off)}"
     return [
         f"  {node(org, impact.id)}: {pct(impact.utilization)}, "
-        f"{num(flow.load_hours)} h of {num(flow.capacity_hours)} h per {org.period}, "
+        f"{hours(flow.load_hours)} of {num(flow.capacity_hours)} h per {org.period}, "
         f"betweenness {impact.betweenness:.2f}",
         f"    chains through it: {chains}",
         f"    if it stalls: {stall}",
@@ -320,6 +334,7 @@ def _chain_lines(org: Organization, chain: ChainFlow, hours_per_day: float) -> l
         + (f" (unknown: {unknown})" if unknown else ""),
         f"  constraint: {constraint}",
         f"  over takt: {nodes(org, chain.over_takt)}",
+        *_unknown_effort(org, chain),
         "  steps:",
     ]
     for step in chain.steps:
@@ -334,6 +349,12 @@ def _chain_lines(org: Organization, chain: ChainFlow, hours_per_day: float) -> l
     if chain.finished_wait_hours:
         lines.append(f"    finished inventory: wait {duration(chain.finished_wait_hours)}")
     return lines
+
+
+def _unknown_effort(org: Organization, chain: ChainFlow) -> list[str]:
+    """``  effort unknown at: Beta (b)`` when a step's effort is unknown."""
+    unknown = tuple(dict.fromkeys(s.department for s in chain.steps if s.effort_hours is None))
+    return [f"  effort {UNKNOWN} at: {nodes(org, unknown)}"] if unknown else []
 
 
 _WAIT_WORDS = {"wait": "given", "inventory": "from inventory", "predicted": "predicted"}
@@ -355,7 +376,7 @@ def simulate_text(org: Organization, result: Simulation) -> str:
         was = before.departments[flow.id]
         lines.append(
             f"  {node(org, flow.id)}: {pct(was.utilization)} → {pct(flow.utilization)} "
-            f"({num(flow.load_hours)} h of {num(flow.capacity_hours)} h)"
+            f"({hours(flow.load_hours)} of {num(flow.capacity_hours)} h)"
         )
     lines += ["", "lead time (before → after):"]
     note = inventory_note(org, result)

@@ -93,6 +93,7 @@ def map_json(overview: Overview) -> str:
         document["demand_limit"] = finite(flow.demand_limit)
         document["limit_department"] = flow.limit_department
         document["chain_constraint"] = flow.chain_constraint
+        document["unknown_utilization"] = list(flow.unknown_utilization)
         document["bottlenecks"] = overview.top_bottlenecks()
     document["findings"] = [finding_dict(f) for f in overview.findings]
     return dumps(document)

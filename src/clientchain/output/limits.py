@@ -49,6 +49,7 @@ __all__ = [
     "demand_limit_line",
     "headroom_clause",
     "headroom_line",
+    "limit_factor",
     "limits_words",
     "times",
     "unknown_clause",
@@ -66,11 +67,11 @@ def carries_no_chain_work(flow: FlowReport, department: str | None) -> bool:
 
 
 def unknown_clause(flow: FlowReport, label: Label) -> str:
-    """``utilization unknown at Beta, Gamma (effort unknown)``, or ``''`` when all are known."""
+    """``utilization unknown at Beta, Gamma: effort unknown``, or ``''`` when all are known."""
     if not flow.unknown_utilization:
         return ""
     names = ", ".join(label(d) for d in flow.unknown_utilization)
-    return f"utilization {UNKNOWN} at {names} (effort {UNKNOWN})"
+    return f"utilization {UNKNOWN} at {names}: effort {UNKNOWN}"
 
 
 def headroom_clause(flow: FlowReport, label: Label, hundred: str = "100 %") -> str:
@@ -99,6 +100,15 @@ def demand_limit_clause(flow: FlowReport, label: Label, hundred: str = "100 %") 
     if flow.demand_limit < 1:
         return f"{first} is over {hundred} already"
     return f"if only chain demand grows, {first} reaches {hundred} first"
+
+
+def limit_factor(flow: FlowReport, write: Callable[[float], str]) -> str:
+    """The demand limit written by ``write``; ``none`` without chain work, ``unknown``."""
+    if flow.demand_limit is None:
+        return UNKNOWN
+    if flow.limit_department is None or math.isinf(flow.demand_limit):
+        return "none"
+    return write(flow.demand_limit)
 
 
 def times(factor: float | None) -> str:

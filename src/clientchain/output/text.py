@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from clientchain.numbers import lead_time, name_id, num, pct, plural
+from clientchain.numbers import UNKNOWN, hours, lead_time, name_id, num, pct, plural
 from clientchain.output.limits import (
     NO_CHAIN_WORK,
     carries_no_chain_work,
@@ -180,7 +180,7 @@ def _utilization_lines(org: Organization, flow: FlowReport | None, dept_id: str)
     dept = flow.departments[dept_id]
     mark = _mark(flow, dept_id)
     return [
-        f"    utilization: {pct(dept.utilization)} ({num(dept.load_hours)} h of "
+        f"    utilization: {pct(dept.utilization)} ({hours(dept.load_hours)} of "
         f"{num(dept.capacity_hours)} h per {org.period}){mark}"
     ]
 
@@ -190,9 +190,10 @@ def _chain_flow_lines(org: Organization, flow: FlowReport | None, chain_id: str)
         return []
     chain = flow.chains[chain_id]
     constraint = node(org, chain.constraint) if chain.constraint else NONE
+    unknown = f" (effort {UNKNOWN} at {plural(chain.unknown_steps, 'step')})"
     return [
-        f"    lead time {lead_time(chain.lead_time_hours, flow.hours_per_day)}; "
-        f"constraint {constraint}"
+        f"    lead time {lead_time(chain.lead_time_hours, flow.hours_per_day)}"
+        f"{unknown if chain.unknown_steps else ''}; constraint {constraint}"
     ]
 
 

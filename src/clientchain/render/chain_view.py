@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from clientchain.analysis.flow import ChainFlow, StepFlow
 from clientchain.model import Chain, Organization
+from clientchain.numbers import or_unknown
 from clientchain.render.numbers import amount, hours
 from clientchain.render.scene import node_key, step_key
 
@@ -68,7 +69,7 @@ def wait_text(step: StepFlow, inventory: float | None) -> str | None:
     if step.wait_source == "none":
         return None
     source = {"inventory": f" (inventory {amount(inventory)})", "predicted": " (predicted)"}
-    return f"wait {hours(step.wait_hours)}{source.get(step.wait_source, '')}"
+    return f"wait {or_unknown(step.wait_hours, hours)}{source.get(step.wait_source, '')}"
 
 
 def finished_text(flow: ChainFlow, chain: Chain) -> str | None:
@@ -86,7 +87,7 @@ def step_lines(flow: ChainFlow, chain: Chain, stop: Stop) -> list[str]:
     step = flow.steps[stop.step]
     lines = [f"visit {stop.visit} of {stop.visits}"] if stop.visits > 1 else []
     marker = " · OVER TAKT" if step.over_takt else ""
-    lines.append(f"cycle {hours(step.cycle_time_hours)}{marker}")
+    lines.append(f"cycle {or_unknown(step.cycle_time_hours, hours)}{marker}")
     if stop.step == 0 and chain.supplier is None:  # no arrow enters the first step
         text = wait_text(step, chain.steps[0].inventory)
         if text is not None:

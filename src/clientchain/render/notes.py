@@ -19,11 +19,13 @@ from __future__ import annotations
 
 from clientchain.analysis.flow import ChainFlow, FlowReport
 from clientchain.model import Organization
+from clientchain.numbers import or_unknown
 from clientchain.output.limits import (
     NO_CHAIN_WORK,
     carries_no_chain_work,
     demand_limit_clause,
     headroom_clause,
+    limit_factor,
 )
 from clientchain.render.chain_view import finished_text, wait_text
 from clientchain.render.numbers import amount, factor, hours, percent
@@ -36,23 +38,25 @@ def overview_notes(org: Organization, flow: FlowReport) -> str:
     lines = []
     if flow.constraint is not None:
         utilization = flow.departments[flow.constraint].utilization
-        busiest = f"{org.label(flow.constraint)} at {percent(utilization)} utilization"
+        busiest = f"{org.label(flow.constraint)} at {or_unknown(utilization, percent)} utilization"
         if carries_no_chain_work(flow, flow.constraint) and flow.chain_constraint is not None:
             chains = flow.departments[flow.chain_constraint]
             lines.append(
                 f"Busiest: {busiest}, {NO_CHAIN_WORK}; the chains' constraint: "
-                f"{org.label(chains.id)} at {percent(chains.utilization)}."
+                f"{org.label(chains.id)} at {or_unknown(chains.utilization, percent)}."
             )
         else:
             lines.append(f"Constraint: {busiest}.")
-        limit = "none" if flow.limit_department is None else factor(flow.demand_limit)
+        limit = limit_factor(flow, factor)
         lines += [
-            f"Headroom {factor(flow.headroom)}: {headroom_clause(flow, org.label, '100%')}.",
+            f"Headroom {or_unknown(flow.headroom, factor)}: "
+            f"{headroom_clause(flow, org.label, '100%')}.",
             f"Demand limit {limit}: {demand_limit_clause(flow, org.label, '100%')}.",
         ]
     lines += [
-        f"{d.name}: {hours(d.load_hours)} of {hours(d.capacity_hours)} per {org.period} "
-        f"({percent(d.utilization)})"
+        f"{d.name}: {or_unknown(d.load_hours, hours)} of {hours(d.capacity_hours)} "
+        f"per {org.period} "
+        f"({or_unknown(d.utilization, percent)})"
         for d in flow.departments.values()
     ]
     return "\n".join(lines)
@@ -64,8 +68,9 @@ def chain_notes(org: Organization, chain: ChainFlow) -> str:
     lines = [
         f"{chain.name}: demand {amount(chain.demand)} per {org.period}, "
         f"takt {hours(chain.takt_hours)}.",
-        f"Process time {hours(chain.process_time_hours)}, lead time "
-        f"{hours(chain.lead_time_hours)}, value added {percent(chain.value_added_ratio)}.",
+        f"Process time {or_unknown(chain.process_time_hours, hours)}, lead time "
+        f"{or_unknown(chain.lead_time_hours, hours)}, value added "
+        f"{or_unknown(chain.value_added_ratio, percent)}.",
         f"Rolled quality {percent(chain.rolled_quality)}; constraint {constraint}; over takt: "
         f"{', '.join(org.label(d) for d in chain.over_takt) or 'none'}.",
     ]
@@ -74,8 +79,8 @@ def chain_notes(org: Organization, chain: ChainFlow) -> str:
         flag = " (over takt)" if step.over_takt else ""
         wait = wait_text(step, given.inventory) or "no wait given"
         lines.append(
-            f"{org.label(step.department)}: effort {hours(step.effort_hours)}, cycle "
-            f"{hours(step.cycle_time_hours)}{flag}, {wait}"
+            f"{org.label(step.department)}: effort {or_unknown(step.effort_hours, hours)}, cycle "
+            f"{or_unknown(step.cycle_time_hours, hours)}{flag}, {wait}"
         )
     finished = finished_text(chain, model)
     if finished is not None:

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from clientchain.numbers import or_unknown
 from clientchain.output.limits import (
     NO_CHAIN_WORK,
     carries_no_chain_work,
     demand_limit_clause,
     headroom_clause,
+    limit_factor,
 )
 from clientchain.render.numbers import UNKNOWN, amount, factor, hours, percent
 from clientchain.render.report_data import ReportData
@@ -45,20 +47,23 @@ def summary_table(data: ReportData) -> Table:
     constraint = UNKNOWN
     if flow.constraint is not None:
         utilization = flow.departments[flow.constraint].utilization
-        constraint = f"{org.label(flow.constraint)} ({percent(utilization)})"
+        constraint = f"{org.label(flow.constraint)} ({or_unknown(utilization, percent)})"
         if carries_no_chain_work(flow, flow.constraint) and flow.chain_constraint is not None:
             chains = flow.departments[flow.chain_constraint]
             constraint += (
                 f", {NO_CHAIN_WORK}; the chains' constraint: {org.label(chains.id)} "
-                f"({percent(chains.utilization)})"
+                f"({or_unknown(chains.utilization, percent)})"
             )
-    limit = "none" if flow.limit_department is None else factor(flow.demand_limit)
+    limit = limit_factor(flow, factor)
     rows = [
         ("Organization", org.name),
         ("Period", f"{org.period} ({hours(flow.period_hours)})"),
         *((what.capitalize(), str(n)) for what, n in data.overview.counts.items()),
         ("Constraint", constraint),
-        ("Headroom", f"{factor(flow.headroom)} ({headroom_clause(flow, org.label, '100%')})"),
+        (
+            "Headroom",
+            f"{or_unknown(flow.headroom, factor)} ({headroom_clause(flow, org.label, '100%')})",
+        ),
         ("Demand limit", f"{limit} ({demand_limit_clause(flow, org.label, '100%')})"),
         ("Findings", str(len(data.overview.findings))),
     ]
@@ -96,9 +101,9 @@ def chain_table(data: ReportData) -> Table:
                 chain.name,
                 f"{amount(chain.demand)}/{data.org.period}",
                 hours(chain.takt_hours),
-                hours(chain.process_time_hours),
-                hours(chain.lead_time_hours),
-                percent(chain.value_added_ratio),
+                or_unknown(chain.process_time_hours, hours),
+                or_unknown(chain.lead_time_hours, hours),
+                or_unknown(chain.value_added_ratio, percent),
                 percent(chain.rolled_quality),
                 constraint,
                 _names(data, list(chain.over_takt)),
@@ -124,9 +129,9 @@ def bottleneck_table(data: ReportData) -> Table:
     rows = tuple(
         (
             d.name,
-            hours(d.load_hours),
+            or_unknown(d.load_hours, hours),
             hours(d.capacity_hours),
-            percent(d.utilization),
+            or_unknown(d.utilization, percent),
             "constraint" if d.id == data.flow.constraint else "",
         )
         for d in ranked

@@ -47,11 +47,13 @@ from clientchain.graph import (
     WORK,
 )
 from clientchain.model import Organization
+from clientchain.numbers import or_unknown
 from clientchain.output.limits import (
     NO_CHAIN_WORK,
     carries_no_chain_work,
     demand_limit_clause,
     headroom_clause,
+    limit_factor,
 )
 from clientchain.render.chain_view import Stop, arrow_lines, chain_stops, step_lines
 from clientchain.render.numbers import amount, factor, hours, percent
@@ -221,18 +223,20 @@ def _org_caption(org: Organization, flow: FlowReport) -> tuple[str, ...]:
     if flow.constraint is None:
         return ()
     utilization = flow.departments[flow.constraint].utilization
-    first = f"constraint: {org.label(flow.constraint)} ({percent(utilization)} utilized)"
+    first = (
+        f"constraint: {org.label(flow.constraint)} ({or_unknown(utilization, percent)} utilized)"
+    )
     if carries_no_chain_work(flow, flow.constraint) and flow.chain_constraint is not None:
         chains = flow.departments[flow.chain_constraint]
         first = (
-            f"busiest: {org.label(flow.constraint)} ({percent(utilization)} utilized), "
+            f"busiest: {org.label(flow.constraint)} ({or_unknown(utilization, percent)} utilized), "
             f"{NO_CHAIN_WORK}; the chains' constraint: {org.label(chains.id)} "
-            f"({percent(chains.utilization)})"
+            f"({or_unknown(chains.utilization, percent)})"
         )
-    limit = "none" if flow.limit_department is None else factor(flow.demand_limit)
+    limit = limit_factor(flow, factor)
     return (
         first,
-        f"headroom {factor(flow.headroom)}: {headroom_clause(flow, org.label, '100%')}",
+        f"headroom {or_unknown(flow.headroom, factor)}: {headroom_clause(flow, org.label, '100%')}",
         f"demand limit {limit}: {demand_limit_clause(flow, org.label, '100%')}",
     )
 
@@ -241,8 +245,9 @@ def _chain_caption(chain: ChainFlow, org: Organization) -> tuple[str, ...]:
     over = ", ".join(org.label(d) for d in chain.over_takt) or "none"
     return (
         f"demand {amount(chain.demand)} per {org.period} · takt {hours(chain.takt_hours)}",
-        f"process time {hours(chain.process_time_hours)} · lead time "
-        f"{hours(chain.lead_time_hours)} · value added {percent(chain.value_added_ratio)}",
+        f"process time {or_unknown(chain.process_time_hours, hours)} · lead time "
+        f"{or_unknown(chain.lead_time_hours, hours)} · value added "
+        f"{or_unknown(chain.value_added_ratio, percent)}",
         f"rolled quality {percent(chain.rolled_quality)} · over takt: {over}",
     )
 
@@ -317,7 +322,10 @@ def _cluster(group_by: GroupBy, group: str | None, kind: str) -> str | None:
 
 def _department_details(context: _Context, node_id: str, stop: Stop | None) -> list[str]:
     department = context.flow.departments[node_id]
-    lines = [f"{context.graph.nodes[node_id][KIND]} · {percent(department.utilization)} utilized"]
+    utilization = f"{or_unknown(department.utilization, percent)} utilized"
+    if department.utilization is None:
+        utilization = "utilization unknown"
+    lines = [f"{context.graph.nodes[node_id][KIND]} · {utilization}"]
     if context.chain is not None and stop is not None:
         lines += step_lines(context.chain, context.org.chains[context.chain.id], stop)
     if node_id == context.constraint:
