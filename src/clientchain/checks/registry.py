@@ -29,6 +29,7 @@ RULE_MODULES: tuple[str, ...] = (
     "low_quality",
     "missing_deliverable",
     "undeclared_handoff",
+    "unknown_effort",
 )
 """Module names (inside :mod:`clientchain.checks`) of the registered rules, in order."""
 

@@ -1,0 +1,47 @@
+"""A chain step's effort is ``unknown``: what it feeds is unknown too.
+
+A step written ``effort: unknown`` (as ``clientchain discover`` writes a step no case
+of the event log measured) is never counted as 0 hours. Its chain's process time,
+lead time and value-added ratio are unknown, and so are the load and utilization
+of its department; while any utilization is unknown, the headroom and the demand
+limit are unknown as well, and ``overloaded``, ``near-capacity`` and ``over-takt``
+cannot judge that step or department. Measure or estimate the effort (a time study,
+the people who do the work, start and completion times in the log) and write it.
+The finding points at the chain's first unknown step and its subject is the chain,
+so ``ignore: [unknown-effort]`` on a chain silences it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import networkx as nx
+
+from clientchain.checks.base import Finding, Severity, describe, describe_chain, finding, join
+from clientchain.model import Organization
+from clientchain.numbers import plural
+
+__all__ = ["ID", "SEVERITY", "check"]
+
+ID = "unknown-effort"
+SEVERITY = Severity.INFO
+
+
+def check(org: Organization, graph: nx.DiGraph) -> Iterator[Finding]:
+    """Yield one finding per chain with an unknown step effort, at its first such step."""
+    for chain in org.chains.values():
+        unknown = [step for step in chain.steps if step.effort is None]
+        if not unknown:
+            continue
+        departments = [describe(org, d) for d in dict.fromkeys(s.department for s in unknown)]
+        yield finding(
+            org,
+            ID,
+            SEVERITY,
+            chain.id,
+            f"Chain {describe_chain(chain)} has an unknown effort at "
+            f"{plural(len(unknown), 'step')} of {len(chain.steps)} ({join(departments)}): "
+            "its process time, lead time and value added are unknown, and so are the load "
+            f"and utilization of {join(departments)}.",
+            unknown[0].location,
+        )
