@@ -324,6 +324,7 @@ def chains_text(org: Organization, result: ChainsReport) -> str:
 def _chain_lines(org: Organization, chain: ChainFlow, hours_per_day: float) -> list[str]:
     unknown = ", ".join(f"{org.label(a)} → {org.label(b)}" for a, b in chain.unknown_quality)
     constraint = node(org, chain.constraint) if chain.constraint else NONE
+    constraint = UNKNOWN if chain.constraint is None and chain.unknown_steps else constraint
     lines = [
         f"{_chain_name(org, chain.id)}: demand {chain.demand:g} per {org.period}",
         f"  takt: {duration(chain.takt_hours)}",
@@ -428,7 +429,7 @@ def _signed(hours: float | None) -> str:
 
 def _constraint(org: Organization, flow: FlowReport) -> str:
     if flow.constraint is None:
-        return NONE
+        return UNKNOWN if flow.unknown_utilization else NONE
     return f"{node(org, flow.constraint)} at {pct(flow.max_utilization)}"
 
 

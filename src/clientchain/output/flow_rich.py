@@ -12,14 +12,19 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from clientchain.numbers import duration, lead_time, pct
+from clientchain.numbers import UNKNOWN, duration, lead_time, pct
 from clientchain.output.flow import inventory_note
-from clientchain.output.limits import NO_CHAIN_WORK, carries_no_chain_work, limits_words
+from clientchain.output.limits import (
+    NO_CHAIN_WORK,
+    carries_no_chain_work,
+    constraint_name,
+    limits_words,
+)
 from clientchain.output.rich_text import render
 from clientchain.output.text import NONE
 
 if TYPE_CHECKING:
-    from clientchain.analysis.flow import FlowReport
+    from clientchain.analysis.flow import ChainFlow, FlowReport
     from clientchain.analysis.impact import Bottlenecks, ChainsReport
     from clientchain.analysis.whatif import Simulation
     from clientchain.model import Organization
@@ -40,6 +45,11 @@ def utilization_style(utilization: float, threshold: float) -> str:
     if utilization > threshold:
         return "yellow"
     return ""
+
+
+def _none(chain: ChainFlow) -> str:
+    """A chain without a constraint: unknown when its utilizations are."""
+    return UNKNOWN if chain.unknown_steps else NONE
 
 
 def _utilization(utilization: float | None, threshold: float) -> Text:
@@ -116,7 +126,7 @@ def chains_rich(org: Organization, result: ChainsReport, width: int) -> str:
             lead_time(chain.lead_time_hours, flow.hours_per_day),
             pct(chain.value_added_ratio),
             Text(pct(chain.rolled_quality), style="yellow" if low else ""),
-            Text(org.label(chain.constraint) if chain.constraint else NONE),
+            Text(org.label(chain.constraint) if chain.constraint else _none(chain)),
             _names(org, chain.over_takt),
         )
     weak = Table(title="Weakest handoffs (%C&A)", title_justify="left", box=box.SIMPLE_HEAD)
@@ -168,14 +178,16 @@ def simulate_rich(org: Organization, result: Simulation, width: int) -> str:
         extra = "no number helps" if hire.extra_people is None else f"+{hire.extra_people}"
         then = pct(hire.utilization_after_hiring) if hire.utilization_after_hiring else "—"
         hires.add_row(Text(hire.name), pct(hire.utilization), extra, then)
-    constraint = f"{org.label(before.constraint or NONE)} → {org.label(after.constraint or NONE)}"
+    constraint = (
+        f"{constraint_name(before, org.label, NONE)} → {constraint_name(after, org.label, NONE)}"
+    )
     heading = _heading(org, f"{changes}  ·  constraint {constraint}")
     return render([heading, table, chains, hires, Text(limits_heading(org, after))], width)
 
 
 def limits_heading(org: Organization, flow: FlowReport) -> str:
     """``constraint X  ·  headroom ×1.25 (all work)  ·  demand limit ×1.25 (chain demand only)``."""
-    parts = [f"constraint {org.label(flow.constraint) if flow.constraint else NONE}"]
+    parts = [f"constraint {constraint_name(flow, org.label, NONE)}"]
     if carries_no_chain_work(flow, flow.constraint):
         parts = [f"busiest {org.label(flow.constraint or NONE)} ({NO_CHAIN_WORK})"]
         if flow.chain_constraint is not None:

@@ -45,6 +45,7 @@ __all__ = [
     "NO_CHAIN_WORK",
     "carries_no_chain_work",
     "constraint_line",
+    "constraint_name",
     "demand_limit_clause",
     "demand_limit_line",
     "headroom_clause",
@@ -64,6 +65,13 @@ NO_CHAIN_WORK = "no chain work"
 def carries_no_chain_work(flow: FlowReport, department: str | None) -> bool:
     """Whether ``department`` has no chain load (``False`` for ``None``)."""
     return department is not None and flow.departments[department].chain_load_hours == 0
+
+
+def constraint_name(flow: FlowReport, label: Label, none: str = "none") -> str:
+    """The constraint's label; ``unknown`` when there is none because utilizations are."""
+    if flow.constraint is not None:
+        return label(flow.constraint)
+    return UNKNOWN if flow.unknown_utilization else none
 
 
 def unknown_clause(flow: FlowReport, label: Label) -> str:

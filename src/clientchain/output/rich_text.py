@@ -19,7 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from clientchain.console import Styled, visible
-from clientchain.numbers import lead_time, num, pct, plural
+from clientchain.numbers import UNKNOWN, lead_time, num, pct, plural
 from clientchain.output.limits import NO_CHAIN_WORK, carries_no_chain_work, limits_words
 from clientchain.output.text import NONE, chain_label, chain_path, hops_text, node, nodes, where
 
@@ -187,7 +187,7 @@ def _load(overview: Overview, dept_id: str) -> Text:
 
 def _bottlenecks(overview: Overview) -> RenderableType:
     flow = overview.flow
-    if flow is None or flow.constraint is None:
+    if flow is None or (flow.constraint is None and not flow.unknown_utilization):
         return Text("")
     top = ", ".join(
         f"{overview.org.label(d)} {pct(flow.departments[d].utilization)}"
@@ -224,6 +224,9 @@ def _chains(overview: Overview) -> Table:
             chain_flow = flow.chains[chain.id]
             lead = lead_time(chain_flow.lead_time_hours, flow.hours_per_day)
             constraint = org.label(chain_flow.constraint) if chain_flow.constraint else NONE
+            constraint = (
+                UNKNOWN if chain_flow.unknown_steps and not chain_flow.constraint else constraint
+            )
         table.add_row(
             Text(chain_label(chain), style="bold"),
             demand,

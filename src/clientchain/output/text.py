@@ -189,12 +189,17 @@ def _chain_flow_lines(org: Organization, flow: FlowReport | None, chain_id: str)
     if flow is None:
         return []
     chain = flow.chains[chain_id]
-    constraint = node(org, chain.constraint) if chain.constraint else NONE
+    constraint = node(org, chain.constraint) if chain.constraint else _none(chain.unknown_steps)
     unknown = f" (effort {UNKNOWN} at {plural(chain.unknown_steps, 'step')})"
     return [
         f"    lead time {lead_time(chain.lead_time_hours, flow.hours_per_day)}"
         f"{unknown if chain.unknown_steps else ''}; constraint {constraint}"
     ]
+
+
+def _none(unknown_steps: int) -> str:
+    """What a chain's missing constraint is: unknown when its utilizations are."""
+    return UNKNOWN if unknown_steps else NONE
 
 
 def _bottleneck_lines(overview: Overview) -> list[str]:
@@ -206,7 +211,7 @@ def _bottleneck_lines(overview: Overview) -> list[str]:
         dept = flow.departments[dept_id]
         mark = _mark(flow, dept_id)
         lines.append(f"  {node(overview.org, dept_id)}: {pct(dept.utilization)}{mark}")
-    if flow.constraint is None:
+    if flow.constraint is None and not flow.unknown_utilization:
         lines.append(f"  {NONE}")
         return lines
     org = overview.org
@@ -214,7 +219,7 @@ def _bottleneck_lines(overview: Overview) -> list[str]:
     def label(node_id: str) -> str:
         return node(org, node_id)
 
-    if carries_no_chain_work(flow, flow.constraint):
+    if flow.unknown_utilization or carries_no_chain_work(flow, flow.constraint):
         lines.append(f"  {constraint_line(flow, label)}")
     lines.append(f"  {headroom_line(flow, label)}")
     lines.append(f"  {demand_limit_line(flow, label)}")

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from clientchain.analysis.flow import ChainFlow, FlowReport
 from clientchain.model import Organization
-from clientchain.numbers import or_unknown
+from clientchain.numbers import UNKNOWN, or_unknown
 from clientchain.output.limits import (
     NO_CHAIN_WORK,
     carries_no_chain_work,
@@ -65,6 +65,7 @@ def overview_notes(org: Organization, flow: FlowReport) -> str:
 def chain_notes(org: Organization, chain: ChainFlow) -> str:
     """Demand, takt, times, quality, constraint, each step's cycle time and wait, finished stock."""
     constraint = org.label(chain.constraint) if chain.constraint else "none"
+    constraint = UNKNOWN if chain.constraint is None and chain.unknown_steps else constraint
     lines = [
         f"{chain.name}: demand {amount(chain.demand)} per {org.period}, "
         f"takt {hours(chain.takt_hours)}.",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from clientchain.numbers import UNKNOWN as UNKNOWN_VALUE
 from clientchain.numbers import or_unknown
 from clientchain.output.limits import (
     NO_CHAIN_WORK,
@@ -44,7 +45,7 @@ def _names(data: ReportData, ids: tuple[str, ...] | list[str]) -> str:
 def summary_table(data: ReportData) -> Table:
     """Organization, period, counts, constraint, headroom and demand limit as two columns."""
     org, flow = data.org, data.flow
-    constraint = UNKNOWN
+    constraint = UNKNOWN_VALUE if flow.unknown_utilization else UNKNOWN
     if flow.constraint is not None:
         utilization = flow.departments[flow.constraint].utilization
         constraint = f"{org.label(flow.constraint)} ({or_unknown(utilization, percent)})"
@@ -96,6 +97,7 @@ def chain_table(data: ReportData) -> Table:
     rows = []
     for chain in data.flow.chains.values():
         constraint = data.org.label(chain.constraint) if chain.constraint else UNKNOWN
+        constraint = UNKNOWN_VALUE if chain.unknown_steps and not chain.constraint else constraint
         rows.append(
             (
                 chain.name,
