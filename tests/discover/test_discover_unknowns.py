@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from cli.cli_support import Invoke
@@ -74,3 +75,69 @@ def test_compare_json_gives_unknown_efforts_as_null(cli: Invoke, tmp_path: Path)
     assert chain["path"] == ["Sales", "Design", "Print"]
     assert chain["cases"] == 2
     assert chain["efforts"] == [0.75, 1.5, None]
+
+
+NOT_MEASURED = re.compile(r"(?<![\d.])0 h|(?<![\d.])0 %|100 %|∞")
+"""What an unknown used to be shown as: 0 h of effort or load, 0 % utilization, 100 % value
+added, an infinite headroom."""
+
+
+def _discovered(cli: Invoke, tmp_path: Path, rows: list[list[str]], header: list[str]) -> Path:
+    log = write_csv(tmp_path / "log.csv", header, rows)
+    org = tmp_path / "found.yaml"
+    result = cli("discover", str(log), "-o", str(org))
+    assert result.exit_code == 0, result
+    return org
+
+
+def test_discover_then_map_shows_unknown_without_start_times(cli: Invoke, tmp_path: Path) -> None:
+    # No start times: every effort is unknown. 2 cases over one week: demand 2, takt 40 / 2
+    # = 20 h (takt does not need effort); load, utilization, lead time, headroom: unknown.
+    no_starts = [[case, department, end] for case, department, _, end in ROWS]
+    org = _discovered(cli, tmp_path, no_starts, ["case", "department", "timestamp"])
+    text = cli("map", str(org), "--no-color")
+    assert text.exit_code == 0, text
+    assert NOT_MEASURED.findall(text.stdout) == []
+    assert "    utilization: unknown (unknown of 40 h per week)" in text.stdout
+    assert "    lead time unknown (effort unknown at 3 steps); constraint unknown" in text.stdout
+    assert "  headroom: unknown (utilization unknown at Design (design), Print (print), " in (
+        text.stdout
+    )
+    doc = json.loads(cli("map", str(org), "--format", "json").stdout)
+    assert [(d["id"], d["load_hours"], d["utilization"]) for d in doc["departments"]] == [
+        ("design", None, None),
+        ("print", None, None),
+        ("sales", None, None),
+    ]
+    assert [c["lead_time_hours"] for c in doc["chains"]] == [None]
+    assert (doc["constraint"], doc["headroom"], doc["demand_limit"]) == (None, None, None)
+    assert doc["unknown_utilization"] == ["design", "print", "sales"]
+    chains = json.loads(cli("chains", str(org), "--format", "json").stdout)["chains"]
+    assert chains[0]["takt_hours"] == 20.0
+    assert [chains[0][k] for k in ("process_time_hours", "lead_time_hours")] == [None, None]
+    assert chains[0]["value_added_ratio"] is None
+    assert chains[0]["unknown_effort_steps"] == 3
+    assert NOT_MEASURED.findall(cli("bottlenecks", str(org)).stdout) == []
+    text = cli("chains", str(org), "--no-color").stdout
+    assert "  process time: unknown\n  lead time: unknown\n  value-added ratio: unknown\n" in text
+    # (its rolled quality reads 100 %: handoffs without a quality count as 100 %, said there)
+    assert "  rolled quality: 100 % (unknown: Sales → Design, " in text
+    findings = cli("check", str(org), "--format", "json").stdout
+    assert [f["rule"] for f in json.loads(findings)["findings"]].count("unknown-effort") == 1
+
+
+def test_discover_then_map_keeps_what_was_measured(cli: Invoke, tmp_path: Path) -> None:
+    # Sales 0.75 h and Design 1.5 h measured, Print not; demand 2 per week (H = 40 h):
+    # Sales 2 × 0.75 = 1.5 h of 40 h = 3.75 %, Design 2 × 1.5 = 3 h = 7.5 %, Print unknown.
+    org = _discovered(cli, tmp_path, ROWS, HEADER)
+    doc = json.loads(cli("bottlenecks", str(org), "--format", "json").stdout)
+    assert [(d["id"], d["load_hours"], d["utilization"]) for d in doc["departments"]] == [
+        ("design", 3.0, 0.075),
+        ("sales", 1.5, 0.0375),
+        ("print", None, None),  # unknown, last
+    ]
+    assert doc["constraint"] == "design"  # the busiest of the known
+    assert (doc["headroom"], doc["demand_limit"]) == (None, None)  # Print could be busier
+    assert doc["unknown_utilization"] == ["print"]
+    text = cli("bottlenecks", str(org)).stdout
+    assert "constraint: Design (design) at 7.5 %; utilization unknown at Print (print)" in text

@@ -1,0 +1,117 @@
+"""Issue 12 item 15: every command shows what an `effort: unknown` makes unknown as 'unknown'
+(JSON null), and what stays known with its number."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from .cli_support import Invoke
+
+# H = 40 h. x: demand 10, Alfa 2 h, Beta unknown (wait 8 h); y: demand 5, Alfa 1 h, Gamma 4 h
+# (wait 5 h). Alfa 10 × 2 + 5 × 1 = 25 h of 40 h = 62.5 %; Gamma 5 × 4 = 20 h = 50 %; Beta
+# unknown. y: takt 40 / 5 = 8 h, process 5 h, lead 5 + 5 = 10 h = 1.25 days, value added 50 %.
+ORG = """\
+version: 1
+organization: Unknown Co
+period: week
+departments:
+  a: {name: Alfa}
+  b: {name: Beta}
+  c: {name: Gamma}
+clients:
+  z: {name: Zeta}
+chains:
+  x:
+    client: z
+    demand: 10
+    steps:
+      - {department: a, effort: 2h}
+      - {department: b, effort: unknown, wait: 8h}
+  y:
+    client: z
+    demand: 5
+    steps:
+      - {department: a, effort: 1h}
+      - {department: c, effort: 4h, wait: 5h}
+"""
+
+
+@pytest.fixture
+def org(org_file: Callable[..., Path]) -> str:
+    return str(org_file(ORG))
+
+
+def test_map_text(cli: Invoke, org: str) -> None:
+    out = cli("map", org, "--no-color").stdout
+    assert "    utilization: 62.5 % (25 h of 40 h per week), the constraint" in out
+    assert "    utilization: unknown (unknown of 40 h per week)" in out
+    assert "    lead time unknown (effort unknown at 1 step); constraint Alfa (a)" in out
+    assert "    lead time 1.25 working days (10 h); constraint Alfa (a)" in out
+    assert "  Beta (b): unknown\n" in out
+    assert "  headroom: unknown (utilization unknown at Beta (b): effort unknown)" in out
+    assert "∞" not in out
+
+
+def test_chains_json(cli: Invoke, org: str) -> None:
+    x, y = json.loads(cli("chains", org, "--format", "json").stdout)["chains"]
+    assert x["takt_hours"] == 4.0  # 40 / 10
+    assert [x[k] for k in ("process_time_hours", "lead_time_hours", "value_added_ratio")] == [
+        None,
+        None,
+        None,
+    ]
+    assert x["lead_time_days"] is None
+    assert x["unknown_effort_steps"] == 1
+    assert [(s["effort_hours"], s["cycle_time_hours"], s["over_takt"]) for s in x["steps"]] == [
+        (2.0, 2.0, False),
+        (None, None, None),
+    ]
+    assert [y[k] for k in ("process_time_hours", "lead_time_hours", "value_added_ratio")] == [
+        5.0,
+        10.0,
+        0.5,
+    ]
+    assert y["unknown_effort_steps"] == 0
+
+
+def test_bottlenecks_and_simulate_json(cli: Invoke, org: str) -> None:
+    doc = json.loads(cli("bottlenecks", org, "--format", "json").stdout)
+    assert [(d["id"], d["utilization"], d["unknown_effort_steps"]) for d in doc["departments"]] == [
+        ("a", 0.625, 0),
+        ("c", 0.5, 0),
+        ("b", None, 1),
+    ]
+    assert (doc["constraint"], doc["headroom"], doc["demand_limit"]) == ("a", None, None)
+    assert doc["unknown_utilization"] == ["b"]
+    sim = json.loads(cli("simulate", org, "--demand", "2", "--format", "json").stdout)
+    # Alfa 2 × 25 = 50 h of 40 h = 125 %; Beta still unknown, so no demand limit.
+    after = {d["id"]: d["utilization"] for d in sim["after"]["departments"]}
+    assert after == {"a": 1.25, "c": 1.0, "b": None}
+    assert sim["demand_limit"] is None
+    assert sim["after"]["unknown_utilization"] == ["b"]
+
+
+def test_simulate_text_and_diagram(cli: Invoke, org: str, tmp_path: Path) -> None:
+    out = cli("simulate", org, "--demand", "2").stdout
+    assert "  Beta (b): unknown → unknown (unknown of 40 h)" in out
+    assert "  x: unknown → unknown (unknown)" in out
+    assert "demand limit: unknown (utilization unknown at Beta (b): effort unknown)" in out
+    dot = tmp_path / "x.dot"
+    assert cli("render", org, "-o", str(dot), "--view", "chain:x").exit_code == 0
+    text = dot.read_text(encoding="utf-8")
+    assert "process time unknown · lead time unknown · value added unknown" in text
+    assert "operative · utilization unknown" in text
+    assert "cycle unknown" in text
+
+
+def test_report_markdown(cli: Invoke, org: str, tmp_path: Path) -> None:
+    report = tmp_path / "r.md"
+    assert cli("report", org, "-o", str(report)).exit_code == 0
+    text = report.read_text(encoding="utf-8")
+    assert "| Headroom | unknown \\(utilization unknown at Beta: effort unknown\\) |" in text
+    assert "| x | 10/week | 4 h | unknown | unknown | unknown | 100% | Alfa | none |" in text
+    assert "| Beta | unknown | 40 h | unknown |" in text
