@@ -115,3 +115,15 @@ def test_report_markdown(cli: Invoke, org: str, tmp_path: Path) -> None:
     assert "| Headroom | unknown \\(utilization unknown at Beta: effort unknown\\) |" in text
     assert "| x | 10/week | 4 h | unknown | unknown | unknown | 100% | Alfa | none |" in text
     assert "| Beta | unknown | 40 h | unknown |" in text
+
+
+def test_diff_says_unknown_not_none_or_new(cli: Invoke, org: str, org_file) -> None:
+    # Beta's effort set to 3 h: 10 × 3 = 30 h of 40 h = 75 %; x's lead 2 + 3 + 8 = 13 h.
+    known = org_file(ORG.replace("effort: unknown, wait: 8h", "effort: 3h, wait: 8h"), "new.yaml")
+    out = cli("diff", org, str(known)).stdout
+    assert "  ~ x: steps[1].effort unknown → 3 h" in out
+    assert "  utilization of Beta (b): unknown → 75 % (change unknown)" in out
+    assert "  lead time of x: unknown → 13 h (change unknown)" in out
+    doc = json.loads(cli("diff", org, str(known), "--format", "json").stdout)
+    beta = next(m for m in doc["metrics"] if m["id"] == "b")
+    assert (beta["old"], beta["new"], beta["delta"]) == (None, 0.75, None)

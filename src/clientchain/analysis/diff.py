@@ -99,13 +99,17 @@ class EntityChange:
 
 @dataclass(frozen=True, slots=True)
 class MetricDelta:
-    """A metric of a department or chain in both versions (``None``: not in that version)."""
+    """A metric of a department or chain in both versions (``None``: not in that version,
+    or unknown in it — ``old_present`` / ``new_present`` tell which: an entity present with
+    a ``None`` metric has an unknown one, from a step's ``effort: unknown``)."""
 
     kind: Literal["department", "chain"]
     id: str
     metric: Literal["utilization", "lead_time_hours", "rolled_quality"]
     old: float | None
     new: float | None
+    old_present: bool = True
+    new_present: bool = True
 
     @property
     def delta(self) -> float | None:
@@ -353,6 +357,8 @@ def _metric_deltas(before: FlowReport, after: FlowReport) -> Iterator[MetricDelt
             "utilization",
             None if old is None else old.utilization,
             None if new is None else new.utilization,
+            old is not None,
+            new is not None,
         )
     for chain in _union(before.chains, after.chains):
         was, now = before.chains.get(chain), after.chains.get(chain)
@@ -363,14 +369,22 @@ def _metric_deltas(before: FlowReport, after: FlowReport) -> Iterator[MetricDelt
                 metric,
                 None if was is None else getattr(was, metric),
                 None if now is None else getattr(now, metric),
+                was is not None,
+                now is not None,
             )
 
 
 def _delta(
-    kind: Any, key: str, metric: Any, old: float | None, new: float | None
+    kind: Any,
+    key: str,
+    metric: Any,
+    old: float | None,
+    new: float | None,
+    old_present: bool,
+    new_present: bool,
 ) -> Iterator[MetricDelta]:
     if not _same(old, new):
-        yield MetricDelta(kind, key, metric, old, new)
+        yield MetricDelta(kind, key, metric, old, new, old_present, new_present)
 
 
 def _same(a: float | None, b: float | None) -> bool:
@@ -434,6 +448,8 @@ def _regressions(
     for delta in metrics:
         if delta.new is None:
             continue
+        if delta.metric == "utilization" and delta.old is None and delta.old_present:
+            continue  # it was unknown: no comparison says it got worse
         if delta.metric == "utilization":
             yield from _capacity_regression(new, delta.id, delta.old, delta.new, near)
         elif delta.metric == "lead_time_hours" and delta.old is not None:

@@ -14,7 +14,15 @@ import math
 import re
 from typing import TYPE_CHECKING, Any
 
-from clientchain.numbers import duration, name_id, pct, points, signed_duration, signed_pct
+from clientchain.numbers import (
+    UNKNOWN,
+    duration,
+    name_id,
+    pct,
+    points,
+    signed_duration,
+    signed_pct,
+)
 from clientchain.output.json import dumps
 
 if TYPE_CHECKING:
@@ -46,7 +54,7 @@ def field_value(name: str, value: Any) -> str:
     ('2.5 h', '90 %', '[]')
     """
     if value is None:
-        return "none"
+        return UNKNOWN if name.endswith("effort") else "none"  # an effort None is unknown
     if isinstance(value, list):
         return f"[{', '.join(str(v) for v in value)}]"
     if isinstance(value, dict):
@@ -61,21 +69,24 @@ def field_value(name: str, value: Any) -> str:
     return f"{value:g}"
 
 
-def metric_value(metric: str, value: float | None) -> str:
-    """``75 %`` for utilization and rolled quality, ``13 h`` for lead time, ``∞``, ``none``."""
+def metric_value(metric: str, value: float | None, present: bool = True) -> str:
+    """``75 %`` for utilization and rolled quality, ``13 h`` for lead time, ``∞``, ``none``
+    (not in that version) or ``unknown`` (``present`` but not known)."""
     if value is None:
-        return "none"
+        return UNKNOWN if present else "none"
     if math.isinf(value):
         return "∞"
     return duration(value) if metric == "lead_time_hours" else pct(value)
 
 
 def metric_change(delta: MetricDelta) -> str:
-    """``+20 pts``, ``+2 h, +15.4 %``, ``new`` or ``removed``."""
-    if delta.old is None:
+    """``+20 pts``, ``+2 h, +15.4 %``, ``new``, ``removed`` or ``change unknown``."""
+    if delta.old is None and not delta.old_present:
         return "new"
-    if delta.new is None:
+    if delta.new is None and not delta.new_present:
         return "removed"
+    if delta.old is None or delta.new is None:
+        return f"change {UNKNOWN}"
     change = delta.delta
     if change is None or math.isnan(change) or math.isinf(change):
         return "∞" if change is not None and not math.isnan(change) else "n/a"
@@ -144,8 +155,8 @@ def _field_text(change: FieldChange) -> str:
 
 
 def _metric_text(diff: OrgDiff, delta: MetricDelta) -> str:
-    old = metric_value(delta.metric, delta.old)
-    new = metric_value(delta.metric, delta.new)
+    old = metric_value(delta.metric, delta.old, delta.old_present)
+    new = metric_value(delta.metric, delta.new, delta.new_present)
     return (
         f"{_METRIC[delta.metric]} of {_metric_subject(diff, delta)}: "
         f"{old} → {new} ({metric_change(delta)})"
@@ -296,8 +307,8 @@ def _metric_row(diff: OrgDiff, delta: MetricDelta) -> str:
     cells = [
         _md(_metric_subject(diff, delta)),
         _METRIC[delta.metric],
-        metric_value(delta.metric, delta.old),
-        metric_value(delta.metric, delta.new),
+        metric_value(delta.metric, delta.old, delta.old_present),
+        metric_value(delta.metric, delta.new, delta.new_present),
         metric_change(delta),
     ]
     return "| " + " | ".join(cells) + " |"
