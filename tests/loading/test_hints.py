@@ -122,8 +122,23 @@ def test_a_duration_typed_in_words_gets_a_did_you_mean(written: str, meant: str)
 
 def test_a_duration_past_saving_keeps_the_list_of_units() -> None:
     assert problems(STEP.replace("{effort}", "lots"))[0].endswith(
-        "got 'lots' (units: s, m, h, d, w, mo (d, w and mo follow the calendar))"
+        "got 'lots' (units: s, m, h, d, w, mo (d, w and mo follow the calendar); "
+        "'unknown' when not measured)"
     )
+
+
+@pytest.mark.parametrize("written", ["Unknown", "UNKNOWN", "unknwn", "unkown"])
+def test_an_unknown_effort_misspelt_gets_a_did_you_mean(written: str) -> None:
+    assert problems(STEP.replace("{effort}", written)) == [
+        f"org.yaml:10:17: chains.x.steps[0].effort: expected a duration like '4h', '30m' or "
+        f"'1.5d', got '{written}' (did you mean 'unknown'?)"
+    ]
+
+
+def test_an_empty_effort_is_still_missing_unknown_has_to_be_said() -> None:
+    assert problems(STEP.replace("{effort}", "~")) == [
+        "org.yaml:9:9: chains.x.steps[0].effort: missing required key 'effort'"
+    ]
 
 
 def test_a_decimal_comma_inside_braces_is_explained() -> None:

@@ -685,9 +685,13 @@ def _hint(f: F.Field, node: ScalarNode) -> str:
         return did_you_mean(node.value, f.choices)
     if f.kind in ("count", "positive", "rating") and not node.plain:
         return "write the number without quotes"
+    if f.kind == "effort" and did_you_mean(node.value.lower(), [UNKNOWN_EFFORT]):
+        return did_you_mean(node.value.lower(), [UNKNOWN_EFFORT])
     if f.kind in ("duration", "effort"):
         meant = suggest_duration(node.value)
-        return _did_you(meant) or "units: s, m, h, d, w, mo (d, w and mo follow the calendar)"
+        units = "units: s, m, h, d, w, mo (d, w and mo follow the calendar)"
+        unknown = "; 'unknown' when not measured" if f.kind == "effort" else ""
+        return _did_you(meant) or units + unknown
     if f.kind == "percent" and node.plain:
         return _did_you(suggest_percentage(plain_number(node.value)))
     return ""
