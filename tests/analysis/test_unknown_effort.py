@@ -146,3 +146,12 @@ def test_rules_never_fire_on_an_unknown() -> None:
         ("overloaded", "a"),  # 2005 h of 40 h
         ("over-takt", "a"),  # Alfa 2 h per unit against x's takt of 0.04 h
     ]
+
+
+def test_json_text_says_unknown_too() -> None:
+    text = (
+        '{"version": 1, "departments": {"a": {}}, "clients": {"z": {}}, "chains": {"x": '
+        '{"client": "z", "demand": 1, "steps": [{"department": "a", "effort": "unknown"}]}}}'
+    )
+    org = load_text(text, "org.json")
+    assert [s.effort for s in org.chains["x"].steps] == [None]
