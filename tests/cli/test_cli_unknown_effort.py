@@ -127,3 +127,22 @@ def test_diff_says_unknown_not_none_or_new(cli: Invoke, org: str, org_file) -> N
     doc = json.loads(cli("diff", org, str(known), "--format", "json").stdout)
     beta = next(m for m in doc["metrics"] if m["id"] == "b")
     assert (beta["old"], beta["new"], beta["delta"]) == (None, 0.75, None)
+
+
+def test_slides(cli: Invoke, org: str, tmp_path: Path) -> None:
+    pptx = pytest.importorskip("pptx")
+    deck = tmp_path / "s.pptx"
+    assert cli("slides", org, "-o", str(deck)).exit_code == 0
+    texts, notes = [], []
+    for slide in pptx.Presentation(str(deck)).slides:
+        for shape in slide.shapes:
+            if shape.has_text_frame:
+                texts.append(shape.text_frame.text)
+            if shape.has_table:
+                texts += [" | ".join(c.text for c in row.cells) for row in shape.table.rows]
+        notes.append(slide.notes_slide.notes_text_frame.text)
+    assert "Beta | unknown | 40 h | unknown" in texts  # the bottleneck table
+    assert any("process time unknown · lead time unknown · value added unknown" in t for t in texts)
+    assert "Headroom unknown: utilization unknown at Beta: effort unknown." in notes[0]
+    assert "Beta: effort unknown, cycle unknown, wait 8 h" in "\n".join(notes)
+    assert "∞" not in "\n".join(texts + notes)
