@@ -98,7 +98,7 @@ def test_bottlenecks_and_simulate_json(cli: Invoke, org: str) -> None:
 def test_simulate_text_and_diagram(cli: Invoke, org: str, tmp_path: Path) -> None:
     out = cli("simulate", org, "--demand", "2").stdout
     assert "  Beta (b): unknown → unknown (unknown of 40 h)" in out
-    assert "  x: unknown → unknown (unknown)" in out
+    assert "  x: unknown → unknown (change unknown)" in out
     assert "demand limit: unknown (utilization unknown at Beta (b): effort unknown)" in out
     dot = tmp_path / "x.dot"
     assert cli("render", org, "-o", str(dot), "--view", "chain:x").exit_code == 0

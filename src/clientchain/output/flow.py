@@ -421,7 +421,7 @@ def _hire_line(org: Organization, hire: Hire) -> str:
 
 def _signed(hours: float | None) -> str:
     if hours is None:
-        return UNKNOWN
+        return f"change {UNKNOWN}"
     if math.isnan(hours) or math.isinf(hours):
         return "∞" if hours > 0 else "−∞"
     return signed_duration(hours)
