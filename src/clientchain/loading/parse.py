@@ -685,8 +685,9 @@ def _hint(f: F.Field, node: ScalarNode) -> str:
         return did_you_mean(node.value, f.choices)
     if f.kind in ("count", "positive", "rating") and not node.plain:
         return "write the number without quotes"
-    if f.kind == "effort" and did_you_mean(node.value.lower(), [UNKNOWN_EFFORT]):
-        return did_you_mean(node.value.lower(), [UNKNOWN_EFFORT])
+    misspelt = did_you_mean(node.value.lower(), [UNKNOWN_EFFORT]) if f.kind == "effort" else ""
+    if misspelt:
+        return misspelt
     if f.kind in ("duration", "effort"):
         meant = suggest_duration(node.value)
         units = "units: s, m, h, d, w, mo (d, w and mo follow the calendar)"
