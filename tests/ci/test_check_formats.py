@@ -11,11 +11,11 @@ import jsonschema
 import pytest
 
 from cli.cli_support import TALLER, WARNING_ORG, Invoke, run_script
+from clientchain.app.check import check_report
 from clientchain.checks import RULES, Finding, Severity
-from clientchain.output.check_report import CheckReport, check_report
 from clientchain.output.github import annotation
 from clientchain.output.junit import junit_xml
-from clientchain.output.reports import CheckRun, FileCheck
+from clientchain.output.reports import CheckReport, CheckRun, FileCheck
 from clientchain.output.sarif import sarif_log
 
 SARIF_SCHEMA = json.loads(

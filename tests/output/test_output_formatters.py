@@ -7,13 +7,14 @@ import json
 import pytest
 
 from clientchain.analysis.structure import who
+from clientchain.app.overview import build_overview
 from clientchain.checks import Finding, Severity
 from clientchain.errors import Issue
 from clientchain.graph import build_graph
 from clientchain.model import Chain, Department, ExternalParty, Handoff, Organization, Step
 from clientchain.output import json as as_json
 from clientchain.output import rich_text, text
-from clientchain.output.reports import CheckRun, FileCheck, build_overview, input_finding
+from clientchain.output.reports import CheckRun, FileCheck, input_finding
 
 
 @pytest.fixture

@@ -15,13 +15,13 @@ import pytest
 from pptx import Presentation
 
 from clientchain.analysis.flow import analyze_flow
+from clientchain.app.report import write_report
+from clientchain.app.slides import write_slides
 from clientchain.graph import VOLUME, build_graph
 from clientchain.loading import load_file, load_text
 from clientchain.render.dot import to_dot
 from clientchain.render.mermaid import to_mermaid
 from clientchain.render.notes import chain_notes
-from clientchain.render.report import write_report
-from clientchain.render.slides import write_slides
 from clientchain.render.views import DiagramOptions, build_diagram
 
 HOSPITAL = Path(__file__).resolve().parents[1] / "cases" / "valid" / "hospital-revisit.yaml"

@@ -7,10 +7,10 @@ busiest department's load is other work, which chain demand does not scale.
 from __future__ import annotations
 
 from clientchain.analysis.flow import analyze_flow
+from clientchain.app.report import build_report
 from clientchain.graph import build_graph
 from clientchain.loading import load_text
 from clientchain.render.notes import overview_notes
-from clientchain.render.report import build_report
 from clientchain.render.tables import summary_table
 from clientchain.render.views import DiagramOptions, build_diagram
 

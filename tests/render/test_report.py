@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from clientchain.app.report import write_report
 from clientchain.render.html import CSP
-from clientchain.render.report import write_report
 
 from .conftest import needs_tool
 

@@ -11,10 +11,11 @@ import pytest
 from pptx import Presentation
 from pptx.util import Emu
 
+from clientchain.app.slides import write_slides
 from clientchain.graph import build_graph
 from clientchain.loading import load_file
 from clientchain.render.scene import node_key
-from clientchain.render.slides import SLIDE_HEIGHT_IN, SLIDE_WIDTH_IN, write_slides
+from clientchain.render.slides import SLIDE_HEIGHT_IN, SLIDE_WIDTH_IN
 from clientchain.render.theme import THEMES
 from clientchain.render.views import DiagramOptions
 

@@ -11,9 +11,10 @@ import pytest
 from pptx import Presentation
 from pptx.util import Emu
 
+from clientchain.app.slides import write_slides
 from clientchain.graph import build_graph
 from clientchain.loading import load_text
-from clientchain.render.slides import TABLE_PAGES, TABLE_ROWS, write_slides
+from clientchain.render.slides import TABLE_PAGES, TABLE_ROWS
 
 READABLE_PT = 12
 

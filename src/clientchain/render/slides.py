@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import networkx as nx
@@ -30,7 +29,6 @@ import networkx as nx
 from clientchain.analysis.flow import DepartmentFlow, FlowReport, analyze_flow
 from clientchain.errors import UsageError
 from clientchain.model import Organization
-from clientchain.output.files import write_atomic
 from clientchain.render.dot import to_dot
 from clientchain.render.engine import Engine, choose_engine, run_engine
 from clientchain.render.layout import Layout, parse_layout
@@ -39,7 +37,6 @@ from clientchain.render.numbers import hours, percent
 from clientchain.render.pptx_shapes import Area, draw_diagram, fill_background, text_box
 from clientchain.render.scene import Diagram
 from clientchain.render.views import DiagramOptions, build_diagram
-from clientchain.render.written import Written
 
 if TYPE_CHECKING:
     from pptx.presentation import Presentation
@@ -51,8 +48,8 @@ __all__ = [
     "TABLE_ROWS",
     "DeckPlan",
     "plan_deck",
+    "slide_count",
     "table_pages",
-    "write_slides",
 ]
 
 SLIDE_WIDTH_IN = 13.333
@@ -239,27 +236,6 @@ def _table_slide(
         slide.notes_slide.notes_text_frame.text = notes
 
 
-def write_slides(
-    org: Organization,
-    graph: nx.DiGraph,
-    output: str | Path,
-    options: DiagramOptions | None = None,
-    engine: Engine | None = None,
-) -> Written:
-    """Write the deck to ``output`` (``.pptx``).
-
-    Raises
-    ------
-    UsageError
-        ``output`` is not ``.pptx``, or python-pptx is not installed.
-    RenderError
-        No engine to lay out the diagrams, or the engine failed.
-    """
-    if Path(output).suffix.lower() != ".pptx":
-        raise UsageError(f"slides are written as .pptx, not {str(output)!r}")
-    plan = plan_deck(org, graph, options or DiagramOptions(), engine)
-    write_atomic(output, build_deck(plan))
-    slides = 2 + len(plan.chains) + table_pages(len(plan.flow.departments))
-    counts = {"slides": slides, "nodes": len(plan.overview[0].nodes)}
-    warnings = plan.overview[0].warnings
-    return Written(str(output), "pptx", plan.engine, counts, warnings)
+def slide_count(plan: DeckPlan) -> int:
+    """Slides in the deck of ``plan``: title, overview, one per chain, the bottleneck tables."""
+    return 2 + len(plan.chains) + table_pages(len(plan.flow.departments))
