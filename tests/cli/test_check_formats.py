@@ -10,7 +10,7 @@ from xml.etree import ElementTree
 import jsonschema
 import pytest
 
-from cli.cli_support import TALLER, WARNING_ORG, Invoke, run_script
+from .cli_support import TALLER, WARNING_ORG, Invoke, run_script
 from clientchain.app.check import check_report
 from clientchain.checks import RULES, Finding, Severity
 from clientchain.output.github import annotation

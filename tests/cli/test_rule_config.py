@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cli.cli_support import TALLER, WARNING_ORG, Invoke, run_script
+from .cli_support import TALLER, WARNING_ORG, Invoke, run_script
 from clientchain.checks import run_checks
 from clientchain.errors import InputError
 from clientchain.graph import build_graph

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from cli.cli_support import EXAMPLES, TALLER, Invoke, run_script
+from .cli_support import EXAMPLES, TALLER, Invoke, run_script
 from clientchain.analysis.diff import diff_orgs
 from clientchain.checks import check_org
 from clientchain.errors import InputError, UsageError
