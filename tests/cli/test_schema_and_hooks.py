@@ -13,7 +13,6 @@ import pytest
 import yaml
 
 from .cli_support import EXAMPLES, TALLER, Invoke
-
 from .conftest import git
 
 ROOT = Path(__file__).resolve().parents[2]
