@@ -11,6 +11,8 @@ nothing from clientchain, so every layer may use it.
 ('80 %', '112.5 %', '66.7 %', '6.5 h', '15 min', '3.81 working days (30.5 h)')
 >>> points(1 / 6), signed_pct(1.6 / 2.75), signed_duration(-0.5)
 ('+16.7 pts', '+58.2 %', '−30 min')
+>>> factor(1.25), factor(0.001), factor(float("inf")), num(-0.001)
+('× 1.25', '× 0.001', '∞', '0')
 >>> name_id("Taller", "taller"), name_id("x", "x"), plural(1, "client"), plural(2, "info", "info")
 ('Taller (taller)', 'x', '1 client', '2 info')
 """
@@ -21,6 +23,7 @@ import math
 
 __all__ = [
     "duration",
+    "factor",
     "finite",
     "lead_time",
     "name_id",
@@ -39,10 +42,20 @@ def finite(value: float) -> float | None:
 
 
 def num(value: float) -> str:
-    """At most two decimals, no trailing zeros; ``∞`` for infinity."""
+    """At most two decimals, no trailing zeros; ``∞`` for infinity (never ``-0``)."""
     if math.isinf(value):
         return "∞"
-    return f"{value:.2f}".rstrip("0").rstrip(".")
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def factor(value: float) -> str:
+    """A growth factor: ``'× 1.25'``, ``'∞'``; a tiny one keeps two significant digits."""
+    if math.isinf(value):
+        return "∞"
+    if 0 < value < 0.005:
+        return f"× {value:.2g}"
+    return f"× {num(value)}"
 
 
 def pct(fraction: float) -> str:

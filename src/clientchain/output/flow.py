@@ -15,14 +15,21 @@ import math
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from clientchain.numbers import duration, finite, lead_time, num, pct, signed_duration
+from clientchain.numbers import (
+    duration,
+    factor,
+    finite,
+    lead_time,
+    num,
+    pct,
+    signed_duration,
+)
 from clientchain.output.limits import (
     carries_no_chain_work,
     constraint_line,
     demand_limit_line,
     headroom_clause,
     headroom_line,
-    times,
 )
 from clientchain.output.text import NONE, node, nodes
 
@@ -347,7 +354,7 @@ def simulate_text(org: Organization, result: Simulation) -> str:
     if carries_no_chain_work(after, after.constraint):
         lines.append(f"  {constraint_line(after, _labeller(org))}")
     lines.append(
-        f"headroom: {times(before.headroom)} → {times(after.headroom)} "
+        f"headroom: {factor(before.headroom)} → {factor(after.headroom)} "
         f"({headroom_clause(after, _labeller(org))})"
     )
     lines += ["", "utilization (before → after):"]
