@@ -86,6 +86,11 @@ class ExternalParty:
     ignore: tuple[str, ...] = ()  # rule ids not reported for this entity
     client_role: ClientRole | None = None
 
+    @property
+    def role_words(self) -> str:
+        """``'final client'``, ``'intermediary client'``, ``'client'`` or ``'supplier'``."""
+        return f"{self.client_role} client" if self.client_role else self.role
+
 
 @dataclass(frozen=True, slots=True)
 class Handoff:

@@ -76,7 +76,7 @@ def test_rich_output_never_interprets_names_as_markup(org: Organization) -> None
 
 
 def test_who_json(org: Organization) -> None:
-    doc = json.loads(as_json.who_json(who(org, build_graph(org), "a")))
+    doc = json.loads(as_json.who_json(org, who(org, build_graph(org), "a")))
     assert doc["suppliers"] == []
     assert doc["clients"] == ["b"]
     assert (doc["feedback_from"], doc["information_from"]) == (["b"], [])

@@ -78,7 +78,7 @@ def who_command(
     org, graph = load(file)
     result = who(org, graph, dept)
     if output_format is Format.JSON:
-        out(as_json.who_json(result))
+        out(as_json.who_json(org, result))
     elif rich_output(ctx, no_color):
         out(rich_text.who_rich(org, result, terminal_width()))
     else:

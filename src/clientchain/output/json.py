@@ -69,9 +69,15 @@ def who_dict(who: WhoServesWhom) -> dict[str, Any]:
     }
 
 
-def who_json(who: WhoServesWhom) -> str:
-    """``clientchain who --format json``."""
-    return dumps(who_dict(who))
+def who_json(org: Organization, who: WhoServesWhom) -> str:
+    """``clientchain who --format json``: :func:`who_dict` and, after ``role``, a client's
+    ``client_role`` (``intermediary``, ``final``; ``null`` when not given and for a
+    department or a supplier)."""
+    party = org.clients.get(who.id) if who.role == "client" else None
+    entry = who_dict(who)
+    document = {key: entry[key] for key in ("id", "name", "role")}
+    document["client_role"] = party.client_role if party else None
+    return dumps(document | entry)
 
 
 def map_json(overview: Overview) -> str:

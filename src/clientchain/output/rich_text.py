@@ -155,8 +155,7 @@ def _parties(org: Organization) -> Table:
     for column in ("id", "name", "role", "segment"):
         table.add_column(column, overflow="fold")
     for party in (*org.clients.values(), *org.suppliers.values()):
-        role = f"{party.client_role} client" if party.client_role else party.role
-        table.add_row(Text(party.id), Text(party.name), role, Text(party.segment or ""))
+        table.add_row(Text(party.id), Text(party.name), party.role_words, Text(party.segment or ""))
     return table
 
 

@@ -233,11 +233,11 @@ def _mark(flow: FlowReport, dept_id: str) -> str:
 def _role(org: Organization, who: WhoServesWhom) -> str:
     """``department``, ``supplier``, ``client`` or a client's role: ``final client``."""
     party = org.clients.get(who.id) if who.role == "client" else None
-    return f"{party.client_role} client" if party and party.client_role else str(who.role)
+    return party.role_words if party else str(who.role)
 
 
 def _party_detail(party: ExternalParty) -> str:
     """``: final client, loyal`` — a client's role and the segment, where given."""
-    parts = [f"{party.client_role} client" if party.client_role else "", party.segment or ""]
+    parts = [party.role_words if party.client_role else "", party.segment or ""]
     shown = ", ".join(part for part in parts if part)
     return f": {shown}" if shown else ""

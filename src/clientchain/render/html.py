@@ -18,6 +18,7 @@ from clientchain.render.tables import (
     Table,
     bottleneck_table,
     chain_table,
+    client_table,
     finding_table,
     summary_table,
     who_table,
@@ -89,7 +90,7 @@ def _findings(data: ReportData) -> str:
 
 
 def report_html(data: ReportData) -> str:
-    """The whole page: summary, diagram, who serves whom, chains, bottlenecks, findings."""
+    """The whole page: summary, diagram, who serves whom, clients, chains, bottlenecks, findings."""
     org = data.org
     summary = summary_table(data)
     summary_rows = "\n".join(f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in summary.rows)
@@ -115,6 +116,8 @@ def report_html(data: ReportData) -> str:
         _figure(data.figure),
         '<h2 id="who">Who serves whom</h2>',
         _table(who_table(data), frozenset({6})),
+        '<h2 id="clients">Clients</h2>',
+        _table(client_table(data)),
         '<h2 id="chains">Chains</h2>',
         _table(chain_table(data), frozenset({1, 2, 3, 4, 5, 6})),
         chains,

@@ -21,6 +21,7 @@ from clientchain.render.tables import (
     Table,
     bottleneck_table,
     chain_table,
+    client_table,
     finding_table,
     summary_table,
     who_table,
@@ -52,7 +53,7 @@ def _figure(figure: Figure) -> list[str]:
 
 
 def report_markdown(data: ReportData) -> str:
-    """Summary, diagram, who serves whom, chains (with their diagrams), bottlenecks, findings."""
+    """Summary, diagram, who serves whom, clients, chains (and diagrams), bottlenecks, findings."""
     org = data.org
     lines = [
         f"# {md_text(org.name)}",
@@ -70,6 +71,10 @@ def report_markdown(data: ReportData) -> str:
         "## Who serves whom",
         "",
         *_table(who_table(data)),
+        "",
+        "## Clients",
+        "",
+        *_table(client_table(data)),
         "",
         "## Chains",
         "",

@@ -21,6 +21,7 @@ __all__ = [
     "Table",
     "bottleneck_table",
     "chain_table",
+    "client_table",
     "finding_table",
     "summary_table",
     "who_table",
@@ -88,6 +89,15 @@ def who_table(data: ReportData) -> Table:
         )
     headers = ("Department", "Kind", "Group", "Suppliers", "Clients", "Serves", "Handoffs")
     return Table(headers, tuple(rows))
+
+
+def client_table(data: ReportData) -> Table:
+    """The external clients in file order: role (intermediary, final) and commercial segment."""
+    rows = tuple(
+        (party.name, party.client_role or UNKNOWN, party.segment or UNKNOWN)
+        for party in data.org.clients.values()
+    )
+    return Table(("Client", "Role", "Segment"), rows)
 
 
 def chain_table(data: ReportData) -> Table:

@@ -40,7 +40,6 @@ from clientchain.graph import (
     KIND,
     QUALITY,
     ROLE,
-    SEGMENT,
     SUPPLIER,
     TYPE,
     VOLUME,
@@ -294,8 +293,8 @@ def _node(context: _Context, node_id: str, stop: Stop | None = None) -> DiagramN
     name = wrap(context.org.label(node_id), NAME_WIDTH)
     key = node_key(node_id) if stop is None else stop.key
     if role == CLIENT:
-        segment = attributes[SEGMENT]
-        detail = f"external client · {segment}" if segment else "external client"
+        party = context.org.clients[node_id]
+        detail = " · ".join(filter(None, (f"external {party.role_words}", party.segment)))
         lines: tuple[str, ...] = (name, detail)
         return DiagramNode(node_id, key, "client", lines, theme.client_fill, theme.party_line)
     if role == SUPPLIER:
