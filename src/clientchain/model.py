@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
+from clientchain.numbers import name_id
 from clientchain.units import Calendar, Period
 
 __all__ = [
@@ -133,6 +134,10 @@ class Chain:
     location: Location = NOWHERE
     ignore: tuple[str, ...] = ()  # rule ids not reported for this entity
 
+    def describe(self) -> str:
+        """``'Name (id)'``, or just ``'id'`` when the name is the id."""
+        return name_id(self.name, self.id)
+
     @property
     def path(self) -> tuple[str, ...]:
         """Node ids along the chain: supplier (if any), the steps, the client."""
@@ -186,6 +191,16 @@ class Organization:
             if node_id in table:
                 return table[node_id].name
         return node_id
+
+    def describe(self, node_id: str) -> str:
+        """``'Name (id)'`` of any department, client or supplier; just ``'id'`` when the
+        name is the id, as every text output and finding writes it.
+
+        >>> org = Organization("X", {"a": Department("a", "Alfa"), "b": Department("b", "b")})
+        >>> org.describe("a"), org.describe("b")
+        ('Alfa (a)', 'b')
+        """
+        return name_id(self.label(node_id), node_id)
 
     def location_of(self, node_id: str) -> Location:
         """Where a department, client or supplier is defined."""

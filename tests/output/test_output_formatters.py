@@ -36,10 +36,11 @@ def warning(line: int = 3) -> Finding:
 
 
 def test_node_labels(org: Organization) -> None:
-    assert text.node(org, "a") == "Alfa [red]x[/red] (a)"
-    assert text.node(org, "b") == "b"
+    assert org.describe("a") == "Alfa [red]x[/red] (a)"
+    assert org.describe("b") == "b"
+    assert text.nodes(org, ["a", "b"]) == "Alfa [red]x[/red] (a), b"
     assert text.nodes(org, []) == "none"
-    assert text.chain_label(org.chains["x"]) == "Equis (x)"
+    assert org.chains["x"].describe() == "Equis (x)"
     assert text.chain_path(org, org.chains["x"]) == "Alfa [red]x[/red] → b → Zeta"
 
 

@@ -21,16 +21,13 @@ from types import ModuleType
 import networkx as nx
 
 from clientchain.graph import ROLE
-from clientchain.model import Chain, Location, Organization
-from clientchain.numbers import name_id
+from clientchain.model import Location, Organization
 
 __all__ = [
     "Check",
     "Finding",
     "Rule",
     "Severity",
-    "describe",
-    "describe_chain",
     "finding",
     "join",
     "role_word",
@@ -142,22 +139,6 @@ class Rule:
         if threshold is not None and not isinstance(threshold, str):
             raise TypeError(f"rule module {module.__name__}: THRESHOLD must be a str")
         return cls(rule_id, severity, summary.strip(), explanation.strip(), threshold, check)
-
-
-def describe(org: Organization, node_id: str) -> str:
-    """``'Name (id)'``, or just ``'id'`` when the name is the id.
-
-    >>> from clientchain.model import Department, Organization
-    >>> org = Organization("X", {"a": Department("a", "Alfa"), "b": Department("b", "b")})
-    >>> describe(org, "a"), describe(org, "b")
-    ('Alfa (a)', 'b')
-    """
-    return name_id(org.label(node_id), node_id)
-
-
-def describe_chain(chain: Chain) -> str:
-    """``'Name (id)'`` of a chain, or just ``'id'`` when the name is the id."""
-    return name_id(chain.name, chain.id)
 
 
 def finding(

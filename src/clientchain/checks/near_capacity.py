@@ -16,7 +16,7 @@ from collections.abc import Iterator
 import networkx as nx
 
 from clientchain.analysis.flow import analyze_flow
-from clientchain.checks.base import Finding, Severity, describe, finding
+from clientchain.checks.base import Finding, Severity, finding
 from clientchain.model import Organization
 from clientchain.numbers import num, pct
 
@@ -38,7 +38,7 @@ def check(org: Organization, graph: nx.DiGraph) -> Iterator[Finding]:
             ID,
             SEVERITY,
             flow.id,
-            f"Department {describe(org, flow.id)} is near capacity: utilization "
+            f"Department {org.describe(flow.id)} is near capacity: utilization "
             f"{pct(flow.utilization)} ({num(flow.load_hours)} h of "
             f"{num(flow.capacity_hours)} h per {org.period}), above the threshold of "
             f"{pct(threshold)}.",

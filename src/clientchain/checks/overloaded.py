@@ -17,7 +17,7 @@ from collections.abc import Iterator
 import networkx as nx
 
 from clientchain.analysis.flow import analyze_flow
-from clientchain.checks.base import Finding, Severity, describe, finding
+from clientchain.checks.base import Finding, Severity, finding
 from clientchain.model import Organization
 from clientchain.numbers import num, pct
 
@@ -37,7 +37,7 @@ def check(org: Organization, graph: nx.DiGraph) -> Iterator[Finding]:
             ID,
             SEVERITY,
             flow.id,
-            f"Department {describe(org, flow.id)} is overloaded: {num(flow.load_hours)} h "
+            f"Department {org.describe(flow.id)} is overloaded: {num(flow.load_hours)} h "
             f"of work per {org.period} against a capacity of {num(flow.capacity_hours)} h "
             f"(utilization {pct(flow.utilization)}).",
         )

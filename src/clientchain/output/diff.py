@@ -345,7 +345,7 @@ def _node(diff: OrgDiff, node_id: str | None) -> str:
 def _chain(diff: OrgDiff, chain_id: str) -> str:
     for org in (diff.new, diff.old):
         if chain_id in org.chains:
-            return name_id(org.chains[chain_id].name, chain_id)
+            return org.chains[chain_id].describe()
     return chain_id
 
 

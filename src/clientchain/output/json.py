@@ -32,8 +32,12 @@ __all__ = [
 
 
 def dumps(document: Mapping[str, Any]) -> str:
-    """The project's JSON style: two-space indent, Unicode kept, no trailing newline."""
-    return json.dumps(document, indent=2, ensure_ascii=False)
+    """The project's JSON style: two-space indent, Unicode kept, no trailing newline.
+
+    Every JSON output leaves through here. An infinity that slipped past
+    :func:`clientchain.numbers.finite` is refused (``Infinity`` is not JSON).
+    """
+    return json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False)
 
 
 def finding_dict(finding: Finding) -> dict[str, Any]:

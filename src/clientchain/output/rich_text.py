@@ -19,7 +19,7 @@ from rich.text import Text
 
 from clientchain.numbers import lead_time, num, pct, plural
 from clientchain.output.limits import NO_CHAIN_WORK, carries_no_chain_work, limits_words
-from clientchain.output.text import NONE, chain_label, chain_path, hops_text, node, nodes, where
+from clientchain.output.text import NONE, chain_path, hops_text, nodes, where
 
 if TYPE_CHECKING:
     from clientchain.analysis.structure import WhoServesWhom
@@ -46,7 +46,7 @@ def render(renderables: Iterable[RenderableType], width: int) -> str:
 
 def who_rich(org: Organization, who: WhoServesWhom, width: int) -> str:
     """``clientchain who`` as a two-column table."""
-    title = Text(f"{node(org, who.id)}: {who.role}", style="bold")
+    title = Text(f"{org.describe(who.id)}: {who.role}", style="bold")
     table = Table(title=title, title_justify="left", show_header=False, box=box.SIMPLE)
     table.add_column(style="bold")
     table.add_column()
@@ -172,7 +172,7 @@ def _chains(overview: Overview) -> Table:
             lead = lead_time(chain_flow.lead_time_hours, flow.hours_per_day)
             constraint = org.label(chain_flow.constraint) if chain_flow.constraint else NONE
         table.add_row(
-            Text(chain_label(chain), style="bold"),
+            Text(chain.describe(), style="bold"),
             demand,
             Text(chain_path(org, chain)),
             lead,
