@@ -62,26 +62,41 @@ def carries_no_chain_work(flow: FlowReport, department: str | None) -> bool:
 
 def headroom_clause(flow: FlowReport, label: Label) -> str:
     """What the headroom means for this organization, as a clause after the factor."""
-    if flow.constraint is None or math.isinf(flow.headroom):
-        return "nothing is loaded"
-    busiest = label(flow.constraint)
-    if flow.headroom == 0:
-        return f"{busiest} has work but no capacity"
-    if flow.headroom < 1:
-        return f"{busiest} is over 100 % already"
-    return f"if all work grows (other work too), {busiest} reaches 100 % first"
+    return _clause(
+        flow.headroom,
+        flow.constraint,
+        label,
+        ("nothing is loaded", "has work but no capacity", "if all work grows (other work too)"),
+    )
 
 
 def demand_limit_clause(flow: FlowReport, label: Label) -> str:
     """What the demand limit means for this organization, as a clause after the factor."""
-    if flow.limit_department is None or math.isinf(flow.demand_limit):
-        return "no department carries chain work"
-    first = label(flow.limit_department)
-    if flow.demand_limit == 0:
-        return f"{first} has no capacity left for chain work"
-    if flow.demand_limit < 1:
-        return f"{first} is over 100 % already"
-    return f"if only chain demand grows, {first} reaches 100 % first"
+    return _clause(
+        flow.demand_limit,
+        flow.limit_department,
+        label,
+        (
+            "no department carries chain work",
+            "has no capacity left for chain work",
+            "if only chain demand grows",
+        ),
+    )
+
+
+def _clause(
+    factor: float, department: str | None, label: Label, words: tuple[str, str, str]
+) -> str:
+    """``words``: said when nothing limits, when ``department`` is at 0, when it may grow."""
+    unlimited, no_room, grows = words
+    if department is None or math.isinf(factor):
+        return unlimited
+    name = label(department)
+    if factor == 0:
+        return f"{name} {no_room}"
+    if factor < 1:
+        return f"{name} is over 100 % already"
+    return f"{grows}, {name} reaches 100 % first"
 
 
 def constraint_line(flow: FlowReport, label: Label) -> str:
