@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from clientchain.numbers import duration, name_id, pct, points, signed_duration, signed_pct
-from clientchain.output.json import dumps
+from clientchain.output.json import dumps, finding_dict
 
 if TYPE_CHECKING:
     from clientchain.analysis.diff import (
@@ -197,21 +197,8 @@ def _findings_dict(diff: OrgDiff) -> dict[str, Any] | None:
     if not diff.findings_checked:
         return None
     return {
-        "appeared": [_finding_dict(f) for f in diff.findings_appeared],
-        "resolved": [_finding_dict(f) for f in diff.findings_resolved],
-    }
-
-
-def _finding_dict(item: FindingChange) -> dict[str, Any]:
-    """The keys and order of a ``check --format json`` finding."""
-    return {
-        "rule": item.rule,
-        "severity": item.severity,
-        "message": item.message,
-        "file": item.file,
-        "line": item.line,
-        "column": item.column,
-        "subject": item.subject,
+        "appeared": [finding_dict(f) for f in diff.findings_appeared],
+        "resolved": [finding_dict(f) for f in diff.findings_resolved],
     }
 
 

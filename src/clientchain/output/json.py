@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from clientchain.numbers import finite
 
 if TYPE_CHECKING:
+    from clientchain.analysis.diff import FindingChange
     from clientchain.analysis.flow import FlowReport
     from clientchain.analysis.structure import WhoServesWhom
     from clientchain.checks import Finding
@@ -40,8 +41,9 @@ def dumps(document: Mapping[str, Any]) -> str:
     return json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False)
 
 
-def finding_dict(finding: Finding) -> dict[str, Any]:
-    """``{"rule", "severity", "message", "file", "line", "column", "subject"}``."""
+def finding_dict(finding: Finding | FindingChange) -> dict[str, Any]:
+    """``{"rule", "severity", "message", "file", "line", "column", "subject"}``: a finding of
+    ``check``, or one that ``diff`` says appeared or was resolved."""
     return {
         "rule": finding.rule,
         "severity": str(finding.severity),
