@@ -14,15 +14,7 @@ from __future__ import annotations
 import html
 
 from clientchain.render.report_data import Figure, ReportData
-from clientchain.render.tables import (
-    Table,
-    bottleneck_table,
-    chain_table,
-    client_table,
-    finding_table,
-    summary_table,
-    who_table,
-)
+from clientchain.render.tables import SECTIONS, Table, finding_table, summary_table
 
 __all__ = ["CSP", "report_html"]
 
@@ -114,18 +106,14 @@ def report_html(data: ReportData) -> str:
         f"<table>\n{summary_rows}\n</table>",
         '<h2 id="diagram">Diagram</h2>',
         _figure(data.figure),
-        '<h2 id="who">Who serves whom</h2>',
-        _table(who_table(data), frozenset({6})),
-        '<h2 id="clients">Clients</h2>',
-        _table(client_table(data)),
-        '<h2 id="chains">Chains</h2>',
-        _table(chain_table(data), frozenset({1, 2, 3, 4, 5, 6})),
-        chains,
-        '<h2 id="bottlenecks">Bottlenecks</h2>',
-        _table(bottleneck_table(data), frozenset({1, 2, 3})),
-        '<h2 id="findings">Findings</h2>',
-        _findings(data),
-        "</body>",
-        "</html>",
     ]
+    for section in SECTIONS:
+        parts.append(f'<h2 id="{section.anchor}">{_e(section.heading)}</h2>')
+        if section.anchor == "findings":
+            parts.append(_findings(data))
+        else:
+            parts.append(_table(section.table(data), section.numeric))
+        if section.anchor == "chains":
+            parts.append(chains)
+    parts += ["</body>", "</html>"]
     return "\n".join(parts) + "\n"

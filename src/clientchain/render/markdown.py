@@ -17,15 +17,7 @@ import re
 from clientchain.render.dot import clean_text
 from clientchain.render.mermaid import to_mermaid
 from clientchain.render.report_data import Figure, ReportData
-from clientchain.render.tables import (
-    Table,
-    bottleneck_table,
-    chain_table,
-    client_table,
-    finding_table,
-    summary_table,
-    who_table,
-)
+from clientchain.render.tables import SECTIONS, Table, summary_table
 
 __all__ = ["md_text", "report_markdown"]
 
@@ -67,21 +59,10 @@ def report_markdown(data: ReportData) -> str:
         "## Diagram",
         "",
         *_figure(data.figure),
-        "",
-        "## Who serves whom",
-        "",
-        *_table(who_table(data)),
-        "",
-        "## Clients",
-        "",
-        *_table(client_table(data)),
-        "",
-        "## Chains",
-        "",
-        *_table(chain_table(data)),
     ]
-    for figure in data.chain_figures:
-        lines += ["", f"### {md_text(figure.diagram.title)}", "", *_figure(figure)]
-    lines += ["", "## Bottlenecks", "", *_table(bottleneck_table(data))]
-    lines += ["", "## Findings", "", *_table(finding_table(data))]
+    for section in SECTIONS:
+        lines += ["", f"## {section.heading}", "", *_table(section.table(data))]
+        if section.anchor == "chains":
+            for figure in data.chain_figures:
+                lines += ["", f"### {md_text(figure.diagram.title)}", "", *_figure(figure)]
     return "\n".join(lines) + "\n"

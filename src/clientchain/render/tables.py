@@ -6,6 +6,7 @@ are only formatted here (:mod:`clientchain.numbers`), never computed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from clientchain.numbers import duration, factor, num, pct
@@ -18,6 +19,8 @@ from clientchain.output.limits import (
 from clientchain.render.report_data import ReportData
 
 __all__ = [
+    "SECTIONS",
+    "Section",
     "Table",
     "bottleneck_table",
     "chain_table",
@@ -160,3 +163,24 @@ def finding_table(data: ReportData) -> Table:
         for f in data.overview.findings
     )
     return Table(("Severity", "Rule", "Where", "Message"), rows)
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A section of the report after its diagram: anchor, heading, table, right-aligned columns."""
+
+    anchor: str
+    heading: str
+    table: Callable[[ReportData], Table]
+    numeric: frozenset[int] = frozenset()
+
+
+SECTIONS = (
+    Section("who", "Who serves whom", who_table, frozenset({6})),
+    Section("clients", "Clients", client_table),
+    Section("chains", "Chains", chain_table, frozenset({1, 2, 3, 4, 5, 6})),
+    Section("bottlenecks", "Bottlenecks", bottleneck_table, frozenset({1, 2, 3})),
+    Section("findings", "Findings", finding_table),
+)
+"""The sections both report writers (HTML, Markdown) write, in order; the chains' diagrams
+follow the ``chains`` table."""
