@@ -13,6 +13,8 @@ nothing from clientchain, so every layer may use it.
 ('+16.7 pts', '+58.2 %', '−30 min')
 >>> factor(1.25), factor(0.001), factor(float("inf")), num(-0.001)
 ('× 1.25', '× 0.001', '∞', '0')
+>>> given(2.5), given(1 / 3), given(4.0), fixed(0.5)
+('2.5', '0.333333', '4', '0.50')
 >>> name_id("Taller", "taller"), name_id("x", "x"), plural(1, "client"), plural(2, "info", "info")
 ('Taller (taller)', 'x', '1 client', '2 info')
 """
@@ -25,6 +27,8 @@ __all__ = [
     "duration",
     "factor",
     "finite",
+    "fixed",
+    "given",
     "lead_time",
     "name_id",
     "num",
@@ -56,6 +60,16 @@ def factor(value: float) -> str:
     if 0 < value < 0.005:
         return f"× {value:.2g}"
     return f"× {num(value)}"
+
+
+def given(value: float) -> str:
+    """A value as the file gives it (a demand, a headcount): up to six significant digits."""
+    return f"{value:g}"
+
+
+def fixed(value: float) -> str:
+    """A score with two fixed decimals, so a column of them aligns: ``'0.50'``."""
+    return f"{value:.2f}"
 
 
 def pct(fraction: float) -> str:

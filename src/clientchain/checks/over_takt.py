@@ -17,7 +17,7 @@ import networkx as nx
 from clientchain.analysis.flow import analyze_flow
 from clientchain.checks.base import Finding, Severity, finding
 from clientchain.model import Organization
-from clientchain.numbers import duration
+from clientchain.numbers import duration, given
 
 __all__ = ["ID", "SEVERITY", "check"]
 
@@ -41,6 +41,6 @@ def check(org: Organization, graph: nx.DiGraph) -> Iterator[Finding]:
                 step.department,
                 f"Step {org.describe(step.department)} of chain {label} is over takt: "
                 f"cycle time {duration(step_flow.cycle_time_hours)} per unit against a "
-                f"takt of {duration(flow.takt_hours)} ({chain.demand:g} per {org.period}).",
+                f"takt of {duration(flow.takt_hours)} ({given(chain.demand)} per {org.period}).",
                 step.location,
             )

@@ -14,7 +14,7 @@ import math
 import re
 from typing import TYPE_CHECKING, Any
 
-from clientchain.numbers import duration, name_id, pct, points, signed_duration, signed_pct
+from clientchain.numbers import duration, given, name_id, pct, points, signed_duration, signed_pct
 from clientchain.output.json import dumps, finding_dict
 
 if TYPE_CHECKING:
@@ -58,7 +58,7 @@ def field_value(name: str, value: Any) -> str:
         return duration(value)
     if leaf in _PERCENT:
         return pct(value)
-    return f"{value:g}"
+    return f"{given(value)}"
 
 
 def metric_value(metric: str, value: float | None) -> str:

@@ -18,6 +18,8 @@ from clientchain.numbers import (
     duration,
     factor,
     finite,
+    fixed,
+    given,
     lead_time,
     num,
     pct,
@@ -257,7 +259,7 @@ def _impact_lines(org: Organization, impact: DepartmentImpact, flow: DepartmentF
     return [
         f"  {org.describe(impact.id)}: {pct(impact.utilization)}, "
         f"{num(flow.load_hours)} h of {num(flow.capacity_hours)} h per {org.period}, "
-        f"betweenness {impact.betweenness:.2f}",
+        f"betweenness {fixed(impact.betweenness)}",
         f"    chains through it: {chains}",
         f"    if it stalls: {stall}",
     ]
@@ -313,7 +315,7 @@ def _chain_lines(org: Organization, chain: ChainFlow, hours_per_day: float) -> l
     unknown = ", ".join(f"{org.label(a)} → {org.label(b)}" for a, b in chain.unknown_quality)
     constraint = org.describe(chain.constraint) if chain.constraint else NONE
     lines = [
-        f"{org.chains[chain.id].describe()}: demand {chain.demand:g} per {org.period}",
+        f"{org.chains[chain.id].describe()}: demand {given(chain.demand)} per {org.period}",
         f"  takt: {duration(chain.takt_hours)}",
         f"  process time: {duration(chain.process_time_hours)}",
         f"  lead time: {lead_time(chain.lead_time_hours, hours_per_day)}",
@@ -396,7 +398,7 @@ def _hire_line(org: Organization, hire: Hire) -> str:
         )
     people = "person" if hire.extra_people == 1 else "people"
     return (
-        f"  {org.describe(hire.department)}: {pct(hire.utilization)} with {hire.headcount:g}; "
+        f"  {org.describe(hire.department)}: {pct(hire.utilization)} with {given(hire.headcount)}; "
         f"+{hire.extra_people} {people} → {pct(hire.utilization_after_hiring or 0.0)}"
     )
 

@@ -17,7 +17,7 @@ from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from clientchain.numbers import lead_time, num, pct, plural
+from clientchain.numbers import given, lead_time, num, pct, plural
 from clientchain.output.limits import NO_CHAIN_WORK, carries_no_chain_work, limits_words
 from clientchain.output.text import NONE, chain_path, hops_text, nodes, where
 
@@ -165,7 +165,7 @@ def _chains(overview: Overview) -> Table:
     for column in ("chain", "demand", "path", "lead time", "constraint"):
         table.add_column(column, overflow="fold")
     for chain in org.chains.values():
-        demand = f"{chain.demand:g} per {org.period}"
+        demand = f"{given(chain.demand)} per {org.period}"
         lead, constraint = "", ""
         if flow is not None:
             chain_flow = flow.chains[chain.id]

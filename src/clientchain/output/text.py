@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from clientchain.numbers import lead_time, num, pct, plural
+from clientchain.numbers import given, lead_time, num, pct, plural
 from clientchain.output.limits import (
     NO_CHAIN_WORK,
     carries_no_chain_work,
@@ -117,7 +117,7 @@ def map_text(overview: Overview) -> str:
     ]
     lines += ["", "chains:"]
     for chain in org.chains.values():
-        demand = f"{chain.demand:g} per {org.period}"
+        demand = f"{given(chain.demand)} per {org.period}"
         lines += [f"  {chain.describe()}: demand {demand}", f"    {chain_path(org, chain)}"]
         lines += _chain_flow_lines(org, overview.flow, chain.id)
     if not org.chains:
