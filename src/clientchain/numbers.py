@@ -15,6 +15,8 @@ nothing from clientchain, so every layer may use it.
 ('× 1.25', '× 0.001', '∞', '0')
 >>> given(2.5), given(1 / 3), given(4.0), fixed(0.5)
 ('2.5', '0.333333', '4', '0.50')
+>>> load_of(64, 80, "week"), load_of(0.5, 40)
+('64 h of 80 h per week', '0.5 h of 40 h')
 >>> name_id("Taller", "taller"), name_id("x", "x"), plural(1, "client"), plural(2, "info", "info")
 ('Taller (taller)', 'x', '1 client', '2 info')
 """
@@ -30,6 +32,7 @@ __all__ = [
     "fixed",
     "given",
     "lead_time",
+    "load_of",
     "name_id",
     "num",
     "pct",
@@ -114,6 +117,12 @@ def lead_time(hours: float, hours_per_day: float) -> str:
     days = hours / hours_per_day if hours_per_day else math.inf
     unit = "working day" if days == 1 else "working days"
     return f"{num(days)} {unit} ({duration(hours)})"
+
+
+def load_of(load_hours: float, capacity_hours: float, period: str | None = None) -> str:
+    """A department's load against its capacity: ``'64 h of 80 h per week'``."""
+    per = f" per {period}" if period else ""
+    return f"{num(load_hours)} h of {num(capacity_hours)} h{per}"
 
 
 def name_id(name: str, key: str) -> str:

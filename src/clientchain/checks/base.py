@@ -20,6 +20,7 @@ from types import ModuleType
 
 import networkx as nx
 
+from clientchain.analysis.flow import DepartmentFlow, analyze_flow
 from clientchain.graph import ROLE
 from clientchain.model import Location, Organization
 
@@ -28,6 +29,7 @@ __all__ = [
     "Finding",
     "Rule",
     "Severity",
+    "department_findings",
     "finding",
     "join",
     "role_word",
@@ -152,6 +154,19 @@ def finding(
     """A :class:`Finding` in ``org``'s file at ``location``, by default where ``subject`` is."""
     where = org.location_of(subject) if location is None else location
     return Finding(rule, severity, message, org.source, where.line, where.column, subject)
+
+
+def department_findings(
+    org: Organization,
+    rule: str,
+    severity: Severity,
+    applies: Callable[[DepartmentFlow], bool],
+    message: Callable[[DepartmentFlow], str],
+) -> Iterator[Finding]:
+    """One finding per department (file order) whose load ``applies``, saying ``message``."""
+    for flow in analyze_flow(org).departments.values():
+        if applies(flow):
+            yield finding(org, rule, severity, flow.id, message(flow))
 
 
 def role_word(graph: nx.DiGraph, node_id: str) -> str:

@@ -21,6 +21,7 @@ from clientchain.numbers import (
     fixed,
     given,
     lead_time,
+    load_of,
     num,
     pct,
     signed_duration,
@@ -258,7 +259,7 @@ def _impact_lines(org: Organization, impact: DepartmentImpact, flow: DepartmentF
         stall += f"; cuts off {nodes(org, impact.clients_cut_off)}"
     return [
         f"  {org.describe(impact.id)}: {pct(impact.utilization)}, "
-        f"{num(flow.load_hours)} h of {num(flow.capacity_hours)} h per {org.period}, "
+        f"{load_of(flow.load_hours, flow.capacity_hours, org.period)}, "
         f"betweenness {fixed(impact.betweenness)}",
         f"    chains through it: {chains}",
         f"    if it stalls: {stall}",
@@ -359,7 +360,7 @@ def simulate_text(org: Organization, result: Simulation) -> str:
         was = before.departments[flow.id]
         lines.append(
             f"  {org.describe(flow.id)}: {pct(was.utilization)} → {pct(flow.utilization)} "
-            f"({num(flow.load_hours)} h of {num(flow.capacity_hours)} h)"
+            f"({load_of(flow.load_hours, flow.capacity_hours)})"
         )
     lines += ["", "lead time (before → after):"]
     note = inventory_note(org, result)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from clientchain.numbers import given, lead_time, num, pct, plural
+from clientchain.numbers import given, lead_time, load_of, pct, plural
 from clientchain.output.limits import (
     NO_CHAIN_WORK,
     carries_no_chain_work,
@@ -168,8 +168,8 @@ def _utilization_lines(org: Organization, flow: FlowReport | None, dept_id: str)
     dept = flow.departments[dept_id]
     mark = _mark(flow, dept_id)
     return [
-        f"    utilization: {pct(dept.utilization)} ({num(dept.load_hours)} h of "
-        f"{num(dept.capacity_hours)} h per {org.period}){mark}"
+        f"    utilization: {pct(dept.utilization)} "
+        f"({load_of(dept.load_hours, dept.capacity_hours, org.period)}){mark}"
     ]
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from clientchain.analysis.flow import ChainFlow, FlowReport
 from clientchain.model import Organization
-from clientchain.numbers import duration, factor, num, pct
+from clientchain.numbers import duration, factor, load_of, num, pct
 from clientchain.output.limits import (
     NO_CHAIN_WORK,
     carries_no_chain_work,
@@ -51,8 +51,7 @@ def overview_notes(org: Organization, flow: FlowReport) -> str:
             f"Demand limit {limit}: {demand_limit_clause(flow, org.label)}.",
         ]
     lines += [
-        f"{d.name}: {duration(d.load_hours)} of {duration(d.capacity_hours)} per {org.period} "
-        f"({pct(d.utilization)})"
+        f"{d.name}: {load_of(d.load_hours, d.capacity_hours, org.period)} ({pct(d.utilization)})"
         for d in flow.departments.values()
     ]
     return "\n".join(lines)
