@@ -185,12 +185,17 @@ class Organization:
         """Working hours in one period (``H``)."""
         return self.calendar.period_hours(self.period)
 
-    def label(self, node_id: str) -> str:
-        """Display name of any department, client or supplier id."""
+    def entity(self, node_id: str) -> Department | ExternalParty | None:
+        """The department, client or supplier ``node_id``; ``None`` when there is none."""
         for table in (self.departments, self.clients, self.suppliers):
             if node_id in table:
-                return table[node_id].name
-        return node_id
+                return table[node_id]
+        return None
+
+    def label(self, node_id: str) -> str:
+        """Display name of any department, client or supplier id (the id when unknown)."""
+        entity = self.entity(node_id)
+        return node_id if entity is None else entity.name
 
     def describe(self, node_id: str) -> str:
         """``'Name (id)'`` of any department, client or supplier; just ``'id'`` when the
@@ -204,10 +209,8 @@ class Organization:
 
     def location_of(self, node_id: str) -> Location:
         """Where a department, client or supplier is defined."""
-        for table in (self.departments, self.clients, self.suppliers):
-            if node_id in table:
-                return table[node_id].location
-        return NOWHERE
+        entity = self.entity(node_id)
+        return NOWHERE if entity is None else entity.location
 
     def capacity_hours(self, department_id: str) -> float:
         """Capacity per period: ``capacity`` if given, else headcount × H."""
