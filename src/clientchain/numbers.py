@@ -11,6 +11,12 @@ nothing from clientchain, so every layer may use it.
 ('80 %', '112.5 %', '66.7 %', '6.5 h', '15 min', '3.81 working days (30.5 h)')
 >>> points(1 / 6), signed_pct(1.6 / 2.75), signed_duration(-0.5)
 ('+16.7 pts', '+58.2 %', '−30 min')
+>>> factor(1.25), factor(0.001), factor(float("inf")), num(-0.001)
+('× 1.25', '× 0.001', '∞', '0')
+>>> given(2.5), given(1 / 3), given(4.0), fixed(0.5)
+('2.5', '0.333333', '4', '0.50')
+>>> load_of(64, 80, "week"), load_of(0.5, 40)
+('64 h of 80 h per week', '0.5 h of 40 h')
 >>> name_id("Taller", "taller"), name_id("x", "x"), plural(1, "client"), plural(2, "info", "info")
 ('Taller (taller)', 'x', '1 client', '2 info')
 """
@@ -21,8 +27,12 @@ import math
 
 __all__ = [
     "duration",
+    "factor",
     "finite",
+    "fixed",
+    "given",
     "lead_time",
+    "load_of",
     "name_id",
     "num",
     "pct",
@@ -39,10 +49,30 @@ def finite(value: float) -> float | None:
 
 
 def num(value: float) -> str:
-    """At most two decimals, no trailing zeros; ``∞`` for infinity."""
+    """At most two decimals, no trailing zeros; ``∞`` for infinity (never ``-0``)."""
     if math.isinf(value):
         return "∞"
-    return f"{value:.2f}".rstrip("0").rstrip(".")
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def factor(value: float) -> str:
+    """A growth factor: ``'× 1.25'``, ``'∞'``; a tiny one keeps two significant digits."""
+    if math.isinf(value):
+        return "∞"
+    if 0 < value < 0.005:
+        return f"× {value:.2g}"
+    return f"× {num(value)}"
+
+
+def given(value: float) -> str:
+    """A value as the file gives it (a demand, a headcount): up to six significant digits."""
+    return f"{value:g}"
+
+
+def fixed(value: float) -> str:
+    """A score with two fixed decimals, so a column of them aligns: ``'0.50'``."""
+    return f"{value:.2f}"
 
 
 def pct(fraction: float) -> str:
@@ -87,6 +117,12 @@ def lead_time(hours: float, hours_per_day: float) -> str:
     days = hours / hours_per_day if hours_per_day else math.inf
     unit = "working day" if days == 1 else "working days"
     return f"{num(days)} {unit} ({duration(hours)})"
+
+
+def load_of(load_hours: float, capacity_hours: float, period: str | None = None) -> str:
+    """A department's load against its capacity: ``'64 h of 80 h per week'``."""
+    per = f" per {period}" if period else ""
+    return f"{num(load_hours)} h of {num(capacity_hours)} h{per}"
 
 
 def name_id(name: str, key: str) -> str:

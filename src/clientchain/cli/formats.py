@@ -7,7 +7,8 @@ standard output. Formatters are pure: result in, text out.
 
 Calling convention, the same for every row: the text formatter takes the command's
 arguments, the rich formatter the same plus the terminal's width, the JSON formatter the
-last of them (the result). A row without a rich formatter prints its text on a terminal.
+last of them (the result) unless the command passes ``json_args``. A row without a rich
+formatter prints its text on a terminal.
 """
 
 from __future__ import annotations
@@ -68,7 +69,12 @@ def formatter(command: str, style: Style) -> str:
 
 
 def show(
-    ctx: typer.Context, output_format: Format, no_color: bool, command: str, *args: object
+    ctx: typer.Context,
+    output_format: Format,
+    no_color: bool,
+    command: str,
+    *args: object,
+    json_args: tuple[object, ...] | None = None,
 ) -> None:
     """Write ``command``'s result (``args``, see the module's convention) to standard output."""
     style: Style = (
@@ -78,7 +84,7 @@ def show(
     module, name = path.split(":")
     function = getattr(import_module(module), name)
     if style == "json":
-        out(function(args[-1]))
+        out(function(*(args[-1:] if json_args is None else json_args)))
     elif style == "rich" and "rich" in FORMATTERS[command]:
         out(function(*args, terminal_width()))
     else:

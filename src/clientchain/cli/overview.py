@@ -77,4 +77,4 @@ def who_command(
 
     org, graph = load(file)
     result = who(org, graph, dept)
-    show(ctx, output_format, no_color, "who", org, result)
+    show(ctx, output_format, no_color, "who", org, result, json_args=(org, result))

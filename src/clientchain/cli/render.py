@@ -221,8 +221,8 @@ def report_command(
 ) -> None:
     """Write a report: a self-contained .html page (inline SVG, works offline) or .md (Mermaid).
 
-    Summary, diagram, who serves whom, chains with their metrics, bottlenecks
-    and findings. Exits 2 on invalid input or an unknown extension.
+    Summary, diagram, who serves whom, clients (role and segment), chains with
+    their metrics, bottlenecks and findings. Exits 2 on invalid input or an unknown extension.
     """
     from clientchain.app.report import write_report
 

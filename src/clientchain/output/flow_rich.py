@@ -12,7 +12,7 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from clientchain.numbers import duration, lead_time, pct
+from clientchain.numbers import duration, fixed, lead_time, pct
 from clientchain.output.flow import inventory_note
 from clientchain.output.limits import NO_CHAIN_WORK, carries_no_chain_work, limits_words
 from clientchain.output.rich_text import render
@@ -77,7 +77,7 @@ def bottlenecks_rich(org: Organization, result: Bottlenecks, width: int) -> str:
             duration(dept.load_hours),
             duration(dept.capacity_hours),
             _utilization(dept.utilization, result.near_capacity),
-            f"{impact.betweenness:.2f}",
+            f"{fixed(impact.betweenness)}",
             stall,
         )
     parts: list[Table | Text] = [heading, table]

@@ -8,8 +8,7 @@ the one it shows:
 * the **demand limit** lets only *chain demand* grow, ``other_load`` fixed: the
   first department with chain work to reach 100 % may be another one.
 
-The clauses are shared by the text outputs and by the diagrams, report and slides
-(which write percentages their own way: ``hundred`` is ``"100 %"`` or ``"100%"``).
+The clauses are shared by the text outputs and by the diagrams, report and slides.
 
 >>> from clientchain.analysis.flow import analyze_flow
 >>> from clientchain.model import Chain, Department, ExternalParty, Organization, Step
@@ -34,7 +33,7 @@ import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from clientchain.numbers import num, pct
+from clientchain.numbers import factor, pct
 
 if TYPE_CHECKING:
     from clientchain.analysis.flow import FlowReport
@@ -48,7 +47,6 @@ __all__ = [
     "headroom_clause",
     "headroom_line",
     "limits_words",
-    "times",
 ]
 
 Label = Callable[[str], str]
@@ -62,37 +60,43 @@ def carries_no_chain_work(flow: FlowReport, department: str | None) -> bool:
     return department is not None and flow.departments[department].chain_load_hours == 0
 
 
-def headroom_clause(flow: FlowReport, label: Label, hundred: str = "100 %") -> str:
+def headroom_clause(flow: FlowReport, label: Label) -> str:
     """What the headroom means for this organization, as a clause after the factor."""
-    if flow.constraint is None or math.isinf(flow.headroom):
-        return "nothing is loaded"
-    busiest = label(flow.constraint)
-    if flow.headroom == 0:
-        return f"{busiest} has work but no capacity"
-    if flow.headroom < 1:
-        return f"{busiest} is over {hundred} already"
-    return f"if all work grows (other work too), {busiest} reaches {hundred} first"
+    return _clause(
+        flow.headroom,
+        flow.constraint,
+        label,
+        ("nothing is loaded", "has work but no capacity", "if all work grows (other work too)"),
+    )
 
 
-def demand_limit_clause(flow: FlowReport, label: Label, hundred: str = "100 %") -> str:
+def demand_limit_clause(flow: FlowReport, label: Label) -> str:
     """What the demand limit means for this organization, as a clause after the factor."""
-    if flow.limit_department is None or math.isinf(flow.demand_limit):
-        return "no department carries chain work"
-    first = label(flow.limit_department)
-    if flow.demand_limit == 0:
-        return f"{first} has no capacity left for chain work"
-    if flow.demand_limit < 1:
-        return f"{first} is over {hundred} already"
-    return f"if only chain demand grows, {first} reaches {hundred} first"
+    return _clause(
+        flow.demand_limit,
+        flow.limit_department,
+        label,
+        (
+            "no department carries chain work",
+            "has no capacity left for chain work",
+            "if only chain demand grows",
+        ),
+    )
 
 
-def times(factor: float) -> str:
-    """A growth factor: ``'× 1.25'``, ``'∞'``; a tiny one keeps two significant digits."""
-    if math.isinf(factor):
-        return "∞"
-    if 0 < factor < 0.005:
-        return f"× {factor:.2g}"
-    return f"× {num(factor)}"
+def _clause(
+    factor: float, department: str | None, label: Label, words: tuple[str, str, str]
+) -> str:
+    """``words``: said when nothing limits, when ``department`` is at 0, when it may grow."""
+    unlimited, no_room, grows = words
+    if department is None or math.isinf(factor):
+        return unlimited
+    name = label(department)
+    if factor == 0:
+        return f"{name} {no_room}"
+    if factor < 1:
+        return f"{name} is over 100 % already"
+    return f"{grows}, {name} reaches 100 % first"
 
 
 def constraint_line(flow: FlowReport, label: Label) -> str:
@@ -116,7 +120,7 @@ def constraint_line(flow: FlowReport, label: Label) -> str:
 
 def headroom_line(flow: FlowReport, label: Label) -> str:
     """``headroom: × 1.25 (if all work grows, …)``: 1 ÷ max utilization, in words."""
-    return f"headroom: {times(flow.headroom)} ({headroom_clause(flow, label)})"
+    return f"headroom: {factor(flow.headroom)} ({headroom_clause(flow, label)})"
 
 
 def demand_limit_line(flow: FlowReport, label: Label) -> str:
@@ -124,7 +128,7 @@ def demand_limit_line(flow: FlowReport, label: Label) -> str:
     clause = demand_limit_clause(flow, label)
     if math.isinf(flow.demand_limit):
         return f"demand limit: none ({clause})"
-    return f"demand limit: {times(flow.demand_limit)} ({clause})"
+    return f"demand limit: {factor(flow.demand_limit)} ({clause})"
 
 
 def limits_words(flow: FlowReport) -> str:
@@ -135,5 +139,5 @@ def limits_words(flow: FlowReport) -> str:
     )
 
 
-def _short(factor: float) -> str:
-    return times(factor).replace("× ", "×")
+def _short(value: float) -> str:
+    return factor(value).replace("× ", "×")

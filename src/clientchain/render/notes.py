@@ -9,16 +9,17 @@
 ...     chains={"x": Chain("x", "Equis", "z", 10.0, (Step("a", 2.0),))},
 ... )
 >>> print(overview_notes(org, analyze_flow(org)))  # 10 × 2 h = 20 h of 40 h
-Constraint: Alfa at 50% utilization.
-Headroom ×2: if all work grows (other work too), Alfa reaches 100% first.
-Demand limit ×2: if only chain demand grows, Alfa reaches 100% first.
-Alfa: 20 h of 40 h per week (50%)
+Constraint: Alfa at 50 % utilization.
+Headroom × 2: if all work grows (other work too), Alfa reaches 100 % first.
+Demand limit × 2: if only chain demand grows, Alfa reaches 100 % first.
+Alfa: 20 h of 40 h per week (50 %)
 """
 
 from __future__ import annotations
 
 from clientchain.analysis.flow import ChainFlow, FlowReport
 from clientchain.model import Organization
+from clientchain.numbers import duration, factor, load_of, num, pct
 from clientchain.output.limits import (
     NO_CHAIN_WORK,
     carries_no_chain_work,
@@ -26,7 +27,6 @@ from clientchain.output.limits import (
     headroom_clause,
 )
 from clientchain.render.chain_view import finished_text, wait_text
-from clientchain.render.numbers import amount, factor, hours, percent
 
 __all__ = ["chain_notes", "overview_notes"]
 
@@ -36,23 +36,22 @@ def overview_notes(org: Organization, flow: FlowReport) -> str:
     lines = []
     if flow.constraint is not None:
         utilization = flow.departments[flow.constraint].utilization
-        busiest = f"{org.label(flow.constraint)} at {percent(utilization)} utilization"
+        busiest = f"{org.label(flow.constraint)} at {pct(utilization)} utilization"
         if carries_no_chain_work(flow, flow.constraint) and flow.chain_constraint is not None:
             chains = flow.departments[flow.chain_constraint]
             lines.append(
                 f"Busiest: {busiest}, {NO_CHAIN_WORK}; the chains' constraint: "
-                f"{org.label(chains.id)} at {percent(chains.utilization)}."
+                f"{org.label(chains.id)} at {pct(chains.utilization)}."
             )
         else:
             lines.append(f"Constraint: {busiest}.")
         limit = "none" if flow.limit_department is None else factor(flow.demand_limit)
         lines += [
-            f"Headroom {factor(flow.headroom)}: {headroom_clause(flow, org.label, '100%')}.",
-            f"Demand limit {limit}: {demand_limit_clause(flow, org.label, '100%')}.",
+            f"Headroom {factor(flow.headroom)}: {headroom_clause(flow, org.label)}.",
+            f"Demand limit {limit}: {demand_limit_clause(flow, org.label)}.",
         ]
     lines += [
-        f"{d.name}: {hours(d.load_hours)} of {hours(d.capacity_hours)} per {org.period} "
-        f"({percent(d.utilization)})"
+        f"{d.name}: {load_of(d.load_hours, d.capacity_hours, org.period)} ({pct(d.utilization)})"
         for d in flow.departments.values()
     ]
     return "\n".join(lines)
@@ -62,11 +61,11 @@ def chain_notes(org: Organization, chain: ChainFlow) -> str:
     """Demand, takt, times, quality, constraint, each step's cycle time and wait, finished stock."""
     constraint = org.label(chain.constraint) if chain.constraint else "none"
     lines = [
-        f"{chain.name}: demand {amount(chain.demand)} per {org.period}, "
-        f"takt {hours(chain.takt_hours)}.",
-        f"Process time {hours(chain.process_time_hours)}, lead time "
-        f"{hours(chain.lead_time_hours)}, value added {percent(chain.value_added_ratio)}.",
-        f"Rolled quality {percent(chain.rolled_quality)}; constraint {constraint}; over takt: "
+        f"{chain.name}: demand {num(chain.demand)} per {org.period}, "
+        f"takt {duration(chain.takt_hours)}.",
+        f"Process time {duration(chain.process_time_hours)}, lead time "
+        f"{duration(chain.lead_time_hours)}, value added {pct(chain.value_added_ratio)}.",
+        f"Rolled quality {pct(chain.rolled_quality)}; constraint {constraint}; over takt: "
         f"{', '.join(org.label(d) for d in chain.over_takt) or 'none'}.",
     ]
     model = org.chains[chain.id]
@@ -74,8 +73,8 @@ def chain_notes(org: Organization, chain: ChainFlow) -> str:
         flag = " (over takt)" if step.over_takt else ""
         wait = wait_text(step, given.inventory) or "no wait given"
         lines.append(
-            f"{org.label(step.department)}: effort {hours(step.effort_hours)}, cycle "
-            f"{hours(step.cycle_time_hours)}{flag}, {wait}"
+            f"{org.label(step.department)}: effort {duration(step.effort_hours)}, cycle "
+            f"{duration(step.cycle_time_hours)}{flag}, {wait}"
         )
     finished = finished_text(chain, model)
     if finished is not None:

@@ -1,7 +1,7 @@
 """The report as text: HTML (self-contained, diagrams as inline SVG laid out by the
 engine) or Markdown (diagrams as Mermaid, which GitHub and GitLab draw).
 
-The content is gathered by :func:`clientchain.app.documents.build_report`.
+The content is gathered by :func:`clientchain.app.report.build_report`.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """What the report shows: the overview (who serves whom, findings), the flow analysis and
 the diagrams in one :class:`ReportData` (built by
-:func:`clientchain.app.documents.build_report`), which
+:func:`clientchain.app.report.build_report`), which
 :func:`~clientchain.render.html.report_html` and
 :func:`~clientchain.render.markdown.report_markdown` write down.
 """

@@ -29,11 +29,11 @@ import networkx as nx
 from clientchain.analysis.flow import DepartmentFlow, FlowReport, analyze_flow
 from clientchain.errors import UsageError
 from clientchain.model import Organization
+from clientchain.numbers import duration, pct
 from clientchain.render.dot import to_dot
 from clientchain.render.engine import Engine, choose_engine, run_engine
 from clientchain.render.layout import Layout, parse_layout
 from clientchain.render.notes import chain_notes, overview_notes
-from clientchain.render.numbers import hours, percent
 from clientchain.render.pptx_shapes import Area, draw_diagram, fill_background, text_box
 from clientchain.render.scene import Diagram
 from clientchain.render.views import DiagramOptions, build_diagram
@@ -189,7 +189,7 @@ def _bottleneck_slides(deck: Presentation, plan: DeckPlan) -> None:
         if page == pages - 1 and len(shown) < len(ranked):
             note = (
                 f"The {len(shown)} busiest of {len(ranked)} departments; the other "
-                f"{len(ranked) - len(shown)} are at {percent(ranked[len(shown)].utilization)} "
+                f"{len(ranked) - len(shown)} are at {pct(ranked[len(shown)].utilization)} "
                 "utilization or less. clientchain bottlenecks and the report list every department."
             )
         rows = shown[page * TABLE_ROWS : (page + 1) * TABLE_ROWS]
@@ -213,7 +213,7 @@ def _table_slide(
     text_box(slide, Area(0.4 * 72, 0.25 * 72, 12.5 * 72, 0.6 * 72), title, theme, 26, bold=True)
     rows = [("Department", "Load", "Capacity", "Utilization")]
     rows += [
-        (d.name, hours(d.load_hours), hours(d.capacity_hours), percent(d.utilization))
+        (d.name, duration(d.load_hours), duration(d.capacity_hours), pct(d.utilization))
         for d in ranked
     ]
     area = _TABLE_AREA
