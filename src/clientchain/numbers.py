@@ -19,6 +19,12 @@ nothing from clientchain, so every layer may use it.
 ('64 h of 80 h per week', '0.5 h of 40 h')
 >>> name_id("Taller", "taller"), name_id("x", "x"), plural(1, "client"), plural(2, "info", "info")
 ('Taller (taller)', 'x', '1 client', '2 info')
+
+A value of a billion or more is written with three significant digits and its power of
+ten, so a what-if with a huge factor stays readable:
+
+>>> pct(1.375e21), num(3.2e22), factor(1e300), num(999_999_999)
+('1.38e+23 %', '3.2e+22', '× 1e+300', '999999999')
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ from __future__ import annotations
 import math
 
 __all__ = [
+    "HUGE",
     "duration",
     "factor",
     "finite",
@@ -43,6 +50,10 @@ __all__ = [
 ]
 
 
+HUGE = 1e9
+"""From this magnitude on a value is written as ``1.38e+23`` (three significant digits)."""
+
+
 def finite(value: float) -> float | None:
     """``value``, or ``None`` (JSON ``null``) when it is infinite or NaN."""
     return value if math.isfinite(value) else None
@@ -52,6 +63,8 @@ def num(value: float) -> str:
     """At most two decimals, no trailing zeros; ``∞`` for infinity (never ``-0``)."""
     if math.isinf(value):
         return "∞"
+    if abs(value) >= HUGE:
+        return f"{value:.3g}"
     text = f"{value:.2f}".rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
 
@@ -136,6 +149,8 @@ def plural(count: float, word: str, many: str | None = None) -> str:
 
 
 def _one_decimal(value: float) -> str:
+    if abs(value) >= HUGE:
+        return f"{value:.3g}"
     return f"{value:.1f}".rstrip("0").rstrip(".")
 
 
