@@ -58,7 +58,6 @@ OutputOption = Annotated[
         metavar="FILE",
         help="Write the report to FILE (atomically) instead of standard output.",
         show_default=False,
-        dir_okay=False,
     ),
 ]
 

@@ -111,7 +111,6 @@ def simulate_command(
             metavar="FILE.yaml",
             help="Also write the changed org file (the future state) to FILE.yaml.",
             show_default=False,
-            dir_okay=False,
         ),
     ] = None,
     hold_inventory: Annotated[
