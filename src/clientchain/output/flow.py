@@ -10,7 +10,6 @@ be valid JSON). Plain text writes infinity as ``∞``. The terminal tables are i
 
 from __future__ import annotations
 
-import json
 import math
 from typing import TYPE_CHECKING, Any
 
@@ -211,21 +210,16 @@ def future_yaml(result: Simulation) -> str:
     The body is :func:`~clientchain.loading.dump.dump_org` of ``result.future``, so
     ``check``, ``diff``, ``render`` and ``simulate`` read it back like any org file.
     """
-    from clientchain.loading.dump import dump_org
+    from clientchain.loading.dump import comment_text, dump_org
 
     changes = ", ".join(str(c) for c in result.changes) or NONE
     inventory = "in units" if result.hold_inventory else "in days of demand"
     header = [
-        f"# Future state of {_comment(result.future.name)}: clientchain simulate "
-        f"{_comment(changes)}",
+        f"# Future state of {comment_text(result.future.name)}: clientchain simulate "
+        f"{comment_text(changes)}",
         f"# inventory held {inventory}",
     ]
     return "\n".join(header) + "\n" + dump_org(result.future)
-
-
-def _comment(text: str) -> str:
-    """``text`` safe inside a YAML comment line: control and line-break characters escaped."""
-    return json.dumps(text, ensure_ascii=True)[1:-1]
 
 
 def limit_json(result: Simulation) -> str:
