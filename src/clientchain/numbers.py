@@ -23,8 +23,8 @@ nothing from clientchain, so every layer may use it.
 A value of a billion or more is written with three significant digits and its power of
 ten, so a what-if with a huge factor stays readable:
 
->>> pct(1.375e21), num(3.2e22), factor(1e300), num(999_999_999)
-('1.38e+23 %', '3.2e+22', '× 1e+300', '999999999')
+>>> pct(1.375e21), num(3.2e22), factor(1e300), num(999_999_999), duration(1e-300)
+('1.38e+23 %', '3.2e+22', '× 1e+300', '999999999', '6e-299 min')
 """
 
 from __future__ import annotations
@@ -113,6 +113,8 @@ def duration(hours: float) -> str:
         return "∞"
     if 0 < hours < 1:
         minutes = num(hours * 60)
+        if minutes == "0":  # under 0.005 minutes: two significant digits, never "0 min"
+            return f"{hours * 60:.2g} min"
         if minutes != "60":  # 59.999 minutes would read as an hour in minutes
             return f"{minutes} min"
     return f"{num(hours)} h"

@@ -23,6 +23,7 @@ from clientchain.numbers import (
     load_of,
     num,
     pct,
+    plural,
     signed_duration,
 )
 from clientchain.output.json import dumps
@@ -391,10 +392,10 @@ def _hire_line(org: Organization, hire: Hire) -> str:
         return (
             f"  {org.describe(hire.department)}: {pct(hire.utilization)}; more people do not help"
         )
-    people = "person" if hire.extra_people == 1 else "people"
+    people = plural(hire.extra_people, "person", "people")
     return (
         f"  {org.describe(hire.department)}: {pct(hire.utilization)} with {given(hire.headcount)}; "
-        f"+{hire.extra_people} {people} → {pct(hire.utilization_after_hiring or 0.0)}"
+        f"+{people} → {pct(hire.utilization_after_hiring or 0.0)}"
     )
 
 
