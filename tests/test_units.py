@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from clientchain.units import Calendar, format_hours, parse_duration, parse_percentage
+from clientchain.units import Calendar, parse_duration, parse_percentage
 
 DEFAULT = Calendar()
 SHORT_DAYS = Calendar(hours_per_day=7.5, days_per_week=4, days_per_month=18)
@@ -78,13 +78,6 @@ def test_percentages(text: object, fraction: float) -> None:
 def test_bad_percentages(bad: object) -> None:
     with pytest.raises(ValueError, match="percentage"):
         parse_percentage(bad)
-
-
-def test_format_hours() -> None:
-    assert format_hours(0.5) == "30m"
-    assert format_hours(4.0) == "4h"
-    assert format_hours(12.5) == "12.5h"
-    assert format_hours(math.inf) == "∞"
 
 
 @given(

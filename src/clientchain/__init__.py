@@ -46,9 +46,9 @@ _PUBLIC = {
     "simulate": "clientchain.analysis.whatif",
     "Change": "clientchain.analysis.whatif",
     "diff_orgs": "clientchain.analysis.diff",
-    "render_file": "clientchain.render.diagrams",
-    "write_report": "clientchain.render.report",
-    "write_slides": "clientchain.render.slides",
+    "render_file": "clientchain.app.diagram",
+    "write_report": "clientchain.app.report",
+    "write_slides": "clientchain.app.slides",
     "discover_log": "clientchain.discover",
     "run_checks": "clientchain.checks",
     "CheckOptions": "clientchain.checks",
@@ -108,6 +108,9 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
     from clientchain.analysis.quality import department_satisfaction
     from clientchain.analysis.structure import single_points_of_failure, who, who_all
     from clientchain.analysis.whatif import Change, simulate
+    from clientchain.app.diagram import render_file
+    from clientchain.app.report import write_report
+    from clientchain.app.slides import write_slides
     from clientchain.checks import CheckOptions, Finding, Severity, run_checks
     from clientchain.discover import discover_log
     from clientchain.errors import ClientchainError, InputError, Issue, UsageError
@@ -116,9 +119,6 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
     from clientchain.loading.dump import dump_org
     from clientchain.loading.schema import org_schema
     from clientchain.model import Chain, Department, ExternalParty, Handoff, Organization, Step
-    from clientchain.render.diagrams import render_file
-    from clientchain.render.report import write_report
-    from clientchain.render.slides import write_slides
 
 
 def __getattr__(name: str) -> Any:

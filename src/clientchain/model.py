@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
+from clientchain.numbers import name_id
 from clientchain.units import Calendar, Period
 
 __all__ = [
@@ -86,6 +87,11 @@ class ExternalParty:
     ignore: tuple[str, ...] = ()  # rule ids not reported for this entity
     client_role: ClientRole | None = None
 
+    @property
+    def role_words(self) -> str:
+        """``'final client'``, ``'intermediary client'``, ``'client'`` or ``'supplier'``."""
+        return f"{self.client_role} client" if self.client_role else self.role
+
 
 @dataclass(frozen=True, slots=True)
 class Handoff:
@@ -131,6 +137,10 @@ class Chain:
     finished_inventory: float = 0.0
     location: Location = NOWHERE
     ignore: tuple[str, ...] = ()  # rule ids not reported for this entity
+
+    def describe(self) -> str:
+        """``'Name (id)'``, or just ``'id'`` when the name is the id."""
+        return name_id(self.name, self.id)
 
     @property
     def path(self) -> tuple[str, ...]:
@@ -179,19 +189,32 @@ class Organization:
         """Working hours in one period (``H``)."""
         return self.calendar.period_hours(self.period)
 
-    def label(self, node_id: str) -> str:
-        """Display name of any department, client or supplier id."""
+    def entity(self, node_id: str) -> Department | ExternalParty | None:
+        """The department, client or supplier ``node_id``; ``None`` when there is none."""
         for table in (self.departments, self.clients, self.suppliers):
             if node_id in table:
-                return table[node_id].name
-        return node_id
+                return table[node_id]
+        return None
+
+    def label(self, node_id: str) -> str:
+        """Display name of any department, client or supplier id (the id when unknown)."""
+        entity = self.entity(node_id)
+        return node_id if entity is None else entity.name
+
+    def describe(self, node_id: str) -> str:
+        """``'Name (id)'`` of any department, client or supplier; just ``'id'`` when the
+        name is the id, as every text output and finding writes it.
+
+        >>> org = Organization("X", {"a": Department("a", "Alfa"), "b": Department("b", "b")})
+        >>> org.describe("a"), org.describe("b")
+        ('Alfa (a)', 'b')
+        """
+        return name_id(self.label(node_id), node_id)
 
     def location_of(self, node_id: str) -> Location:
         """Where a department, client or supplier is defined."""
-        for table in (self.departments, self.clients, self.suppliers):
-            if node_id in table:
-                return table[node_id].location
-        return NOWHERE
+        entity = self.entity(node_id)
+        return NOWHERE if entity is None else entity.location
 
     def capacity_hours(self, department_id: str) -> float:
         """Capacity per period: ``capacity`` if given, else headcount × H."""

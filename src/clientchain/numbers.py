@@ -15,8 +15,22 @@ nothing from clientchain, so every layer may use it.
 ('+16.7 pts', '+58.2 %', '−30 min')
 >>> pct(None), duration(None), lead_time(None, 8), num(None), finite(None), hours(None)
 ('unknown', 'unknown', 'unknown', 'unknown', None, 'unknown')
+>>> factor(1.25), factor(0.001), factor(float("inf")), num(-0.001)
+('× 1.25', '× 0.001', '∞', '0')
+>>> given(2.5), given(1 / 3), given(4.0), fixed(0.5)
+('2.5', '0.333333', '4', '0.50')
+>>> load_of(64, 80, "week"), load_of(0.5, 40)
+('64 h of 80 h per week', '0.5 h of 40 h')
+>>> load_of(None, 80, "week")
+'unknown of 80 h per week'
 >>> name_id("Taller", "taller"), name_id("x", "x"), plural(1, "client"), plural(2, "info", "info")
 ('Taller (taller)', 'x', '1 client', '2 info')
+
+A value of a billion or more is written with three significant digits and its power of
+ten, so a what-if with a huge factor stays readable:
+
+>>> pct(1.375e21), num(3.2e22), factor(1e300), num(999_999_999), duration(1e-300)
+('1.38e+23 %', '3.2e+22', '× 1e+300', '999999999', '6e-299 min')
 """
 
 from __future__ import annotations
@@ -25,11 +39,16 @@ import math
 from collections.abc import Callable
 
 __all__ = [
+    "HUGE",
     "UNKNOWN",
     "duration",
+    "factor",
     "finite",
+    "fixed",
+    "given",
     "hours",
     "lead_time",
+    "load_of",
     "name_id",
     "num",
     "or_unknown",
@@ -39,6 +58,10 @@ __all__ = [
     "signed_duration",
     "signed_pct",
 ]
+
+
+HUGE = 1e9
+"""From this magnitude on a value is written as ``1.38e+23`` (three significant digits)."""
 
 
 UNKNOWN = "unknown"
@@ -51,12 +74,35 @@ def finite(value: float | None) -> float | None:
 
 
 def num(value: float | None) -> str:
-    """At most two decimals, no trailing zeros; ``∞`` for infinity, ``unknown`` for None."""
+    """At most two decimals, no trailing zeros; ``∞`` for infinity (never ``-0``);
+    ``unknown`` for None."""
     if value is None:
         return UNKNOWN
     if math.isinf(value):
         return "∞"
-    return f"{value:.2f}".rstrip("0").rstrip(".")
+    if abs(value) >= HUGE:
+        return f"{value:.3g}"
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def factor(value: float) -> str:
+    """A growth factor: ``'× 1.25'``, ``'∞'``; a tiny one keeps two significant digits."""
+    if math.isinf(value):
+        return "∞"
+    if 0 < value < 0.005:
+        return f"× {value:.2g}"
+    return f"× {num(value)}"
+
+
+def given(value: float) -> str:
+    """A value as the file gives it (a demand, a headcount): up to six significant digits."""
+    return f"{value:g}"
+
+
+def fixed(value: float) -> str:
+    """A score with two fixed decimals, so a column of them aligns: ``'0.50'``."""
+    return f"{value:.2f}"
 
 
 def pct(fraction: float | None) -> str:
@@ -89,6 +135,8 @@ def duration(hours: float | None) -> str:
         return "∞"
     if 0 < hours < 1:
         minutes = num(hours * 60)
+        if minutes == "0":  # under 0.005 minutes: two significant digits, never "0 min"
+            return f"{hours * 60:.2g} min"
         if minutes != "60":  # 59.999 minutes would read as an hour in minutes
             return f"{minutes} min"
     return f"{num(hours)} h"
@@ -124,6 +172,13 @@ def lead_time(hours: float | None, hours_per_day: float) -> str:
     return f"{num(days)} {unit} ({duration(hours)})"
 
 
+def load_of(load_hours: float | None, capacity_hours: float, period: str | None = None) -> str:
+    """A department's load against its capacity: ``'64 h of 80 h per week'``; an unknown
+    load reads ``'unknown of 80 h per week'``."""
+    per = f" per {period}" if period else ""
+    return f"{hours(load_hours)} of {hours(capacity_hours)}{per}"
+
+
 def name_id(name: str, key: str) -> str:
     """``'Name (id)'``, or just ``'id'`` when the name is the id."""
     return key if name == key else f"{name} ({key})"
@@ -135,6 +190,8 @@ def plural(count: float, word: str, many: str | None = None) -> str:
 
 
 def _one_decimal(value: float) -> str:
+    if abs(value) >= HUGE:
+        return f"{value:.3g}"
     return f"{value:.1f}".rstrip("0").rstrip(".")
 
 

@@ -32,7 +32,6 @@ __all__ = [
     "WEEKS_PER_MONTH",
     "Calendar",
     "Period",
-    "format_hours",
     "parse_duration",
     "parse_percentage",
     "suggest_duration",
@@ -195,12 +194,3 @@ def parse_percentage(value: object) -> float:
     if math.isnan(fraction) or not 0 <= fraction <= 1:
         raise ValueError(f"a percentage must lie between 0% and 100%, got {value!r}")
     return fraction
-
-
-def format_hours(hours: float) -> str:
-    """Short human form of a number of hours: ``'30m'``, ``'4h'``, ``'12.5h'``."""
-    if math.isinf(hours):
-        return "∞"
-    if 0 < hours < 1:
-        return f"{hours * 60:.0f}m"
-    return f"{hours:.1f}h".replace(".0h", "h")

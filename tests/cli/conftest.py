@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from .cli_support import TALLER, Invoke, RunResult
 
 @pytest.fixture(autouse=True)
 def _plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tests decide colour themselves; the developer's shell must not."""
+    """Tests decide colour and CI detection themselves; the developer's shell must not."""
     for name in ("FORCE_COLOR", "NO_COLOR", "CLIENTCHAIN_DEBUG", "GITHUB_ACTIONS"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("COLUMNS", "100")
@@ -43,6 +44,7 @@ def org_file(tmp_path: Path) -> Callable[..., Path]:
 
     def write(text: str | bytes = TALLER, name: str = "org.yaml") -> Path:
         path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(text, bytes):
             path.write_bytes(text)
         else:
@@ -50,3 +52,25 @@ def org_file(tmp_path: Path) -> Callable[..., Path]:
         return path
 
     return write
+
+
+def git(folder: Path, *args: str) -> str:
+    """Run git in ``folder`` with a fixed identity; return its stdout."""
+    done = subprocess.run(
+        ["git", "-c", "user.email=ci@example.com", "-c", "user.name=CI", *args],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    return done.stdout
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """An empty git repository (branch ``main``)."""
+    folder = tmp_path / "repo"
+    folder.mkdir()
+    git(folder, "init", "-q", "-b", "main")
+    return folder

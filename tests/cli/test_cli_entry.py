@@ -135,7 +135,7 @@ def test_internal_error_exits_3_with_an_invitation(
     def bug(*_args: object, **_kwargs: object) -> None:
         raise ZeroDivisionError("boom")
 
-    monkeypatch.setattr("clientchain.output.reports.build_overview", bug)
+    monkeypatch.setattr("clientchain.app.overview.build_overview", bug)
     result = cli("map", str(org_file()))
     assert result.exit_code == 3
     assert result.stderr.count("\n") == 1
@@ -148,7 +148,7 @@ def test_debug_shows_the_traceback(cli: Invoke, monkeypatch: pytest.MonkeyPatch,
     def bug(*_args: object, **_kwargs: object) -> None:
         raise ZeroDivisionError("boom")
 
-    monkeypatch.setattr("clientchain.output.reports.build_overview", bug)
+    monkeypatch.setattr("clientchain.app.overview.build_overview", bug)
     result = cli("--debug", "map", str(org_file()))
     assert result.exit_code == 3
     assert "Traceback (most recent call last)" in result.stderr
@@ -167,7 +167,7 @@ def test_keyboard_interrupt_exits_130(
     def interrupted(*_args: object, **_kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("clientchain.output.reports.build_overview", interrupted)
+    monkeypatch.setattr("clientchain.app.overview.build_overview", interrupted)
     assert cli("map", str(org_file())).exit_code == 130
 
 

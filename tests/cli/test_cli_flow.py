@@ -318,6 +318,15 @@ def test_future_state_header_cannot_break_out_of_its_comment(cli: Invoke, org_fi
     assert path.read_text(encoding="utf-8") == hostile
 
 
+def test_future_state_header_keeps_accents(cli: Invoke, org_file, tmp_path) -> None:
+    # QA: the header read "Taller N\u00fa\u00f1ez"; only what would break a comment is escaped
+    future = tmp_path / "future.yaml"
+    result = cli("simulate", str(org_file()), "--demand", "+30%", "-o", str(future))
+    assert result.exit_code == 0, result
+    header = future.read_text(encoding="utf-8").splitlines()[0]
+    assert header == "# Future state of Taller Núñez: clientchain simulate --demand +30%"
+
+
 BUSY = """\
 version: 1
 organization: Agencia

@@ -37,6 +37,7 @@ def test_json_extra_fields(cli: Invoke, org_file) -> None:
         "id",
         "name",
         "role",
+        "client_role",
         *SPEC_FIELDS[1:],
         "information_from",
         "information_to",

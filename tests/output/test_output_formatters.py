@@ -7,13 +7,14 @@ import json
 import pytest
 
 from clientchain.analysis.structure import who
+from clientchain.app.overview import build_overview
 from clientchain.checks import Finding, Severity
 from clientchain.errors import Issue
 from clientchain.graph import build_graph
 from clientchain.model import Chain, Department, ExternalParty, Handoff, Organization, Step
 from clientchain.output import json as as_json
 from clientchain.output import rich_text, text
-from clientchain.output.reports import CheckRun, FileCheck, build_overview, input_finding
+from clientchain.output.reports import CheckRun, FileCheck, input_finding
 
 
 @pytest.fixture
@@ -36,10 +37,11 @@ def warning(line: int = 3) -> Finding:
 
 
 def test_node_labels(org: Organization) -> None:
-    assert text.node(org, "a") == "Alfa [red]x[/red] (a)"
-    assert text.node(org, "b") == "b"
+    assert org.describe("a") == "Alfa [red]x[/red] (a)"
+    assert org.describe("b") == "b"
+    assert text.nodes(org, ["a", "b"]) == "Alfa [red]x[/red] (a), b"
     assert text.nodes(org, []) == "none"
-    assert text.chain_label(org.chains["x"]) == "Equis (x)"
+    assert org.chains["x"].describe() == "Equis (x)"
     assert text.chain_path(org, org.chains["x"]) == "Alfa [red]x[/red] → b → Zeta"
 
 
@@ -76,7 +78,7 @@ def test_rich_output_never_interprets_names_as_markup(org: Organization) -> None
 
 
 def test_who_json(org: Organization) -> None:
-    doc = json.loads(as_json.who_json(who(org, build_graph(org), "a")))
+    doc = json.loads(as_json.who_json(org, who(org, build_graph(org), "a")))
     assert doc["suppliers"] == []
     assert doc["clients"] == ["b"]
     assert (doc["feedback_from"], doc["information_from"]) == (["b"], [])

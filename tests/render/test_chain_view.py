@@ -15,17 +15,17 @@ import pytest
 from pptx import Presentation
 
 from clientchain.analysis.flow import analyze_flow
+from clientchain.app.report import write_report
+from clientchain.app.slides import write_slides
 from clientchain.graph import VOLUME, build_graph
 from clientchain.loading import load_file, load_text
 from clientchain.render.dot import to_dot
 from clientchain.render.mermaid import to_mermaid
 from clientchain.render.notes import chain_notes
-from clientchain.render.report import write_report
-from clientchain.render.slides import write_slides
 from clientchain.render.views import DiagramOptions, build_diagram
 
 HOSPITAL = Path(__file__).resolve().parents[1] / "cases" / "valid" / "hospital-revisit.yaml"
-WAIT = re.compile(r"^(?:before this step: )?wait ([0-9.]+) h\b")
+WAIT = re.compile(r"^(?:before this step: )?wait ([0-9.]+) (h|min)\b")
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +40,9 @@ def _chain(org_graph, chain_id: str, **options):
 
 
 def _waits(lines) -> list[float]:
-    return [float(m.group(1)) for line in lines if (m := WAIT.match(line))]
+    """The waits written on ``lines``, in hours (``45 min`` is 0.75 h)."""
+    per = {"h": 1.0, "min": 1 / 60}
+    return [float(m.group(1)) * per[m.group(2)] for line in lines if (m := WAIT.match(line))]
 
 
 def test_a_revisit_is_drawn_as_two_steps(hospital) -> None:
@@ -60,17 +62,19 @@ def test_a_revisit_is_drawn_as_two_steps(hospital) -> None:
     assert keys[4] == "v2_n_doctors"
     assert [(e.source_key, e.target_key) for e in diagram.edges] == list(pairwise(keys))
     first, second = diagram.nodes[2], diagram.nodes[4]
-    # doctors: cycle 30 min / 4 people = 0.125 h (shown 0.12 h); 15 min / 4 = 0.0625 h (0.06 h)
-    assert first.lines[1:] == ("operative · 62% utilized", "visit 1 of 2", "cycle 0.12 h")
-    assert second.lines[1:] == ("operative · 62% utilized", "visit 2 of 2", "cycle 0.06 h")
+    # doctors: 60 h of 4 × 24 = 96 h = 62.5 % utilized (written as every command writes it);
+    # cycle 30 min / 4 people = 7.5 min; 15 min / 4 = 3.75 min (shown 3.75 min)
+    assert first.lines[1:] == ("operative · 62.5 % utilized", "visit 1 of 2", "cycle 7.5 min")
+    assert second.lines[1:] == ("operative · 62.5 % utilized", "visit 2 of 2", "cycle 3.75 min")
 
 
 def test_each_arrow_reads_the_wait_of_the_step_it_enters(hospital) -> None:
     edges = _chain(hospital, "lab").edges
     # triage → doctors (first visit): 12 waiting ÷ 48 a day = 0.25 day × 24 h = 6 h
     assert edges[1].lines == ("Paciente\nclasificado", "48/day", "wait 6 h (inventory 12)")
-    # lab → doctors (second visit): its own wait of 45 min = 0.75 h, not the first visit's 6 h
-    assert edges[3].lines == ("Resultados", "48/day", "wait 0.75 h")
+    # lab → doctors (second visit): its own wait of 45 min (0.75 h, under an hour so written
+    # in minutes as every command writes it), not the first visit's 6 h
+    assert edges[3].lines == ("Resultados", "48/day", "wait 45 min")
     assert (edges[3].source, edges[3].target) == ("lab", "doctors")
 
 
@@ -84,12 +88,13 @@ def test_finished_inventory_is_the_last_arrows_wait(hospital) -> None:
 def test_arrow_waits_add_up_to_lead_time_minus_process_time(hospital) -> None:
     diagram = _chain(hospital, "lab")
     # process 15 + 30 + 45 + 15 + 15 min = 120 min = 2 h
-    # waits 0.25 (triage) + 6 (doctors) + 1 (lab) + 0.75 (doctors) + 0.5 (discharge)
-    #       + 2 (finished) = 10.5 h; lead time 2 + 10.5 = 12.5 h
+    # waits 15 min = 0.25 h (triage) + 6 h (doctors) + 1 h (lab) + 45 min = 0.75 h (doctors)
+    #       + 30 min = 0.5 h (discharge) + 2 h (finished) = 10.5 h; lead time 2 + 10.5 = 12.5 h
     waits = _waits(line for edge in diagram.edges for line in edge.lines)
     assert waits == [0.25, 6.0, 1.0, 0.75, 0.5, 2.0]
     assert sum(waits) == 10.5 == 12.5 - 2
-    assert diagram.caption[1] == "process time 2 h · lead time 12.5 h · value added 16%"
+    # value added 2 ÷ 12.5 = 16 %
+    assert diagram.caption[1] == "process time 2 h · lead time 12.5 h · value added 16 %"
 
 
 def test_chain_view_shows_the_chains_demand_not_the_edges_volume(hospital) -> None:
@@ -115,7 +120,8 @@ def test_no_wait_says_wait_twice(hospital, agencia) -> None:
     org, _ = hospital
     notes = chain_notes(org, analyze_flow(org).chains["lab"])
     assert "(wait)" not in notes
-    assert "Médicos: effort 0.25 h, cycle 0.06 h, wait 0.75 h" in notes.splitlines()
+    # second doctors visit: effort 15 min, cycle 15 ÷ 4 people = 3.75 min, wait 45 min
+    assert "Médicos: effort 15 min, cycle 3.75 min, wait 45 min" in notes.splitlines()
     assert "Finished inventory: wait 2 h (finished inventory 4)" in notes.splitlines()
 
 
@@ -145,13 +151,14 @@ def test_a_first_wait_without_supplier_and_a_repeated_step_are_shown() -> None:
     assert [n.id for n in diagram.nodes] == ["a", "b", "b", "z"]
     # no arrow enters a: its wait of 3 h is written on its box
     assert "before this step: wait 3 h" in diagram.nodes[0].lines
-    # b then b again: two boxes joined by an arrow carrying the second step's 30 min = 0.5 h
-    assert [e.lines for e in diagram.edges] == [("5/week",), ("5/week", "wait 0.5 h"), ("5/week",)]
+    # b then b again: two boxes joined by an arrow carrying the second step's 30 min
+    assert [e.lines for e in diagram.edges] == [("5/week",), ("5/week", "wait 30 min"), ("5/week",)]
     # process 1 + 2 + 1 = 4 h; waits 3 + 0.5 = 3.5 h; lead time 7.5 h
     node_waits = _waits(line for node in diagram.nodes for line in node.lines)
     edge_waits = _waits(line for edge in diagram.edges for line in edge.lines)
     assert sum(node_waits + edge_waits) == 3.5 == 7.5 - 4
-    assert diagram.caption[1] == "process time 4 h · lead time 7.5 h · value added 53%"
+    # value added 4 ÷ 7.5 = 53.3 %
+    assert diagram.caption[1] == "process time 4 h · lead time 7.5 h · value added 53.3 %"
 
 
 def test_dot_and_mermaid_draw_both_visits(hospital) -> None:
@@ -160,7 +167,7 @@ def test_dot_and_mermaid_draw_both_visits(hospital) -> None:
     assert "n_lab -> v2_n_doctors [" in dot
     assert "n_doctors -> n_lab [" in dot
     assert dot.count("<B>Médicos</B>") == 2
-    assert re.search(r"^  n_lab -->\|.*wait 0\.75 h.*\| v2_n_doctors$", mermaid, re.M)
+    assert re.search(r"^  n_lab -->\|.*wait 45 min.*\| v2_n_doctors$", mermaid, re.M)
 
 
 def test_slides_draw_the_revisit_and_its_waits(hospital, tmp_path) -> None:
@@ -174,7 +181,7 @@ def test_slides_draw_the_revisit_and_its_waits(hospital, tmp_path) -> None:
     assert "edge n_lab v2_n_doctors" in edges
     assert len(edges) == 6
     labels = [s.text_frame.text for s in slide.shapes if s.name.startswith("label ")]
-    assert "Resultados\n48/day\nwait 0.75 h" in labels
+    assert "Resultados\n48/day\nwait 45 min" in labels
     assert "Paciente dado de\nalta\n48/day\nwait 2 h (finished inventory 4)" in labels
 
 
@@ -182,4 +189,4 @@ def test_markdown_report_draws_the_revisit(hospital, tmp_path) -> None:
     out = tmp_path / "hospital.md"
     write_report(*hospital, out)
     text = out.read_text(encoding="utf-8")
-    assert 'n_lab -->|"Resultados<br>48/day<br>wait 0.75 h"| v2_n_doctors' in text
+    assert 'n_lab -->|"Resultados<br>48/day<br>wait 45 min"| v2_n_doctors' in text

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from clientchain.app.diagram import render_file
 from clientchain.graph import build_graph
 from clientchain.loading import load_file
 from clientchain.render import engine as engine_module
-from clientchain.render.diagrams import render_file
 from clientchain.render.engine import RenderError, choose_engine, find_engine, run_engine
 from clientchain.render.layout import parse_layout
 from clientchain.render.views import DiagramOptions

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from clientchain.analysis.flow import analyze_flow
+from clientchain.app.report import write_report
 from clientchain.graph import build_graph
 from clientchain.loading import load_file
 from clientchain.render.diagrams import render_diagram
@@ -24,7 +25,6 @@ from clientchain.render.dot import html_text, to_dot
 from clientchain.render.engine import run_engine
 from clientchain.render.markdown import md_text
 from clientchain.render.mermaid import mermaid_text, to_mermaid
-from clientchain.render.report import write_report
 from clientchain.render.scene import node_key
 from clientchain.render.views import DiagramOptions, build_diagram
 

@@ -50,7 +50,7 @@ from typing import Any, Literal, Protocol
 
 from clientchain.analysis.flow import FlowReport, analyze_flow
 from clientchain.model import Chain, Organization
-from clientchain.numbers import duration, name_id, pct
+from clientchain.numbers import duration, pct
 
 __all__ = [
     "DEFAULT_LEAD_TIME_TOLERANCE",
@@ -460,7 +460,7 @@ def _capacity_regression(
     org: Organization, dept: str, old: float | None, new: float, near: float
 ) -> Iterator[Regression]:
     before = 0.0 if old is None else old
-    label = name_id(org.departments[dept].name, dept)
+    label = org.describe(dept)
     change = f"utilization {'new' if old is None else pct(old)} → {pct(new)}"
     if before <= 1.0 < new:
         yield Regression("department", dept, f"{label} becomes overloaded: {change}.")
@@ -479,7 +479,7 @@ def _lead_time_regression(
         return
     growth = math.inf if old == 0 else (new - old) / old
     if growth > tolerance:
-        label = name_id(org.chains[chain].name, chain)
+        label = org.chains[chain].describe()
         yield Regression(
             "chain",
             chain,

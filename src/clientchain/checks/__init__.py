@@ -24,12 +24,21 @@ from dataclasses import replace
 import networkx as nx
 
 from clientchain.checks.base import Finding, Rule, Severity
-from clientchain.checks.config import CheckOptions, plan_checks
+from clientchain.checks.config import CheckOptions, Plan, plan_checks
 from clientchain.checks.registry import RULES
 from clientchain.graph import build_graph
 from clientchain.model import Organization
 
-__all__ = ["RULES", "CheckOptions", "Finding", "Rule", "Severity", "check_org", "run_checks"]
+__all__ = [
+    "RULES",
+    "CheckOptions",
+    "Finding",
+    "Rule",
+    "Severity",
+    "check_org",
+    "run_checks",
+    "run_plan",
+]
 
 
 def run_checks(
@@ -60,7 +69,12 @@ def run_checks(
     UsageError
         ``options`` names an unknown rule or severity.
     """
-    plan = plan_checks(org, options)
+    return run_plan(org, graph, plan_checks(org, options))
+
+
+def run_plan(org: Organization, graph: nx.DiGraph, plan: Plan) -> list[Finding]:
+    """Run the rules of ``plan`` (from :func:`~clientchain.checks.config.plan_checks`),
+    sorted as :func:`run_checks` sorts them; for callers that also need the plan."""
     findings: list[Finding] = []
     for rule in plan.rules:
         severity = plan.severity[rule.id]

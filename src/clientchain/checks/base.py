@@ -20,17 +20,16 @@ from types import ModuleType
 
 import networkx as nx
 
+from clientchain.analysis.flow import DepartmentFlow, analyze_flow
 from clientchain.graph import ROLE
-from clientchain.model import Chain, Location, Organization
-from clientchain.numbers import name_id
+from clientchain.model import Location, Organization
 
 __all__ = [
     "Check",
     "Finding",
     "Rule",
     "Severity",
-    "describe",
-    "describe_chain",
+    "department_findings",
     "finding",
     "join",
     "role_word",
@@ -144,22 +143,6 @@ class Rule:
         return cls(rule_id, severity, summary.strip(), explanation.strip(), threshold, check)
 
 
-def describe(org: Organization, node_id: str) -> str:
-    """``'Name (id)'``, or just ``'id'`` when the name is the id.
-
-    >>> from clientchain.model import Department, Organization
-    >>> org = Organization("X", {"a": Department("a", "Alfa"), "b": Department("b", "b")})
-    >>> describe(org, "a"), describe(org, "b")
-    ('Alfa (a)', 'b')
-    """
-    return name_id(org.label(node_id), node_id)
-
-
-def describe_chain(chain: Chain) -> str:
-    """``'Name (id)'`` of a chain, or just ``'id'`` when the name is the id."""
-    return name_id(chain.name, chain.id)
-
-
 def finding(
     org: Organization,
     rule: str,
@@ -171,6 +154,19 @@ def finding(
     """A :class:`Finding` in ``org``'s file at ``location``, by default where ``subject`` is."""
     where = org.location_of(subject) if location is None else location
     return Finding(rule, severity, message, org.source, where.line, where.column, subject)
+
+
+def department_findings(
+    org: Organization,
+    rule: str,
+    severity: Severity,
+    applies: Callable[[DepartmentFlow], bool],
+    message: Callable[[DepartmentFlow], str],
+) -> Iterator[Finding]:
+    """One finding per department (file order) whose load ``applies``, saying ``message``."""
+    for flow in analyze_flow(org).departments.values():
+        if applies(flow):
+            yield finding(org, rule, severity, flow.id, message(flow))
 
 
 def role_word(graph: nx.DiGraph, node_id: str) -> str:

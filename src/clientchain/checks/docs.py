@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from clientchain.checks.base import Rule
 from clientchain.checks.registry import RULES
 from clientchain.model import ChecksConfig
+from clientchain.numbers import given
 
 __all__ = ["main", "rules_markdown"]
 
@@ -142,7 +143,7 @@ def _markdown(text: str) -> str:
 
 
 def _number(value: object) -> str:
-    return f"{value:g}" if isinstance(value, float) else str(value)
+    return given(value) if isinstance(value, float) else str(value)
 
 
 def main() -> int:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 import networkx as nx
 
-from clientchain.checks.base import Finding, Severity, describe, finding, role_word
+from clientchain.checks.base import Finding, Severity, finding, role_word
 from clientchain.model import Organization
 
 __all__ = ["ID", "SEVERITY", "check"]
@@ -31,6 +31,6 @@ def check(org: Organization, graph: nx.DiGraph) -> Iterator[Finding]:
                 ID,
                 SEVERITY,
                 node,
-                f"{role_word(graph, node)} {describe(org, node)} has no handoffs at all: "
+                f"{role_word(graph, node)} {org.describe(node)} has no handoffs at all: "
                 "nothing reaches it and it hands nothing over.",
             )

@@ -19,7 +19,7 @@ import networkx as nx
 
 from clientchain.analysis.flow import analyze_flow
 from clientchain.analysis.quality import handoff_quality
-from clientchain.checks.base import Finding, Severity, describe, describe_chain, finding
+from clientchain.checks.base import Finding, Severity, finding
 from clientchain.model import Chain, Organization
 from clientchain.numbers import pct
 
@@ -38,7 +38,7 @@ def check(org: Organization, graph: nx.DiGraph) -> Iterator[Finding]:
         if flow.rolled_quality >= minimum:
             continue
         chain = org.chains[chain_id]
-        label = describe_chain(chain)
+        label = chain.describe()
         yield finding(
             org,
             ID,
@@ -56,6 +56,6 @@ def _weakest(org: Organization, chain: Chain, rated: dict[tuple[str, str], float
         return ""
     (source, target), quality = min(along, key=lambda item: item[1])
     return (
-        f"; its weakest handoff is {describe(org, source)} → {describe(org, target)} "
+        f"; its weakest handoff is {org.describe(source)} → {org.describe(target)} "
         f"at {pct(quality)}"
     )

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 import networkx as nx
 
 from clientchain.analysis.quality import department_satisfaction, weakest_handoff
-from clientchain.checks.base import Finding, Severity, describe, finding
+from clientchain.checks.base import Finding, Severity, finding
 from clientchain.model import Organization
 from clientchain.numbers import num
 
@@ -35,7 +35,7 @@ def check(org: Organization, graph: nx.DiGraph) -> Iterator[Finding]:
             continue
         weakest = weakest_handoff(graph, dept)
         worst = (
-            f"; its weakest handoff is to {describe(org, weakest[0])}, rated {num(weakest[1])}"
+            f"; its weakest handoff is to {org.describe(weakest[0])}, rated {num(weakest[1])}"
             if weakest is not None
             else ""
         )
@@ -44,6 +44,6 @@ def check(org: Organization, graph: nx.DiGraph) -> Iterator[Finding]:
             ID,
             SEVERITY,
             dept,
-            f"Department {describe(org, dept)} has a satisfaction of {num(score)}, "
+            f"Department {org.describe(dept)} has a satisfaction of {num(score)}, "
             f"below the minimum of {num(minimum)}{worst}.",
         )

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 import networkx as nx
 
-from clientchain.checks.base import Finding, Severity, describe, finding
+from clientchain.checks.base import Finding, Severity, finding
 from clientchain.model import Organization
 
 __all__ = ["ID", "SEVERITY", "check"]
@@ -30,8 +30,8 @@ def check(org: Organization, graph: nx.DiGraph) -> Iterator[Finding]:
                 ID,
                 SEVERITY,
                 f"{handoff.source}->{handoff.target}",
-                f"The handoff from {describe(org, handoff.source)} to "
-                f"{describe(org, handoff.target)} does not say what is handed over "
+                f"The handoff from {org.describe(handoff.source)} to "
+                f"{org.describe(handoff.target)} does not say what is handed over "
                 "(no deliverable).",
                 handoff.location,
             )

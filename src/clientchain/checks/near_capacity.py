@@ -15,10 +15,10 @@ from collections.abc import Iterator
 
 import networkx as nx
 
-from clientchain.analysis.flow import analyze_flow
-from clientchain.checks.base import Finding, Severity, describe, finding
+from clientchain.analysis.flow import DepartmentFlow
+from clientchain.checks.base import Finding, Severity, department_findings
 from clientchain.model import Organization
-from clientchain.numbers import num, pct
+from clientchain.numbers import load_of, pct
 
 __all__ = ["ID", "SEVERITY", "THRESHOLD", "check"]
 
@@ -30,16 +30,18 @@ THRESHOLD = "near_capacity"
 def check(org: Organization, graph: nx.DiGraph) -> Iterator[Finding]:
     """Yield one finding per department with threshold < utilization ≤ 1."""
     threshold = org.checks.near_capacity
-    for flow in analyze_flow(org).departments.values():
-        if flow.utilization is None or not threshold < flow.utilization <= 1:
-            continue
-        yield finding(
-            org,
-            ID,
-            SEVERITY,
-            flow.id,
-            f"Department {describe(org, flow.id)} is near capacity: utilization "
-            f"{pct(flow.utilization)} ({num(flow.load_hours)} h of "
-            f"{num(flow.capacity_hours)} h per {org.period}), above the threshold of "
-            f"{pct(threshold)}.",
+
+    def message(flow: DepartmentFlow) -> str:
+        load = load_of(flow.load_hours, flow.capacity_hours, org.period)
+        return (
+            f"Department {org.describe(flow.id)} is near capacity: utilization "
+            f"{pct(flow.utilization)} ({load}), above the threshold of {pct(threshold)}."
         )
+
+    yield from department_findings(
+        org,
+        ID,
+        SEVERITY,
+        lambda flow: flow.utilization is not None and threshold < flow.utilization <= 1,
+        message,
+    )

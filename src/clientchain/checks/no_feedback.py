@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 import networkx as nx
 
-from clientchain.checks.base import Finding, Severity, describe, finding, join
+from clientchain.checks.base import Finding, Severity, finding, join
 from clientchain.graph import DEPARTMENT, ROLE, TYPE, WORK, departments, is_external_client
 from clientchain.model import Organization
 
@@ -38,13 +38,13 @@ def check(org: Organization, graph: nx.DiGraph) -> Iterator[Finding]:
         ]
         if not served or any(_feeds_back(graph, node) for node in (dept, *served)):
             continue
-        clients = join([describe(org, client) for client in served])
+        clients = join([org.describe(client) for client in served])
         yield finding(
             org,
             ID,
             SEVERITY,
             dept,
-            f"Department {describe(org, dept)} delivers to {clients} but has no feedback "
+            f"Department {org.describe(dept)} delivers to {clients} but has no feedback "
             "or information handoff back to another department.",
         )
 

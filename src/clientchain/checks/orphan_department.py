@@ -16,7 +16,7 @@ from collections.abc import Iterator
 import networkx as nx
 
 from clientchain.analysis.structure import hops_to_external_clients
-from clientchain.checks.base import Finding, Severity, describe, finding
+from clientchain.checks.base import Finding, Severity, finding
 from clientchain.graph import departments
 from clientchain.model import Organization
 
@@ -36,5 +36,5 @@ def check(org: Organization, graph: nx.DiGraph) -> Iterator[Finding]:
                 ID,
                 SEVERITY,
                 dept,
-                f"Department {describe(org, dept)} has no work path to any external client.",
+                f"Department {org.describe(dept)} has no work path to any external client.",
             )

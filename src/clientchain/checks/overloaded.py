@@ -16,8 +16,8 @@ from collections.abc import Iterator
 
 import networkx as nx
 
-from clientchain.analysis.flow import analyze_flow
-from clientchain.checks.base import Finding, Severity, describe, finding
+from clientchain.analysis.flow import DepartmentFlow
+from clientchain.checks.base import Finding, Severity, department_findings
 from clientchain.model import Organization
 from clientchain.numbers import num, pct
 
@@ -29,15 +29,19 @@ SEVERITY = Severity.ERROR
 
 def check(org: Organization, graph: nx.DiGraph) -> Iterator[Finding]:
     """Yield one finding per department with a utilization above 1."""
-    for flow in analyze_flow(org).departments.values():
-        if flow.utilization is None or flow.utilization <= 1:
-            continue  # unknown (a step's effort is unknown) is never reported as overloaded
-        yield finding(
-            org,
-            ID,
-            SEVERITY,
-            flow.id,
-            f"Department {describe(org, flow.id)} is overloaded: {num(flow.load_hours)} h "
+
+    def message(flow: DepartmentFlow) -> str:
+        return (
+            f"Department {org.describe(flow.id)} is overloaded: {num(flow.load_hours)} h "
             f"of work per {org.period} against a capacity of {num(flow.capacity_hours)} h "
-            f"(utilization {pct(flow.utilization)}).",
+            f"(utilization {pct(flow.utilization)})."
         )
+
+    # unknown (a step's effort is unknown) is never reported as overloaded
+    yield from department_findings(
+        org,
+        ID,
+        SEVERITY,
+        lambda flow: flow.utilization is not None and flow.utilization > 1,
+        message,
+    )

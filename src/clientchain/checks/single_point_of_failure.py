@@ -15,7 +15,7 @@ from collections.abc import Iterator
 import networkx as nx
 
 from clientchain.analysis.structure import single_points_of_failure
-from clientchain.checks.base import Finding, Severity, describe, finding, join
+from clientchain.checks.base import Finding, Severity, finding, join
 from clientchain.model import Organization
 
 __all__ = ["ID", "SEVERITY", "check"]
@@ -35,6 +35,6 @@ def check(org: Organization, graph: nx.DiGraph) -> Iterator[Finding]:
             ID,
             SEVERITY,
             dept,
-            f"Department {describe(org, dept)} is a single point of failure: every work path "
-            f"to {join([describe(org, client) for client in clients])} passes through it.",
+            f"Department {org.describe(dept)} is a single point of failure: every work path "
+            f"to {join([org.describe(client) for client in clients])} passes through it.",
         )

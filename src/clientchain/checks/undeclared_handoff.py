@@ -29,7 +29,7 @@ from itertools import pairwise
 
 import networkx as nx
 
-from clientchain.checks.base import Finding, Severity, describe, describe_chain, finding
+from clientchain.checks.base import Finding, Severity, finding
 from clientchain.model import Chain, Handoff, Location, Organization
 
 __all__ = ["ID", "SEVERITY", "check"]
@@ -97,8 +97,7 @@ def _message(
 ) -> str:
     source, target = edge
     said = (
-        f"Chain {describe_chain(chain)} hands work from {describe(org, source)}"
-        f" to {describe(org, target)}"
+        f"Chain {chain.describe()} hands work from {org.describe(source)} to {org.describe(target)}"
     )
     if handoff is not None:
         return (

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 import networkx as nx
 
-from clientchain.checks.base import Finding, Severity, describe, describe_chain, finding, join
+from clientchain.checks.base import Finding, Severity, finding, join
 from clientchain.model import Organization
 from clientchain.numbers import plural
 
@@ -33,13 +33,13 @@ def check(org: Organization, graph: nx.DiGraph) -> Iterator[Finding]:
         unknown = [step for step in chain.steps if step.effort is None]
         if not unknown:
             continue
-        departments = [describe(org, d) for d in dict.fromkeys(s.department for s in unknown)]
+        departments = [org.describe(d) for d in dict.fromkeys(s.department for s in unknown)]
         yield finding(
             org,
             ID,
             SEVERITY,
             chain.id,
-            f"Chain {describe_chain(chain)} has an unknown effort at "
+            f"Chain {chain.describe()} has an unknown effort at "
             f"{plural(len(unknown), 'step')} of {len(chain.steps)} ({join(departments)}): "
             "its process time, lead time and value added are unknown, and so are the load "
             f"and utilization of {join(departments)}.",

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 import networkx as nx
 
-from clientchain.checks.base import Finding, Severity, describe, finding
+from clientchain.checks.base import Finding, Severity, finding
 from clientchain.graph import external_clients, work_graph
 from clientchain.model import Organization
 
@@ -34,6 +34,6 @@ def check(org: Organization, graph: nx.DiGraph) -> Iterator[Finding]:
                 ID,
                 SEVERITY,
                 client,
-                f"External client {describe(org, client)} receives no work: "
+                f"External client {org.describe(client)} receives no work: "
                 "no chain or work handoff delivers to it.",
             )

@@ -31,7 +31,7 @@ from itertools import pairwise
 import networkx as nx
 
 from clientchain.analysis.structure import work_components
-from clientchain.checks.base import Finding, Severity, describe, finding, join
+from clientchain.checks.base import Finding, Severity, finding, join
 from clientchain.graph import CHAINS, work_graph
 from clientchain.model import Organization
 
@@ -77,9 +77,9 @@ def _message(
     component: Set[str],
     order: Mapping[str, int],
 ) -> str:
-    text = " → ".join(describe(org, node) for node in (*loop, loop[0]))
+    text = " → ".join(org.describe(node) for node in (*loop, loop[0]))
     others = sorted(component - set(loop), key=order.__getitem__)
-    also = f" (the loop also involves {join([describe(org, n) for n in others])})"
+    also = f" (the loop also involves {join([org.describe(n) for n in others])})"
     free = [
         f"{source} → {target}"
         for source, target in pairwise((*loop, loop[0]))

@@ -19,7 +19,7 @@ from clientchain.cli.common import (
 from clientchain.console import err, terminal_width
 
 if TYPE_CHECKING:
-    from clientchain.output.check_report import CheckReport
+    from clientchain.output.reports import CheckReport
 
 __all__ = [
     "CheckFormat",
@@ -95,8 +95,8 @@ def check_command(
     Exit 0 clean, 1 findings at or above --fail-on, 2 a file could not be read
     (its problems are reported and the other files are still checked; 2 wins over 1).
     """
+    from clientchain.app.check import check_report
     from clientchain.checks import CheckOptions, Severity
-    from clientchain.output.check_report import check_report
     from clientchain.output.text import check_summary
 
     refuse_input_as_output(output, files)

@@ -58,7 +58,6 @@ OutputOption = Annotated[
         metavar="FILE",
         help="Write the report to FILE (atomically) instead of standard output.",
         show_default=False,
-        dir_okay=False,
     ),
 ]
 
@@ -100,11 +99,11 @@ def refuse_input_as_output(output: str | Path | None, inputs: Iterable[str | Pat
     input is caught too; ``-`` among the inputs is standard input, caught when it
     is redirected from ``output``. Called before anything is read or written.
     """
+    if output is None or str(output) == "-":
+        return
     from clientchain.errors import UsageError
     from clientchain.output.files import same_file
 
-    if output is None or str(output) == "-":
-        return
     for source in inputs:
         if source is None:
             continue

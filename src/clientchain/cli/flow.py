@@ -14,9 +14,9 @@ from clientchain.cli.common import (
     OrgFile,
     load,
     refuse_input_as_output,
-    rich_output,
 )
-from clientchain.console import err, out, terminal_width
+from clientchain.cli.formats import show
+from clientchain.console import err
 
 __all__ = ["bottlenecks_command", "chains_command", "simulate_command"]
 
@@ -41,16 +41,10 @@ def bottlenecks_command(
     would hit (chains, external clients). Infinite values are null in JSON.
     """
     from clientchain.analysis.impact import analyze_bottlenecks
-    from clientchain.output import flow, flow_rich
 
     org, graph = load(file)
     result = analyze_bottlenecks(org, graph)
-    if output_format is Format.JSON:
-        out(flow.bottlenecks_json(result))
-    elif rich_output(ctx, no_color):
-        out(flow_rich.bottlenecks_rich(org, result, terminal_width()))
-    else:
-        out(flow.bottlenecks_text(org, result))
+    show(ctx, output_format, no_color, "bottlenecks", org, result)
 
 
 def chains_command(
@@ -66,16 +60,10 @@ def chains_command(
     satisfaction of supplier departments follow.
     """
     from clientchain.analysis.impact import analyze_chains
-    from clientchain.output import flow, flow_rich
 
     org, graph = load(file)
     result = analyze_chains(org, graph, predict_waits=predict_waits)
-    if output_format is Format.JSON:
-        out(flow.chains_json(result))
-    elif rich_output(ctx, no_color):
-        out(flow_rich.chains_rich(org, result, terminal_width()))
-    else:
-        out(flow.chains_text(org, result))
+    show(ctx, output_format, no_color, "chains", org, result)
 
 
 def simulate_command(
@@ -123,7 +111,6 @@ def simulate_command(
             metavar="FILE.yaml",
             help="Also write the changed org file (the future state) to FILE.yaml.",
             show_default=False,
-            dir_okay=False,
         ),
     ] = None,
     hold_inventory: Annotated[
@@ -141,7 +128,7 @@ def simulate_command(
     """
     from clientchain.analysis.whatif import simulate
     from clientchain.cli.changes import parse_changes
-    from clientchain.output import flow, flow_rich
+    from clientchain.output import flow
 
     refuse_input_as_output(output, (file,))
     org, _graph = load(file)
@@ -154,11 +141,5 @@ def simulate_command(
 
         write_atomic(output, flow.future_yaml(result))
         err(f"wrote {output} (the future state); compare: clientchain diff {file} {output}")
-    if output_format is Format.JSON:
-        out(flow.limit_json(result) if find_limit else flow.simulate_json(result))
-    elif find_limit:
-        out(flow.limit_text(org, result))
-    elif rich_output(ctx, no_color):
-        out(flow_rich.simulate_rich(org, result, terminal_width()))
-    else:
-        out(flow.simulate_text(org, result))
+    command = "simulate --find-limit" if find_limit else "simulate"
+    show(ctx, output_format, no_color, command, org, result)

@@ -13,9 +13,9 @@ from clientchain.cli.common import (
     OrgFile,
     load,
     refuse_input_as_output,
-    rich_output,
 )
-from clientchain.console import err, out, terminal_width
+from clientchain.cli.formats import show
+from clientchain.console import err
 
 __all__ = ["map_command", "who_command"]
 
@@ -48,25 +48,18 @@ def map_command(
 
     Exits 0 even when there are findings (use `check` as a gate); 2 on invalid input.
     """
-    from clientchain.output import json as as_json
-    from clientchain.output import rich_text, text
-    from clientchain.output.reports import build_overview
+    from clientchain.app.overview import build_overview
 
     refuse_input_as_output(diagram, (file,))
     org, graph = load(file)
     if diagram is not None:  # written first: an error leaves no half-done command
-        from clientchain.render.diagrams import render_file
+        from clientchain.app.diagram import render_file
         from clientchain.render.written import written_text
 
         err(written_text(render_file(org, graph, diagram)))
     # only the JSON lists every department's up- and downstream nodes (O(n²) in size)
     overview = build_overview(org, graph, reach=output_format is Format.JSON)
-    if output_format is Format.JSON:
-        out(as_json.map_json(overview))
-    elif rich_output(ctx, no_color):
-        out(rich_text.map_rich(overview, terminal_width()))
-    else:
-        out(text.map_text(overview))
+    show(ctx, output_format, no_color, "map", overview)
 
 
 def who_command(
@@ -81,14 +74,7 @@ def who_command(
     An unknown DEPT exits 2 and suggests the closest ids.
     """
     from clientchain.analysis.structure import who
-    from clientchain.output import json as as_json
-    from clientchain.output import rich_text, text
 
     org, graph = load(file)
     result = who(org, graph, dept)
-    if output_format is Format.JSON:
-        out(as_json.who_json(result))
-    elif rich_output(ctx, no_color):
-        out(rich_text.who_rich(org, result, terminal_width()))
-    else:
-        out(text.who_text(org, result))
+    show(ctx, output_format, no_color, "who", org, result, json_args=(org, result))

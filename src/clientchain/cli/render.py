@@ -198,7 +198,7 @@ def render_command(
     A view too large for a slide is written with a warning on stderr. Exits 2 on
     invalid input, an unknown view, a missing engine or an unwritable OUT.
     """
-    from clientchain.render.diagrams import render_file
+    from clientchain.app.diagram import render_file
 
     settings = DiagramSettings(view, depth, group_by, direction, highlight, theme, theme_file)
     refuse_input_as_output(output, (file, theme_file))
@@ -221,10 +221,10 @@ def report_command(
 ) -> None:
     """Write a report: a self-contained .html page (inline SVG, works offline) or .md (Mermaid).
 
-    Summary, diagram, who serves whom, chains with their metrics, bottlenecks
-    and findings. Exits 2 on invalid input or an unknown extension.
+    Summary, diagram, who serves whom, clients (role and segment), chains with
+    their metrics, bottlenecks and findings. Exits 2 on invalid input or an unknown extension.
     """
-    from clientchain.render.report import write_report
+    from clientchain.app.report import write_report
 
     settings = DiagramSettings("org", 1, group_by, direction, highlight, theme, theme_file)
     refuse_input_as_output(output, (file, theme_file))
@@ -249,7 +249,7 @@ def slides_command(
     Diagrams are native PowerPoint shapes and connectors placed from the Graphviz
     layout; speaker notes carry the numbers. Needs python-pptx (the 'slides' extra).
     """
-    from clientchain.render.slides import write_slides
+    from clientchain.app.slides import write_slides
 
     settings = DiagramSettings("org", 1, group_by, DirectionChoice.LR, highlight, theme, theme_file)
     refuse_input_as_output(output, (file, theme_file))

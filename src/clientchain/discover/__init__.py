@@ -16,7 +16,6 @@ from clientchain.discover.api import (
     DEFAULT_CLIENT,
     PERIOD_SECONDS,
     DiscoverOptions,
-    Discovery,
     compare_log,
     discover_log,
 )
@@ -24,6 +23,7 @@ from clientchain.discover.columns import ColumnMap, ColumnOptions
 from clientchain.discover.compare import Comparison, EdgeComparison, compare
 from clientchain.discover.errors import EXTRA, DiscoverError, MissingEngineError
 from clientchain.discover.readers import ReadOptions
+from clientchain.discover.result import Discovery
 
 __all__ = [
     "DEFAULT_CLIENT",

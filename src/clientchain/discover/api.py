@@ -12,8 +12,9 @@ from pathlib import Path
 
 from clientchain.discover.compare import Comparison, compare
 from clientchain.discover.engine import Progress, connect
-from clientchain.discover.query import Aggregate, Variant, aggregate
-from clientchain.discover.readers import LoadedLog, ReadOptions, check_timestamps, open_log
+from clientchain.discover.query import aggregate
+from clientchain.discover.readers import ReadOptions, check_timestamps, open_log
+from clientchain.discover.result import Discovery
 from clientchain.discover.source import STDIN
 from clientchain.errors import UsageError
 from clientchain.model import Organization
@@ -23,7 +24,6 @@ __all__ = [
     "DEFAULT_CLIENT",
     "PERIOD_SECONDS",
     "DiscoverOptions",
-    "Discovery",
     "compare_log",
     "discover_log",
 ]
@@ -54,30 +54,6 @@ class DiscoverOptions:
     coverage: float | None = None
     client: str = DEFAULT_CLIENT
     name: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Discovery:
-    """What an event log shows: the aggregate, the chosen chains and the org built from them."""
-
-    source: str
-    log: LoadedLog
-    period: Period
-    result: Aggregate
-    chains: tuple[Variant, ...]
-    org: Organization
-    ids: dict[str, str]  # log department name -> department id
-
-    @property
-    def coverage(self) -> float:
-        """Share of the cases that follow one of the chosen chains (0 for an empty log)."""
-        cases = self.result.totals.cases
-        return sum(v.cases for v in self.chains) / cases if cases else 0.0
-
-    @property
-    def handovers(self) -> int:
-        """All handovers counted."""
-        return sum(e.handovers for e in self.result.edges)
 
 
 def discover_log(

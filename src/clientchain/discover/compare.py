@@ -29,7 +29,7 @@ from clientchain.model import NOWHERE, Location, Organization
 
 if TYPE_CHECKING:
     from clientchain.checks.base import Finding
-    from clientchain.discover.api import Discovery
+    from clientchain.discover.result import Discovery
 
 # The graph and the findings (networkx, the check registry) are imported by the functions
 # that use them, so that discovering without --compare does not pay for them at start-up.

@@ -20,9 +20,9 @@ from typing import TYPE_CHECKING, Any
 from clientchain.loading.dump import dump_org
 
 if TYPE_CHECKING:
-    from clientchain.discover.api import Discovery
     from clientchain.discover.compare import Comparison, EdgeComparison
     from clientchain.discover.query import Variant
+    from clientchain.discover.result import Discovery
     from clientchain.model import Organization
 
 __all__ = [

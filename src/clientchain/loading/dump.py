@@ -25,7 +25,17 @@ from clientchain.model import (
     Organization,
 )
 
-__all__ = ["dump_org"]
+__all__ = ["comment_text", "dump_org"]
+
+
+def comment_text(text: str) -> str:
+    """``text`` safe inside a YAML comment line: what is not printable (line breaks,
+    control characters, U+2028) is written as its escape; accents stay as they are.
+
+    >>> comment_text("Taller Núñez\\nversion: 9\\u2028")
+    'Taller Núñez\\\\nversion: 9\\\\u2028'
+    """
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)
 
 
 def _printable(char: str) -> bool:

@@ -17,13 +17,14 @@ from typing import TYPE_CHECKING, Any
 from clientchain.numbers import (
     UNKNOWN,
     duration,
+    given,
     name_id,
     pct,
     points,
     signed_duration,
     signed_pct,
 )
-from clientchain.output.json import dumps
+from clientchain.output.json import dumps, finding_dict
 
 if TYPE_CHECKING:
     from clientchain.analysis.diff import (
@@ -66,7 +67,7 @@ def field_value(name: str, value: Any) -> str:
         return duration(value)
     if leaf in _PERCENT:
         return pct(value)
-    return f"{value:g}"
+    return f"{given(value)}"
 
 
 def metric_value(metric: str, value: float | None, present: bool = True) -> str:
@@ -208,21 +209,8 @@ def _findings_dict(diff: OrgDiff) -> dict[str, Any] | None:
     if not diff.findings_checked:
         return None
     return {
-        "appeared": [_finding_dict(f) for f in diff.findings_appeared],
-        "resolved": [_finding_dict(f) for f in diff.findings_resolved],
-    }
-
-
-def _finding_dict(item: FindingChange) -> dict[str, Any]:
-    """The keys and order of a ``check --format json`` finding."""
-    return {
-        "rule": item.rule,
-        "severity": item.severity,
-        "message": item.message,
-        "file": item.file,
-        "line": item.line,
-        "column": item.column,
-        "subject": item.subject,
+        "appeared": [finding_dict(f) for f in diff.findings_appeared],
+        "resolved": [finding_dict(f) for f in diff.findings_resolved],
     }
 
 
@@ -356,7 +344,7 @@ def _node(diff: OrgDiff, node_id: str | None) -> str:
 def _chain(diff: OrgDiff, chain_id: str) -> str:
     for org in (diff.new, diff.old):
         if chain_id in org.chains:
-            return name_id(org.chains[chain_id].name, chain_id)
+            return org.chains[chain_id].describe()
     return chain_id
 
 

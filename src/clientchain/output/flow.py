@@ -10,30 +10,33 @@ be valid JSON). Plain text writes infinity as ``∞``. The terminal tables are i
 
 from __future__ import annotations
 
-import json
 import math
-from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from clientchain.numbers import (
     UNKNOWN,
     duration,
+    factor,
     finite,
-    hours,
+    fixed,
+    given,
     lead_time,
+    load_of,
     num,
+    or_unknown,
     pct,
+    plural,
     signed_duration,
 )
+from clientchain.output.json import dumps
 from clientchain.output.limits import (
     carries_no_chain_work,
     constraint_line,
     demand_limit_line,
     headroom_clause,
     headroom_line,
-    times,
 )
-from clientchain.output.text import NONE, node, nodes
+from clientchain.output.text import NONE, nodes
 
 if TYPE_CHECKING:
     from clientchain.analysis.flow import ChainFlow, DepartmentFlow, FlowReport
@@ -48,7 +51,6 @@ __all__ = [
     "chains_json",
     "chains_text",
     "department_dict",
-    "dumps_finite",
     "duration",
     "finite",
     "future_yaml",
@@ -61,11 +63,6 @@ __all__ = [
     "simulate_json",
     "simulate_text",
 ]
-
-
-def dumps_finite(document: Mapping[str, Any]) -> str:
-    """The project's JSON style, refusing any infinity that slipped through."""
-    return json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False)
 
 
 def department_dict(flow: DepartmentFlow) -> dict[str, Any]:
@@ -125,7 +122,7 @@ def bottlenecks_json(result: Bottlenecks) -> str:
     ]
     document["near_capacity"] = result.near_capacity
     document["period_hours"] = result.flow.period_hours
-    return dumps_finite(document)
+    return dumps(document)
 
 
 def chain_dict(chain: ChainFlow) -> dict[str, Any]:
@@ -161,7 +158,7 @@ def chain_dict(chain: ChainFlow) -> dict[str, Any]:
 
 def chains_json(result: ChainsReport) -> str:
     """``clientchain chains --format json``."""
-    return dumps_finite(
+    return dumps(
         {
             "chains": [chain_dict(c) for c in result.flow.chains.values()],
             "weakest_handoffs": [
@@ -176,7 +173,7 @@ def chains_json(result: ChainsReport) -> str:
 def simulate_json(result: Simulation) -> str:
     """``clientchain simulate --format json``: before and after, shifts, hires, the limit."""
     changes = result.lead_time_change()
-    return dumps_finite(
+    return dumps(
         {
             "changes": [str(change) for change in result.changes],
             "before": _flow_document(result.before),
@@ -221,26 +218,21 @@ def future_yaml(result: Simulation) -> str:
     The body is :func:`~clientchain.loading.dump.dump_org` of ``result.future``, so
     ``check``, ``diff``, ``render`` and ``simulate`` read it back like any org file.
     """
-    from clientchain.loading.dump import dump_org
+    from clientchain.loading.dump import comment_text, dump_org
 
     changes = ", ".join(str(c) for c in result.changes) or NONE
     inventory = "in units" if result.hold_inventory else "in days of demand"
     header = [
-        f"# Future state of {_comment(result.future.name)}: clientchain simulate "
-        f"{_comment(changes)}",
+        f"# Future state of {comment_text(result.future.name)}: clientchain simulate "
+        f"{comment_text(changes)}",
         f"# inventory held {inventory}",
     ]
     return "\n".join(header) + "\n" + dump_org(result.future)
 
 
-def _comment(text: str) -> str:
-    """``text`` safe inside a YAML comment line: control and line-break characters escaped."""
-    return json.dumps(text, ensure_ascii=True)[1:-1]
-
-
 def limit_json(result: Simulation) -> str:
     """``clientchain simulate --find-limit --format json``."""
-    return dumps_finite(
+    return dumps(
         {
             "changes": [str(change) for change in result.changes],
             "demand_limit": finite(result.demand_limit),
@@ -254,13 +246,13 @@ def limit_json(result: Simulation) -> str:
 def limit_text(org: Organization, result: Simulation) -> str:
     """``clientchain simulate --find-limit``: the demand factor before the first overload."""
     lines = [f"changes: {', '.join(str(c) for c in result.changes) or NONE}"]
-    lines.append(demand_limit_line(result.after, _labeller(org)))
-    lines.append(headroom_line(result.after, _labeller(org)))
+    lines.append(demand_limit_line(result.after, org.describe))
+    lines.append(headroom_line(result.after, org.describe))
     return "\n".join(lines)
 
 
 def _impact_lines(org: Organization, impact: DepartmentImpact, flow: DepartmentFlow) -> list[str]:
-    chains = ", ".join(_chain_name(org, c) for c in impact.chains) or NONE
+    chains = ", ".join(org.chains[c].describe() for c in impact.chains) or NONE
     if impact.chains:
         stall = f"hits {nodes(org, impact.clients_hit)}"
     else:
@@ -268,9 +260,9 @@ def _impact_lines(org: Organization, impact: DepartmentImpact, flow: DepartmentF
     if impact.chains or impact.clients_cut_off:
         stall += f"; cuts off {nodes(org, impact.clients_cut_off)}"
     return [
-        f"  {node(org, impact.id)}: {pct(impact.utilization)}, "
-        f"{hours(flow.load_hours)} of {num(flow.capacity_hours)} h per {org.period}, "
-        f"betweenness {impact.betweenness:.2f}",
+        f"  {org.describe(impact.id)}: {pct(impact.utilization)}, "
+        f"{load_of(flow.load_hours, flow.capacity_hours, org.period)}, "
+        f"betweenness {fixed(impact.betweenness)}",
         f"    chains through it: {chains}",
         f"    if it stalls: {stall}",
     ]
@@ -282,9 +274,9 @@ def bottlenecks_text(org: Organization, result: Bottlenecks) -> str:
     lines = [
         f"organization: {org.name}",
         f"period: {org.period} ({num(flow.period_hours)} h)",
-        constraint_line(flow, _labeller(org)),
-        headroom_line(flow, _labeller(org)),
-        demand_limit_line(flow, _labeller(org)),
+        constraint_line(flow, org.describe),
+        headroom_line(flow, org.describe),
+        demand_limit_line(flow, org.describe),
         f"near-capacity threshold: {pct(result.near_capacity)}",
         "",
         "departments by utilization:",
@@ -295,7 +287,7 @@ def bottlenecks_text(org: Organization, result: Bottlenecks) -> str:
         lines.append(f"  {NONE}")
     lines += ["", "steps over takt:"]
     lines += [
-        f"  {_chain_name(org, s.chain)} at {node(org, s.department)}: cycle time "
+        f"  {org.chains[s.chain].describe()} at {org.describe(s.department)}: cycle time "
         f"{duration(s.cycle_time_hours)} > takt {duration(s.takt_hours)}"
         for s in result.over_takt
     ] or [f"  {NONE}"]
@@ -312,21 +304,22 @@ def chains_text(org: Organization, result: ChainsReport) -> str:
         lines += [f"chains: {NONE}", ""]
     lines.append("weakest handoffs (%C&A):")
     lines += [
-        f"  {node(org, w.source)} → {node(org, w.target)}: {pct(w.quality)}" for w in result.weakest
+        f"  {org.describe(w.source)} → {org.describe(w.target)}: {pct(w.quality)}"
+        for w in result.weakest
     ] or [f"  {NONE}"]
     lines += ["", "satisfaction of supplier departments (volume-weighted, 1–5):"]
     lines += [
-        f"  {node(org, dept)}: {num(score)}" for dept, score in result.satisfaction.items()
+        f"  {org.describe(dept)}: {num(score)}" for dept, score in result.satisfaction.items()
     ] or [f"  {NONE}"]
     return "\n".join(lines)
 
 
 def _chain_lines(org: Organization, chain: ChainFlow, hours_per_day: float) -> list[str]:
     unknown = ", ".join(f"{org.label(a)} → {org.label(b)}" for a, b in chain.unknown_quality)
-    constraint = node(org, chain.constraint) if chain.constraint else NONE
+    constraint = org.describe(chain.constraint) if chain.constraint else NONE
     constraint = UNKNOWN if chain.constraint is None and chain.unknown_steps else constraint
     lines = [
-        f"{_chain_name(org, chain.id)}: demand {chain.demand:g} per {org.period}",
+        f"{org.chains[chain.id].describe()}: demand {given(chain.demand)} per {org.period}",
         f"  takt: {duration(chain.takt_hours)}",
         f"  process time: {duration(chain.process_time_hours)}",
         f"  lead time: {lead_time(chain.lead_time_hours, hours_per_day)}",
@@ -344,7 +337,7 @@ def _chain_lines(org: Organization, chain: ChainFlow, hours_per_day: float) -> l
             wait = f", wait {duration(step.wait_hours)} ({_WAIT_WORDS[step.wait_source]})"
         flag = ", over takt" if step.over_takt else ""
         lines.append(
-            f"    {node(org, step.department)}: effort {duration(step.effort_hours)}, "
+            f"    {org.describe(step.department)}: effort {duration(step.effort_hours)}, "
             f"cycle time {duration(step.cycle_time_hours)}{wait}{flag}"
         )
     if chain.finished_wait_hours:
@@ -367,17 +360,17 @@ def simulate_text(org: Organization, result: Simulation) -> str:
     lines = [f"changes: {', '.join(str(c) for c in result.changes) or NONE}"]
     lines.append(f"constraint: {_constraint(org, before)} → {_constraint(org, after)}")
     if carries_no_chain_work(after, after.constraint):
-        lines.append(f"  {constraint_line(after, _labeller(org))}")
+        lines.append(f"  {constraint_line(after, org.describe)}")
     lines.append(
-        f"headroom: {times(before.headroom)} → {times(after.headroom)} "
-        f"({headroom_clause(after, _labeller(org))})"
+        f"headroom: {or_unknown(before.headroom, factor)} → {or_unknown(after.headroom, factor)} "
+        f"({headroom_clause(after, org.describe)})"
     )
     lines += ["", "utilization (before → after):"]
     for flow in after.by_utilization():
         was = before.departments[flow.id]
         lines.append(
-            f"  {node(org, flow.id)}: {pct(was.utilization)} → {pct(flow.utilization)} "
-            f"({hours(flow.load_hours)} of {num(flow.capacity_hours)} h)"
+            f"  {org.describe(flow.id)}: {pct(was.utilization)} → {pct(flow.utilization)} "
+            f"({load_of(flow.load_hours, flow.capacity_hours)})"
         )
     lines += ["", "lead time (before → after):"]
     note = inventory_note(org, result)
@@ -387,12 +380,12 @@ def simulate_text(org: Organization, result: Simulation) -> str:
         old = lead_time(chain.lead_time_hours, before.hours_per_day)
         new = lead_time(after.chains[chain_id].lead_time_hours, after.hours_per_day)
         change = _signed(changes[chain_id])
-        lines.append(f"  {_chain_name(org, chain_id)}: {old} → {new} ({change})")
+        lines.append(f"  {org.chains[chain_id].describe()}: {old} → {new} ({change})")
     if not before.chains:
         lines.append(f"  {NONE}")
     lines += ["", f"people needed to bring each department to {pct(result.threshold)} or below:"]
     lines += [_hire_line(org, hire) for hire in result.hires] or [f"  {NONE}"]
-    lines += ["", demand_limit_line(after, _labeller(org))]
+    lines += ["", demand_limit_line(after, org.describe)]
     return "\n".join(lines)
 
 
@@ -411,11 +404,13 @@ def inventory_note(org: Organization, result: Simulation) -> str | None:
 
 def _hire_line(org: Organization, hire: Hire) -> str:
     if hire.extra_people is None:
-        return f"  {node(org, hire.department)}: {pct(hire.utilization)}; more people do not help"
-    people = "person" if hire.extra_people == 1 else "people"
+        return (
+            f"  {org.describe(hire.department)}: {pct(hire.utilization)}; more people do not help"
+        )
+    people = plural(hire.extra_people, "person", "people")
     return (
-        f"  {node(org, hire.department)}: {pct(hire.utilization)} with {hire.headcount:g}; "
-        f"+{hire.extra_people} {people} → {pct(hire.utilization_after_hiring or 0.0)}"
+        f"  {org.describe(hire.department)}: {pct(hire.utilization)} with {given(hire.headcount)}; "
+        f"+{people} → {pct(hire.utilization_after_hiring or 0.0)}"
     )
 
 
@@ -430,14 +425,4 @@ def _signed(hours: float | None) -> str:
 def _constraint(org: Organization, flow: FlowReport) -> str:
     if flow.constraint is None:
         return UNKNOWN if flow.unknown_utilization else NONE
-    return f"{node(org, flow.constraint)} at {pct(flow.max_utilization)}"
-
-
-def _labeller(org: Organization) -> Callable[[str], str]:
-    """``Name (id)`` of a node, as the plain-text outputs write it."""
-    return lambda node_id: node(org, node_id)
-
-
-def _chain_name(org: Organization, chain_id: str) -> str:
-    chain = org.chains[chain_id]
-    return chain.id if chain.name == chain.id else f"{chain.name} ({chain.id})"
+    return f"{org.describe(flow.constraint)} at {pct(flow.max_utilization)}"

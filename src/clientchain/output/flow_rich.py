@@ -12,7 +12,7 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from clientchain.numbers import UNKNOWN, duration, lead_time, pct
+from clientchain.numbers import UNKNOWN, duration, fixed, lead_time, pct
 from clientchain.output.flow import inventory_note
 from clientchain.output.limits import (
     NO_CHAIN_WORK,
@@ -89,7 +89,7 @@ def bottlenecks_rich(org: Organization, result: Bottlenecks, width: int) -> str:
             duration(dept.load_hours),
             duration(dept.capacity_hours),
             _utilization(dept.utilization, result.near_capacity),
-            f"{impact.betweenness:.2f}",
+            f"{fixed(impact.betweenness)}",
             stall,
         )
     parts: list[Table | Text] = [heading, table]

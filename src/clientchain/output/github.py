@@ -26,7 +26,7 @@ from clientchain.console import visible
 
 if TYPE_CHECKING:
     from clientchain.checks import Finding
-    from clientchain.output.check_report import CheckReport
+    from clientchain.output.reports import CheckReport
 
 __all__ = ["annotation", "escape_data", "escape_property", "github_annotations"]
 

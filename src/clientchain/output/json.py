@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from clientchain.numbers import finite
 
 if TYPE_CHECKING:
+    from clientchain.analysis.diff import FindingChange
     from clientchain.analysis.flow import FlowReport
     from clientchain.analysis.structure import WhoServesWhom
     from clientchain.checks import Finding
@@ -32,12 +33,17 @@ __all__ = [
 
 
 def dumps(document: Mapping[str, Any]) -> str:
-    """The project's JSON style: two-space indent, Unicode kept, no trailing newline."""
-    return json.dumps(document, indent=2, ensure_ascii=False)
+    """The project's JSON style: two-space indent, Unicode kept, no trailing newline.
+
+    Every JSON output leaves through here. An infinity that slipped past
+    :func:`clientchain.numbers.finite` is refused (``Infinity`` is not JSON).
+    """
+    return json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False)
 
 
-def finding_dict(finding: Finding) -> dict[str, Any]:
-    """``{"rule", "severity", "message", "file", "line", "column", "subject"}``."""
+def finding_dict(finding: Finding | FindingChange) -> dict[str, Any]:
+    """``{"rule", "severity", "message", "file", "line", "column", "subject"}``: a finding of
+    ``check``, or one that ``diff`` says appeared or was resolved."""
     return {
         "rule": finding.rule,
         "severity": str(finding.severity),
@@ -69,9 +75,15 @@ def who_dict(who: WhoServesWhom) -> dict[str, Any]:
     }
 
 
-def who_json(who: WhoServesWhom) -> str:
-    """``clientchain who --format json``."""
-    return dumps(who_dict(who))
+def who_json(org: Organization, who: WhoServesWhom) -> str:
+    """``clientchain who --format json``: :func:`who_dict` and, after ``role``, a client's
+    ``client_role`` (``intermediary``, ``final``; ``null`` when not given and for a
+    department or a supplier)."""
+    party = org.clients.get(who.id) if who.role == "client" else None
+    entry = who_dict(who)
+    document = {key: entry[key] for key in ("id", "name", "role")}
+    document["client_role"] = party.client_role if party else None
+    return dumps(document | entry)
 
 
 def map_json(overview: Overview) -> str:

@@ -15,7 +15,7 @@ Characters XML 1.0 cannot carry (control characters from a hostile file) are
 written as ``\\uXXXX`` so that the document always parses.
 
 >>> from xml.etree import ElementTree
->>> from clientchain.output.check_report import CheckReport
+>>> from clientchain.output.reports import CheckReport
 >>> from clientchain.output.reports import CheckRun
 >>> root = ElementTree.fromstring(junit_xml(CheckReport(CheckRun(()), (), ())))
 >>> root.tag, root.get("tests"), root.get("failures")
@@ -34,8 +34,7 @@ from clientchain.output.reports import INPUT_ERROR
 from clientchain.output.text import finding_line
 
 if TYPE_CHECKING:
-    from clientchain.output.check_report import CheckReport
-    from clientchain.output.reports import FileCheck
+    from clientchain.output.reports import CheckReport, FileCheck
 
 __all__ = ["junit_xml"]
 

@@ -8,8 +8,7 @@ the one it shows:
 * the **demand limit** lets only *chain demand* grow, ``other_load`` fixed: the
   first department with chain work to reach 100 % may be another one.
 
-The clauses are shared by the text outputs and by the diagrams, report and slides
-(which write percentages their own way: ``hundred`` is ``"100 %"`` or ``"100%"``).
+The clauses are shared by the text outputs and by the diagrams, report and slides.
 While a department's utilization is unknown (a step's ``effort: unknown``), both
 factors are ``unknown`` and the clause names those departments.
 
@@ -36,7 +35,7 @@ import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from clientchain.numbers import UNKNOWN, num, pct
+from clientchain.numbers import UNKNOWN, factor, or_unknown, pct
 
 if TYPE_CHECKING:
     from clientchain.analysis.flow import FlowReport
@@ -52,7 +51,6 @@ __all__ = [
     "headroom_line",
     "limit_factor",
     "limits_words",
-    "times",
     "unknown_clause",
 ]
 
@@ -82,32 +80,47 @@ def unknown_clause(flow: FlowReport, label: Label) -> str:
     return f"utilization {UNKNOWN} at {names}: effort {UNKNOWN}"
 
 
-def headroom_clause(flow: FlowReport, label: Label, hundred: str = "100 %") -> str:
+def headroom_clause(flow: FlowReport, label: Label) -> str:
     """What the headroom means for this organization, as a clause after the factor."""
     if flow.headroom is None:
         return unknown_clause(flow, label)
-    if flow.constraint is None or math.isinf(flow.headroom):
-        return "nothing is loaded"
-    busiest = label(flow.constraint)
-    if flow.headroom == 0:
-        return f"{busiest} has work but no capacity"
-    if flow.headroom < 1:
-        return f"{busiest} is over {hundred} already"
-    return f"if all work grows (other work too), {busiest} reaches {hundred} first"
+    return _clause(
+        flow.headroom,
+        flow.constraint,
+        label,
+        ("nothing is loaded", "has work but no capacity", "if all work grows (other work too)"),
+    )
 
 
-def demand_limit_clause(flow: FlowReport, label: Label, hundred: str = "100 %") -> str:
+def demand_limit_clause(flow: FlowReport, label: Label) -> str:
     """What the demand limit means for this organization, as a clause after the factor."""
     if flow.demand_limit is None:
         return unknown_clause(flow, label)
-    if flow.limit_department is None or math.isinf(flow.demand_limit):
-        return "no department carries chain work"
-    first = label(flow.limit_department)
-    if flow.demand_limit == 0:
-        return f"{first} has no capacity left for chain work"
-    if flow.demand_limit < 1:
-        return f"{first} is over {hundred} already"
-    return f"if only chain demand grows, {first} reaches {hundred} first"
+    return _clause(
+        flow.demand_limit,
+        flow.limit_department,
+        label,
+        (
+            "no department carries chain work",
+            "has no capacity left for chain work",
+            "if only chain demand grows",
+        ),
+    )
+
+
+def _clause(
+    factor: float, department: str | None, label: Label, words: tuple[str, str, str]
+) -> str:
+    """``words``: said when nothing limits, when ``department`` is at 0, when it may grow."""
+    unlimited, no_room, grows = words
+    if department is None or math.isinf(factor):
+        return unlimited
+    name = label(department)
+    if factor == 0:
+        return f"{name} {no_room}"
+    if factor < 1:
+        return f"{name} is over 100 % already"
+    return f"{grows}, {name} reaches 100 % first"
 
 
 def limit_factor(flow: FlowReport, write: Callable[[float], str]) -> str:
@@ -117,18 +130,6 @@ def limit_factor(flow: FlowReport, write: Callable[[float], str]) -> str:
     if flow.limit_department is None or math.isinf(flow.demand_limit):
         return "none"
     return write(flow.demand_limit)
-
-
-def times(factor: float | None) -> str:
-    """A growth factor: ``'× 1.25'``, ``'∞'``; a tiny one keeps two significant digits;
-    ``'unknown'`` for None."""
-    if factor is None:
-        return UNKNOWN
-    if math.isinf(factor):
-        return "∞"
-    if 0 < factor < 0.005:
-        return f"× {factor:.2g}"
-    return f"× {num(factor)}"
 
 
 def constraint_line(flow: FlowReport, label: Label) -> str:
@@ -163,7 +164,7 @@ def _constraint_line(flow: FlowReport, label: Label) -> str:
 
 def headroom_line(flow: FlowReport, label: Label) -> str:
     """``headroom: × 1.25 (if all work grows, …)``: 1 ÷ max utilization, in words."""
-    return f"headroom: {times(flow.headroom)} ({headroom_clause(flow, label)})"
+    return f"headroom: {or_unknown(flow.headroom, factor)} ({headroom_clause(flow, label)})"
 
 
 def demand_limit_line(flow: FlowReport, label: Label) -> str:
@@ -171,7 +172,7 @@ def demand_limit_line(flow: FlowReport, label: Label) -> str:
     clause = demand_limit_clause(flow, label)
     if flow.demand_limit is not None and math.isinf(flow.demand_limit):
         return f"demand limit: none ({clause})"
-    return f"demand limit: {times(flow.demand_limit)} ({clause})"
+    return f"demand limit: {or_unknown(flow.demand_limit, factor)} ({clause})"
 
 
 def limits_words(flow: FlowReport) -> str:
@@ -184,5 +185,5 @@ def limits_words(flow: FlowReport) -> str:
     )
 
 
-def _short(factor: float | None) -> str:
-    return times(factor).replace("× ", "×")
+def _short(value: float | None) -> str:
+    return or_unknown(value, factor).replace("× ", "×")

@@ -2,7 +2,7 @@
 
 They gather what the library returns (the model, who-serves-whom, findings, input
 issues) into one value per command, so that every formatter is a pure function
-of one argument.
+of one argument. The use cases of :mod:`clientchain.app` build them.
 """
 
 from __future__ import annotations
@@ -10,20 +10,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-import networkx as nx
-
-from clientchain.analysis.flow import FlowReport, analyze_flow
-from clientchain.analysis.structure import WhoServesWhom, who_all
-from clientchain.checks import Finding, Severity, run_checks
+from clientchain.analysis.flow import FlowReport
+from clientchain.analysis.structure import WhoServesWhom
+from clientchain.checks import Finding, Severity
 from clientchain.errors import Issue
 from clientchain.model import Organization
 
 __all__ = [
+    "DEFAULT_FAIL_ON",
     "INPUT_ERROR",
+    "CheckReport",
     "CheckRun",
     "FileCheck",
     "Overview",
-    "build_overview",
     "input_finding",
 ]
 
@@ -63,21 +62,6 @@ class Overview:
             "handoffs": self.handoffs,
             "chains": len(self.org.chains),
         }
-
-
-def build_overview(org: Organization, graph: nx.DiGraph, *, reach: bool = True) -> Overview:
-    """Who serves whom, utilization and lead times, and every finding (``checks:`` applied).
-
-    ``reach=False`` leaves every department's up- and downstream lists empty
-    (see :func:`~clientchain.analysis.structure.who_all`) for outputs that do not show them.
-    """
-    return Overview(
-        org=org,
-        handoffs=graph.number_of_edges(),
-        departments=tuple(who_all(org, graph, reach=reach)),
-        findings=tuple(run_checks(org, graph, None)),
-        flow=analyze_flow(org),
-    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +114,38 @@ class CheckRun:
     def failing(self, threshold: Severity) -> list[Finding]:
         """Rule findings at or above ``threshold`` (what makes ``check`` exit 1)."""
         return [f for r in self.files for f in r.findings if f.severity >= threshold]
+
+
+DEFAULT_FAIL_ON = Severity.WARNING
+"""``--fail-on`` when neither the command line nor ``[tool.clientchain]`` sets it."""
+
+
+@dataclass(frozen=True, slots=True)
+class CheckReport:
+    """A :class:`CheckRun` plus, file by file, the rules that ran and the fail-on threshold.
+
+    ``ran[i]`` and ``fail_on[i]`` belong to ``run.files[i]``; an unreadable file
+    ran no rule.
+    """
+
+    run: CheckRun
+    ran: tuple[tuple[str, ...], ...]
+    fail_on: tuple[Severity, ...]
+
+    def failing(self) -> list[Finding]:
+        """Rule findings at or above their file's threshold (what makes ``check`` exit 1)."""
+        return [
+            finding
+            for result, threshold in zip(self.run.files, self.fail_on, strict=True)
+            for finding in result.findings
+            if finding.severity >= threshold
+        ]
+
+    def exit_code(self) -> int:
+        """2 when a file could not be read, else 1 when something fails, else 0."""
+        if self.run.unreadable:
+            return 2
+        return 1 if self.failing() else 0
 
 
 def input_finding(issue: Issue) -> Finding:

@@ -19,9 +19,9 @@ from rich.table import Table
 from rich.text import Text
 
 from clientchain.console import Styled, visible
-from clientchain.numbers import UNKNOWN, lead_time, num, pct, plural
+from clientchain.numbers import UNKNOWN, given, lead_time, num, pct, plural
 from clientchain.output.limits import NO_CHAIN_WORK, carries_no_chain_work, limits_words
-from clientchain.output.text import NONE, chain_label, chain_path, hops_text, node, nodes, where
+from clientchain.output.text import NONE, chain_path, hops_text, nodes, where
 
 if TYPE_CHECKING:
     from clientchain.analysis.structure import WhoServesWhom
@@ -97,7 +97,7 @@ def _visible_text(text: Text) -> Text:
 
 def who_rich(org: Organization, who: WhoServesWhom, width: int) -> str:
     """``clientchain who`` as a two-column table."""
-    title = Text(f"{node(org, who.id)}: {who.role}", style="bold")
+    title = Text(f"{org.describe(who.id)}: {who.role}", style="bold")
     table = Table(title=title, title_justify="left", show_header=False, box=box.SIMPLE)
     table.add_column(style="bold")
     table.add_column()
@@ -207,8 +207,7 @@ def _parties(org: Organization) -> Table:
     for column in ("id", "name", "role", "segment"):
         table.add_column(column, overflow="fold")
     for party in (*org.clients.values(), *org.suppliers.values()):
-        role = f"{party.client_role} client" if party.client_role else party.role
-        table.add_row(Text(party.id), Text(party.name), role, Text(party.segment or ""))
+        table.add_row(Text(party.id), Text(party.name), party.role_words, Text(party.segment or ""))
     return table
 
 
@@ -218,7 +217,7 @@ def _chains(overview: Overview) -> Table:
     for column in ("chain", "demand", "path", "lead time", "constraint"):
         table.add_column(column, overflow="fold")
     for chain in org.chains.values():
-        demand = f"{chain.demand:g} per {org.period}"
+        demand = f"{given(chain.demand)} per {org.period}"
         lead, constraint = "", ""
         if flow is not None:
             chain_flow = flow.chains[chain.id]
@@ -228,7 +227,7 @@ def _chains(overview: Overview) -> Table:
                 UNKNOWN if chain_flow.unknown_steps and not chain_flow.constraint else constraint
             )
         table.add_row(
-            Text(chain_label(chain), style="bold"),
+            Text(chain.describe(), style="bold"),
             demand,
             Text(chain_path(org, chain)),
             lead,

@@ -8,7 +8,7 @@ location (file URI, and line and column when known). Columns count Unicode code
 points, as YAML does.
 
 >>> import json
->>> from clientchain.output.check_report import CheckReport
+>>> from clientchain.output.reports import CheckReport
 >>> from clientchain.output.reports import CheckRun
 >>> log = json.loads(sarif_log(CheckReport(CheckRun(()), (), ())))
 >>> log["version"], log["runs"][0]["tool"]["driver"]["name"], log["runs"][0]["results"]
@@ -28,7 +28,7 @@ from clientchain.output.json import dumps
 from clientchain.output.reports import INPUT_ERROR
 
 if TYPE_CHECKING:
-    from clientchain.output.check_report import CheckReport
+    from clientchain.output.reports import CheckReport
 
 __all__ = ["SARIF_SCHEMA", "artifact_uri", "rule_descriptors", "sarif_log"]
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from clientchain.numbers import UNKNOWN, hours, lead_time, name_id, num, pct, plural
+from clientchain.numbers import UNKNOWN, given, lead_time, load_of, pct, plural
 from clientchain.output.limits import (
     NO_CHAIN_WORK,
     carries_no_chain_work,
@@ -31,7 +31,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "NONE",
-    "chain_label",
     "chain_path",
     "check_summary",
     "check_text",
@@ -39,7 +38,6 @@ __all__ = [
     "hops_text",
     "issues_text",
     "map_text",
-    "node",
     "nodes",
     "where",
     "who_text",
@@ -49,19 +47,9 @@ NONE = "none"
 """Written for an empty list."""
 
 
-def node(org: Organization, node_id: str) -> str:
-    """``'Name (id)'``, or ``'id'`` when the name is the id."""
-    return name_id(org.label(node_id), node_id)
-
-
 def nodes(org: Organization, node_ids: Iterable[str]) -> str:
-    """Comma-separated :func:`node` labels, or ``none``."""
-    return ", ".join(node(org, n) for n in node_ids) or NONE
-
-
-def chain_label(chain: Chain) -> str:
-    """``'Name (id)'`` of a chain, or ``'id'`` when the name is the id."""
-    return name_id(chain.name, chain.id)
+    """Comma-separated ``Name (id)`` of each node, or ``none``."""
+    return ", ".join(org.describe(n) for n in node_ids) or NONE
 
 
 def chain_path(org: Organization, chain: Chain) -> str:
@@ -95,7 +83,7 @@ def issues_text(issues: Iterable[Issue]) -> str:
 def who_text(org: Organization, who: WhoServesWhom) -> str:
     """``clientchain who`` as ``label: value`` lines."""
     lines = [
-        f"{node(org, who.id)}: {_role(org, who)}",
+        f"{org.describe(who.id)}: {_role(org, who)}",
         f"suppliers: {nodes(org, who.suppliers)}",
         f"clients: {nodes(org, who.clients)}",
         f"upstream: {nodes(org, who.upstream)}",
@@ -120,17 +108,17 @@ def map_text(overview: Overview) -> str:
         lines += _department_lines(org, who)
         lines += _utilization_lines(org, overview.flow, who.id)
     lines += ["", "clients:"]
-    lines += [f"  {node(org, c.id)}{_party_detail(c)}" for c in org.clients.values()] or [
+    lines += [f"  {org.describe(c.id)}{_party_detail(c)}" for c in org.clients.values()] or [
         f"  {NONE}"
     ]
     lines += ["", "suppliers:"]
-    lines += [f"  {node(org, s.id)}{_party_detail(s)}" for s in org.suppliers.values()] or [
+    lines += [f"  {org.describe(s.id)}{_party_detail(s)}" for s in org.suppliers.values()] or [
         f"  {NONE}"
     ]
     lines += ["", "chains:"]
     for chain in org.chains.values():
-        demand = f"{chain.demand:g} per {org.period}"
-        lines += [f"  {chain_label(chain)}: demand {demand}", f"    {chain_path(org, chain)}"]
+        demand = f"{given(chain.demand)} per {org.period}"
+        lines += [f"  {chain.describe()}: demand {demand}", f"    {chain_path(org, chain)}"]
         lines += _chain_flow_lines(org, overview.flow, chain.id)
     if not org.chains:
         lines.append(f"  {NONE}")
@@ -167,7 +155,7 @@ def _department_lines(org: Organization, who: WhoServesWhom) -> list[str]:
     if who.serves_external:
         serves += f"; nearest in {hops_text(who.hops_to_external)}"
     return [
-        f"  {node(org, who.id)}: {dept.kind}{group}",
+        f"  {org.describe(who.id)}: {dept.kind}{group}",
         f"    suppliers: {nodes(org, who.suppliers)}",
         f"    clients: {nodes(org, who.clients)}",
         f"    serves external: {serves}",
@@ -180,8 +168,8 @@ def _utilization_lines(org: Organization, flow: FlowReport | None, dept_id: str)
     dept = flow.departments[dept_id]
     mark = _mark(flow, dept_id)
     return [
-        f"    utilization: {pct(dept.utilization)} ({hours(dept.load_hours)} of "
-        f"{num(dept.capacity_hours)} h per {org.period}){mark}"
+        f"    utilization: {pct(dept.utilization)} "
+        f"({load_of(dept.load_hours, dept.capacity_hours, org.period)}){mark}"
     ]
 
 
@@ -189,7 +177,7 @@ def _chain_flow_lines(org: Organization, flow: FlowReport | None, chain_id: str)
     if flow is None:
         return []
     chain = flow.chains[chain_id]
-    constraint = node(org, chain.constraint) if chain.constraint else _none(chain.unknown_steps)
+    constraint = org.describe(chain.constraint) if chain.constraint else _none(chain.unknown_steps)
     unknown = f" (effort {UNKNOWN} at {plural(chain.unknown_steps, 'step')})"
     return [
         f"    lead time {lead_time(chain.lead_time_hours, flow.hours_per_day)}"
@@ -210,14 +198,14 @@ def _bottleneck_lines(overview: Overview) -> list[str]:
     for dept_id in overview.top_bottlenecks():
         dept = flow.departments[dept_id]
         mark = _mark(flow, dept_id)
-        lines.append(f"  {node(overview.org, dept_id)}: {pct(dept.utilization)}{mark}")
+        lines.append(f"  {overview.org.describe(dept_id)}: {pct(dept.utilization)}{mark}")
     if flow.constraint is None and not flow.unknown_utilization:
         lines.append(f"  {NONE}")
         return lines
     org = overview.org
 
     def label(node_id: str) -> str:
-        return node(org, node_id)
+        return org.describe(node_id)
 
     if flow.unknown_utilization or carries_no_chain_work(flow, flow.constraint):
         lines.append(f"  {constraint_line(flow, label)}")
@@ -239,11 +227,11 @@ def _mark(flow: FlowReport, dept_id: str) -> str:
 def _role(org: Organization, who: WhoServesWhom) -> str:
     """``department``, ``supplier``, ``client`` or a client's role: ``final client``."""
     party = org.clients.get(who.id) if who.role == "client" else None
-    return f"{party.client_role} client" if party and party.client_role else str(who.role)
+    return party.role_words if party else str(who.role)
 
 
 def _party_detail(party: ExternalParty) -> str:
     """``: final client, loyal`` — a client's role and the segment, where given."""
-    parts = [f"{party.client_role} client" if party.client_role else "", party.segment or ""]
+    parts = [party.role_words if party.client_role else "", party.segment or ""]
     shown = ", ".join(part for part in parts if part)
     return f": {shown}" if shown else ""

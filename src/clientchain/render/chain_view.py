@@ -22,8 +22,7 @@ from dataclasses import dataclass
 
 from clientchain.analysis.flow import ChainFlow, StepFlow
 from clientchain.model import Chain, Organization
-from clientchain.numbers import or_unknown
-from clientchain.render.numbers import amount, hours
+from clientchain.numbers import duration, num
 from clientchain.render.scene import node_key, step_key
 
 __all__ = ["Stop", "arrow_lines", "chain_stops", "finished_text", "step_lines", "wait_text"]
@@ -68,16 +67,18 @@ def wait_text(step: StepFlow, inventory: float | None) -> str | None:
     """
     if step.wait_source == "none":
         return None
-    source = {"inventory": f" (inventory {amount(inventory)})", "predicted": " (predicted)"}
-    return f"wait {or_unknown(step.wait_hours, hours)}{source.get(step.wait_source, '')}"
+    source = {"predicted": " (predicted)"}
+    if inventory is not None:
+        source["inventory"] = f" (inventory {num(inventory)})"
+    return f"wait {duration(step.wait_hours)}{source.get(step.wait_source, '')}"
 
 
 def finished_text(flow: ChainFlow, chain: Chain) -> str | None:
     """``wait 2 h (finished inventory 4)``; ``None`` without finished inventory."""
     if not chain.finished_inventory:
         return None
-    units = amount(chain.finished_inventory)
-    return f"wait {hours(flow.finished_wait_hours)} (finished inventory {units})"
+    units = num(chain.finished_inventory)
+    return f"wait {duration(flow.finished_wait_hours)} (finished inventory {units})"
 
 
 def step_lines(flow: ChainFlow, chain: Chain, stop: Stop) -> list[str]:
@@ -87,7 +88,7 @@ def step_lines(flow: ChainFlow, chain: Chain, stop: Stop) -> list[str]:
     step = flow.steps[stop.step]
     lines = [f"visit {stop.visit} of {stop.visits}"] if stop.visits > 1 else []
     marker = " · OVER TAKT" if step.over_takt else ""
-    lines.append(f"cycle {or_unknown(step.cycle_time_hours, hours)}{marker}")
+    lines.append(f"cycle {duration(step.cycle_time_hours)}{marker}")
     if stop.step == 0 and chain.supplier is None:  # no arrow enters the first step
         text = wait_text(step, chain.steps[0].inventory)
         if text is not None:
@@ -100,7 +101,7 @@ def arrow_lines(
 ) -> list[str]:
     """Deliverable, the chain's demand per period, and the wait before ``target``."""
     lines = [deliverable] if deliverable else []
-    lines.append(f"{amount(flow.demand)}/{org.period}")
+    lines.append(f"{num(flow.demand)}/{org.period}")
     if target.step is not None:
         text = wait_text(flow.steps[target.step], chain.steps[target.step].inventory)
     else:

@@ -16,15 +16,13 @@ import networkx as nx
 from clientchain.analysis.flow import FlowReport, analyze_flow
 from clientchain.errors import UsageError
 from clientchain.model import Organization
-from clientchain.output.files import write_atomic
 from clientchain.render.dot import to_dot
 from clientchain.render.engine import Engine, choose_engine, run_engine
 from clientchain.render.mermaid import to_mermaid
 from clientchain.render.scene import Diagram
 from clientchain.render.views import DiagramOptions, build_diagram
-from clientchain.render.written import Written
 
-__all__ = ["FORMATS", "Rendered", "diagram_for", "format_for", "render_diagram", "render_file"]
+__all__ = ["FORMATS", "Rendered", "diagram_for", "format_for", "render_diagram"]
 
 FORMATS = {".dot": "dot", ".gv": "dot", ".svg": "svg", ".png": "png", ".pdf": "pdf", ".mmd": "mmd"}
 """Output extensions and the format each one means."""
@@ -80,29 +78,3 @@ def render_diagram(
         return Rendered(fmt, None, text.encode("utf-8"), *counts)
     chosen = choose_engine(fmt, engine)
     return Rendered(fmt, chosen, run_engine(text, fmt, chosen, timeout=timeout), *counts)
-
-
-def render_file(
-    org: Organization,
-    graph: nx.DiGraph,
-    output: str | Path,
-    options: DiagramOptions | None = None,
-    engine: Engine | None = None,
-) -> Written:
-    """Render ``options.view`` of ``org`` to ``output`` (format from its extension).
-
-    Raises
-    ------
-    UsageError
-        Unknown extension, view, chain, department or group.
-    RenderError
-        No engine for the format, or the engine failed.
-    OSError
-        The file cannot be written (it is left as it was).
-    """
-    fmt = format_for(output)
-    diagram = diagram_for(org, graph, options or DiagramOptions())
-    rendered = render_diagram(diagram, fmt, engine)
-    write_atomic(output, rendered.data)
-    counts = {"nodes": rendered.nodes, "edges": rendered.edges}
-    return Written(str(output), fmt, rendered.engine, counts, rendered.warnings)

@@ -14,14 +14,7 @@ from __future__ import annotations
 import html
 
 from clientchain.render.report_data import Figure, ReportData
-from clientchain.render.tables import (
-    Table,
-    bottleneck_table,
-    chain_table,
-    finding_table,
-    summary_table,
-    who_table,
-)
+from clientchain.render.tables import SECTIONS, Table, finding_table, summary_table
 
 __all__ = ["CSP", "report_html"]
 
@@ -89,7 +82,7 @@ def _findings(data: ReportData) -> str:
 
 
 def report_html(data: ReportData) -> str:
-    """The whole page: summary, diagram, who serves whom, chains, bottlenecks, findings."""
+    """The whole page: summary, diagram, who serves whom, clients, chains, bottlenecks, findings."""
     org = data.org
     summary = summary_table(data)
     summary_rows = "\n".join(f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in summary.rows)
@@ -113,16 +106,14 @@ def report_html(data: ReportData) -> str:
         f"<table>\n{summary_rows}\n</table>",
         '<h2 id="diagram">Diagram</h2>',
         _figure(data.figure),
-        '<h2 id="who">Who serves whom</h2>',
-        _table(who_table(data), frozenset({6})),
-        '<h2 id="chains">Chains</h2>',
-        _table(chain_table(data), frozenset({1, 2, 3, 4, 5, 6})),
-        chains,
-        '<h2 id="bottlenecks">Bottlenecks</h2>',
-        _table(bottleneck_table(data), frozenset({1, 2, 3})),
-        '<h2 id="findings">Findings</h2>',
-        _findings(data),
-        "</body>",
-        "</html>",
     ]
+    for section in SECTIONS:
+        parts.append(f'<h2 id="{section.anchor}">{_e(section.heading)}</h2>')
+        if section.anchor == "findings":
+            parts.append(_findings(data))
+        else:
+            parts.append(_table(section.table(data), section.numeric))
+        if section.anchor == "chains":
+            parts.append(chains)
+    parts += ["</body>", "</html>"]
     return "\n".join(parts) + "\n"

@@ -17,14 +17,7 @@ import re
 from clientchain.render.dot import clean_text
 from clientchain.render.mermaid import to_mermaid
 from clientchain.render.report_data import Figure, ReportData
-from clientchain.render.tables import (
-    Table,
-    bottleneck_table,
-    chain_table,
-    finding_table,
-    summary_table,
-    who_table,
-)
+from clientchain.render.tables import SECTIONS, Table, summary_table
 
 __all__ = ["md_text", "report_markdown"]
 
@@ -52,7 +45,7 @@ def _figure(figure: Figure) -> list[str]:
 
 
 def report_markdown(data: ReportData) -> str:
-    """Summary, diagram, who serves whom, chains (with their diagrams), bottlenecks, findings."""
+    """Summary, diagram, who serves whom, clients, chains (and diagrams), bottlenecks, findings."""
     org = data.org
     lines = [
         f"# {md_text(org.name)}",
@@ -66,17 +59,10 @@ def report_markdown(data: ReportData) -> str:
         "## Diagram",
         "",
         *_figure(data.figure),
-        "",
-        "## Who serves whom",
-        "",
-        *_table(who_table(data)),
-        "",
-        "## Chains",
-        "",
-        *_table(chain_table(data)),
     ]
-    for figure in data.chain_figures:
-        lines += ["", f"### {md_text(figure.diagram.title)}", "", *_figure(figure)]
-    lines += ["", "## Bottlenecks", "", *_table(bottleneck_table(data))]
-    lines += ["", "## Findings", "", *_table(finding_table(data))]
+    for section in SECTIONS:
+        lines += ["", f"## {section.heading}", "", *_table(section.table(data))]
+        if section.anchor == "chains":
+            for figure in data.chain_figures:
+                lines += ["", f"### {md_text(figure.diagram.title)}", "", *_figure(figure)]
     return "\n".join(lines) + "\n"

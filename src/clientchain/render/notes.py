@@ -9,17 +9,17 @@
 ...     chains={"x": Chain("x", "Equis", "z", 10.0, (Step("a", 2.0),))},
 ... )
 >>> print(overview_notes(org, analyze_flow(org)))  # 10 × 2 h = 20 h of 40 h
-Constraint: Alfa at 50% utilization.
-Headroom ×2: if all work grows (other work too), Alfa reaches 100% first.
-Demand limit ×2: if only chain demand grows, Alfa reaches 100% first.
-Alfa: 20 h of 40 h per week (50%)
+Constraint: Alfa at 50 % utilization.
+Headroom × 2: if all work grows (other work too), Alfa reaches 100 % first.
+Demand limit × 2: if only chain demand grows, Alfa reaches 100 % first.
+Alfa: 20 h of 40 h per week (50 %)
 """
 
 from __future__ import annotations
 
 from clientchain.analysis.flow import ChainFlow, FlowReport
 from clientchain.model import Organization
-from clientchain.numbers import UNKNOWN, or_unknown
+from clientchain.numbers import UNKNOWN, duration, factor, load_of, num, or_unknown, pct
 from clientchain.output.limits import (
     NO_CHAIN_WORK,
     carries_no_chain_work,
@@ -28,7 +28,6 @@ from clientchain.output.limits import (
     limit_factor,
 )
 from clientchain.render.chain_view import finished_text, wait_text
-from clientchain.render.numbers import amount, factor, hours, percent
 
 __all__ = ["chain_notes", "overview_notes"]
 
@@ -38,25 +37,22 @@ def overview_notes(org: Organization, flow: FlowReport) -> str:
     lines = []
     if flow.constraint is not None:
         utilization = flow.departments[flow.constraint].utilization
-        busiest = f"{org.label(flow.constraint)} at {or_unknown(utilization, percent)} utilization"
+        busiest = f"{org.label(flow.constraint)} at {pct(utilization)} utilization"
         if carries_no_chain_work(flow, flow.constraint) and flow.chain_constraint is not None:
             chains = flow.departments[flow.chain_constraint]
             lines.append(
                 f"Busiest: {busiest}, {NO_CHAIN_WORK}; the chains' constraint: "
-                f"{org.label(chains.id)} at {or_unknown(chains.utilization, percent)}."
+                f"{org.label(chains.id)} at {pct(chains.utilization)}."
             )
         else:
             lines.append(f"Constraint: {busiest}.")
         limit = limit_factor(flow, factor)
         lines += [
-            f"Headroom {or_unknown(flow.headroom, factor)}: "
-            f"{headroom_clause(flow, org.label, '100%')}.",
-            f"Demand limit {limit}: {demand_limit_clause(flow, org.label, '100%')}.",
+            f"Headroom {or_unknown(flow.headroom, factor)}: {headroom_clause(flow, org.label)}.",
+            f"Demand limit {limit}: {demand_limit_clause(flow, org.label)}.",
         ]
     lines += [
-        f"{d.name}: {or_unknown(d.load_hours, hours)} of {hours(d.capacity_hours)} "
-        f"per {org.period} "
-        f"({or_unknown(d.utilization, percent)})"
+        f"{d.name}: {load_of(d.load_hours, d.capacity_hours, org.period)} ({pct(d.utilization)})"
         for d in flow.departments.values()
     ]
     return "\n".join(lines)
@@ -67,12 +63,11 @@ def chain_notes(org: Organization, chain: ChainFlow) -> str:
     constraint = org.label(chain.constraint) if chain.constraint else "none"
     constraint = UNKNOWN if chain.constraint is None and chain.unknown_steps else constraint
     lines = [
-        f"{chain.name}: demand {amount(chain.demand)} per {org.period}, "
-        f"takt {hours(chain.takt_hours)}.",
-        f"Process time {or_unknown(chain.process_time_hours, hours)}, lead time "
-        f"{or_unknown(chain.lead_time_hours, hours)}, value added "
-        f"{or_unknown(chain.value_added_ratio, percent)}.",
-        f"Rolled quality {percent(chain.rolled_quality)}; constraint {constraint}; over takt: "
+        f"{chain.name}: demand {num(chain.demand)} per {org.period}, "
+        f"takt {duration(chain.takt_hours)}.",
+        f"Process time {duration(chain.process_time_hours)}, lead time "
+        f"{duration(chain.lead_time_hours)}, value added {pct(chain.value_added_ratio)}.",
+        f"Rolled quality {pct(chain.rolled_quality)}; constraint {constraint}; over takt: "
         f"{', '.join(org.label(d) for d in chain.over_takt) or 'none'}.",
     ]
     model = org.chains[chain.id]
@@ -80,8 +75,8 @@ def chain_notes(org: Organization, chain: ChainFlow) -> str:
         flag = " (over takt)" if step.over_takt else ""
         wait = wait_text(step, given.inventory) or "no wait given"
         lines.append(
-            f"{org.label(step.department)}: effort {or_unknown(step.effort_hours, hours)}, cycle "
-            f"{or_unknown(step.cycle_time_hours, hours)}{flag}, {wait}"
+            f"{org.label(step.department)}: effort {duration(step.effort_hours)}, cycle "
+            f"{duration(step.cycle_time_hours)}{flag}, {wait}"
         )
     finished = finished_text(chain, model)
     if finished is not None:

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import networkx as nx
@@ -30,17 +29,14 @@ import networkx as nx
 from clientchain.analysis.flow import DepartmentFlow, FlowReport, analyze_flow
 from clientchain.errors import UsageError
 from clientchain.model import Organization
-from clientchain.numbers import or_unknown
-from clientchain.output.files import write_atomic
+from clientchain.numbers import duration, pct
 from clientchain.render.dot import to_dot
 from clientchain.render.engine import Engine, choose_engine, run_engine
 from clientchain.render.layout import Layout, parse_layout
 from clientchain.render.notes import chain_notes, overview_notes
-from clientchain.render.numbers import hours, percent
 from clientchain.render.pptx_shapes import Area, draw_diagram, fill_background, text_box
 from clientchain.render.scene import Diagram
 from clientchain.render.views import DiagramOptions, build_diagram
-from clientchain.render.written import Written
 
 if TYPE_CHECKING:
     from pptx.presentation import Presentation
@@ -52,8 +48,8 @@ __all__ = [
     "TABLE_ROWS",
     "DeckPlan",
     "plan_deck",
+    "slide_count",
     "table_pages",
-    "write_slides",
 ]
 
 SLIDE_WIDTH_IN = 13.333
@@ -193,8 +189,7 @@ def _bottleneck_slides(deck: Presentation, plan: DeckPlan) -> None:
         if page == pages - 1 and len(shown) < len(ranked):
             note = (
                 f"The {len(shown)} busiest of {len(ranked)} departments; the other "
-                f"{len(ranked) - len(shown)} are at "
-                f"{or_unknown(ranked[len(shown)].utilization, percent)} "
+                f"{len(ranked) - len(shown)} are at {pct(ranked[len(shown)].utilization)} "
                 "utilization or less. clientchain bottlenecks and the report list every department."
             )
         rows = shown[page * TABLE_ROWS : (page + 1) * TABLE_ROWS]
@@ -218,12 +213,7 @@ def _table_slide(
     text_box(slide, Area(0.4 * 72, 0.25 * 72, 12.5 * 72, 0.6 * 72), title, theme, 26, bold=True)
     rows = [("Department", "Load", "Capacity", "Utilization")]
     rows += [
-        (
-            d.name,
-            or_unknown(d.load_hours, hours),
-            hours(d.capacity_hours),
-            or_unknown(d.utilization, percent),
-        )
+        (d.name, duration(d.load_hours), duration(d.capacity_hours), pct(d.utilization))
         for d in ranked
     ]
     area = _TABLE_AREA
@@ -246,27 +236,6 @@ def _table_slide(
         slide.notes_slide.notes_text_frame.text = notes
 
 
-def write_slides(
-    org: Organization,
-    graph: nx.DiGraph,
-    output: str | Path,
-    options: DiagramOptions | None = None,
-    engine: Engine | None = None,
-) -> Written:
-    """Write the deck to ``output`` (``.pptx``).
-
-    Raises
-    ------
-    UsageError
-        ``output`` is not ``.pptx``, or python-pptx is not installed.
-    RenderError
-        No engine to lay out the diagrams, or the engine failed.
-    """
-    if Path(output).suffix.lower() != ".pptx":
-        raise UsageError(f"slides are written as .pptx, not {str(output)!r}")
-    plan = plan_deck(org, graph, options or DiagramOptions(), engine)
-    write_atomic(output, build_deck(plan))
-    slides = 2 + len(plan.chains) + table_pages(len(plan.flow.departments))
-    counts = {"slides": slides, "nodes": len(plan.overview[0].nodes)}
-    warnings = plan.overview[0].warnings
-    return Written(str(output), "pptx", plan.engine, counts, warnings)
+def slide_count(plan: DeckPlan) -> int:
+    """Slides in the deck of ``plan``: title, overview, one per chain, the bottleneck tables."""
+    return 2 + len(plan.chains) + table_pages(len(plan.flow.departments))

@@ -1,15 +1,16 @@
 """The report's tables as rows of plain text, shared by the HTML and Markdown writers.
 
 Cells are unescaped text; each writer escapes them for its language. Numbers
-are only formatted here (:mod:`clientchain.render.numbers`), never computed.
+are only formatted here (:mod:`clientchain.numbers`), never computed.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from clientchain.numbers import UNKNOWN as UNKNOWN_VALUE
-from clientchain.numbers import or_unknown
+from clientchain.numbers import duration, factor, num, or_unknown, pct
 from clientchain.output.limits import (
     NO_CHAIN_WORK,
     carries_no_chain_work,
@@ -17,17 +18,23 @@ from clientchain.output.limits import (
     headroom_clause,
     limit_factor,
 )
-from clientchain.render.numbers import UNKNOWN, amount, factor, hours, percent
 from clientchain.render.report_data import ReportData
 
 __all__ = [
+    "SECTIONS",
+    "Section",
     "Table",
     "bottleneck_table",
     "chain_table",
+    "client_table",
     "finding_table",
     "summary_table",
     "who_table",
 ]
+
+
+UNKNOWN = "–"
+"""A cell whose value is not known (no constraint, no group, no path to a client)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,24 +55,21 @@ def summary_table(data: ReportData) -> Table:
     constraint = UNKNOWN_VALUE if flow.unknown_utilization else UNKNOWN
     if flow.constraint is not None:
         utilization = flow.departments[flow.constraint].utilization
-        constraint = f"{org.label(flow.constraint)} ({or_unknown(utilization, percent)})"
+        constraint = f"{org.label(flow.constraint)} ({pct(utilization)})"
         if carries_no_chain_work(flow, flow.constraint) and flow.chain_constraint is not None:
             chains = flow.departments[flow.chain_constraint]
             constraint += (
                 f", {NO_CHAIN_WORK}; the chains' constraint: {org.label(chains.id)} "
-                f"({or_unknown(chains.utilization, percent)})"
+                f"({pct(chains.utilization)})"
             )
     limit = limit_factor(flow, factor)
     rows = [
         ("Organization", org.name),
-        ("Period", f"{org.period} ({hours(flow.period_hours)})"),
+        ("Period", f"{org.period} ({duration(flow.period_hours)})"),
         *((what.capitalize(), str(n)) for what, n in data.overview.counts.items()),
         ("Constraint", constraint),
-        (
-            "Headroom",
-            f"{or_unknown(flow.headroom, factor)} ({headroom_clause(flow, org.label, '100%')})",
-        ),
-        ("Demand limit", f"{limit} ({demand_limit_clause(flow, org.label, '100%')})"),
+        ("Headroom", f"{or_unknown(flow.headroom, factor)} ({headroom_clause(flow, org.label)})"),
+        ("Demand limit", f"{limit} ({demand_limit_clause(flow, org.label)})"),
         ("Findings", str(len(data.overview.findings))),
     ]
     return Table(("", ""), tuple(rows))
@@ -92,6 +96,15 @@ def who_table(data: ReportData) -> Table:
     return Table(headers, tuple(rows))
 
 
+def client_table(data: ReportData) -> Table:
+    """The external clients in file order: role (intermediary, final) and commercial segment."""
+    rows = tuple(
+        (party.name, party.client_role or UNKNOWN, party.segment or UNKNOWN)
+        for party in data.org.clients.values()
+    )
+    return Table(("Client", "Role", "Segment"), rows)
+
+
 def chain_table(data: ReportData) -> Table:
     """Per chain: demand, takt, process and lead time, value added, quality, constraint."""
     rows = []
@@ -101,12 +114,12 @@ def chain_table(data: ReportData) -> Table:
         rows.append(
             (
                 chain.name,
-                f"{amount(chain.demand)}/{data.org.period}",
-                hours(chain.takt_hours),
-                or_unknown(chain.process_time_hours, hours),
-                or_unknown(chain.lead_time_hours, hours),
-                or_unknown(chain.value_added_ratio, percent),
-                percent(chain.rolled_quality),
+                f"{num(chain.demand)}/{data.org.period}",
+                duration(chain.takt_hours),
+                duration(chain.process_time_hours),
+                duration(chain.lead_time_hours),
+                pct(chain.value_added_ratio),
+                pct(chain.rolled_quality),
                 constraint,
                 _names(data, list(chain.over_takt)),
             )
@@ -131,9 +144,9 @@ def bottleneck_table(data: ReportData) -> Table:
     rows = tuple(
         (
             d.name,
-            or_unknown(d.load_hours, hours),
-            hours(d.capacity_hours),
-            or_unknown(d.utilization, percent),
+            duration(d.load_hours),
+            duration(d.capacity_hours),
+            pct(d.utilization),
             "constraint" if d.id == data.flow.constraint else "",
         )
         for d in ranked
@@ -153,3 +166,24 @@ def finding_table(data: ReportData) -> Table:
         for f in data.overview.findings
     )
     return Table(("Severity", "Rule", "Where", "Message"), rows)
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A section of the report after its diagram: anchor, heading, table, right-aligned columns."""
+
+    anchor: str
+    heading: str
+    table: Callable[[ReportData], Table]
+    numeric: frozenset[int] = frozenset()
+
+
+SECTIONS = (
+    Section("who", "Who serves whom", who_table, frozenset({6})),
+    Section("clients", "Clients", client_table),
+    Section("chains", "Chains", chain_table, frozenset({1, 2, 3, 4, 5, 6})),
+    Section("bottlenecks", "Bottlenecks", bottleneck_table, frozenset({1, 2, 3})),
+    Section("findings", "Findings", finding_table),
+)
+"""The sections both report writers (HTML, Markdown) write, in order; the chains' diagrams
+follow the ``chains`` table."""

@@ -40,14 +40,13 @@ from clientchain.graph import (
     KIND,
     QUALITY,
     ROLE,
-    SEGMENT,
     SUPPLIER,
     TYPE,
     VOLUME,
     WORK,
 )
 from clientchain.model import Organization
-from clientchain.numbers import or_unknown
+from clientchain.numbers import duration, factor, num, or_unknown, pct
 from clientchain.output.limits import (
     NO_CHAIN_WORK,
     carries_no_chain_work,
@@ -56,7 +55,6 @@ from clientchain.output.limits import (
     limit_factor,
 )
 from clientchain.render.chain_view import Stop, arrow_lines, chain_stops, step_lines
-from clientchain.render.numbers import amount, factor, hours, percent
 from clientchain.render.scale import Fit, fit_diagram
 from clientchain.render.scene import Diagram, DiagramEdge, DiagramNode, Direction, node_key
 from clientchain.render.theme import THEMES, Theme
@@ -223,32 +221,29 @@ def _org_caption(org: Organization, flow: FlowReport) -> tuple[str, ...]:
     if flow.constraint is None:
         return ()
     utilization = flow.departments[flow.constraint].utilization
-    first = (
-        f"constraint: {org.label(flow.constraint)} ({or_unknown(utilization, percent)} utilized)"
-    )
+    first = f"constraint: {org.label(flow.constraint)} ({pct(utilization)} utilized)"
     if carries_no_chain_work(flow, flow.constraint) and flow.chain_constraint is not None:
         chains = flow.departments[flow.chain_constraint]
         first = (
-            f"busiest: {org.label(flow.constraint)} ({or_unknown(utilization, percent)} utilized), "
+            f"busiest: {org.label(flow.constraint)} ({pct(utilization)} utilized), "
             f"{NO_CHAIN_WORK}; the chains' constraint: {org.label(chains.id)} "
-            f"({or_unknown(chains.utilization, percent)})"
+            f"({pct(chains.utilization)})"
         )
     limit = limit_factor(flow, factor)
     return (
         first,
-        f"headroom {or_unknown(flow.headroom, factor)}: {headroom_clause(flow, org.label, '100%')}",
-        f"demand limit {limit}: {demand_limit_clause(flow, org.label, '100%')}",
+        f"headroom {or_unknown(flow.headroom, factor)}: {headroom_clause(flow, org.label)}",
+        f"demand limit {limit}: {demand_limit_clause(flow, org.label)}",
     )
 
 
 def _chain_caption(chain: ChainFlow, org: Organization) -> tuple[str, ...]:
     over = ", ".join(org.label(d) for d in chain.over_takt) or "none"
     return (
-        f"demand {amount(chain.demand)} per {org.period} · takt {hours(chain.takt_hours)}",
-        f"process time {or_unknown(chain.process_time_hours, hours)} · lead time "
-        f"{or_unknown(chain.lead_time_hours, hours)} · value added "
-        f"{or_unknown(chain.value_added_ratio, percent)}",
-        f"rolled quality {percent(chain.rolled_quality)} · over takt: {over}",
+        f"demand {num(chain.demand)} per {org.period} · takt {duration(chain.takt_hours)}",
+        f"process time {duration(chain.process_time_hours)} · lead time "
+        f"{duration(chain.lead_time_hours)} · value added {pct(chain.value_added_ratio)}",
+        f"rolled quality {pct(chain.rolled_quality)} · over takt: {over}",
     )
 
 
@@ -299,8 +294,8 @@ def _node(context: _Context, node_id: str, stop: Stop | None = None) -> DiagramN
     name = wrap(context.org.label(node_id), NAME_WIDTH)
     key = node_key(node_id) if stop is None else stop.key
     if role == CLIENT:
-        segment = attributes[SEGMENT]
-        detail = f"external client · {segment}" if segment else "external client"
+        party = context.org.clients[node_id]
+        detail = " · ".join(filter(None, (f"external {party.role_words}", party.segment)))
         lines: tuple[str, ...] = (name, detail)
         return DiagramNode(node_id, key, "client", lines, theme.client_fill, theme.party_line)
     if role == SUPPLIER:
@@ -322,7 +317,7 @@ def _cluster(group_by: GroupBy, group: str | None, kind: str) -> str | None:
 
 def _department_details(context: _Context, node_id: str, stop: Stop | None) -> list[str]:
     department = context.flow.departments[node_id]
-    utilization = f"{or_unknown(department.utilization, percent)} utilized"
+    utilization = f"{pct(department.utilization)} utilized"
     if department.utilization is None:
         utilization = "utilization unknown"
     lines = [f"{context.graph.nodes[node_id][KIND]} · {utilization}"]
@@ -376,7 +371,7 @@ def _edge(context: _Context, source: str, target: str) -> DiagramEdge:
     if attributes[DELIVERABLE]:
         lines.append(wrap(attributes[DELIVERABLE], LABEL_WIDTH))
     if attributes[VOLUME] is not None:
-        lines.append(f"{amount(attributes[VOLUME])}/{context.org.period}")
+        lines.append(f"{num(attributes[VOLUME])}/{context.org.period}")
     keys = node_key(source), node_key(target)
     return _styled(context, (source, target), keys, lines, attributes)
 
@@ -413,7 +408,7 @@ def _styled(
     if context.options.highlight == "quality" and kind == WORK and attributes:
         quality = attributes[QUALITY]
         colour, width = theme.quality[_quality_band(quality)], 2.4
-        lines.append(f"%C&A {percent(quality)}")
+        lines.append(f"%C&A {'unknown' if quality is None else pct(quality)}")
     return DiagramEdge(*ids, *keys, tuple(lines), colour, kind != WORK, width)
 
 

@@ -8,9 +8,11 @@ warning: too big
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+
+from clientchain.numbers import plural
+from clientchain.output.json import dumps
 
 __all__ = ["Written", "written_json", "written_text"]
 
@@ -28,7 +30,7 @@ class Written:
 
 def written_text(written: Written) -> str:
     """``wrote PATH (format, counts, engine)`` and one ``warning:`` line per warning."""
-    parts = [written.format, *(f"{n} {what}" for what, n in written.counts.items())]
+    parts = [written.format, *(plural(n, what[:-1]) for what, n in written.counts.items())]
     if written.engine:
         parts.append(f"engine {written.engine}")
     lines = [f"wrote {written.path} ({', '.join(parts)})"]
@@ -44,4 +46,4 @@ def written_json(written: Written) -> str:
         "counts": dict(written.counts),
         "warnings": list(written.warnings),
     }
-    return json.dumps(document, indent=2, ensure_ascii=False)
+    return dumps(document)

@@ -8,13 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from cli.cli_support import TALLER, WARNING_ORG, Invoke, run_script
 from clientchain.checks import run_checks
 from clientchain.errors import InputError
 from clientchain.graph import build_graph
 from clientchain.loading import load_text
 from clientchain.loading.dump import dump_org
 from clientchain.loading.project import find_project_config
+
+from .cli_support import TALLER, WARNING_ORG, Invoke, run_script
 
 # Two isolated departments (archivo line 7, museo line 8), an isolated supplier (line 15),
 # a handoff without deliverable (line 22) and a chain at 50% × 95% = 47.5% rolled quality.

@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from cli.cli_support import EXAMPLES, TALLER, Invoke
-
+from .cli_support import EXAMPLES, TALLER, Invoke
 from .conftest import git
 
 ROOT = Path(__file__).resolve().parents[2]

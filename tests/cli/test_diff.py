@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from cli.cli_support import EXAMPLES, TALLER, Invoke, run_script
 from clientchain.analysis.diff import diff_orgs
 from clientchain.checks import check_org
 from clientchain.errors import InputError, UsageError
@@ -19,6 +18,7 @@ from clientchain.loading.git import load_version, read_revision
 from clientchain.model import Organization
 from clientchain.output.diff import diff_markdown, diff_text
 
+from .cli_support import EXAMPLES, TALLER, Invoke, run_script
 from .conftest import git
 
 

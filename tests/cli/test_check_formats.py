@@ -10,13 +10,14 @@ from xml.etree import ElementTree
 import jsonschema
 import pytest
 
-from cli.cli_support import TALLER, WARNING_ORG, Invoke, run_script
+from clientchain.app.check import check_report
 from clientchain.checks import RULES, Finding, Severity
-from clientchain.output.check_report import CheckReport, check_report
 from clientchain.output.github import annotation
 from clientchain.output.junit import junit_xml
-from clientchain.output.reports import CheckRun, FileCheck
+from clientchain.output.reports import CheckReport, CheckRun, FileCheck
 from clientchain.output.sarif import sarif_log
+
+from .cli_support import TALLER, WARNING_ORG, Invoke, run_script
 
 SARIF_SCHEMA = json.loads(
     (Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8")

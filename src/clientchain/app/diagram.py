@@ -1,0 +1,42 @@
+"""A diagram written to a path (``clientchain render``, ``map -o``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import networkx as nx
+
+from clientchain.model import Organization
+from clientchain.output.files import write_atomic
+from clientchain.render.diagrams import diagram_for, format_for, render_diagram
+from clientchain.render.engine import Engine
+from clientchain.render.views import DiagramOptions
+from clientchain.render.written import Written
+
+__all__ = ["render_file"]
+
+
+def render_file(
+    org: Organization,
+    graph: nx.DiGraph,
+    output: str | Path,
+    options: DiagramOptions | None = None,
+    engine: Engine | None = None,
+) -> Written:
+    """Render ``options.view`` of ``org`` to ``output`` (format from its extension).
+
+    Raises
+    ------
+    UsageError
+        Unknown extension, view, chain, department or group.
+    RenderError
+        No engine for the format, or the engine failed.
+    OSError
+        The file cannot be written (it is left as it was).
+    """
+    fmt = format_for(output)
+    diagram = diagram_for(org, graph, options or DiagramOptions())
+    rendered = render_diagram(diagram, fmt, engine)
+    write_atomic(output, rendered.data)
+    counts = {"nodes": rendered.nodes, "edges": rendered.edges}
+    return Written(str(output), fmt, rendered.engine, counts, rendered.warnings)

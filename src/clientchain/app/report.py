@@ -1,0 +1,66 @@
+"""The report written to a path (``clientchain report``): HTML or Markdown."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import networkx as nx
+
+from clientchain.analysis.flow import analyze_flow
+from clientchain.app.overview import build_overview
+from clientchain.model import Organization
+from clientchain.output.files import write_atomic
+from clientchain.render.diagrams import render_diagram
+from clientchain.render.engine import Engine
+from clientchain.render.report import report_format, report_text
+from clientchain.render.report_data import Figure, ReportData, inline_svg
+from clientchain.render.views import DiagramOptions, build_diagram
+from clientchain.render.written import Written
+
+__all__ = ["build_report", "write_report"]
+
+
+def build_report(
+    org: Organization,
+    graph: nx.DiGraph,
+    options: DiagramOptions,
+    *,
+    svg: bool = True,
+    engine: Engine | None = None,
+) -> ReportData:
+    """The report's content; with ``svg`` each figure is laid out to SVG by the engine."""
+    flow = analyze_flow(org)
+    views = ["org", *(f"chain:{chain_id}" for chain_id in org.chains)]
+    figures = []
+    for view in views:
+        diagram = build_diagram(org, graph, flow, replace(options, view=view))
+        text = render_diagram(diagram, "svg", engine).data.decode("utf-8") if svg else ""
+        figures.append(Figure(diagram, inline_svg(text)))
+    return ReportData(build_overview(org, graph), flow, figures[0], tuple(figures[1:]))
+
+
+def write_report(
+    org: Organization,
+    graph: nx.DiGraph,
+    output: str | Path,
+    options: DiagramOptions | None = None,
+    engine: Engine | None = None,
+) -> Written:
+    """Write the report to ``output``: ``.html`` (self-contained) or ``.md`` (Mermaid).
+
+    Raises
+    ------
+    UsageError
+        ``output`` has another extension.
+    RenderError
+        HTML only: no engine to lay out the SVG, or the engine failed.
+    """
+    fmt = report_format(output)
+    data = build_report(org, graph, options or DiagramOptions(), svg=fmt == "html", engine=engine)
+    write_atomic(output, report_text(data, fmt))
+    figures = (data.figure, *data.chain_figures)
+    counts = {"diagrams": len(figures), "findings": len(data.overview.findings)}
+    warnings = tuple(w for f in figures for w in f.diagram.warnings)
+    used = None if fmt == "md" else (engine or "graphviz-pure")
+    return Written(str(output), fmt, used, counts, warnings)
