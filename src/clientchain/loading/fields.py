@@ -52,6 +52,7 @@ __all__ = [
     "SEVERITIES",
     "STEP",
     "SUPPLIER",
+    "THRESHOLDS",
     "TOP",
     "Field",
     "FieldKind",
@@ -241,6 +242,9 @@ CHECKS = _table(
     Field("select", "texts", "Run only these rule ids."),
     Field("severity", "severities", "Severity per rule id: error, warning or info."),
 )
+
+THRESHOLDS = tuple(f for f in CHECKS if f.kind in ("percent", "rating"))
+"""The numbers of ``checks:`` that the rules read; ``[tool.clientchain]`` may set them too."""
 
 FAIL_ON = Field(
     "fail_on",

@@ -54,7 +54,7 @@ _FIELDS = {
     for f in (
         *(_CHECKS[key] for key in ("select", "ignore", "severity")),  # as the hint lists them
         F.FAIL_ON,
-        *(f for f in F.CHECKS if f.kind in ("percent", "rating")),  # the thresholds
+        *F.THRESHOLDS,
     )
 }
 """The keys of ``[tool.clientchain]``: those of the org file's ``checks:`` and ``fail_on``."""
