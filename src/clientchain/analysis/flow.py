@@ -231,7 +231,10 @@ def analyze_flow(org: Organization, *, predict_waits: bool = False) -> FlowRepor
     Notes
     -----
     The last report is remembered for the same ``org`` object (organizations are
-    immutable), so the rules of one ``check`` run and ``map`` share one analysis.
+    immutable), so that callers which do not pass one analysis along (``map``'s
+    overview, the report) still share it. The rules do not rely on it: a check
+    run computes the analysis once and passes it to them
+    (:mod:`clientchain.checks.facts`).
     """
     last = _LAST.get(predict_waits)
     if last is not None and last[0] is org:

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 import networkx as nx
 
-from clientchain.analysis.flow import analyze_flow
+from clientchain.analysis.flow import FlowReport
 from clientchain.checks.base import Finding, Severity, describe, finding
 from clientchain.model import Organization
 from clientchain.numbers import num, pct
@@ -27,19 +27,19 @@ SEVERITY = Severity.WARNING
 THRESHOLD = "near_capacity"
 
 
-def check(org: Organization, graph: nx.DiGraph) -> Iterator[Finding]:
+def check(org: Organization, graph: nx.DiGraph, *, flow: FlowReport) -> Iterator[Finding]:
     """Yield one finding per department with threshold < utilization ≤ 1."""
     threshold = org.checks.near_capacity
-    for flow in analyze_flow(org).departments.values():
-        if not threshold < flow.utilization <= 1:
+    for dept in flow.departments.values():
+        if not threshold < dept.utilization <= 1:
             continue
         yield finding(
             org,
             ID,
             SEVERITY,
-            flow.id,
-            f"Department {describe(org, flow.id)} is near capacity: utilization "
-            f"{pct(flow.utilization)} ({num(flow.load_hours)} h of "
-            f"{num(flow.capacity_hours)} h per {org.period}), above the threshold of "
+            dept.id,
+            f"Department {describe(org, dept.id)} is near capacity: utilization "
+            f"{pct(dept.utilization)} ({num(dept.load_hours)} h of "
+            f"{num(dept.capacity_hours)} h per {org.period}), above the threshold of "
             f"{pct(threshold)}.",
         )

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 import networkx as nx
 
-from clientchain.analysis.flow import analyze_flow
+from clientchain.analysis.flow import FlowReport
 from clientchain.checks.base import Finding, Severity, describe, finding
 from clientchain.model import Organization
 from clientchain.numbers import num, pct
@@ -27,17 +27,17 @@ ID = "overloaded"
 SEVERITY = Severity.ERROR
 
 
-def check(org: Organization, graph: nx.DiGraph) -> Iterator[Finding]:
+def check(org: Organization, graph: nx.DiGraph, *, flow: FlowReport) -> Iterator[Finding]:
     """Yield one finding per department with a utilization above 1."""
-    for flow in analyze_flow(org).departments.values():
-        if flow.utilization <= 1:
+    for dept in flow.departments.values():
+        if dept.utilization <= 1:
             continue
         yield finding(
             org,
             ID,
             SEVERITY,
-            flow.id,
-            f"Department {describe(org, flow.id)} is overloaded: {num(flow.load_hours)} h "
-            f"of work per {org.period} against a capacity of {num(flow.capacity_hours)} h "
-            f"(utilization {pct(flow.utilization)}).",
+            dept.id,
+            f"Department {describe(org, dept.id)} is overloaded: {num(dept.load_hours)} h "
+            f"of work per {org.period} against a capacity of {num(dept.capacity_hours)} h "
+            f"(utilization {pct(dept.utilization)}).",
         )
