@@ -63,7 +63,7 @@ Lines = Callable[[Any], Iterable[str]]
 
 
 def _writer(
-    table: tuple[F.Field, ...], indent: str, sections: Mapping[str, Lines] | None = None
+    table: F.Table, indent: str, sections: Mapping[str, Lines] | None = None
 ) -> Callable[..., Iterator[str]]:
     """The writer of an entity's keys in the order of ``table`` (planned once per table).
 
@@ -93,9 +93,7 @@ def _item(lines: Iterable[str], indent: str) -> Iterator[str]:
         yield f"{indent}- {line[len(indent) + 2 :]}" if number == 0 else line
 
 
-def _by_id(
-    title: str, table: tuple[F.Field, ...], sections: Mapping[str, Lines] | None = None
-) -> Lines:
+def _by_id(title: str, table: F.Table, sections: Mapping[str, Lines] | None = None) -> Lines:
     """The writer of a mapping of entities by id (``departments``, ``chains`` …)."""
     keys = _writer(table, "    ", sections)
 

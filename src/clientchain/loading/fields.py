@@ -24,6 +24,7 @@ dumper does not write a value equal to it.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -56,6 +57,7 @@ __all__ = [
     "TOP",
     "Field",
     "FieldKind",
+    "Table",
 ]
 
 SEVERITIES = ("error", "warning", "info")
@@ -106,7 +108,21 @@ class Field:
         return self.default if self.default else None
 
 
-def _table(model: type, *spec: Field) -> tuple[Field, ...]:
+@dataclass(frozen=True, slots=True)
+class Table:
+    """The fields of one section in file order, and the lookups that reading it needs."""
+
+    model: type
+    fields: tuple[Field, ...]
+    by_key: Mapping[str, Field]
+    scalars: tuple[Field, ...]
+    """The fields whose values the parser converts: neither sections nor references."""
+
+    def __iter__(self) -> Iterator[Field]:
+        return iter(self.fields)
+
+
+def _table(model: type, *spec: Field) -> Table:
     """``spec`` with each field's model attribute checked and its default read from ``model``."""
     defaults = {f.name: f for f in dataclasses.fields(model)}
     table = []
@@ -122,7 +138,8 @@ def _table(model: type, *spec: Field) -> tuple[Field, ...]:
             elif known.default_factory is not dataclasses.MISSING:
                 default = known.default_factory()
         table.append(dataclasses.replace(f, attr=attr, default=default))
-    return tuple(table)
+    scalars = tuple(f for f in table if f.kind not in ("section", "ref"))
+    return Table(model, tuple(table), {f.key: f for f in table}, scalars)
 
 
 TOP = _table(

@@ -113,7 +113,7 @@ class _Reader:
         return node
 
     def read(
-        self, node: MapNode, spec: tuple[F.Field, ...], path: str, owner: Node
+        self, node: MapNode, spec: F.Table, path: str, owner: Node
     ) -> tuple[dict[str, Node], dict[str, Any]]:
         """The nodes by key and the converted values of the scalar fields among them.
 
@@ -121,7 +121,7 @@ class _Reader:
         order of ``spec``. A scalar converts as it did the last time the same text was
         read (org files repeat ``4h``, ``90%`` and ratings thousands of times).
         """
-        known = _by_key(spec)
+        known = spec.by_key
         found: dict[str, Node] = {}
         converted: dict[str, Any] = {}
         misses: dict[str, str | None] = {}  # key → memo text of a value still to convert
@@ -166,7 +166,7 @@ class _Reader:
         for f in spec:
             if f.required and f.key not in found:
                 self.issue(owner, _join(path, f.key), f"missing required key '{f.key}'")
-        for f in _scalars(spec):  # in the order of spec, as the issues of bad values are
+        for f in spec.scalars:  # in the order of spec, as the issues of bad values are
             if f.key in misses:
                 converted[f.key] = result = self.value(f, found[f.key], path)
                 cache, text = memo.get(f.kind), misses[f.key]
@@ -174,9 +174,7 @@ class _Reader:
                     cache[text] = result
         return found, converted
 
-    def attributes(
-        self, node: MapNode, spec: tuple[F.Field, ...], path: str, owner: Node
-    ) -> dict[str, Any]:
+    def attributes(self, node: MapNode, spec: F.Table, path: str, owner: Node) -> dict[str, Any]:
         """The converted scalar values given in ``node``, by model attribute."""
         return _attributes(spec, self.read(node, spec, path, owner)[1])
 
@@ -509,32 +507,11 @@ not ``positive``, whose bound is the field's."""
 _QUOTED = "\x00"
 """Prefix of a quoted scalar's text in the memo (a plain scalar cannot hold NUL)."""
 
-_BY_KEY: dict[int, tuple[tuple[F.Field, ...], dict[str, F.Field]]] = {}
-_SCALARS: dict[int, tuple[tuple[F.Field, ...], tuple[F.Field, ...]]] = {}
 
-
-def _by_key(spec: tuple[F.Field, ...]) -> dict[str, F.Field]:
-    """The fields of a table by key, built once per table (the cache keeps the table
-    alive, so its id cannot be reused by another)."""
-    entry = _BY_KEY.get(id(spec))
-    if entry is None or entry[0] is not spec:
-        entry = _BY_KEY[id(spec)] = (spec, {f.key: f for f in spec})
-    return entry[1]
-
-
-def _scalars(spec: tuple[F.Field, ...]) -> tuple[F.Field, ...]:
-    """The fields of a table that :meth:`_Reader.convert` converts (not sections nor refs)."""
-    entry = _SCALARS.get(id(spec))
-    if entry is None or entry[0] is not spec:
-        scalars = tuple(f for f in spec if f.kind not in ("section", "ref"))
-        entry = _SCALARS[id(spec)] = (spec, scalars)
-    return entry[1]
-
-
-def _attributes(spec: tuple[F.Field, ...], converted: dict[str, Any]) -> dict[str, Any]:
+def _attributes(spec: F.Table, converted: dict[str, Any]) -> dict[str, Any]:
     """Converted values by the model attribute each key fills; a key not given (or whose
     value was refused) is left out, so the model's default applies."""
-    known = _by_key(spec)
+    known = spec.by_key
     return {known[key].attr: value for key, value in converted.items() if value is not None}
 
 

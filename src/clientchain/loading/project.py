@@ -48,11 +48,12 @@ __all__ = ["PROJECT_FILE", "ProjectConfig", "find_project_config", "read_project
 
 PROJECT_FILE = "pyproject.toml"
 _TABLE = re.compile(r"^\s*\[\s*tool\s*\.\s*clientchain\s*\]\s*(#.*)?$")
-_CHECKS = {f.key: f for f in F.CHECKS}
 _FIELDS = {
     f.key: f
     for f in (
-        *(_CHECKS[key] for key in ("select", "ignore", "severity")),  # as the hint lists them
+        *(
+            F.CHECKS.by_key[key] for key in ("select", "ignore", "severity")
+        ),  # as the hint lists them
         F.FAIL_ON,
         *F.THRESHOLDS,
     )

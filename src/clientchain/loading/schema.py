@@ -67,7 +67,7 @@ def _kind(f: F.Field) -> dict[str, Any]:
     raise ValueError(f"no schema for field kind {f.kind!r}")  # pragma: no cover - table bug
 
 
-def _section(spec: tuple[F.Field, ...], nested: dict[str, Any] | None = None) -> dict[str, Any]:
+def _section(spec: F.Table, nested: dict[str, Any] | None = None) -> dict[str, Any]:
     """A closed object schema for one table of fields."""
     properties: dict[str, Any] = {}
     for f in spec:
