@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 import networkx as nx
 
-from clientchain.analysis.flow import DepartmentFlow
+from clientchain.analysis.flow import DepartmentFlow, FlowReport
 from clientchain.checks.base import Finding, Severity, department_findings
 from clientchain.model import Organization
 from clientchain.numbers import num, pct
@@ -27,14 +27,16 @@ ID = "overloaded"
 SEVERITY = Severity.ERROR
 
 
-def check(org: Organization, graph: nx.DiGraph) -> Iterator[Finding]:
+def check(org: Organization, graph: nx.DiGraph, *, flow: FlowReport) -> Iterator[Finding]:
     """Yield one finding per department with a utilization above 1."""
 
-    def message(flow: DepartmentFlow) -> str:
+    def message(dept: DepartmentFlow) -> str:
         return (
-            f"Department {org.describe(flow.id)} is overloaded: {num(flow.load_hours)} h "
-            f"of work per {org.period} against a capacity of {num(flow.capacity_hours)} h "
-            f"(utilization {pct(flow.utilization)})."
+            f"Department {org.describe(dept.id)} is overloaded: {num(dept.load_hours)} h "
+            f"of work per {org.period} against a capacity of {num(dept.capacity_hours)} h "
+            f"(utilization {pct(dept.utilization)})."
         )
 
-    yield from department_findings(org, ID, SEVERITY, lambda flow: flow.utilization > 1, message)
+    yield from department_findings(
+        org, flow, ID, SEVERITY, lambda dept: dept.utilization > 1, message
+    )
