@@ -150,3 +150,48 @@ def test_slides_show_every_control_visibly(hostile: Path, tmp_path: Path, field:
     assert PPTX_ESCAPE.search(texts) is None, "python-pptx's _xHHHH_ instead of a visible escape"
     for shown in expected:
         assert shown in texts, shown
+
+
+# Every control character, by class: C0 but tab and line feed, DEL, C1.
+CLASSES = {
+    "c0": [chr(c) for c in range(0x20) if chr(c) not in "\t\n"],
+    "del": ["\x7f"],
+    "c1": [chr(c) for c in range(0x80, 0xA0)],
+}
+
+
+def _quoted(text: str) -> str:
+    """``text`` as a double-quoted YAML scalar, every control as a ``\\xNN`` escape."""
+    return '"' + "".join(f"\\x{ord(c):02x}" if RAW_CONTROL.match(c) else c for c in text) + '"'
+
+
+@pytest.mark.parametrize("controls", sorted(CLASSES))
+def test_html_report_shows_every_control_visibly(tmp_path: Path, controls: str) -> None:
+    from clientchain.console import visible
+
+    characters = "".join(CLASSES[controls])
+    names = {
+        "organization": f"Org{characters}end",
+        "group_a": f"G{characters}",
+        "group_b": "H",
+        "deliverable": f"D{characters}",
+    }
+    path = tmp_path / "ctl.yaml"
+    text = PLAIN.format(**{k: _quoted(v) for k, v in names.items() if k != "organization"})
+    text = text.replace("organization: Org", f"organization: {_quoted(names['organization'])}")
+    text = text.replace("{name: A,", f"{{name: {_quoted('A' + characters)},")
+    text = text.replace("{name: C}", f"{{name: {_quoted('C' + characters)}}}")
+    text = text.replace("name: X", f"name: {_quoted('X' + characters)}")
+    path.write_text(text, encoding="utf-8")
+    out = tmp_path / "ctl.html"
+    code, stdout, stderr = _run("report", str(path), "-o", str(out))
+    assert code == 0, (stdout, stderr)
+    page = out.read_text(encoding="utf-8")
+    for character in characters:
+        assert character not in page, f"raw {character!r} in the page"
+    # the escapes have no character HTML escapes: visible's text is in the page as it is
+    org = visible(names["organization"])
+    assert f"<title>{org} — internal customer chain</title>" in page
+    assert f"<h1>{org}</h1>" in page
+    for name in ("A", "C", "X"):
+        assert f"{name}{visible(characters)}" in page, name
