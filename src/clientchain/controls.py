@@ -13,21 +13,27 @@ import re
 
 __all__ = ["visible"]
 
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
-"""C0 controls but tab and line feed; DEL; C1 controls; lone surrogates (undecodable bytes)."""
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+"""C0 controls but tab and line feed; DEL; C1 controls; the bidirectional embeddings,
+overrides and isolates (U+202A-U+202E, U+2066-U+2069: "Trojan Source" reordering);
+lone surrogates (undecodable bytes). Other format characters (U+200D, the joiner of
+emoji sequences; U+200C; U+200E/U+200F marks; soft hyphen) are text and stay."""
 
 
 def visible(text: str) -> str:
     r"""``text`` with every control character written as a visible escape.
 
-    C0 controls become ``\r`` or ``\xNN``; DEL, C1 controls and lone surrogates
-    (bytes of a file name that are not UTF-8) become ``\uNNNN``. Tab and line
+    C0 controls become ``\r`` or ``\xNN``; DEL, C1 controls, the bidirectional
+    controls that reorder what a terminal shows (U+202A-U+202E, U+2066-U+2069) and
+    lone surrogates (bytes of a file name that are not UTF-8) become ``\uNNNN``. Tab and line
     feed stay. JSON text keeps its meaning: JSON never holds a raw C0 control, and
     ``\uNNNN`` is JSON's own escape for the others.
 
     >>> print(visible("Ventas\r\x1b[2K ok\x9b end\n"))
     Ventas\r\x1b[2K ok\u009b end
     <BLANKLINE>
+    >>> print(visible("Taller\u202egnp.exe"))
+    Taller\u202egnp.exe
     """
     return _CONTROL.sub(_escape, text) if _CONTROL.search(text) else text
 
