@@ -20,15 +20,13 @@ from __future__ import annotations
 import codecs
 import errno
 import os
-import re
 import shutil
 import sys
 from typing import TextIO
 
-__all__ = ["Styled", "encodable", "err", "out", "terminal_width", "visible", "wants_rich"]
+from clientchain.controls import visible
 
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
-"""C0 controls but tab and line feed; DEL; C1 controls; lone surrogates (undecodable bytes)."""
+__all__ = ["Styled", "encodable", "err", "out", "terminal_width", "visible", "wants_rich"]
 
 
 class Styled(str):
@@ -38,28 +36,6 @@ class Styled(str):
     """
 
     __slots__ = ()
-
-
-def visible(text: str) -> str:
-    r"""``text`` with every control character written as a visible escape.
-
-    C0 controls become ``\r`` or ``\xNN``; DEL, C1 controls and lone surrogates
-    (bytes of a file name that are not UTF-8) become ``\uNNNN``. Tab and line
-    feed stay. JSON text keeps its meaning: JSON never holds a raw C0 control, and
-    ``\uNNNN`` is JSON's own escape for the others.
-
-    >>> print(visible("Ventas\r\x1b[2K ok\x9b end\n"))
-    Ventas\r\x1b[2K ok\u009b end
-    <BLANKLINE>
-    """
-    return _CONTROL.sub(_escape, text) if _CONTROL.search(text) else text
-
-
-def _escape(found: re.Match[str]) -> str:
-    code = ord(found.group())
-    if code == 0x0D:
-        return "\\r"
-    return f"\\x{code:02x}" if code < 0x20 else f"\\u{code:04x}"
 
 
 def wants_rich(no_color: bool, stream: TextIO | None = None) -> bool:

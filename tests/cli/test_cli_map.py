@@ -252,3 +252,37 @@ def test_shipped_spanish_example_through_the_script() -> None:
     assert "Agencia Ejemplo" in result.stdout
     assert " → " in result.stdout
     assert ANSI not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "analyses"),
+    [
+        (["map", "{}"], 1),
+        (["check", "{}"], 1),
+        (["bottlenecks", "{}"], 1),
+        (["chains", "{}"], 1),
+        (["render", "{}", "-o", "{out}.dot"], 1),
+        (["report", "{}", "-o", "{out}.md"], 1),
+        (["diff", "{}", "{}"], 2),  # one per version, shared with its rules
+        (["simulate", "{}", "--demand", "1.3"], 2),  # before and after
+    ],
+)
+def test_each_command_analyses_the_flow_once_per_version(
+    cli: Invoke, org_file, tmp_path, monkeypatch: pytest.MonkeyPatch, args, analyses
+) -> None:
+    # no module-global cache: the use case computes the analysis once and hands it on
+    # (to the rules through checks/facts.py)
+    import clientchain.analysis.flow as flow
+
+    calls = []
+    analyze = flow._analyze
+
+    def counted(*given):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        return analyze(*given)
+
+    monkeypatch.setattr(flow, "_analyze", counted)
+    path = str(org_file())
+    result = cli(*[a.replace("{}", path).replace("{out}", str(tmp_path / "x")) for a in args])
+    assert result.exit_code in (0, 1), result
+    assert len(calls) == analyses

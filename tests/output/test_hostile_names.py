@@ -199,3 +199,53 @@ def test_github_annotations_are_safe_without_the_console() -> None:
         r"::warning file=a\x1b.yaml,line=2,col=3,title=clientchain [isolated]"
         r"::Taller\x1b[8mhidden\x1b[0m 50%25%0D%0Anext"
     )
+
+
+# "Trojan Source": the bidirectional embeddings, overrides and isolates reorder what a
+# terminal shows (U+202A-U+202E, U+2066-U+2069). A zero-width joiner (U+200D) joins an
+# emoji sequence and stays, as do the other format characters of normal text.
+BIDI = [chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))]
+FAMILY = "\U0001f468\u200d\U0001f469\u200d\U0001f467"  # one emoji: man ZWJ woman ZWJ girl
+BIDI_ORG = HOSTILE.replace('"Taller\\x1b[8mhidden\\x1b[0m"', '"Taller\\u202egnp.exe"').replace(
+    '"Archivo\\x1b[1A"',
+    '"Archivo ' + FAMILY + " " + "".join(f"\\u{ord(c):04x}" for c in BIDI) + '"',
+)
+
+
+def test_visible_shows_bidi_controls_but_keeps_joiners() -> None:
+    from clientchain.console import visible
+
+    assert visible("Taller\u202egnp.exe") == r"Taller\u202egnp.exe"
+    assert visible("".join(BIDI)) == "".join(f"\\u{ord(c):04x}" for c in BIDI)
+    # ZWJ, zero-width non-joiner, LRM/RLM, soft hyphen, BOM: format characters of normal text
+    for kept in (FAMILY, "a\u200cb", "a\u200eb\u200f", "Ab\u00adc", "\ufeffx"):
+        assert visible(kept) == kept
+
+
+@pytest.mark.parametrize("command", sorted(HUMAN))
+@pytest.mark.parametrize("color", [False, True])
+def test_bidi_controls_never_reach_the_terminal_raw(
+    tmp_path: Path, command: str, color: bool
+) -> None:
+    path = tmp_path / "bidi.yaml"
+    path.write_text(BIDI_ORG, encoding="utf-8")
+    code, stdout, stderr = _run(
+        *[str(path) if a == "{}" else a for a in HUMAN[command]], color=color
+    )
+    assert code in (0, 1), (code, stdout, stderr)
+    for character in BIDI:
+        assert character not in stdout + stderr, f"raw U+{ord(character):04X}"
+    assert r"Taller\u202eg" in RICH_STYLE.sub("", stdout)  # a table may wrap the rest
+
+
+def test_github_annotations_show_bidi_controls(tmp_path: Path) -> None:
+    path = tmp_path / "bidi.yaml"
+    path.write_text(BIDI_ORG, encoding="utf-8")
+    code, stdout, _ = _run("check", str(path), "--format", "github")
+    assert code == 1
+    for character in BIDI:
+        assert character not in stdout, f"raw U+{ord(character):04X}"
+    assert r"Taller\u202egnp.exe" in stdout
+    # the isolated department keeps its emoji whole, joiners and all
+    _, text, _ = _run("map", str(path), "--no-color")
+    assert f"Archivo {FAMILY} " + "".join(f"\\u{ord(c):04x}" for c in BIDI) in text

@@ -216,7 +216,7 @@ def diff_orgs(
     new: Organization,
     *,
     lead_time_tolerance: float = DEFAULT_LEAD_TIME_TOLERANCE,
-    check: Callable[[Organization], Sequence[FindingLike]] | None = None,
+    check: Callable[[Organization, FlowReport], Sequence[FindingLike]] | None = None,
 ) -> OrgDiff:
     """Compare two versions of an organization.
 
@@ -228,8 +228,9 @@ def diff_orgs(
         Share of growth of a chain's lead time that is not yet a regression
         (0.1: 10 %). Must be 0 or more.
     check : callable, optional
-        The findings of one version (:func:`clientchain.checks.check_org`); when
-        given, the findings that appear and those resolved are compared.
+        The findings of one version, given the version and its flow analysis
+        (:func:`clientchain.checks.check_org`); when given, the findings that appear
+        and those resolved are compared.
 
     Returns
     -------
@@ -250,7 +251,7 @@ def diff_orgs(
     appeared: tuple[FindingChange, ...] = ()
     resolved: tuple[FindingChange, ...] = ()
     if check is not None:
-        was, now = _plain_findings(check(old)), _plain_findings(check(new))
+        was, now = _plain_findings(check(old, before)), _plain_findings(check(new, after))
         appeared, resolved = _unmatched(now, was), _unmatched(was, now)
     return OrgDiff(
         old=old,

@@ -261,18 +261,10 @@ def analyze_flow(org: Organization, *, predict_waits: bool = False) -> FlowRepor
 
     Notes
     -----
-    The last report is remembered for the same ``org`` object (organizations are
-    immutable), so the rules of one ``check`` run and ``map`` share one analysis.
+    Nothing is remembered between calls: a use case computes the analysis once and
+    passes it along (to the rules through :mod:`clientchain.checks.facts`).
     """
-    last = _LAST.get(predict_waits)
-    if last is not None and last[0] is org:
-        return last[1]
-    report = _analyze(org, predict_waits)
-    _LAST[predict_waits] = (org, report)
-    return report
-
-
-_LAST: dict[bool, tuple[Organization, FlowReport]] = {}
+    return _analyze(org, predict_waits)
 
 
 def _analyze(org: Organization, predict_waits: bool) -> FlowReport:

@@ -226,10 +226,9 @@ def betweenness(graph: nx.DiGraph) -> dict[str, float]:
     """Normalized betweenness centrality of every node on the work graph, in file order.
 
     Exact (Brandes' algorithm, the same numbers as :func:`networkx.betweenness_centrality`),
-    computed by rustworkx, which is about 50 times faster than networkx here
-    (1,000 departments: 53 ms against 2.6 s). Sampling is not used: with k = 200
-    samples its top 10 shared only 3 departments with the exact top 10 at 1,000
-    departments, and none at 10,000.
+    computed by rustworkx, which is much faster than networkx here. Sampling is not used:
+    it ranks the top departments wrongly (measurements: ``docs/performance.md``,
+    "Betweenness at scale").
     """
     import rustworkx
 

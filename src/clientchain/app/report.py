@@ -37,7 +37,8 @@ def build_report(
         diagram = build_diagram(org, graph, flow, replace(options, view=view))
         text = render_diagram(diagram, "svg", engine).data.decode("utf-8") if svg else ""
         figures.append(Figure(diagram, inline_svg(text)))
-    return ReportData(build_overview(org, graph), flow, figures[0], tuple(figures[1:]))
+    overview = build_overview(org, graph, flow=flow)
+    return ReportData(overview, flow, figures[0], tuple(figures[1:]))
 
 
 def write_report(

@@ -7,7 +7,9 @@ A rule is one module of :mod:`clientchain.checks` with
 * optionally ``THRESHOLD``: the name of the ``checks:`` threshold it reads;
 * a docstring whose first line is the summary and whose rest explains why the
   finding matters and how to fix it (it becomes ``docs/rules.md``);
-* ``check(org, graph) -> Iterator[Finding]``.
+* ``check(org, graph) -> Iterator[Finding]``; a rule that needs an analysis asks
+  for it by a keyword-only parameter (``check(org, graph, *, flow)``, the facts
+  of :mod:`clientchain.checks.facts`), computed once per run and passed to it.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from types import ModuleType
 
 import networkx as nx
 
-from clientchain.analysis.flow import DepartmentFlow, analyze_flow
+from clientchain.analysis.flow import DepartmentFlow, FlowReport
+from clientchain.checks.facts import FACTS
 from clientchain.graph import ROLE
 from clientchain.model import Location, Organization
 
@@ -35,7 +38,8 @@ __all__ = [
     "role_word",
 ]
 
-Check = Callable[[Organization, nx.DiGraph], Iterator["Finding"]]
+Check = Callable[..., Iterator["Finding"]]
+"""``check(org, graph, **facts)``: the facts are the keyword-only parameters it names."""
 
 
 class Severity(enum.Enum):
@@ -124,6 +128,7 @@ class Rule:
     explanation: str
     threshold: str | None
     check: Check
+    facts: tuple[str, ...] = ()  # the keyword-only parameters of ``check``
 
     @classmethod
     def from_module(cls, module: ModuleType) -> Rule:
@@ -140,7 +145,15 @@ class Rule:
             raise TypeError(f"rule module {module.__name__} needs check() and a docstring")
         if threshold is not None and not isinstance(threshold, str):
             raise TypeError(f"rule module {module.__name__}: THRESHOLD must be a str")
-        return cls(rule_id, severity, summary.strip(), explanation.strip(), threshold, check)
+        facts = tuple(
+            p.name
+            for p in inspect.signature(check).parameters.values()
+            if p.kind is inspect.Parameter.KEYWORD_ONLY
+        )
+        unknown = [name for name in facts if name not in FACTS]
+        if unknown:
+            raise TypeError(f"rule module {module.__name__} asks for unknown facts {unknown}")
+        return cls(rule_id, severity, summary.strip(), explanation.strip(), threshold, check, facts)
 
 
 def finding(
@@ -158,15 +171,16 @@ def finding(
 
 def department_findings(
     org: Organization,
+    flow: FlowReport,
     rule: str,
     severity: Severity,
     applies: Callable[[DepartmentFlow], bool],
     message: Callable[[DepartmentFlow], str],
 ) -> Iterator[Finding]:
     """One finding per department (file order) whose load ``applies``, saying ``message``."""
-    for flow in analyze_flow(org).departments.values():
-        if applies(flow):
-            yield finding(org, rule, severity, flow.id, message(flow))
+    for dept in flow.departments.values():
+        if applies(dept):
+            yield finding(org, rule, severity, dept.id, message(dept))
 
 
 def role_word(graph: nx.DiGraph, node_id: str) -> str:

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field, replace
 from clientchain.checks.base import Finding, Rule, Severity
 from clientchain.checks.registry import RULES
 from clientchain.errors import InputError, Issue, UsageError
+from clientchain.loading.fields import THRESHOLDS
 from clientchain.loading.project import ProjectConfig
 from clientchain.model import ChecksConfig, Location, Organization
 
@@ -121,9 +122,9 @@ def with_project(org: Organization, project: ProjectConfig | None) -> Organizati
     _check_project(project)
     mine = org.checks
     thresholds = {
-        key: getattr(project, key)
-        for key in ("near_capacity", "min_satisfaction", "min_rolled_quality")
-        if key not in mine.given and getattr(project, key) is not None
+        f.attr: getattr(project, f.attr)
+        for f in THRESHOLDS
+        if f.key not in mine.given and getattr(project, f.attr) is not None
     }
     select, ignore = (
         (mine.select, mine.ignore)

@@ -17,7 +17,7 @@ from itertools import pairwise
 
 import networkx as nx
 
-from clientchain.analysis.flow import analyze_flow
+from clientchain.analysis.flow import FlowReport
 from clientchain.analysis.quality import handoff_quality
 from clientchain.checks.base import Finding, Severity, finding
 from clientchain.model import Chain, Organization
@@ -30,12 +30,12 @@ SEVERITY = Severity.WARNING
 THRESHOLD = "min_rolled_quality"
 
 
-def check(org: Organization, graph: nx.DiGraph) -> Iterator[Finding]:
+def check(org: Organization, graph: nx.DiGraph, *, flow: FlowReport) -> Iterator[Finding]:
     """Yield one finding per chain whose rolled quality is below the threshold."""
     minimum = org.checks.min_rolled_quality
     rated = handoff_quality(org)
-    for chain_id, flow in analyze_flow(org).chains.items():
-        if flow.rolled_quality >= minimum:
+    for chain_id, chain_flow in flow.chains.items():
+        if chain_flow.rolled_quality >= minimum:
             continue
         chain = org.chains[chain_id]
         label = chain.describe()
@@ -44,7 +44,7 @@ def check(org: Organization, graph: nx.DiGraph) -> Iterator[Finding]:
             ID,
             SEVERITY,
             chain.id,
-            f"Chain {label} has a rolled quality of {pct(flow.rolled_quality)}, below the "
+            f"Chain {label} has a rolled quality of {pct(chain_flow.rolled_quality)}, below the "
             f"minimum of {pct(minimum)}{_weakest(org, chain, rated)}.",
             chain.location,
         )

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 import networkx as nx
 
-from clientchain.analysis.flow import DepartmentFlow
+from clientchain.analysis.flow import DepartmentFlow, FlowReport
 from clientchain.checks.base import Finding, Severity, department_findings
 from clientchain.model import Organization
 from clientchain.numbers import load_of, pct
@@ -27,21 +27,22 @@ SEVERITY = Severity.WARNING
 THRESHOLD = "near_capacity"
 
 
-def check(org: Organization, graph: nx.DiGraph) -> Iterator[Finding]:
+def check(org: Organization, graph: nx.DiGraph, *, flow: FlowReport) -> Iterator[Finding]:
     """Yield one finding per department with threshold < utilization ≤ 1."""
     threshold = org.checks.near_capacity
 
-    def message(flow: DepartmentFlow) -> str:
-        load = load_of(flow.load_hours, flow.capacity_hours, org.period)
+    def message(dept: DepartmentFlow) -> str:
+        load = load_of(dept.load_hours, dept.capacity_hours, org.period)
         return (
-            f"Department {org.describe(flow.id)} is near capacity: utilization "
-            f"{pct(flow.utilization)} ({load}), above the threshold of {pct(threshold)}."
+            f"Department {org.describe(dept.id)} is near capacity: utilization "
+            f"{pct(dept.utilization)} ({load}), above the threshold of {pct(threshold)}."
         )
 
     yield from department_findings(
         org,
+        flow,
         ID,
         SEVERITY,
-        lambda flow: flow.utilization is not None and threshold < flow.utilization <= 1,
+        lambda dept: dept.utilization is not None and threshold < dept.utilization <= 1,
         message,
     )

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 import networkx as nx
 
-from clientchain.analysis.flow import analyze_flow
+from clientchain.analysis.flow import FlowReport
 from clientchain.checks.base import Finding, Severity, finding
 from clientchain.model import Organization
 from clientchain.numbers import duration, given
@@ -25,12 +25,11 @@ ID = "over-takt"
 SEVERITY = Severity.WARNING
 
 
-def check(org: Organization, graph: nx.DiGraph) -> Iterator[Finding]:
+def check(org: Organization, graph: nx.DiGraph, *, flow: FlowReport) -> Iterator[Finding]:
     """Yield one finding per step over takt, at the step's place in the file."""
-    report = analyze_flow(org)
     for chain in org.chains.values():
-        flow = report.chains[chain.id]
-        for step, step_flow in zip(chain.steps, flow.steps, strict=True):
+        chain_flow = flow.chains[chain.id]
+        for step, step_flow in zip(chain.steps, chain_flow.steps, strict=True):
             if not step_flow.over_takt:
                 continue
             label = chain.describe()
@@ -41,6 +40,7 @@ def check(org: Organization, graph: nx.DiGraph) -> Iterator[Finding]:
                 step.department,
                 f"Step {org.describe(step.department)} of chain {label} is over takt: "
                 f"cycle time {duration(step_flow.cycle_time_hours)} per unit against a "
-                f"takt of {duration(flow.takt_hours)} ({given(chain.demand)} per {org.period}).",
+                f"takt of {duration(chain_flow.takt_hours)} "
+                f"({given(chain.demand)} per {org.period}).",
                 step.location,
             )

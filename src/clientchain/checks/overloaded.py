@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 import networkx as nx
 
-from clientchain.analysis.flow import DepartmentFlow
+from clientchain.analysis.flow import DepartmentFlow, FlowReport
 from clientchain.checks.base import Finding, Severity, department_findings
 from clientchain.model import Organization
 from clientchain.numbers import num, pct
@@ -27,21 +27,22 @@ ID = "overloaded"
 SEVERITY = Severity.ERROR
 
 
-def check(org: Organization, graph: nx.DiGraph) -> Iterator[Finding]:
+def check(org: Organization, graph: nx.DiGraph, *, flow: FlowReport) -> Iterator[Finding]:
     """Yield one finding per department with a utilization above 1."""
 
-    def message(flow: DepartmentFlow) -> str:
+    def message(dept: DepartmentFlow) -> str:
         return (
-            f"Department {org.describe(flow.id)} is overloaded: {num(flow.load_hours)} h "
-            f"of work per {org.period} against a capacity of {num(flow.capacity_hours)} h "
-            f"(utilization {pct(flow.utilization)})."
+            f"Department {org.describe(dept.id)} is overloaded: {num(dept.load_hours)} h "
+            f"of work per {org.period} against a capacity of {num(dept.capacity_hours)} h "
+            f"(utilization {pct(dept.utilization)})."
         )
 
     # unknown (a step's effort is unknown) is never reported as overloaded
     yield from department_findings(
         org,
+        flow,
         ID,
         SEVERITY,
-        lambda flow: flow.utilization is not None and flow.utilization > 1,
+        lambda dept: dept.utilization is not None and dept.utilization > 1,
         message,
     )

@@ -13,7 +13,6 @@ Exit codes (docs/commands.md "Exit codes"):
 
 from __future__ import annotations
 
-import gc
 import importlib
 import os
 import sys
@@ -31,6 +30,7 @@ from clientchain._version import __version__
 from clientchain.cli.common import RunState
 from clientchain.console import err, out
 from clientchain.errors import ClientchainError, InputError
+from clientchain.gc_pause import gc_paused
 
 if TYPE_CHECKING:
     # typer vendors click (0.26+); these are the types its group methods take.
@@ -224,20 +224,10 @@ class _Guarded(TyperGroup):
         windows_expand_args: bool = True,
         **extra: Any,
     ) -> Any:
-        # A command builds one large, acyclic model (about 1,000,000 objects at 10,000
-        # departments) and ends; the cyclic garbage collector would scan it again and again
-        # for cycles it does not hold (10,000 departments: `check` ~35 % slower, same peak
-        # memory). It is paused for the command and restored afterwards, so that a program
-        # that runs commands in-process (tests, CliRunner) keeps its own setting.
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
+        with gc_paused():  # a large acyclic model: see clientchain.gc_pause
             return self._guarded_main(
                 args, prog_name, complete_var, standalone_mode, windows_expand_args, **extra
             )
-        finally:
-            if collecting:
-                gc.enable()
 
     def _guarded_main(
         self,

@@ -21,16 +21,14 @@ if TYPE_CHECKING:
 __all__ = ["FLUSH_THRESHOLD", "THREADS", "Progress", "connect", "execute", "first", "literal"]
 
 THREADS = 1
-"""Engine threads. One: the scans that number the rows run on one thread anyway, and on
-the shared two-core benchmark machine a second thread saved about a sixth of the time
-but cost a sixth more memory, which the memory target of issue 7 cannot spare
-(``benchmarks/RESULTS-discover.md``)."""
+"""Engine threads. One: the scans that number the rows run on one thread anyway, and a
+second thread costs more memory than the memory target of issue 7 can spare
+(measurements: ``docs/discover.md``, "Performance")."""
 
 FLUSH_THRESHOLD = "8MB"
 """Freed memory DuckDB's allocator keeps before handing it back to the system. Its default,
-512 MiB, let a 1,000,000-event discovery peak 35-40 MB higher (260 MB against 221-223 MB,
-over the ½-of-pm4py target of issue 7); 8 MB costs about 4 % more CPU time, and 64 MB
-saves nothing (``benchmarks/RESULTS-discover.md``)."""
+512 MiB, raises the peak of a large discovery over the ½-of-pm4py target of issue 7
+(measurements: ``docs/discover.md``, "Performance")."""
 
 Progress = Callable[[str, "float | None"], None]
 """A progress callback: ``progress(stage, fraction)``; ``fraction`` is 0–1 or ``None``

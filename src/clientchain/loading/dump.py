@@ -1,8 +1,10 @@
 """Write an :class:`~clientchain.model.Organization` back as org-file YAML.
 
-Durations are written in hours (``'2.5h'``), percentages as fractions, and
-every id and text is quoted, so that ``load(dump(org))`` gives ``org`` back
-(locations aside). ``discover`` writes its org files with it.
+Keys are written in the order of the tables of :mod:`.fields`, each as its kind
+says: durations in hours (``'2.5h'``), percentages as fractions, every id and
+text quoted, so that ``load(dump(org))`` gives ``org`` back (locations aside).
+A value equal to a default of nothing (no owner, no tags, 0 h of other load)
+is left out. ``discover`` writes its org files with it.
 
 >>> from clientchain.loading import load_text
 >>> org = load_text("version: 1\\ndepartments: {no: {headcount: 2}}\\n", "o.yaml")
@@ -13,17 +15,11 @@ every id and text is quoted, so that ``load(dump(org))`` gives ``org`` back
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from dataclasses import fields
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from typing import Any
 
-from clientchain.model import (
-    Chain,
-    ChecksConfig,
-    Department,
-    ExternalParty,
-    Handoff,
-    Organization,
-)
+from clientchain.loading import fields as F
+from clientchain.model import ChecksConfig, Organization
 
 __all__ = ["comment_text", "dump_org"]
 
@@ -52,6 +48,8 @@ def _printable(char: str) -> bool:
 def _q(text: str) -> str:
     """A YAML double-quoted scalar: JSON's escapes, plus ``\\uXXXX`` for what YAML won't print."""
     quoted = json.dumps(text, ensure_ascii=False)
+    if quoted.isascii() and quoted.isprintable():  # the common case, in C: 0x20-0x7E only
+        return quoted
     if all(_printable(c) for c in quoted):
         return quoted
     return "".join(c if _printable(c) else json.dumps(c)[1:-1] for c in quoted)
@@ -67,116 +65,120 @@ def _hours(value: float) -> str:
 
 def dump_org(org: Organization) -> str:
     """The YAML text of ``org``."""
-    cal = org.calendar
-    lines = [
-        "version: 1",
-        f"organization: {_q(org.name)}",
-        f"period: {org.period}",
-        "calendar:",
-        *(f"  {f.name}: {_num(getattr(cal, f.name))}" for f in fields(cal)),
-        "departments:" if org.departments else "departments: {}",
+    return "\n".join(_TOP(org)) + "\n"
+
+
+Lines = Callable[[Any], Iterable[str]]
+"""A writer: the lines of one value (a section, with its header)."""
+
+
+def _writer(
+    table: F.Table, indent: str, sections: Mapping[str, Lines] | None = None
+) -> Callable[..., Iterator[str]]:
+    """The writer of an entity's keys in the order of ``table`` (planned once per table).
+
+    A value is left out when it is ``None`` or equals a default of nothing; with
+    ``given`` (the keys the file wrote), also when it equals its default and was not given.
+    """
+    plan = [
+        (f.attr, f.key, f"{indent}{f.key}: ", f.kind, f.default, f.stated is None) for f in table
     ]
-    for dept in org.departments.values():
-        lines += _department(dept)
-    for title, table in (("clients", org.clients), ("suppliers", org.suppliers)):
-        lines.append(f"{title}:" if table else f"{title}: {{}}")
-        for party in table.values():
-            lines += _party(party)
-    lines.append("handoffs:" if org.handoffs else "handoffs: []")
-    for handoff in org.handoffs:
-        lines += _handoff(handoff)
-    lines.append("chains:" if org.chains else "chains: {}")
-    for chain in org.chains.values():
-        lines += _chain(chain)
-    lines += _checks(org.checks)
-    return "\n".join(lines) + "\n"
+
+    def write(entity: object, given: Collection[str] | None = None) -> Iterator[str]:
+        for attr, key, prefix, kind, default, quiet in plan:
+            value = getattr(entity, attr)
+            if kind == "section":
+                yield from (sections or {})[key](value)
+            elif value is None:
+                if kind == "effort":  # a step's effort: unknown is written, never left out
+                    yield prefix + "unknown"
+                continue
+            elif value != default or not (quiet or (given is not None and key not in given)):
+                yield prefix + _WRITE[kind](value)
+
+    return write
 
 
-def _department(d: Department) -> Iterator[str]:
-    yield f"  {_q(d.id)}:"
-    yield f"    name: {_q(d.name)}"
-    yield f"    kind: {d.kind}"
-    if d.group is not None:
-        yield f"    group: {_q(d.group)}"
-    yield f"    headcount: {_num(d.headcount)}"
-    if d.capacity is not None:
-        yield f"    capacity: {_hours(d.capacity)}"
-    if d.other_load:
-        yield f"    other_load: {_hours(d.other_load)}"
-    if d.owner is not None:
-        yield f"    owner: {_q(d.owner)}"
-    if d.tags:
-        yield f"    tags: [{', '.join(_q(t) for t in d.tags)}]"
-    yield from _ignore(d.ignore)
+def _item(lines: Iterable[str], indent: str) -> Iterator[str]:
+    """``lines`` as one item of a YAML list: a dash before the first key."""
+    for number, line in enumerate(lines):
+        yield f"{indent}- {line[len(indent) + 2 :]}" if number == 0 else line
 
 
-def _party(p: ExternalParty) -> Iterator[str]:
-    yield f"  {_q(p.id)}:"
-    yield f"    name: {_q(p.name)}"
-    if p.client_role is not None:
-        yield f"    role: {p.client_role}"
-    if p.segment is not None:
-        yield f"    segment: {_q(p.segment)}"
-    yield from _ignore(p.ignore)
+def _by_id(title: str, table: F.Table, sections: Mapping[str, Lines] | None = None) -> Lines:
+    """The writer of a mapping of entities by id (``departments``, ``chains`` …)."""
+    keys = _writer(table, "    ", sections)
+
+    def write(entities: Mapping[str, Any]) -> Iterator[str]:
+        yield f"{title}:" if entities else f"{title}: {{}}"
+        for key, entity in entities.items():
+            yield f"  {_q(key)}:"
+            yield from keys(entity)
+
+    return write
 
 
-def _handoff(h: Handoff) -> Iterator[str]:
-    yield f"  - from: {_q(h.source)}"
-    yield f"    to: {_q(h.target)}"
-    if h.deliverable is not None:
-        yield f"    deliverable: {_q(h.deliverable)}"
-    if h.volume is not None:
-        yield f"    volume: {_num(h.volume)}"
-    if h.lead_time is not None:
-        yield f"    lead_time: {_hours(h.lead_time)}"
-    if h.quality is not None:
-        yield f"    quality: {_num(h.quality)}"
-    if h.satisfaction is not None:
-        yield f"    satisfaction: {_num(h.satisfaction)}"
-    yield f"    type: {h.type}"
-    yield from _ignore(h.ignore)
+def _handoffs(handoffs: tuple[Any, ...]) -> Iterator[str]:
+    yield "handoffs:" if handoffs else "handoffs: []"
+    for handoff in handoffs:
+        yield from _item(_HANDOFF(handoff), "  ")
 
 
-def _chain(c: Chain) -> Iterator[str]:
-    yield f"  {_q(c.id)}:"
-    yield f"    name: {_q(c.name)}"
-    yield f"    client: {_q(c.client)}"
-    if c.supplier is not None:
-        yield f"    supplier: {_q(c.supplier)}"
-    yield f"    demand: {_num(c.demand)}"
+def _steps(steps: tuple[Any, ...]) -> Iterator[str]:
     yield "    steps:"
-    for s in c.steps:
-        yield f"      - department: {_q(s.department)}"
-        yield f"        effort: {'unknown' if s.effort is None else _hours(s.effort)}"
-        if s.wait is not None:
-            yield f"        wait: {_hours(s.wait)}"
-        if s.inventory is not None:
-            yield f"        inventory: {_num(s.inventory)}"
-    if c.finished_inventory:
-        yield f"    finished_inventory: {_num(c.finished_inventory)}"
-    yield from _ignore(c.ignore)
+    for step in steps:
+        yield from _item(_STEP(step), "      ")
 
 
-def _ignore(rules: tuple[str, ...]) -> Iterator[str]:
-    """The per-entity ``ignore: [rule, …]`` line, when there is one."""
-    if rules:
-        yield f"    ignore: [{', '.join(_q(r) for r in rules)}]"
+def _calendar(calendar: Any) -> Iterator[str]:
+    yield "calendar:"
+    yield from _CALENDAR(calendar)
 
 
 def _checks(c: ChecksConfig) -> list[str]:
     """The ``checks:`` section; a threshold is written when the file gave it or it is not
     the default, so that an unwritten one can still come from ``[tool.clientchain]``."""
-    defaults = ChecksConfig()
-    lines = ["checks:"]
-    for key in ("near_capacity", "min_satisfaction", "min_rolled_quality"):
-        value = getattr(c, key)
-        if key in c.given or value != getattr(defaults, key):
-            lines.append(f"  {key}: {_num(value)}")
-    for key in ("ignore", "select"):
-        values = getattr(c, key)
-        if values:
-            lines.append(f"  {key}: [{', '.join(_q(v) for v in values)}]")
-    if c.severity:
-        pairs = ", ".join(f"{_q(rule)}: {level}" for rule, level in c.severity.items())
-        lines.append(f"  severity: {{{pairs}}}")
-    return lines if len(lines) > 1 else ["checks: {}"]
+    lines = list(_CHECKS(c, given=c.given))
+    return ["checks:", *lines] if lines else ["checks: {}"]
+
+
+def _texts(values: tuple[str, ...]) -> str:
+    return f"[{', '.join(_q(v) for v in values)}]"
+
+
+def _severities(levels: Mapping[str, str]) -> str:
+    return "{" + ", ".join(f"{_q(rule)}: {level}" for rule, level in levels.items()) + "}"
+
+
+_WRITE: dict[F.FieldKind, Callable[[Any], str]] = {
+    "text": _q,
+    "ref": _q,
+    "version": _num,
+    "count": _num,
+    "positive": _num,
+    "rating": _num,
+    "percent": _num,
+    "duration": _hours,
+    "effort": _hours,
+    "choice": str,
+    "texts": _texts,
+    "severities": _severities,
+}
+
+_HANDOFF = _writer(F.HANDOFF, "    ")
+_STEP = _writer(F.STEP, "        ")
+_CALENDAR = _writer(F.CALENDAR, "  ")
+_CHECKS = _writer(F.CHECKS, "  ")
+_TOP = _writer(
+    F.TOP,
+    "",
+    {
+        "calendar": _calendar,
+        "departments": _by_id("departments", F.DEPARTMENT),
+        "clients": _by_id("clients", F.CLIENT),
+        "suppliers": _by_id("suppliers", F.SUPPLIER),
+        "handoffs": _handoffs,
+        "chains": _by_id("chains", F.CHAIN, {"steps": _steps}),
+        "checks": _checks,
+    },
+)

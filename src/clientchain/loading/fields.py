@@ -1,16 +1,46 @@
-"""The org file's keys as data: one table per section.
+"""The org file's keys as data: one table per section, said once.
 
-The parser (:mod:`clientchain.loading.parse`) reads values by these tables and
-the JSON Schema (:mod:`clientchain.loading.schema`) is generated from them, so
-the two cannot drift apart.
+Each :class:`Field` names its key, the model attribute it fills, its kind and
+its default. The parser (:mod:`clientchain.loading.parse`), the dumper
+(:mod:`clientchain.loading.dump`), the JSON Schema
+(:mod:`clientchain.loading.schema`) and the ``[tool.clientchain]`` reader
+(:mod:`clientchain.loading.project`) all walk these tables, so adding a key is
+one line here and one attribute in :mod:`clientchain.model`.
+
+Defaults are the model's (a dataclass default is where a library user meets
+them too): :func:`_table` copies each one into its field and refuses an
+attribute the model does not have. A default of nothing (``None``, zero, empty)
+is :attr:`Field.stated` as ``None``: the schema does not document it and the
+dumper does not write a value equal to it.
+
+>>> headcount = next(f for f in DEPARTMENT if f.key == "headcount")
+>>> headcount.attr, headcount.kind, headcount.default, headcount.stated
+('headcount', 'count', 1.0, 1.0)
+>>> source = next(f for f in HANDOFF if f.key == "from")
+>>> source.attr, source.required, source.default
+('source', True, None)
 """
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any, Literal
 
-from clientchain.model import CLIENT_ROLES, HANDOFF_TYPES, KINDS
-from clientchain.units import CALENDAR_LIMITS, PERIODS
+from clientchain.model import (
+    CLIENT_ROLES,
+    HANDOFF_TYPES,
+    KINDS,
+    Chain,
+    ChecksConfig,
+    Department,
+    ExternalParty,
+    Handoff,
+    Organization,
+    Step,
+)
+from clientchain.units import CALENDAR_LIMITS, PERIODS, Calendar
 
 __all__ = [
     "CALENDAR",
@@ -18,15 +48,36 @@ __all__ = [
     "CHECKS",
     "CLIENT",
     "DEPARTMENT",
+    "FAIL_ON",
     "HANDOFF",
     "SEVERITIES",
     "STEP",
     "SUPPLIER",
+    "THRESHOLDS",
     "TOP",
     "Field",
+    "FieldKind",
+    "Table",
 ]
 
 SEVERITIES = ("error", "warning", "info")
+
+FieldKind = Literal[
+    "text",
+    "ref",
+    "version",
+    "count",
+    "positive",
+    "duration",
+    "effort",
+    "percent",
+    "rating",
+    "choice",
+    "texts",
+    "severities",
+    "section",
+]
+"""What a key holds; a misspelt kind in a table fails type checking."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,30 +86,73 @@ class Field:
 
     ``kind`` is one of: ``text``, ``ref`` (an id of a department, client or
     supplier), ``version``, ``count`` (a number ≥ 0), ``positive`` (> 0),
-    ``duration``, ``effort`` (a duration or ``unknown``), ``percent``, ``rating``
-    (1–5), ``choice``, ``texts`` (a list of text), ``severities`` (a mapping rule →
-    severity), or ``section`` for a nested table handled by the parser itself.
-    ``maximum`` bounds a ``positive`` number from above (inclusive).
+    ``duration``, ``effort`` (a duration or ``unknown``), ``percent``, ``rating`` (1–5),
+    ``choice``, ``texts`` (a list
+    of text), ``severities`` (a mapping rule → severity), or ``section`` for a
+    nested table handled by the parser itself. ``maximum`` bounds a ``positive``
+    number from above (inclusive). ``attr`` is the model attribute the key
+    fills (the key itself when not given) and ``default`` the model's default
+    for it (``None`` for a required key or a section), both set by :func:`_table`.
     """
 
     key: str
-    kind: str
+    kind: FieldKind
     description: str
     required: bool = False
     choices: tuple[str, ...] = ()
-    default: object = None
     maximum: float | None = None
+    attr: str = ""
+    default: Any = None
+
+    @property
+    def stated(self) -> Any:
+        """The default a reader is told of; ``None`` when it is nothing (none, zero, empty)."""
+        return self.default if self.default else None
 
 
-TOP = (
+@dataclass(frozen=True, slots=True)
+class Table:
+    """The fields of one section in file order, and the lookups that reading it needs."""
+
+    model: type
+    fields: tuple[Field, ...]
+    by_key: Mapping[str, Field]
+    scalars: tuple[Field, ...]
+    """The fields whose values the parser converts: neither sections nor references."""
+
+    def __iter__(self) -> Iterator[Field]:
+        return iter(self.fields)
+
+
+def _table(model: type, *spec: Field) -> Table:
+    """``spec`` with each field's model attribute checked and its default read from ``model``."""
+    defaults = {f.name: f for f in dataclasses.fields(model)}
+    table = []
+    for f in spec:
+        attr = f.attr or f.key
+        if attr not in defaults:
+            raise TypeError(f"field '{f.key}': {model.__name__} has no attribute '{attr}'")
+        default = None
+        if not f.required and f.kind != "section":
+            known = defaults[attr]
+            if known.default is not dataclasses.MISSING:
+                default = known.default
+            elif known.default_factory is not dataclasses.MISSING:
+                default = known.default_factory()
+        table.append(dataclasses.replace(f, attr=attr, default=default))
+    scalars = tuple(f for f in table if f.kind not in ("section", "ref"))
+    return Table(model, tuple(table), {f.key: f for f in table}, scalars)
+
+
+TOP = _table(
+    Organization,
     Field("version", "version", "Format version of the file; must be 1.", required=True),
-    Field("organization", "text", "Name of the organization shown in outputs."),
+    Field("organization", "text", "Name of the organization shown in outputs.", attr="name"),
     Field(
         "period",
         "choice",
         "Demand, volume and capacity are counted per this period (a quarter is 3 months).",
         choices=PERIODS,
-        default="week",
     ),
     Field("calendar", "section", "Working time that converts d / w / mo and sets H."),
     Field("departments", "section", "Internal departments by id."),
@@ -69,19 +163,18 @@ TOP = (
     Field("checks", "section", "Rule configuration for 'clientchain check'."),
 )
 
-CALENDAR = (
+CALENDAR = _table(
+    Calendar,
     Field(
         "hours_per_day",
         "positive",
         "Working hours in a day.",
-        default=8,
         maximum=CALENDAR_LIMITS["hours_per_day"],
     ),
     Field(
         "days_per_week",
         "positive",
         "Working days in a week.",
-        default=5,
         maximum=CALENDAR_LIMITS["days_per_week"],
     ),
     Field(
@@ -92,11 +185,12 @@ CALENDAR = (
     ),
 )
 
-DEPARTMENT = (
+DEPARTMENT = _table(
+    Department,
     Field("name", "text", "Display label, any Unicode; default: the id."),
-    Field("kind", "choice", "Kind of department.", choices=KINDS, default="operative"),
+    Field("kind", "choice", "Kind of department.", choices=KINDS),
     Field("group", "text", "Cluster for diagrams and reports."),
-    Field("headcount", "count", "People or parallel stations.", default=1),
+    Field("headcount", "count", "People or parallel stations."),
     Field("capacity", "duration", "Time available per period; default headcount × H."),
     Field("other_load", "duration", "Time per period spent on work outside the chains."),
     Field("owner", "text", "Person responsible."),
@@ -104,36 +198,43 @@ DEPARTMENT = (
     Field("ignore", "texts", "Rule ids not reported for this department."),
 )
 
-CLIENT = (
+CLIENT = _table(
+    ExternalParty,
     Field("name", "text", "Display label; default: the id."),
     Field(
         "role",
         "choice",
         "Place in the chain: intermediary (passes the work on) or final (uses it).",
         choices=CLIENT_ROLES,
+        attr="client_role",
     ),
     Field("segment", "text", "Commercial segment, free text: loyal, discount, impulsive …"),
     Field("ignore", "texts", "Rule ids not reported for this client."),
 )
 
-SUPPLIER = (
+SUPPLIER = _table(
+    ExternalParty,
     Field("name", "text", "Display label; default: the id."),
     Field("ignore", "texts", "Rule ids not reported for this supplier."),
 )
 
-HANDOFF = (
-    Field("from", "ref", "Supplier: the id that hands the work over.", required=True),
-    Field("to", "ref", "Client: the id that receives it.", required=True),
+HANDOFF = _table(
+    Handoff,
+    Field(
+        "from", "ref", "Supplier: the id that hands the work over.", required=True, attr="source"
+    ),
+    Field("to", "ref", "Client: the id that receives it.", required=True, attr="target"),
     Field("deliverable", "text", "What is handed over."),
     Field("volume", "count", "Units per period; default: the demand of the chains passing."),
     Field("lead_time", "duration", "Time the deliverable takes to arrive."),
     Field("quality", "percent", "%C&A: share received complete and accurate."),
     Field("satisfaction", "rating", "The receiving client's rating, 1–5."),
-    Field("type", "choice", "What flows.", choices=HANDOFF_TYPES, default="work"),
+    Field("type", "choice", "What flows.", choices=HANDOFF_TYPES),
     Field("ignore", "texts", "Rule ids not reported for this handoff."),
 )
 
-CHAIN = (
+CHAIN = _table(
+    Chain,
     Field("name", "text", "Display label; default: the id."),
     Field("client", "ref", "External client the chain delivers to.", required=True),
     Field("supplier", "ref", "External supplier feeding the first step."),
@@ -143,7 +244,8 @@ CHAIN = (
     Field("ignore", "texts", "Rule ids not reported for this chain."),
 )
 
-STEP = (
+STEP = _table(
+    Step,
     Field("department", "ref", "Department doing the step.", required=True),
     Field(
         "effort",
@@ -155,11 +257,24 @@ STEP = (
     Field("inventory", "count", "Units waiting before the step (wait by Little's law)."),
 )
 
-CHECKS = (
-    Field("near_capacity", "percent", "Utilization that counts as near capacity.", default=0.85),
-    Field("min_satisfaction", "rating", "Lowest acceptable satisfaction.", default=3),
-    Field("min_rolled_quality", "percent", "Lowest acceptable rolled %C&A.", default=0.8),
+CHECKS = _table(
+    ChecksConfig,
+    Field("near_capacity", "percent", "Utilization that counts as near capacity."),
+    Field("min_satisfaction", "rating", "Lowest acceptable satisfaction."),
+    Field("min_rolled_quality", "percent", "Lowest acceptable rolled %C&A."),
     Field("ignore", "texts", "Rule ids not to run."),
     Field("select", "texts", "Run only these rule ids."),
     Field("severity", "severities", "Severity per rule id: error, warning or info."),
 )
+
+THRESHOLDS = tuple(f for f in CHECKS if f.kind in ("percent", "rating"))
+"""The numbers of ``checks:`` that the rules read; ``[tool.clientchain]`` may set them too."""
+
+FAIL_ON = Field(
+    "fail_on",
+    "choice",
+    "Lowest severity that makes 'clientchain check' fail (pyproject.toml only).",
+    choices=SEVERITIES,
+    attr="fail_on",
+)
+"""The one ``[tool.clientchain]`` key that the org file's ``checks:`` does not have."""

@@ -113,7 +113,7 @@ class _Reader:
         return node
 
     def read(
-        self, node: MapNode, spec: tuple[F.Field, ...], path: str, owner: Node
+        self, node: MapNode, spec: F.Table, path: str, owner: Node
     ) -> tuple[dict[str, Node], dict[str, Any]]:
         """The nodes by key and the converted values of the scalar fields among them.
 
@@ -121,7 +121,7 @@ class _Reader:
         order of ``spec``. A scalar converts as it did the last time the same text was
         read (org files repeat ``4h``, ``90%`` and ratings thousands of times).
         """
-        known = _by_key(spec)
+        known = spec.by_key
         found: dict[str, Node] = {}
         converted: dict[str, Any] = {}
         misses: dict[str, str | None] = {}  # key → memo text of a value still to convert
@@ -166,7 +166,7 @@ class _Reader:
         for f in spec:
             if f.required and f.key not in found:
                 self.issue(owner, _join(path, f.key), f"missing required key '{f.key}'")
-        for f in _scalars(spec):  # in the order of spec, as the issues of bad values are
+        for f in spec.scalars:  # in the order of spec, as the issues of bad values are
             if f.key in misses:
                 converted[f.key] = result = self.value(f, found[f.key], path)
                 cache, text = memo.get(f.kind), misses[f.key]
@@ -174,12 +174,9 @@ class _Reader:
                     cache[text] = result
         return found, converted
 
-    def values(
-        self, node: MapNode, spec: tuple[F.Field, ...], path: str, owner: Node
-    ) -> dict[str, Any]:
-        """Converted scalar values by key (sections are left as nodes)."""
-        found, converted = self.read(node, spec, path, owner)
-        return {**found, **converted}
+    def attributes(self, node: MapNode, spec: F.Table, path: str, owner: Node) -> dict[str, Any]:
+        """The converted scalar values given in ``node``, by model attribute."""
+        return _attributes(spec, self.read(node, spec, path, owner)[1])
 
     # -- scalars -------------------------------------------------------------------------------
 
@@ -242,11 +239,11 @@ class _Reader:
                 "an org file starts with 'version: 1'",
             )
             return None
-        top = self.values(root, F.TOP, "", root)
+        top, converted = self.read(root, F.TOP, "", root)
+        given = _attributes(F.TOP, converted)
         calendar = self.mapping(top.get("calendar"), "calendar")
         if calendar is not None:
-            given = self.values(calendar, F.CALENDAR, "calendar", calendar)
-            self.calendar = Calendar(**{k: v for k, v in given.items() if v is not None})
+            self.calendar = Calendar(**self.attributes(calendar, F.CALENDAR, "calendar", calendar))
             self.memo["duration"].clear()  # durations in days and weeks follow the calendar
             self.memo["effort"].clear()
         departments = self.entities(top.get("departments"), "departments", self.department)
@@ -257,18 +254,17 @@ class _Reader:
         checks = self.checks(top.get("checks"))
         if self.issues:
             return None
+        given["name"] = given.get("name") or renderable(default_name)
         return Organization(
-            name=top.get("organization") or renderable(default_name),
             departments=departments,
             clients=clients,
             suppliers=suppliers,
             handoffs=tuple(handoffs),
             chains=chains,
-            period=top.get("period", "week"),
             calendar=self.calendar,
             checks=checks,
-            version=1,
             source=self.source,
+            **given,
         )
 
     def entities(
@@ -314,34 +310,21 @@ class _Reader:
         return True
 
     def department(self, key: ScalarNode, body: MapNode, path: str) -> Department:
-        v = self.values(body, F.DEPARTMENT, path, key)
-        return Department(
-            id=key.value,
-            name=v.get("name") or key.value,
-            kind=v.get("kind", "operative"),
-            group=v.get("group"),
-            headcount=v.get("headcount", 1.0),
-            capacity=v.get("capacity"),
-            other_load=v.get("other_load", 0.0),
-            owner=v.get("owner"),
-            tags=v.get("tags", ()),
-            location=_loc(key),
-            ignore=v.get("ignore", ()),
-        )
+        given = self.attributes(body, F.DEPARTMENT, path, key)
+        given["name"] = given.get("name") or key.value
+        return Department(id=key.value, location=_loc(key), **given)
 
     def party(self, role: str) -> Callable[[ScalarNode, MapNode, str], ExternalParty]:
         spec = F.CLIENT if role == "client" else F.SUPPLIER
 
         def build(key: ScalarNode, body: MapNode, path: str) -> ExternalParty:
-            v = self.values(body, spec, path, key)
+            given = self.attributes(body, spec, path, key)
+            given["name"] = given.get("name") or key.value
             return ExternalParty(
                 id=key.value,
-                name=v.get("name") or key.value,
                 role="client" if role == "client" else "supplier",
-                segment=v.get("segment"),
                 location=_loc(key),
-                ignore=v.get("ignore", ()),
-                client_role=v.get("role"),
+                **given,
             )
 
         return build
@@ -380,20 +363,8 @@ class _Reader:
                 )
                 continue
             seen[source, target] = body.line
-            out.append(
-                Handoff(
-                    source=source,
-                    target=target,
-                    deliverable=v.get("deliverable"),
-                    volume=v.get("volume"),
-                    lead_time=v.get("lead_time"),
-                    quality=v.get("quality"),
-                    satisfaction=v.get("satisfaction"),
-                    type=v.get("type", "work"),
-                    location=_loc(body),
-                    ignore=v.get("ignore", ()),
-                )
-            )
+            given = _attributes(F.HANDOFF, v)
+            out.append(Handoff(source=source, target=target, location=_loc(body), **given))
         return out
 
     def chain(self, key: ScalarNode, body: MapNode, path: str) -> Chain | None:
@@ -405,16 +376,15 @@ class _Reader:
             return None
         if "supplier" in found and supplier is None:
             return None
+        given = _attributes(F.CHAIN, v)
+        given["name"] = given.get("name") or key.value
         return Chain(
             id=key.value,
-            name=v.get("name") or key.value,
             client=client,
-            demand=v["demand"],
             steps=tuple(steps),
             supplier=supplier,
-            finished_inventory=v.get("finished_inventory") or 0.0,
             location=_loc(key),
-            ignore=v.get("ignore", ()),
+            **given,
         )
 
     def steps(self, node: Node | None, path: str) -> list[Step]:
@@ -433,33 +403,22 @@ class _Reader:
                 )
             if department is None or v.get("effort") is None:
                 continue
-            out.append(
-                Step(
-                    department=department,
-                    effort=None if v["effort"] == UNKNOWN_EFFORT else v["effort"],
-                    wait=v.get("wait"),
-                    inventory=v.get("inventory"),
-                    location=_loc(body),
-                )
-            )
+            attributes = _attributes(F.STEP, v)
+            if attributes["effort"] == UNKNOWN_EFFORT:
+                attributes["effort"] = None  # not measured: unknown, never 0
+            out.append(Step(department=department, location=_loc(body), **attributes))
         return out
 
     def checks(self, node: Node | None) -> ChecksConfig:
         body = self.mapping(node, "checks")
         if body is None:
             return ChecksConfig()
-        v = self.values(body, F.CHECKS, "checks", body)
-        defaults = ChecksConfig()
+        v = self.read(body, F.CHECKS, "checks", body)[1]
         return ChecksConfig(
-            near_capacity=v.get("near_capacity", defaults.near_capacity),
-            min_satisfaction=v.get("min_satisfaction", defaults.min_satisfaction),
-            min_rolled_quality=v.get("min_rolled_quality", defaults.min_rolled_quality),
-            ignore=v.get("ignore", ()),
-            select=v.get("select", ()),
-            severity=v.get("severity", {}),
             location=_loc(body),
-            given=frozenset(key for key in v if v[key] is not None),
+            given=frozenset(key for key, value in v.items() if value is not None),
             places=_rule_places(body),
+            **_attributes(F.CHECKS, v),
         )
 
     def known(self, word: str, want: str) -> str:
@@ -545,33 +504,19 @@ def _rule_places(checks: MapNode) -> dict[str, Location]:
 
 _KNOWN_SHOWN = 8
 """Most ids a hint lists for an unknown reference."""
-_UNCONVERTED = frozenset(("section", "ref"))
-_MEMO_KINDS = ("count", "rating", "duration", "effort", "percent")
+_UNCONVERTED: frozenset[F.FieldKind] = frozenset(("section", "ref"))
+_MEMO_KINDS: tuple[F.FieldKind, ...] = ("count", "rating", "duration", "effort", "percent")
 """Kinds whose value depends only on a scalar's text and quoting (and the calendar);
 not ``positive``, whose bound is the field's."""
 _QUOTED = "\x00"
 """Prefix of a quoted scalar's text in the memo (a plain scalar cannot hold NUL)."""
 
-_BY_KEY: dict[int, tuple[tuple[F.Field, ...], dict[str, F.Field]]] = {}
-_SCALARS: dict[int, tuple[tuple[F.Field, ...], tuple[F.Field, ...]]] = {}
 
-
-def _by_key(spec: tuple[F.Field, ...]) -> dict[str, F.Field]:
-    """The fields of a table by key, built once per table (the cache keeps the table
-    alive, so its id cannot be reused by another)."""
-    entry = _BY_KEY.get(id(spec))
-    if entry is None or entry[0] is not spec:
-        entry = _BY_KEY[id(spec)] = (spec, {f.key: f for f in spec})
-    return entry[1]
-
-
-def _scalars(spec: tuple[F.Field, ...]) -> tuple[F.Field, ...]:
-    """The fields of a table that :meth:`_Reader.convert` converts (not sections nor refs)."""
-    entry = _SCALARS.get(id(spec))
-    if entry is None or entry[0] is not spec:
-        scalars = tuple(f for f in spec if f.kind not in ("section", "ref"))
-        entry = _SCALARS[id(spec)] = (spec, scalars)
-    return entry[1]
+def _attributes(spec: F.Table, converted: dict[str, Any]) -> dict[str, Any]:
+    """Converted values by the model attribute each key fills; a key not given (or whose
+    value was refused) is left out, so the model's default applies."""
+    known = spec.by_key
+    return {known[key].attr: value for key, value in converted.items() if value is not None}
 
 
 def _join(path: str, key: str) -> str:
@@ -652,7 +597,7 @@ def _ref(_r: _Reader, _f: F.Field, node: ScalarNode) -> str:
     return node.value
 
 
-_CONVERT: dict[str, Callable[[_Reader, F.Field, ScalarNode], Any]] = {
+_CONVERT: dict[F.FieldKind, Callable[[_Reader, F.Field, ScalarNode], Any]] = {
     "text": _text,
     "ref": _ref,
     "version": _version,
@@ -665,7 +610,7 @@ _CONVERT: dict[str, Callable[[_Reader, F.Field, ScalarNode], Any]] = {
     "choice": _choice,
 }
 
-_EXPECTED = {
+_EXPECTED: dict[F.FieldKind, str] = {
     "text": "text",
     "ref": "an id",
     "version": "the number 1",

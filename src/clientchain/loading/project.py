@@ -34,12 +34,13 @@ line of the key.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from clientchain.errors import InputError, Issue
+from clientchain.loading import fields as F
 from clientchain.loading.fields import SEVERITIES
 from clientchain.units import parse_percentage, suggest_percentage
 
@@ -47,15 +48,17 @@ __all__ = ["PROJECT_FILE", "ProjectConfig", "find_project_config", "read_project
 
 PROJECT_FILE = "pyproject.toml"
 _TABLE = re.compile(r"^\s*\[\s*tool\s*\.\s*clientchain\s*\]\s*(#.*)?$")
-_KEYS = (
-    "select",
-    "ignore",
-    "severity",
-    "fail_on",
-    "near_capacity",
-    "min_satisfaction",
-    "min_rolled_quality",
-)
+_FIELDS = {
+    f.key: f
+    for f in (
+        *(
+            F.CHECKS.by_key[key] for key in ("select", "ignore", "severity")
+        ),  # as the hint lists them
+        F.FAIL_ON,
+        *F.THRESHOLDS,
+    )
+}
+"""The keys of ``[tool.clientchain]``: those of the org file's ``checks:`` and ``fail_on``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,14 +164,15 @@ def _parse(
             issues.append(_conflict(base, key, spelled[key], raw_key, raw_lines))
             continue
         spelled[key] = raw_key
-        if key not in _KEYS:
-            known = ", ".join(k.replace("_", "-") if k == "fail_on" else k for k in _KEYS)
+        f = _FIELDS.get(key)
+        if f is None:
+            known = ", ".join(k.replace("_", "-") if k == "fail_on" else k for k in _FIELDS)
             issues.append(base.issue(key, f"unknown key '{raw_key}'", f"known keys: {known}"))
             continue
         try:
-            values[key] = _CONVERT[key](value)
+            values[f.attr] = _CONVERT[f.kind](value)
         except (TypeError, ValueError) as exc:
-            meant = suggest_percentage(value) if _CONVERT[key] is _percent else None
+            meant = suggest_percentage(value) if f.kind == "percent" else None
             issues.append(base.issue(key, str(exc), f"did you mean '{meant}'?" if meant else ""))
     if issues:
         raise InputError(issues)
@@ -221,15 +225,14 @@ def _rating(value: Any) -> float:
     return float(value)
 
 
-_CONVERT = {
-    "select": _rule_list,
-    "ignore": _rule_list,
-    "severity": _severity,
-    "fail_on": _level,
-    "near_capacity": _percent,
-    "min_satisfaction": _rating,
-    "min_rolled_quality": _percent,
+_CONVERT: dict[F.FieldKind, Callable[[Any], Any]] = {
+    "texts": _rule_list,
+    "severities": _severity,
+    "choice": _level,  # the one choice is fail_on, among SEVERITIES
+    "percent": _percent,
+    "rating": _rating,
 }
+"""A TOML value of each kind (TOML has types of its own: not the org file's converters)."""
 
 
 def _lines(text: str) -> tuple[int, dict[str, int]]:

@@ -69,7 +69,7 @@ def _kind(f: F.Field) -> dict[str, Any]:
     raise ValueError(f"no schema for field kind {f.kind!r}")  # pragma: no cover - table bug
 
 
-def _section(spec: tuple[F.Field, ...], nested: dict[str, Any] | None = None) -> dict[str, Any]:
+def _section(spec: F.Table, nested: dict[str, Any] | None = None) -> dict[str, Any]:
     """A closed object schema for one table of fields."""
     properties: dict[str, Any] = {}
     for f in spec:
@@ -80,8 +80,8 @@ def _section(spec: tuple[F.Field, ...], nested: dict[str, Any] | None = None) ->
             if not f.required:
                 prop = {"anyOf": [prop, {"type": "null"}]}
         prop["description"] = f.description
-        if f.default is not None:
-            prop["default"] = f.default
+        if f.stated is not None:
+            prop["default"] = _plain(f.stated)
         properties[f.key] = prop
     schema: dict[str, Any] = {
         "type": "object",
@@ -92,6 +92,11 @@ def _section(spec: tuple[F.Field, ...], nested: dict[str, Any] | None = None) ->
     if required:
         schema["required"] = required
     return schema
+
+
+def _plain(value: Any) -> Any:
+    """A whole float as an integer, as a person writes it (``8``, not ``8.0``)."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
 def _by_id(ref: str) -> dict[str, Any]:

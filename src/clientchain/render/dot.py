@@ -25,7 +25,7 @@ from clientchain.render.theme import Theme
 
 __all__ = ["FORCE_LAYOUT", "clean_text", "html_label", "html_text", "to_dot"]
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # C0 but tab and line feed, DEL, C1
 _SHAPES = {
     "department": 'shape=box, style="rounded,filled"',
     "client": 'shape=ellipse, style="filled", peripheries=2',

@@ -4,15 +4,17 @@ Inline CSS and inline SVG, nothing else: no script, no font, no image, no link
 to fetch. A Content-Security-Policy (``default-src 'none'``) makes that a
 promise the browser keeps, so the page works offline from a USB stick and no
 label can run a script even if it slipped through. Every text from the org
-file is escaped with :func:`html.escape`; the SVGs are the engine's output of
-DOT whose labels were escaped (:mod:`clientchain.render.dot`). Print styles keep
-figures and table rows whole.
+file has its control characters shown visibly (``\\x1b``, as on a terminal:
+:func:`~clientchain.controls.visible`), then is escaped with :func:`html.escape`;
+the SVGs are the engine's output of DOT whose labels were escaped
+(:mod:`clientchain.render.dot`). Print styles keep figures and table rows whole.
 """
 
 from __future__ import annotations
 
 import html
 
+from clientchain.controls import visible
 from clientchain.render.report_data import Figure, ReportData
 from clientchain.render.tables import SECTIONS, Table, finding_table, summary_table
 
@@ -47,7 +49,8 @@ figcaption { color: var(--muted); font-size: .9rem; white-space: pre-line; }
 
 
 def _e(text: str) -> str:
-    return html.escape(text, quote=True)
+    r"""``text`` for the page: control characters shown visibly (``\x1b``), then HTML-escaped."""
+    return html.escape(visible(text), quote=True)
 
 
 def _table(table: Table, numeric: frozenset[int] = frozenset()) -> str:

@@ -10,8 +10,9 @@ rectangles named ``cluster …`` drawn first, behind the nodes.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
+from clientchain.controls import visible
 from clientchain.render.layout import Box, Layout
 from clientchain.render.scene import Diagram, DiagramEdge, DiagramNode, NodeShape
 from clientchain.render.theme import Theme
@@ -19,9 +20,10 @@ from clientchain.render.theme import Theme
 if TYPE_CHECKING:
     from pptx.dml.color import RGBColor
     from pptx.shapes.autoshape import Shape
+    from pptx.shapes.base import BaseShape
     from pptx.slide import Slide
 
-__all__ = ["Area", "draw_diagram", "fill_background", "text_box"]
+__all__ = ["Area", "draw_diagram", "fill_background", "name_shape", "set_text", "text_box"]
 
 # Connection sites of the shapes used: 0 top, 1 left, 2 bottom, 3 right.
 _TOP, _LEFT, _BOTTOM, _RIGHT = 0, 1, 2, 3
@@ -45,6 +47,25 @@ def _rgb(colour: str) -> RGBColor:
     return RGBColor(red, green, blue)  # type: ignore[no-untyped-call]
 
 
+class _HasText(Protocol):
+    text: str
+
+
+def set_text(target: _HasText, text: str) -> None:
+    r"""Put ``text`` on a text frame, table cell or notes frame, its control characters
+    shown visibly (``\x1b``), as a terminal shows them.
+
+    Every text of the deck is set here: XML cannot carry most control characters, and
+    python-pptx would write the rest as ``_x001B_``.
+    """
+    target.text = visible(text)
+
+
+def name_shape(shape: BaseShape, name: str) -> None:
+    """Name ``shape`` (the selection pane's name) after ``name``, made :func:`visible`."""
+    shape.name = visible(name)
+
+
 def fill_background(slide: Slide, theme: Theme) -> None:
     """Paint the slide's background in the theme's colour."""
     fill = slide.background.fill
@@ -61,7 +82,7 @@ def text_box(
     box = slide.shapes.add_textbox(Pt(area.left), Pt(area.top), Pt(area.width), Pt(area.height))
     frame = box.text_frame
     frame.word_wrap = True
-    frame.text = text
+    set_text(frame, text)
     for paragraph in frame.paragraphs:
         for run in paragraph.runs:
             run.font.size = Pt(size)
@@ -130,7 +151,7 @@ def _node(slide: Slide, node: DiagramNode, area: Area, theme: Theme, font: float
         Pt(area.width),
         Pt(area.height),
     )
-    shape.name = f"node {node.key}"
+    name_shape(shape, f"node {node.key}")
     shape.fill.solid()
     shape.fill.fore_color.rgb = _rgb(node.fill)
     shape.line.color.rgb = _rgb(node.line)
@@ -140,7 +161,7 @@ def _node(slide: Slide, node: DiagramNode, area: Area, theme: Theme, font: float
     frame.auto_size = MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE  # the viewer shrinks text that overflows
     for side in ("margin_left", "margin_right", "margin_top", "margin_bottom"):
         setattr(frame, side, Pt(2))
-    frame.text = "\n".join(node.lines)
+    set_text(frame, "\n".join(node.lines))
     title_lines = node.lines[0].count("\n") + 1 if node.lines else 0
     for index, paragraph in enumerate(frame.paragraphs):
         for run in paragraph.runs:
@@ -180,7 +201,7 @@ def _connector(slide: Slide, edge: DiagramEdge, shapes: dict[str, Shape], direct
     begin, end = _sites(source, target, direction)
     connector.begin_connect(source, begin)  # type: ignore[no-untyped-call]
     connector.end_connect(target, end)  # type: ignore[no-untyped-call]
-    connector.name = f"edge {tail} {head}"
+    name_shape(connector, f"edge {tail} {head}")
     connector.line.color.rgb = _rgb(edge.colour)
     connector.line.width = Pt(1.25)
     if edge.dashed:
@@ -193,12 +214,12 @@ def _label(slide: Slide, centre: tuple[float, float], text: str, theme: Theme, s
     from pptx.enum.text import PP_ALIGN
     from pptx.util import Pt
 
-    lines = text.split("\n")
+    lines = visible(text).split("\n")  # as drawn, escapes and all
     width = max(len(line) for line in lines) * size * 0.6 + 6
     height = len(lines) * size * 1.25 + 4
     area = Area(centre[0] - width / 2, centre[1] - height / 2, width, height)
     box = text_box(slide, area, text, theme, size)
-    box.name = f"label {text.splitlines()[0][:40]}"
+    name_shape(box, f"label {text.splitlines()[0][:40]}")
     frame = box.text_frame
     frame.word_wrap = False
     for side in ("margin_left", "margin_right", "margin_top", "margin_bottom"):
@@ -217,13 +238,13 @@ def _cluster(slide: Slide, area: Area, name: str, theme: Theme, size: float) -> 
     shape = slide.shapes.add_shape(
         MSO_SHAPE.ROUNDED_RECTANGLE, Pt(area.left), Pt(area.top), Pt(area.width), Pt(area.height)
     )
-    shape.name = f"cluster {name[:40]}"
+    name_shape(shape, f"cluster {name[:40]}")
     shape.adjustments[0] = 0.04
     shape.fill.solid()
     shape.fill.fore_color.rgb = _rgb(theme.cluster_fill)
     shape.line.color.rgb = _rgb(theme.cluster_line)
     frame = shape.text_frame
-    frame.text = name
+    set_text(frame, name)
     frame.vertical_anchor = MSO_ANCHOR.TOP
     for paragraph in frame.paragraphs:
         paragraph.alignment = PP_ALIGN.LEFT

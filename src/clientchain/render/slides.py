@@ -34,7 +34,7 @@ from clientchain.render.dot import to_dot
 from clientchain.render.engine import Engine, choose_engine, run_engine
 from clientchain.render.layout import Layout, parse_layout
 from clientchain.render.notes import chain_notes, overview_notes
-from clientchain.render.pptx_shapes import Area, draw_diagram, fill_background, text_box
+from clientchain.render.pptx_shapes import Area, draw_diagram, fill_background, set_text, text_box
 from clientchain.render.scene import Diagram
 from clientchain.render.views import DiagramOptions, build_diagram
 
@@ -160,7 +160,7 @@ def _title_slide(deck: Presentation, plan: DeckPlan) -> None:
     if flow.constraint is not None:
         subtitle += f" · constraint: {org.label(flow.constraint)}"
     text_box(slide, Area(0.8 * 72, 3.9 * 72, 11.7 * 72, 0.8 * 72), subtitle, theme, 20)
-    slide.notes_slide.notes_text_frame.text = overview_notes(org, flow)
+    set_text(slide.notes_slide.notes_text_frame, overview_notes(org, flow))
 
 
 def _diagram_slide(deck: Presentation, diagram: Diagram, layout: Layout, notes: str) -> None:
@@ -172,7 +172,7 @@ def _diagram_slide(deck: Presentation, diagram: Diagram, layout: Layout, notes: 
     caption = Area(0.4 * 72, 0.8 * 72, 12.5 * 72, 0.45 * 72)
     text_box(slide, caption, " · ".join(diagram.caption), theme, 12)
     draw_diagram(slide, diagram, layout, _DIAGRAM_AREA)
-    slide.notes_slide.notes_text_frame.text = notes
+    set_text(slide.notes_slide.notes_text_frame, notes)
 
 
 def _bottleneck_slides(deck: Presentation, plan: DeckPlan) -> None:
@@ -225,7 +225,7 @@ def _table_slide(
         frame.table.rows[r].height = Pt(_ROW_HEIGHT)
         for c, value in enumerate(row):
             cell = frame.table.cell(r, c)
-            cell.text = value
+            set_text(cell, value)
             for paragraph in cell.text_frame.paragraphs:
                 for run in paragraph.runs:
                     run.font.size = Pt(_TABLE_FONT)
@@ -233,7 +233,7 @@ def _table_slide(
     if note is not None:
         text_box(slide, Area(0.4 * 72, 7.1 * 72, 12.5 * 72, 0.35 * 72), note, theme, 12)
     if notes:
-        slide.notes_slide.notes_text_frame.text = notes
+        set_text(slide.notes_slide.notes_text_frame, notes)
 
 
 def slide_count(plan: DeckPlan) -> int:
