@@ -1,0 +1,103 @@
+"""The busiest department that carries no chain work is not called the constraint (issue 12 item 2).
+
+The text commands (``map``, ``bottlenecks``) say "busiest: Administración, 78.1 %, no chain
+work; the chains' constraint: Vídeo, 73 %"; the diagrams, the report's bottleneck table and
+the deck's title slide must say the same, and the chains' constraint gets the highlight.
+"""
+
+from __future__ import annotations
+
+from clientchain.analysis.flow import analyze_flow
+from clientchain.graph import build_graph
+from clientchain.loading import load_text
+from clientchain.render.dot import to_dot
+from clientchain.render.mermaid import to_mermaid
+from clientchain.render.views import DiagramOptions, build_diagram
+
+ORG = """\
+version: 1
+organization: Agencia
+departments:
+  admin: {name: Administración, other_load: 31.25h}
+  edicion: {name: Edición}
+  video: {name: Vídeo, other_load: 2.2h}
+clients:
+  marcas: {name: Marcas}
+chains:
+  clip:
+    client: marcas
+    demand: 9
+    steps:
+      - {department: edicion, effort: 1h}
+      - {department: video, effort: 3h}
+"""
+# A week of 5 days × 8 h: every department has 40 h.
+# admin: other work only, 31.25 / 40 = 78.125 % → "78.1 %", the busiest, no chain work;
+# video: 9 × 3 h + 2.2 h = 29.2 h, 29.2 / 40 = 73 %, the chains' constraint;
+# edicion: 9 × 1 h = 9 h, 9 / 40 = 22.5 %.
+
+
+def _org():
+    org = load_text(ORG)
+    return org, build_graph(org)
+
+
+def _diagram(view: str = "org"):
+    org, graph = _org()
+    return build_diagram(org, graph, analyze_flow(org), DiagramOptions(view=view))
+
+
+def _node(diagram, node_id: str):
+    return next(n for n in diagram.nodes if n.id == node_id)
+
+
+def test_org_diagram_names_the_busiest_apart_and_highlights_the_chains_constraint() -> None:
+    diagram = _diagram()
+    theme = diagram.theme
+    admin, video, edicion = (_node(diagram, i) for i in ("admin", "video", "edicion"))
+    assert admin.lines == (
+        "Administración",
+        "operative · 78.1 % utilized",
+        "busiest, no chain work",
+    )
+    assert admin.line != theme.constraint
+    assert not admin.emphasis
+    assert video.lines == ("Vídeo", "operative · 73 % utilized", "chains' constraint")
+    assert video.line == theme.constraint
+    assert video.emphasis
+    assert edicion.lines == ("Edición", "operative · 22.5 % utilized")
+    assert edicion.line != theme.constraint
+
+
+def test_dot_and_mermaid_say_the_same() -> None:
+    diagram = _diagram()
+    constraint = diagram.theme.constraint
+    dot = {line.split()[0]: line for line in to_dot(diagram).splitlines() if " [shape=" in line}
+    assert "busiest, no chain work" in dot["n_admin"]
+    assert "constraint" not in dot["n_admin"]
+    assert f'color="{constraint}"' not in dot["n_admin"]
+    assert "chains' constraint" in dot["n_video"]
+    assert f'color="{constraint}", penwidth=3' in dot["n_video"]
+    mermaid = to_mermaid(diagram).splitlines()
+    admin = "<b>Administración</b><br>operative · 78.1 #37; utilized<br>busiest, no chain work"
+    assert f'  n_admin("{admin}")' in mermaid
+    assert (
+        '  n_video("<b>Vídeo</b><br>operative · 73 #37; utilized<br>chains\' constraint")'
+        in mermaid
+    )
+    assert (
+        f"  style n_video fill:#bbf7d0,stroke:{constraint},stroke-width:3px,color:#1f2937"
+        in mermaid
+    )
+    assert not any(line.startswith("  style n_admin") and constraint in line for line in mermaid)
+
+
+def test_chain_view_keeps_the_chains_own_constraint() -> None:
+    # the chain's constraint is its busiest step: video 73 % > edicion 22.5 %
+    diagram = _diagram("chain:clip")
+    theme = diagram.theme
+    video, edicion = _node(diagram, "video"), _node(diagram, "edicion")
+    assert video.lines[-1] == "constraint"
+    assert video.line == theme.constraint
+    assert "constraint" not in " ".join(edicion.lines)
+    assert all(n.id != "admin" for n in diagram.nodes)
