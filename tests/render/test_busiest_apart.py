@@ -8,10 +8,14 @@ the deck's title slide must say the same, and the chains' constraint gets the hi
 from __future__ import annotations
 
 from clientchain.analysis.flow import analyze_flow
+from clientchain.app.report import build_report
 from clientchain.graph import build_graph
 from clientchain.loading import load_text
 from clientchain.render.dot import to_dot
+from clientchain.render.html import report_html
+from clientchain.render.markdown import report_markdown
 from clientchain.render.mermaid import to_mermaid
+from clientchain.render.tables import bottleneck_table
 from clientchain.render.views import DiagramOptions, build_diagram
 
 ORG = """\
@@ -101,3 +105,26 @@ def test_chain_view_keeps_the_chains_own_constraint() -> None:
     assert video.line == theme.constraint
     assert "constraint" not in " ".join(edicion.lines)
     assert all(n.id != "admin" for n in diagram.nodes)
+
+
+def test_report_bottleneck_table_uses_the_words_of_bottlenecks() -> None:
+    org, graph = _org()
+    table = bottleneck_table(build_report(org, graph, DiagramOptions(), svg=False))
+    assert table.rows == (
+        ("Administración", "31.25 h", "40 h", "78.1 %", "the busiest, no chain work"),
+        ("Vídeo", "29.2 h", "40 h", "73 %", "the chains' constraint"),
+        ("Edición", "9 h", "40 h", "22.5 %", ""),
+    )
+
+
+def test_report_html_and_markdown_carry_those_words() -> None:
+    org, graph = _org()
+    data = build_report(org, graph, DiagramOptions(), svg=False)
+    markdown = report_markdown(data)
+    admin = "| Administración | 31\\.25 h | 40 h | 78\\.1 % | the busiest, no chain work |"
+    assert admin in markdown  # Markdown escapes the decimal points
+    assert "| Vídeo | 29\\.2 h | 40 h | 73 % | the chains' constraint |" in markdown
+    html = report_html(data)
+    assert "<td>the busiest, no chain work</td>" in html
+    assert "<td>the chains&#x27; constraint</td>" in html
+    assert "<td>constraint</td>" not in html

@@ -13,6 +13,7 @@ from clientchain.numbers import duration, factor, num, pct
 from clientchain.output.limits import (
     NO_CHAIN_WORK,
     carries_no_chain_work,
+    constraint_mark,
     demand_limit_clause,
     headroom_clause,
 )
@@ -136,7 +137,8 @@ def chain_table(data: ReportData) -> Table:
 
 
 def bottleneck_table(data: ReportData) -> Table:
-    """Departments by utilization, highest first (file order on ties)."""
+    """Departments by utilization, highest first (file order on ties), marked as ``bottlenecks``
+    marks them: the constraint, or the busiest without chain work and the chains' constraint."""
     ranked = sorted(data.flow.departments.values(), key=lambda d: -d.utilization)
     rows = tuple(
         (
@@ -144,7 +146,7 @@ def bottleneck_table(data: ReportData) -> Table:
             duration(d.load_hours),
             duration(d.capacity_hours),
             pct(d.utilization),
-            "constraint" if d.id == data.flow.constraint else "",
+            constraint_mark(data.flow, d.id),
         )
         for d in ranked
     )
