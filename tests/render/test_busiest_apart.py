@@ -7,8 +7,13 @@ the deck's title slide must say the same, and the chains' constraint gets the hi
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from pptx import Presentation
+
 from clientchain.analysis.flow import analyze_flow
 from clientchain.app.report import build_report
+from clientchain.app.slides import write_slides
 from clientchain.graph import build_graph
 from clientchain.loading import load_text
 from clientchain.render.dot import to_dot
@@ -16,6 +21,7 @@ from clientchain.render.html import report_html
 from clientchain.render.markdown import report_markdown
 from clientchain.render.mermaid import to_mermaid
 from clientchain.render.tables import bottleneck_table
+from clientchain.render.theme import THEMES
 from clientchain.render.views import DiagramOptions, build_diagram
 
 ORG = """\
@@ -128,3 +134,16 @@ def test_report_html_and_markdown_carry_those_words() -> None:
     assert "<td>the busiest, no chain work</td>" in html
     assert "<td>the chains&#x27; constraint</td>" in html
     assert "<td>constraint</td>" not in html
+
+
+def test_title_slide_says_the_two_part_sentence_of_map(tmp_path: Path) -> None:
+    org, graph = _org()
+    out = tmp_path / "deck.pptx"
+    write_slides(org, graph, out, DiagramOptions(theme=THEMES["slides"]))
+    title = Presentation(str(out)).slides[0]
+    text = " ".join(s.text_frame.text for s in title.shapes if s.has_text_frame)
+    assert (
+        "busiest: Administración, 78.1 %, no chain work; the chains' constraint: Vídeo, 73 %"
+        in text
+    )
+    assert "constraint: Administración" not in text

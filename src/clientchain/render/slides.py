@@ -30,6 +30,7 @@ from clientchain.analysis.flow import DepartmentFlow, FlowReport, analyze_flow
 from clientchain.errors import UsageError
 from clientchain.model import Organization
 from clientchain.numbers import duration, pct
+from clientchain.output.limits import constraint_line
 from clientchain.render.dot import to_dot
 from clientchain.render.engine import Engine, choose_engine, run_engine
 from clientchain.render.layout import Layout, parse_layout
@@ -158,7 +159,7 @@ def _title_slide(deck: Presentation, plan: DeckPlan) -> None:
     text_box(slide, Area(0.8 * 72, 2.4 * 72, 11.7 * 72, 1.4 * 72), org.name, theme, 40, bold=True)
     subtitle = f"Internal customer chain · per {org.period}"
     if flow.constraint is not None:
-        subtitle += f" · constraint: {org.label(flow.constraint)}"
+        subtitle += f" · {constraint_line(flow, org.label)}"
     text_box(slide, Area(0.8 * 72, 3.9 * 72, 11.7 * 72, 0.8 * 72), subtitle, theme, 20)
     slide.notes_slide.notes_text_frame.text = overview_notes(org, flow)
 
