@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 from clientchain.numbers import given, lead_time, load_of, pct, plural
 from clientchain.output.limits import (
-    NO_CHAIN_WORK,
     carries_no_chain_work,
     constraint_line,
     constraint_mark,
