@@ -20,6 +20,7 @@ from clientchain.render.dot import to_dot
 from clientchain.render.html import report_html
 from clientchain.render.markdown import report_markdown
 from clientchain.render.mermaid import to_mermaid
+from clientchain.render.notes import chain_notes
 from clientchain.render.tables import bottleneck_table
 from clientchain.render.theme import THEMES
 from clientchain.render.views import DiagramOptions, build_diagram
@@ -147,3 +148,45 @@ def test_title_slide_says_the_two_part_sentence_of_map(tmp_path: Path) -> None:
         in text
     )
     assert "constraint: Administración" not in text
+
+
+# Issue 12 item 4: a rolled quality over unrated handoffs is not a measured 100 %.
+RATED = (
+    ORG
+    + """\
+handoffs:
+  - {from: edicion, to: video, quality: 90%}
+  - {from: video, to: marcas}
+"""
+)
+
+
+def test_chain_caption_says_how_many_handoffs_are_unrated() -> None:
+    # chain clip walks edicion → video → marcas: 2 handoffs, no quality given for either;
+    # the product over the rated ones is the empty product, 100 %
+    assert _diagram("chain:clip").caption[2] == (
+        "rolled quality 100 % (unknown: 2 of 2 handoffs) · over takt: none"
+    )
+
+
+def test_chain_caption_with_some_handoffs_rated() -> None:
+    org = load_text(RATED)
+    diagram = build_diagram(
+        org, build_graph(org), analyze_flow(org), DiagramOptions(view="chain:clip")
+    )
+    # edicion → video 90 %, video → marcas unrated: 90 % over 1 rated handoff, 1 of 2 unknown
+    assert diagram.caption[2] == "rolled quality 90 % (unknown: 1 of 2 handoffs) · over takt: none"
+
+
+def test_chain_caption_with_every_handoff_rated_has_no_unknown(agencia) -> None:
+    org, graph = agencia
+    diagram = build_diagram(org, graph, analyze_flow(org), DiagramOptions(view="chain:infografia"))
+    # 0.98 × 0.96 × 0.95 × 0.97 = 0.86695 → 86.7 % (tests/render/test_report.py), all rated
+    assert diagram.caption[2].startswith("rolled quality 86.7 % · over takt")
+
+
+def test_chain_speaker_notes_say_it_too() -> None:
+    org = load_text(RATED)
+    notes = chain_notes(org, analyze_flow(org).chains["clip"]).splitlines()
+    # 90 % over edicion → video; video → marcas unrated
+    assert notes[2].startswith("Rolled quality 90 % (unknown: 1 of 2 handoffs); constraint Vídeo")

@@ -54,7 +54,7 @@ from clientchain.output.limits import (
     demand_limit_clause,
     headroom_clause,
 )
-from clientchain.render.chain_view import Stop, arrow_lines, chain_stops, step_lines
+from clientchain.render.chain_view import Stop, arrow_lines, chain_stops, quality_text, step_lines
 from clientchain.render.scale import Fit, fit_diagram
 from clientchain.render.scene import Diagram, DiagramEdge, DiagramNode, Direction, node_key
 from clientchain.render.theme import THEMES, Theme
@@ -255,7 +255,7 @@ def _chain_caption(chain: ChainFlow, org: Organization) -> tuple[str, ...]:
         f"demand {num(chain.demand)} per {org.period} · takt {duration(chain.takt_hours)}",
         f"process time {duration(chain.process_time_hours)} · lead time "
         f"{duration(chain.lead_time_hours)} · value added {pct(chain.value_added_ratio)}",
-        f"rolled quality {pct(chain.rolled_quality)} · over takt: {over}",
+        f"rolled quality {quality_text(chain, org.chains[chain.id])} · over takt: {over}",
     )
 
 
