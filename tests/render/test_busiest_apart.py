@@ -21,7 +21,7 @@ from clientchain.render.html import report_html
 from clientchain.render.markdown import report_markdown
 from clientchain.render.mermaid import to_mermaid
 from clientchain.render.notes import chain_notes
-from clientchain.render.tables import bottleneck_table
+from clientchain.render.tables import bottleneck_table, chain_table
 from clientchain.render.theme import THEMES
 from clientchain.render.views import DiagramOptions, build_diagram
 
@@ -190,3 +190,11 @@ def test_chain_speaker_notes_say_it_too() -> None:
     notes = chain_notes(org, analyze_flow(org).chains["clip"]).splitlines()
     # 90 % over edicion → video; video → marcas unrated
     assert notes[2].startswith("Rolled quality 90 % (unknown: 1 of 2 handoffs); constraint Vídeo")
+
+
+def test_report_chain_table_says_it_too() -> None:
+    org, graph = _org()
+    table = chain_table(build_report(org, graph, DiagramOptions(), svg=False))
+    column = table.headers.index("Rolled quality")
+    # clip: edicion → video → marcas, neither handoff rated: 100 % is the empty product
+    assert table.rows[0][column] == "100 % (unknown: 2 of 2 handoffs)"

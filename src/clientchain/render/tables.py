@@ -17,6 +17,7 @@ from clientchain.output.limits import (
     demand_limit_clause,
     headroom_clause,
 )
+from clientchain.render.chain_view import quality_text
 from clientchain.render.report_data import ReportData
 
 __all__ = [
@@ -117,7 +118,7 @@ def chain_table(data: ReportData) -> Table:
                 duration(chain.process_time_hours),
                 duration(chain.lead_time_hours),
                 pct(chain.value_added_ratio),
-                pct(chain.rolled_quality),
+                quality_text(chain, data.org.chains[chain.id]),
                 constraint,
                 _names(data, list(chain.over_takt)),
             )
