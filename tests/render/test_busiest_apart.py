@@ -198,3 +198,17 @@ def test_report_chain_table_says_it_too() -> None:
     column = table.headers.index("Rolled quality")
     # clip: edicion → video → marcas, neither handoff rated: 100 % is the empty product
     assert table.rows[0][column] == "100 % (unknown: 2 of 2 handoffs)"
+
+
+def test_slide_bottleneck_table_bolds_the_chains_constraint(tmp_path: Path) -> None:
+    org, graph = _org()
+    out = tmp_path / "deck.pptx"
+    write_slides(org, graph, out, DiagramOptions(theme=THEMES["slides"]))
+    slide = Presentation(str(out)).slides[-1]
+    table = next(s for s in slide.shapes if s.name == "bottleneck table").table
+    bold = {
+        table.cell(r, 0).text: table.cell(r, 0).text_frame.paragraphs[0].runs[0].font.bold
+        for r in range(1, len(table.rows))
+    }
+    # by utilization: Administración 78.1 % (no chain work), Vídeo 73 %, Edición 22.5 %
+    assert bold == {"Administración": False, "Vídeo": True, "Edición": False}

@@ -48,6 +48,7 @@ __all__ = [
     "headroom_clause",
     "headroom_line",
     "limits_words",
+    "marked_constraint",
 ]
 
 Label = Callable[[str], str]
@@ -59,6 +60,14 @@ NO_CHAIN_WORK = "no chain work"
 def carries_no_chain_work(flow: FlowReport, department: str | None) -> bool:
     """Whether ``department`` has no chain load (``False`` for ``None``)."""
     return department is not None and flow.departments[department].chain_load_hours == 0
+
+
+def marked_constraint(flow: FlowReport) -> str | None:
+    """The department outlined or set in bold as the constraint: the busiest one, or the
+    chains' constraint when the busiest carries no chain work (``None`` without chains)."""
+    if carries_no_chain_work(flow, flow.constraint):
+        return flow.chain_constraint
+    return flow.constraint
 
 
 def constraint_mark(flow: FlowReport, department: str) -> str:

@@ -30,7 +30,7 @@ from clientchain.analysis.flow import DepartmentFlow, FlowReport, analyze_flow
 from clientchain.errors import UsageError
 from clientchain.model import Organization
 from clientchain.numbers import duration, pct
-from clientchain.output.limits import constraint_line
+from clientchain.output.limits import constraint_line, marked_constraint
 from clientchain.render.dot import to_dot
 from clientchain.render.engine import Engine, choose_engine, run_engine
 from clientchain.render.layout import Layout, parse_layout
@@ -207,7 +207,7 @@ def _table_slide(
     """One bottleneck slide: ``texts`` are its title, a note under the table and speaker notes."""
     from pptx.util import Pt
 
-    theme, flow = plan.overview[0].theme, plan.flow
+    theme, marked = plan.overview[0].theme, marked_constraint(plan.flow)
     title, note, notes = texts
     slide = deck.slides.add_slide(deck.slide_layouts[6])
     fill_background(slide, theme)
@@ -230,7 +230,7 @@ def _table_slide(
             for paragraph in cell.text_frame.paragraphs:
                 for run in paragraph.runs:
                     run.font.size = Pt(_TABLE_FONT)
-                    run.font.bold = r == 0 or ranked[r - 1].id == flow.constraint
+                    run.font.bold = r == 0 or ranked[r - 1].id == marked
     if note is not None:
         text_box(slide, Area(0.4 * 72, 7.1 * 72, 12.5 * 72, 0.35 * 72), note, theme, 12)
     if notes:

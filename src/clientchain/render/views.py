@@ -53,6 +53,7 @@ from clientchain.output.limits import (
     carries_no_chain_work,
     demand_limit_clause,
     headroom_clause,
+    marked_constraint,
 )
 from clientchain.render.chain_view import Stop, arrow_lines, chain_stops, quality_text, step_lines
 from clientchain.render.scale import Fit, fit_diagram
@@ -168,9 +169,8 @@ def _org_context(
 ) -> _Context:
     """The busiest department is the constraint unless it carries no chain work: then the
     chains' constraint is (``None`` without chains) and the busiest is named apart."""
-    if carries_no_chain_work(flow, flow.constraint):
-        return _Context(org, graph, flow, options, flow.chain_constraint, busiest=flow.constraint)
-    return _Context(org, graph, flow, options, flow.constraint)
+    busiest = flow.constraint if carries_no_chain_work(flow, flow.constraint) else None
+    return _Context(org, graph, flow, options, marked_constraint(flow), busiest=busiest)
 
 
 def _chain_diagram(
