@@ -42,11 +42,13 @@ __all__ = [
     "NO_CHAIN_WORK",
     "carries_no_chain_work",
     "constraint_line",
+    "constraint_mark",
     "demand_limit_clause",
     "demand_limit_line",
     "headroom_clause",
     "headroom_line",
     "limits_words",
+    "marked_constraint",
 ]
 
 Label = Callable[[str], str]
@@ -58,6 +60,27 @@ NO_CHAIN_WORK = "no chain work"
 def carries_no_chain_work(flow: FlowReport, department: str | None) -> bool:
     """Whether ``department`` has no chain load (``False`` for ``None``)."""
     return department is not None and flow.departments[department].chain_load_hours == 0
+
+
+def marked_constraint(flow: FlowReport) -> str | None:
+    """The department outlined or set in bold as the constraint: the busiest one, or the
+    chains' constraint when the busiest carries no chain work (``None`` without chains)."""
+    if carries_no_chain_work(flow, flow.constraint):
+        return flow.chain_constraint
+    return flow.constraint
+
+
+def constraint_mark(flow: FlowReport, department: str) -> str:
+    """``the constraint``, ``the busiest, no chain work``, ``the chains' constraint`` or ``''``.
+
+    What ``bottlenecks`` and the report's bottleneck table say after a department.
+    """
+    apart = carries_no_chain_work(flow, flow.constraint)
+    if department == flow.constraint:
+        return f"the busiest, {NO_CHAIN_WORK}" if apart else "the constraint"
+    if apart and department == flow.chain_constraint:
+        return "the chains' constraint"
+    return ""
 
 
 def headroom_clause(flow: FlowReport, label: Label) -> str:
