@@ -88,7 +88,7 @@ def test_html_bottlenecks_are_sorted_by_utilization(agencia_html) -> None:
     rows = [_cells(r) for r in re.findall(r"<tr>(.*?)</tr>", section, re.S)][1:]
     # creatividad 64/80, administración 20/30, dirección 24/40, contenido 47/80, …, redes 32/80
     assert [r[0] for r in rows[:3]] == ["Creatividad", "Administración y facturación", "Dirección"]
-    assert rows[0] == ["Creatividad", "64 h", "80 h", "80 %", "constraint"]
+    assert rows[0] == ["Creatividad", "64 h", "80 h", "80 %", "the constraint"]
     assert rows[1][1:4] == ["20 h", "30 h", "66.7 %"]  # 20 ÷ 30 = 66.7 %
     assert rows[-1] == ["Redes sociales", "32 h", "80 h", "40 %", ""]
 
@@ -114,7 +114,7 @@ def test_markdown_report(agencia_md) -> None:
         "| Creatividad | none |"
     )
     assert row in agencia_md
-    assert "| Creatividad | 64 h | 80 h | 80 % | constraint |" in agencia_md
+    assert "| Creatividad | 64 h | 80 h | 80 % | the constraint |" in agencia_md
     for section in ("Summary", "Diagram", "Who serves whom", "Chains", "Bottlenecks", "Findings"):
         assert f"\n## {section}\n" in agencia_md
 

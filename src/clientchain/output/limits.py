@@ -44,6 +44,7 @@ __all__ = [
     "NO_CHAIN_WORK",
     "carries_no_chain_work",
     "constraint_line",
+    "constraint_mark",
     "constraint_name",
     "demand_limit_clause",
     "demand_limit_line",
@@ -51,6 +52,7 @@ __all__ = [
     "headroom_line",
     "limit_factor",
     "limits_words",
+    "marked_constraint",
     "unknown_clause",
 ]
 
@@ -78,6 +80,27 @@ def unknown_clause(flow: FlowReport, label: Label) -> str:
         return ""
     names = ", ".join(label(d) for d in flow.unknown_utilization)
     return f"utilization {UNKNOWN} at {names}: effort {UNKNOWN}"
+
+
+def marked_constraint(flow: FlowReport) -> str | None:
+    """The department outlined or set in bold as the constraint: the busiest one, or the
+    chains' constraint when the busiest carries no chain work (``None`` without chains)."""
+    if carries_no_chain_work(flow, flow.constraint):
+        return flow.chain_constraint
+    return flow.constraint
+
+
+def constraint_mark(flow: FlowReport, department: str) -> str:
+    """``the constraint``, ``the busiest, no chain work``, ``the chains' constraint`` or ``''``.
+
+    What ``bottlenecks`` and the report's bottleneck table say after a department.
+    """
+    apart = carries_no_chain_work(flow, flow.constraint)
+    if department == flow.constraint:
+        return f"the busiest, {NO_CHAIN_WORK}" if apart else "the constraint"
+    if apart and department == flow.chain_constraint:
+        return "the chains' constraint"
+    return ""
 
 
 def headroom_clause(flow: FlowReport, label: Label) -> str:

@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 
 from clientchain.numbers import UNKNOWN, given, lead_time, load_of, pct, plural
 from clientchain.output.limits import (
-    NO_CHAIN_WORK,
     carries_no_chain_work,
     constraint_line,
+    constraint_mark,
     demand_limit_line,
     headroom_line,
 )
@@ -216,12 +216,8 @@ def _bottleneck_lines(overview: Overview) -> list[str]:
 
 def _mark(flow: FlowReport, dept_id: str) -> str:
     """``, the constraint``; the busiest without chain work and the chains' constraint apart."""
-    apart = carries_no_chain_work(flow, flow.constraint)
-    if dept_id == flow.constraint:
-        return f", the busiest, {NO_CHAIN_WORK}" if apart else ", the constraint"
-    if apart and dept_id == flow.chain_constraint:
-        return ", the chains' constraint"
-    return ""
+    mark = constraint_mark(flow, dept_id)
+    return f", {mark}" if mark else ""
 
 
 def _role(org: Organization, who: WhoServesWhom) -> str:

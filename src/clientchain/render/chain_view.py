@@ -19,13 +19,22 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 
 from clientchain.analysis.flow import ChainFlow, StepFlow
 from clientchain.model import Chain, Organization
-from clientchain.numbers import duration, num
+from clientchain.numbers import duration, num, pct, plural
 from clientchain.render.scene import node_key, step_key
 
-__all__ = ["Stop", "arrow_lines", "chain_stops", "finished_text", "step_lines", "wait_text"]
+__all__ = [
+    "Stop",
+    "arrow_lines",
+    "chain_stops",
+    "finished_text",
+    "quality_text",
+    "step_lines",
+    "wait_text",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +80,32 @@ def wait_text(step: StepFlow, inventory: float | None) -> str | None:
     if inventory is not None:
         source["inventory"] = f" (inventory {num(inventory)})"
     return f"wait {duration(step.wait_hours)}{source.get(step.wait_source, '')}"
+
+
+def quality_text(flow: ChainFlow, chain: Chain) -> str:
+    """``100 % (unknown: 2 of 2 handoffs)``: the rolled quality, and how many of the chain's
+    handoffs have no quality given (their product is over the rated ones only).
+
+    The handoffs are those :func:`~clientchain.analysis.quality.rolled_quality` rates: the
+    distinct consecutive pairs of the chain's path, two steps at one department not one.
+
+    >>> from clientchain.analysis.flow import analyze_flow
+    >>> from clientchain.model import Department, ExternalParty, Step
+    >>> org = Organization(
+    ...     name="Q",
+    ...     departments={"a": Department("a", "A"), "b": Department("b", "B")},
+    ...     clients={"z": ExternalParty("z", "Z", "client")},
+    ...     chains={"x": Chain("x", "X", "z", 1.0, (Step("a", 1.0), Step("b", 1.0)))},
+    ... )
+    >>> quality_text(analyze_flow(org).chains["x"], org.chains["x"])  # a → b, b → z
+    '100 % (unknown: 2 of 2 handoffs)'
+    """
+    rolled = pct(flow.rolled_quality)
+    if not flow.unknown_quality:
+        return rolled
+    handoffs = len({(a, b) for a, b in pairwise(chain.path) if a != b})
+    unknown = len(flow.unknown_quality)
+    return f"{rolled} (unknown: {unknown} of {plural(handoffs, 'handoff')})"
 
 
 def finished_text(flow: ChainFlow, chain: Chain) -> str | None:

@@ -27,7 +27,7 @@ from clientchain.output.limits import (
     headroom_clause,
     limit_factor,
 )
-from clientchain.render.chain_view import finished_text, wait_text
+from clientchain.render.chain_view import finished_text, quality_text, wait_text
 
 __all__ = ["chain_notes", "overview_notes"]
 
@@ -67,7 +67,8 @@ def chain_notes(org: Organization, chain: ChainFlow) -> str:
         f"takt {duration(chain.takt_hours)}.",
         f"Process time {duration(chain.process_time_hours)}, lead time "
         f"{duration(chain.lead_time_hours)}, value added {pct(chain.value_added_ratio)}.",
-        f"Rolled quality {pct(chain.rolled_quality)}; constraint {constraint}; over takt: "
+        f"Rolled quality {quality_text(chain, org.chains[chain.id])}; constraint {constraint}; "
+        "over takt: "
         f"{', '.join(org.label(d) for d in chain.over_takt) or 'none'}.",
     ]
     model = org.chains[chain.id]

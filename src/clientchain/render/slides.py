@@ -30,6 +30,7 @@ from clientchain.analysis.flow import DepartmentFlow, FlowReport, analyze_flow
 from clientchain.errors import UsageError
 from clientchain.model import Organization
 from clientchain.numbers import duration, pct
+from clientchain.output.limits import constraint_line, marked_constraint
 from clientchain.render.dot import to_dot
 from clientchain.render.engine import Engine, choose_engine, run_engine
 from clientchain.render.layout import Layout, parse_layout
@@ -158,7 +159,7 @@ def _title_slide(deck: Presentation, plan: DeckPlan) -> None:
     text_box(slide, Area(0.8 * 72, 2.4 * 72, 11.7 * 72, 1.4 * 72), org.name, theme, 40, bold=True)
     subtitle = f"Internal customer chain · per {org.period}"
     if flow.constraint is not None:
-        subtitle += f" · constraint: {org.label(flow.constraint)}"
+        subtitle += f" · {constraint_line(flow, org.label)}"
     text_box(slide, Area(0.8 * 72, 3.9 * 72, 11.7 * 72, 0.8 * 72), subtitle, theme, 20)
     set_text(slide.notes_slide.notes_text_frame, overview_notes(org, flow))
 
@@ -206,7 +207,7 @@ def _table_slide(
     """One bottleneck slide: ``texts`` are its title, a note under the table and speaker notes."""
     from pptx.util import Pt
 
-    theme, flow = plan.overview[0].theme, plan.flow
+    theme, marked = plan.overview[0].theme, marked_constraint(plan.flow)
     title, note, notes = texts
     slide = deck.slides.add_slide(deck.slide_layouts[6])
     fill_background(slide, theme)
@@ -229,7 +230,7 @@ def _table_slide(
             for paragraph in cell.text_frame.paragraphs:
                 for run in paragraph.runs:
                     run.font.size = Pt(_TABLE_FONT)
-                    run.font.bold = r == 0 or ranked[r - 1].id == flow.constraint
+                    run.font.bold = r == 0 or ranked[r - 1].id == marked
     if note is not None:
         text_box(slide, Area(0.4 * 72, 7.1 * 72, 12.5 * 72, 0.35 * 72), note, theme, 12)
     if notes:

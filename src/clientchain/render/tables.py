@@ -14,10 +14,12 @@ from clientchain.numbers import duration, factor, num, or_unknown, pct
 from clientchain.output.limits import (
     NO_CHAIN_WORK,
     carries_no_chain_work,
+    constraint_mark,
     demand_limit_clause,
     headroom_clause,
     limit_factor,
 )
+from clientchain.render.chain_view import quality_text
 from clientchain.render.report_data import ReportData
 
 __all__ = [
@@ -119,7 +121,7 @@ def chain_table(data: ReportData) -> Table:
                 duration(chain.process_time_hours),
                 duration(chain.lead_time_hours),
                 pct(chain.value_added_ratio),
-                pct(chain.rolled_quality),
+                quality_text(chain, data.org.chains[chain.id]),
                 constraint,
                 _names(data, list(chain.over_takt)),
             )
@@ -139,7 +141,8 @@ def chain_table(data: ReportData) -> Table:
 
 
 def bottleneck_table(data: ReportData) -> Table:
-    """Departments by utilization, highest first (file order on ties)."""
+    """Departments by utilization, highest first (file order on ties), marked as ``bottlenecks``
+    marks them: the constraint, or the busiest without chain work and the chains' constraint."""
     ranked = data.flow.by_utilization()  # unknown utilizations last
     rows = tuple(
         (
@@ -147,7 +150,7 @@ def bottleneck_table(data: ReportData) -> Table:
             duration(d.load_hours),
             duration(d.capacity_hours),
             pct(d.utilization),
-            "constraint" if d.id == data.flow.constraint else "",
+            constraint_mark(data.flow, d.id),
         )
         for d in ranked
     )

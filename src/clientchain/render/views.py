@@ -14,9 +14,10 @@
 
 ``--highlight`` colours departments by utilization (the scale of the theme:
 below 50 %, up to the ``near_capacity`` threshold, up to 100 %, above 100 %;
-the constraint outlined) or edges by %C&A (95 % and above, 90 % and above,
-below, unknown). Every number comes from :mod:`clientchain.analysis.flow`;
-this module only chooses colours and words.
+the constraint outlined; when the busiest department carries no chain work it is
+named "busiest, no chain work" and the chains' constraint is the one outlined)
+or edges by %C&A (95 % and above, 90 % and above, below, unknown). Every number
+comes from :mod:`clientchain.analysis.flow`; this module only chooses colours and words.
 """
 
 from __future__ import annotations
@@ -53,8 +54,9 @@ from clientchain.output.limits import (
     demand_limit_clause,
     headroom_clause,
     limit_factor,
+    marked_constraint,
 )
-from clientchain.render.chain_view import Stop, arrow_lines, chain_stops, step_lines
+from clientchain.render.chain_view import Stop, arrow_lines, chain_stops, quality_text, step_lines
 from clientchain.render.scale import Fit, fit_diagram
 from clientchain.render.scene import Diagram, DiagramEdge, DiagramNode, Direction, node_key
 from clientchain.render.theme import THEMES, Theme
@@ -105,6 +107,8 @@ class _Context:
     constraint: str | None
     chain: ChainFlow | None = None
     focus: str | None = None
+    busiest: str | None = None
+    """The busiest department when it carries no chain work (not the constraint then)."""
 
 
 def parse_view(view: str) -> tuple[str, str]:
@@ -143,10 +147,10 @@ def build_diagram(
     kind, argument = parse_view(options.view)
     if kind == "chain":
         return _chain_diagram(org, graph, flow, options, argument)
-    context = _Context(org, graph, flow, options, flow.constraint)
+    context = _org_context(org, graph, flow, options)
     if kind == "department":
         _known(argument, set(graph.nodes), "department, client or supplier")
-        context = _Context(org, graph, flow, options, flow.constraint, focus=argument)
+        context = replace(context, focus=argument)
         ids = _neighbourhood(graph, argument, options.depth)
         title = f"{org.name} — {org.label(argument)}"
         caption: tuple[str, ...] = (f"{options.depth} handoff(s) up- and downstream",)
@@ -159,6 +163,15 @@ def build_diagram(
         title, caption = org.name, _org_caption(org, flow)
     nodes = [_node(context, node_id) for node_id in ids]
     return _assemble(context, nodes, list(_edges(context, ids)), title, caption)
+
+
+def _org_context(
+    org: Organization, graph: nx.DiGraph, flow: FlowReport, options: DiagramOptions
+) -> _Context:
+    """The busiest department is the constraint unless it carries no chain work: then the
+    chains' constraint is (``None`` without chains) and the busiest is named apart."""
+    busiest = flow.constraint if carries_no_chain_work(flow, flow.constraint) else None
+    return _Context(org, graph, flow, options, marked_constraint(flow), busiest=busiest)
 
 
 def _chain_diagram(
@@ -243,7 +256,7 @@ def _chain_caption(chain: ChainFlow, org: Organization) -> tuple[str, ...]:
         f"demand {num(chain.demand)} per {org.period} · takt {duration(chain.takt_hours)}",
         f"process time {duration(chain.process_time_hours)} · lead time "
         f"{duration(chain.lead_time_hours)} · value added {pct(chain.value_added_ratio)}",
-        f"rolled quality {pct(chain.rolled_quality)} · over takt: {over}",
+        f"rolled quality {quality_text(chain, org.chains[chain.id])} · over takt: {over}",
     )
 
 
@@ -323,8 +336,10 @@ def _department_details(context: _Context, node_id: str, stop: Stop | None) -> l
     lines = [f"{context.graph.nodes[node_id][KIND]} · {utilization}"]
     if context.chain is not None and stop is not None:
         lines += step_lines(context.chain, context.org.chains[context.chain.id], stop)
-    if node_id == context.constraint:
-        lines.append("constraint")
+    if node_id == context.busiest:
+        lines.append(f"busiest, {NO_CHAIN_WORK}")
+    elif node_id == context.constraint:
+        lines.append("chains' constraint" if context.busiest else "constraint")
     return lines
 
 
