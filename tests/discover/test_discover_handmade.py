@@ -13,9 +13,9 @@ from clientchain.discover import (
     ReadOptions,
     discover_log,
 )
-from clientchain.discover.report import org_yaml
 from clientchain.errors import UsageError
 from clientchain.loading import load_text
+from clientchain.output.discover import org_yaml
 
 from .support import write_csv
 

@@ -18,10 +18,10 @@ from clientchain.discover import (
     discover_log,
 )
 from clientchain.discover.build import MAX_ID
-from clientchain.discover.report import org_yaml
 from clientchain.loading import load_text
 from clientchain.loading.labels import label_problem
 from clientchain.model import Organization
+from clientchain.output.discover import org_yaml
 
 from .support import write_csv
 

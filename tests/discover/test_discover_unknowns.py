@@ -36,7 +36,7 @@ def test_unmeasured_steps_are_marked_unknown_in_the_file(cli: Invoke, tmp_path: 
         '        effort: "1.5h"',
         UNKNOWN,
     ]
-    assert "  # 2 cases (100.0%); effort unknown at 1 of 3 steps" in lines
+    assert "  # 2 cases (100 %); effort unknown at 1 of 3 steps" in lines
     (chain,) = load_text(result.stdout, "found.yaml").chains.values()
     assert [step.effort for step in chain.steps] == [0.75, 1.5, None]
     assert (
@@ -55,7 +55,7 @@ def test_a_log_without_start_times_has_no_measured_effort(cli: Invoke, tmp_path:
     assert result.exit_code == 0, result
     lines = result.stdout.splitlines()
     assert [line for line in lines if line.strip().startswith("effort:")] == [UNKNOWN] * 3
-    assert "  # 2 cases (100.0%); effort unknown at every step" in lines
+    assert "  # 2 cases (100 %); effort unknown at every step" in lines
     header = " ".join(line.lstrip("# ") for line in lines if line.startswith("#"))
     assert "lead time, value added, utilization and headroom" in header
     assert "shown as unknown" in header

@@ -160,7 +160,7 @@ def discover_command(
 
 def _discover(log: str, options: DiscoverOptions, output: str | None) -> None:
     from clientchain.discover import discover_log
-    from clientchain.discover.report import org_yaml, summary_text
+    from clientchain.output.discover import org_yaml, summary_text
     from clientchain.output.files import write_atomic
 
     with tty_progress(log) as progress:
@@ -183,8 +183,8 @@ def _compare(
 ) -> int:
     """Run ``--compare``; the exit code: 0 agree, 1 disagree."""
     from clientchain.discover import compare_log
-    from clientchain.discover import report as fmt
     from clientchain.loading import load_file
+    from clientchain.output import discover as fmt
     from clientchain.output.files import write_atomic
 
     limit = fraction(tolerance, "--tolerance", most=None)

@@ -2,7 +2,7 @@
 
 Both put the log behind a DuckDB view, run the one aggregation query over it and
 return a result object; nothing here prints or writes files (the CLI does, with the
-formatters of :mod:`clientchain.discover.report`).
+formatters of :mod:`clientchain.output.discover`).
 """
 
 from __future__ import annotations

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from clientchain.discover.build import slug
 from clientchain.model import NOWHERE, Location, Organization
+from clientchain.numbers import num
 
 if TYPE_CHECKING:
     from clientchain.checks.base import Finding
@@ -171,7 +172,7 @@ def _with_findings(c: Comparison) -> Comparison:
             "handoff-not-declared",
             e,
             f"{_handovers(e.handovers)} {_pair(org, e)} in the log "
-            f"({_n(e.observed_volume)} {unit}), not declared",
+            f"({num(e.observed_volume)} {unit}), not declared",
         )
         for e in c.not_declared
     ]
@@ -183,9 +184,9 @@ def _with_findings(c: Comparison) -> Comparison:
                     org,
                     "volume-mismatch",
                     e,
-                    f"handoff {_pair(org, e)}: observed {_n(e.observed_volume)} {unit}, declared "
-                    f"{_n(e.declared_volume or 0.0)} "
-                    f"(ratio {_n(ratio)}, tolerance {c.tolerance:.0%})",
+                    f"handoff {_pair(org, e)}: observed {num(e.observed_volume)} {unit}, declared "
+                    f"{num(e.declared_volume or 0.0)} "
+                    f"(ratio {num(ratio)}, tolerance {c.tolerance:.0%})",
                 )
             )
     findings += [
@@ -206,7 +207,7 @@ def _with_findings(c: Comparison) -> Comparison:
             Finding(
                 "department-not-observed",
                 Severity.WARNING,
-                f"declared department {_node(org, dept)} does no work in the log",
+                f"declared department {org.describe(dept)} does no work in the log",
                 org.source,
                 where.line,
                 where.column,
@@ -226,19 +227,8 @@ def _finding(org: Organization, rule: str, e: EdgeComparison, message: str) -> F
     )
 
 
-def _node(org: Organization, node_id: str) -> str:
-    name = org.label(node_id)
-    return node_id if name == node_id else f"{name} ({node_id})"
-
-
 def _pair(org: Organization, e: EdgeComparison) -> str:
-    return f"{_node(org, e.source)} → {_node(org, e.target)}"
-
-
-def _n(value: float) -> str:
-    if math.isinf(value):
-        return "∞"
-    return f"{value:.2f}".rstrip("0").rstrip(".")
+    return f"{org.describe(e.source)} → {org.describe(e.target)}"
 
 
 def _handovers(n: int) -> str:

@@ -1,4 +1,4 @@
-"""Formatters for discover: pure functions of a result, returning strings.
+"""Formatters for ``discover``: pure functions of its result, returning strings.
 
 * :func:`org_yaml` — the discovered org file: ``dump_org`` output with a header
   saying what was found and how to read it, and a comment above every handoff
@@ -11,13 +11,14 @@
 
 from __future__ import annotations
 
-import json
-import math
 import textwrap
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from clientchain.loading.dump import dump_org
+from clientchain.loading.dump import comment_text, dump_org
+from clientchain.numbers import finite, num, pct
+from clientchain.output.json import dumps, finding_dict
+from clientchain.output.text import finding_line
 
 if TYPE_CHECKING:
     from clientchain.discover.compare import Comparison, EdgeComparison
@@ -29,7 +30,6 @@ __all__ = [
     "comparison_json",
     "comparison_rules",
     "comparison_text",
-    "finding_line",
     "org_yaml",
     "summary_text",
 ]
@@ -39,21 +39,13 @@ def _int(n: int) -> str:
     return f"{n:,}"
 
 
-def _num(value: float | None) -> str:
-    if value is None:
-        return "unknown"
-    if math.isinf(value):
-        return "∞"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
 def _plural(n: int, word: str) -> str:
     return f"{_int(n)} {word}" if n == 1 else f"{_int(n)} {word}s"
 
 
 def _periods(count: float, period: str) -> str:
     """``'1 month'``, ``'2.5 weeks'``."""
-    return f"{_num(count)} {period if count == 1 else period + 's'}"
+    return f"{num(count)} {period if count == 1 else period + 's'}"
 
 
 def _facts(d: Discovery) -> list[str]:
@@ -74,7 +66,7 @@ def _facts(d: Discovery) -> list[str]:
         f"{_plural(len(t.departments), 'department')}, {_plural(d.handovers, 'handover')} "
         f"between {_plural(len(d.result.edges), 'pair')} of departments",
         f"chains: the {len(d.chains)} most frequent of {_plural(variants, 'variant')}, "
-        f"covering {d.coverage:.1%} of the cases",
+        f"covering {pct(d.coverage)} of the cases",
         f"durations measured for {_int(t.measured)} of {_plural(t.events, 'event')}"
         + ("" if t.measured else f" ({_no_durations(log.columns.lifecycle)})"),
         *_missing(t.missing),
@@ -166,14 +158,7 @@ def _header(d: Discovery) -> list[str]:
         "- Headcount, capacity, quality and satisfaction are not in a log: every department has",
         "  the default headcount 1 and the handoffs carry no rating. Set them before analysing.",
     ]
-    return [f"# {_comment(line)}".rstrip() for line in lines]
-
-
-def _comment(text: str) -> str:
-    """``text`` safe inside a YAML comment: line breaks and other unprintable characters
-    (``\\n``, ``\\r``, U+2028, controls) escaped as Python writes them, so a name can never end
-    the comment and start YAML."""
-    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)
+    return [f"# {comment_text(line)}".rstrip() for line in lines]
 
 
 def org_yaml(d: Discovery) -> str:
@@ -198,7 +183,7 @@ def _annotated(d: Discovery) -> Iterator[str]:
         elif section == "chains" and line.startswith('  "'):
             v = next(chains)
             efforts, step = v.efforts, -1
-            yield f"  # {_plural(v.cases, 'case')} ({v.cases / total:.1%}); {_chain_effort(v)}"
+            yield f"  # {_plural(v.cases, 'case')} ({pct(v.cases / total)}); {_chain_effort(v)}"
         elif section == "chains" and line.startswith("      - department: "):
             step += 1
         elif section == "chains" and line.startswith("        effort: ") and efforts[step] is None:
@@ -222,13 +207,8 @@ def _unknown_steps(d: Discovery) -> tuple[int, int]:
     return sum(effort is None for effort in efforts), len(efforts)
 
 
-def _node(org: Organization, node_id: str) -> str:
-    name = org.label(node_id)
-    return node_id if name == node_id else f"{name} ({node_id})"
-
-
 def _edge(org: Organization, e: EdgeComparison) -> str:
-    return f"{_node(org, e.source)} → {_node(org, e.target)}"
+    return f"{org.describe(e.source)} → {org.describe(e.target)}"
 
 
 def comparison_text(c: Comparison) -> str:
@@ -240,28 +220,28 @@ def comparison_text(c: Comparison) -> str:
         f"observed: {d.source} ({_plural(d.result.totals.cases, 'case')}, "
         f"{_periods(d.result.totals.periods, d.period)})",
         f"declared but never seen ({len(c.not_observed)}):",
-        *(f"  {_edge(org, e)}: declared volume {_num(e.declared_volume)}" for e in c.not_observed),
+        *(f"  {_edge(org, e)}: declared volume {num(e.declared_volume)}" for e in c.not_observed),
         f"seen but not declared ({len(c.not_declared)}):",
         *(
             f"  {_edge(org, e)}: {_plural(e.handovers, 'handover')}, "
-            f"{_num(e.observed_volume)} {unit}"
+            f"{num(e.observed_volume)} {unit}"
             for e in c.not_declared
         ),
-        f"volume ratios, observed / declared {unit} (tolerance {c.tolerance:.0%}):",
+        f"volume ratios, observed / declared {unit} (tolerance {pct(c.tolerance)}):",
     ]
     for e in c.both:
         ratio = e.ratio
         flag = "  MISMATCH" if ratio is not None and abs(ratio - 1) > c.tolerance else ""
         lines.append(
-            f"  {_edge(org, e)}: observed {_num(e.observed_volume)}, declared "
-            f"{_num(e.declared_volume)}, ratio {_num(ratio)}{flag}"
+            f"  {_edge(org, e)}: observed {num(e.observed_volume)}, declared "
+            f"{num(e.declared_volume)}, ratio {num(ratio)}{flag}"
         )
     if c.departments_not_declared:
         lines.append(
             f"departments in the log, not declared: {', '.join(c.departments_not_declared)}"
         )
     if c.departments_not_observed:
-        names = ", ".join(_node(org, x) for x in c.departments_not_observed)
+        names = ", ".join(org.describe(x) for x in c.departments_not_observed)
         lines.append(f"declared departments with no work in the log: {names}")
     verdict = "agree" if c.agrees else f"disagree: {_plural(len(c.findings), 'finding')}"
     lines.append(f"result: declared and observed {verdict}")
@@ -276,7 +256,7 @@ def _edge_json(e: EdgeComparison) -> dict[str, Any]:
         "handovers": e.handovers,
         "observed_volume": e.observed_volume,
         "declared_volume": e.declared_volume,
-        "ratio": ratio if ratio is not None and math.isfinite(ratio) else None,
+        "ratio": finite(ratio),
     }
 
 
@@ -307,31 +287,11 @@ def comparison_json(c: Comparison) -> str:
         "departments_not_declared": list(c.departments_not_declared),
         "departments_not_observed": list(c.departments_not_observed),
         "chains": [_chain_json(d, v) for v in d.chains],
-        "findings": [
-            {
-                "rule": f.rule,
-                "severity": str(f.severity),
-                "message": f.message,
-                "file": f.file,
-                "line": f.line,
-                "column": f.column,
-                "subject": f.subject,
-            }
-            for f in c.findings
-        ],
+        "findings": [finding_dict(f) for f in c.findings],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False)
-
-
-def finding_line(file: str, line: int, column: int, severity: str, rule: str, message: str) -> str:
-    """``file:line:col: severity [rule] message`` (``file: …`` without a position)."""
-    place = f"{file}:{line}:{column}" if line > 0 else file
-    return f"{place}: {severity} [{rule}] {message}"
+    return dumps(document)
 
 
 def comparison_rules(c: Comparison) -> str:
     """One ``check``-style line per disagreement (empty when they agree)."""
-    return "\n".join(
-        finding_line(f.file, f.line, f.column, str(f.severity), f.rule, f.message)
-        for f in c.findings
-    )
+    return "\n".join(finding_line(f) for f in c.findings)
