@@ -73,13 +73,20 @@ def finite(value: float | None) -> float | None:
     return value if value is not None and math.isfinite(value) else None
 
 
+def _unbounded(value: float | None, infinite: str = "∞") -> str | None:
+    """What to write for a value that is no number to round: ``unknown`` for None,
+    ``infinite`` for an infinity; ``None`` for a finite value."""
+    if value is None:
+        return UNKNOWN
+    return infinite if math.isinf(value) else None
+
+
 def num(value: float | None) -> str:
     """At most two decimals, no trailing zeros; ``∞`` for infinity (never ``-0``);
     ``unknown`` for None."""
-    if value is None:
-        return UNKNOWN
-    if math.isinf(value):
-        return "∞"
+    if (word := _unbounded(value)) is not None:
+        return word
+    assert value is not None
     if abs(value) >= HUGE:
         return f"{value:.3g}"
     text = f"{value:.2f}".rstrip("0").rstrip(".")
@@ -107,10 +114,9 @@ def fixed(value: float) -> str:
 
 def pct(fraction: float | None) -> str:
     """``'80 %'``, ``'112.5 %'``, ``'∞ %'`` (one decimal); ``unknown`` for None."""
-    if fraction is None:
-        return UNKNOWN
-    if math.isinf(fraction):
-        return "∞ %"
+    if (word := _unbounded(fraction, "∞ %")) is not None:
+        return word
+    assert fraction is not None
     return _one_decimal(fraction * 100) + " %"
 
 
@@ -129,10 +135,9 @@ def points(delta: float) -> str:
 def duration(hours: float | None) -> str:
     """``'6.5 h'``; under an hour in minutes, ``'45 min'``; ``'∞'`` for an unbounded time;
     ``unknown`` for None."""
-    if hours is None:
-        return UNKNOWN
-    if math.isinf(hours):
-        return "∞"
+    if (word := _unbounded(hours)) is not None:
+        return word
+    assert hours is not None
     if 0 < hours < 1:
         minutes = num(hours * 60)
         if minutes == "0":  # under 0.005 minutes: two significant digits, never "0 min"
@@ -163,10 +168,9 @@ def signed_duration(hours: float) -> str:
 
 def lead_time(hours: float | None, hours_per_day: float) -> str:
     """Working days and hours: ``'3.81 working days (30.5 h)'``; ``unknown`` for None."""
-    if hours is None:
-        return UNKNOWN
-    if math.isinf(hours):
-        return "∞ (an unbounded queue)"
+    if (word := _unbounded(hours, "∞ (an unbounded queue)")) is not None:
+        return word
+    assert hours is not None
     days = hours / hours_per_day if hours_per_day else math.inf
     unit = "working day" if days == 1 else "working days"
     return f"{num(days)} {unit} ({duration(hours)})"

@@ -105,30 +105,36 @@ def constraint_mark(flow: FlowReport, department: str) -> str:
 
 def headroom_clause(flow: FlowReport, label: Label) -> str:
     """What the headroom means for this organization, as a clause after the factor."""
-    if flow.headroom is None:
-        return unknown_clause(flow, label)
-    return _clause(
-        flow.headroom,
-        flow.constraint,
-        label,
-        ("nothing is loaded", "has work but no capacity", "if all work grows (other work too)"),
-    )
+    return _limit_clause(flow, flow.headroom, flow.constraint, label, _HEADROOM_WORDS)
 
 
 def demand_limit_clause(flow: FlowReport, label: Label) -> str:
     """What the demand limit means for this organization, as a clause after the factor."""
-    if flow.demand_limit is None:
+    return _limit_clause(flow, flow.demand_limit, flow.limit_department, label, _LIMIT_WORDS)
+
+
+_HEADROOM_WORDS = (
+    "nothing is loaded",
+    "has work but no capacity",
+    "if all work grows (other work too)",
+)
+_LIMIT_WORDS = (
+    "no department carries chain work",
+    "has no capacity left for chain work",
+    "if only chain demand grows",
+)
+
+
+def _limit_clause(
+    flow: FlowReport,
+    factor: float | None,
+    department: str | None,
+    label: Label,
+    words: tuple[str, str, str],
+) -> str:
+    if factor is None:
         return unknown_clause(flow, label)
-    return _clause(
-        flow.demand_limit,
-        flow.limit_department,
-        label,
-        (
-            "no department carries chain work",
-            "has no capacity left for chain work",
-            "if only chain demand grows",
-        ),
-    )
+    return _clause(factor, department, label, words)
 
 
 def _clause(
