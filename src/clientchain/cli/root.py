@@ -327,8 +327,8 @@ def main() -> None:
     """Console-script entry point: run the app, exit with its exit code.
 
     The process ends with :func:`os._exit` once the output is flushed: tearing down
-    the interpreter would free a large model object by object (10,000 departments:
-    about 0.6 s) for nothing. Everything a command writes to a file is closed before
+    the interpreter would free a large model object by object for nothing (measured in
+    ``docs/performance.md``). Everything a command writes to a file is closed before
     the command returns; programs that run the app in-process use :data:`app`.
     """
     try:

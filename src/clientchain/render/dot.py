@@ -34,10 +34,10 @@ _SHAPES = {
 FORCE_LAYOUT = "layout=sfdp, quadtree=fast, overlap=prism10, outputorder=edgesfirst"
 """Graph attributes of a force-directed diagram, in both engines.
 
-``sfdp`` with the Barnes–Hut ``quadtree=fast`` (graphviz-pure: 1.8 s instead of
-12 s on the 2,000-department org); ten rounds of overlap removal (``prism10``)
-leave about one box in ten touching a neighbour where the full ``prism`` took
-graphviz-pure 93 s; edges drawn first so that no line crosses a box.
+``sfdp`` with the Barnes–Hut ``quadtree=fast``; ten rounds of overlap removal
+(``prism10``) leave about one box in ten touching a neighbour at a fraction of the
+full ``prism``'s time; edges drawn first so that no line crosses a box. The
+measurements behind the choice are in ``docs/render.md``.
 """
 
 
