@@ -13,37 +13,7 @@ from clientchain.loading import load_text
 from clientchain.loading.dump import dump_org
 from clientchain.model import Organization
 from clientchain.numbers import duration, lead_time, pct
-
-# H = 40 h (a week of 5 × 8 h), everyone headcount 1.
-# x: demand 10, Alfa 2 h, Beta unknown (wait 8 h): takt 40 / 10 = 4 h.
-# y: demand 5, Alfa 1 h, Gamma 4 h (wait 5 h): takt 40 / 5 = 8 h.
-# Alfa: 10 × 2 + 5 × 1 = 25 h of 40 h = 62.5 %; Gamma: 5 × 4 = 20 h = 50 %; Beta: unknown.
-# y: process 1 + 4 = 5 h, lead 5 + 5 = 10 h, value added 5 / 10 = 50 %; x: all unknown.
-ORG = """\
-version: 1
-organization: Unknown Co
-period: week
-departments:
-  a: {name: Alfa}
-  b: {name: Beta}
-  c: {name: Gamma}
-clients:
-  z: {name: Zeta}
-chains:
-  x:
-    client: z
-    demand: 10
-    steps:
-      - {department: a, effort: 2h}
-      - {department: b, effort: unknown, wait: 8h}
-  y:
-    client: z
-    demand: 5
-    steps:
-      - {department: a, effort: 1h}
-      - {department: c, effort: 4h, wait: 5h}
-"""
-
+from hand_orgs import UNKNOWN_EFFORT as ORG
 
 BUSY = ("overloaded", "near-capacity", "over-takt")
 

@@ -17,33 +17,9 @@ from clientchain.analysis.whatif import (
 )
 from clientchain.errors import UsageError
 from clientchain.loading import load_file, load_text
+from hand_orgs import SMALL
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
-
-SMALL = """\
-version: 1
-period: week                  # H = 40 h
-departments:
-  a: {name: Alfa, headcount: 2}
-  b: {name: Beta, capacity: 20h}
-  c: {name: Gamma, other_load: 10h}
-clients:
-  z: {name: Zeta}
-chains:
-  x:
-    client: z
-    demand: 10
-    steps:
-      - {department: a, effort: 4h}
-      - {department: b, effort: 1h}
-  y:
-    client: z
-    demand: 5
-    steps:
-      - {department: a, effort: 2h}
-      - {department: c, effort: 4h}
-"""
-# before: a = 10×4 + 5×2 = 50 h of 80 → 0.625; b = 10 h of 20 → 0.5; c = 20 + 10 = 30 of 40 → 0.75
 
 
 @pytest.fixture

@@ -16,31 +16,7 @@ from clientchain.analysis.whatif import Change, apply_changes, simulate
 from clientchain.cli.changes import parse_changes, parse_factor
 from clientchain.errors import UsageError
 from clientchain.loading import load_text
-
-SMALL = """\
-version: 1
-period: week                  # H = 40 h
-departments:
-  a: {name: Alfa, headcount: 2}
-  b: {name: Beta, capacity: 20h}
-  c: {name: Gamma, other_load: 10h}
-clients:
-  z: {name: Zeta}
-chains:
-  x:
-    client: z
-    demand: 10
-    steps:
-      - {department: a, effort: 4h}
-      - {department: b, effort: 1h}
-  y:
-    client: z
-    demand: 5
-    steps:
-      - {department: a, effort: 2h}
-      - {department: c, effort: 4h}
-"""
-# before: a = 10×4 + 5×2 = 50 h of 80 → 0.625; b = 10 h of 20 → 0.5; c = 20 + 10 = 30 of 40 → 0.75
+from hand_orgs import SMALL
 
 
 @pytest.fixture

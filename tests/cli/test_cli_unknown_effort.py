@@ -9,35 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from .cli_support import Invoke
+from hand_orgs import UNKNOWN_EFFORT as ORG
 
-# H = 40 h. x: demand 10, Alfa 2 h, Beta unknown (wait 8 h); y: demand 5, Alfa 1 h, Gamma 4 h
-# (wait 5 h). Alfa 10 × 2 + 5 × 1 = 25 h of 40 h = 62.5 %; Gamma 5 × 4 = 20 h = 50 %; Beta
-# unknown. y: takt 40 / 5 = 8 h, process 5 h, lead 5 + 5 = 10 h = 1.25 days, value added 50 %.
-ORG = """\
-version: 1
-organization: Unknown Co
-period: week
-departments:
-  a: {name: Alfa}
-  b: {name: Beta}
-  c: {name: Gamma}
-clients:
-  z: {name: Zeta}
-chains:
-  x:
-    client: z
-    demand: 10
-    steps:
-      - {department: a, effort: 2h}
-      - {department: b, effort: unknown, wait: 8h}
-  y:
-    client: z
-    demand: 5
-    steps:
-      - {department: a, effort: 1h}
-      - {department: c, effort: 4h, wait: 5h}
-"""
+from .cli_support import Invoke
 
 
 @pytest.fixture
