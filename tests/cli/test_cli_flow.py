@@ -360,7 +360,7 @@ def test_bottlenecks_says_which_factor_it_shows(cli: Invoke, org_file) -> None:
         "the chains' constraint: Vídeo (video), 73 %"
     ) in text
     assert (
-        "headroom: × 1.28 (if all work grows (other work too), "
+        "headroom: × 1.28 (if all work grows, other work included, "
         "Administración (admin) reaches 100 % first)"
     ) in text
     assert (

@@ -35,7 +35,7 @@ def test_plain_text_overview(cli: Invoke, org_file) -> None:
     assert "bottlenecks:\n  Taller de diseño (taller): 50 %, the constraint\n" in text
     # taller has no other_load: both factors are 1 / 0.5 = 2
     assert (
-        "  headroom: × 2 (if all work grows (other work too), "
+        "  headroom: × 2 (if all work grows, other work included, "
         "Taller de diseño (taller) reaches 100 % first)"
     ) in text
     assert (

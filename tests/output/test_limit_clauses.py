@@ -39,7 +39,7 @@ def _org(department: Department, demand: float) -> Organization:
         (
             Department("a", "Alfa"),
             20,
-            "if all work grows (other work too), Alfa reaches 100 % first",
+            "if all work grows, other work included, Alfa reaches 100 % first",
             "if only chain demand grows, Alfa reaches 100 % first",
         ),
     ],

@@ -98,7 +98,7 @@ def test_speaker_notes_carry_the_numbers(deck) -> None:
     assert "Constraint: Creatividad at 80 % utilization." in overview
     # creatividad has no other_load: all work and chain demand alone both give 80 / 64 = 1.25
     assert (
-        "Headroom × 1.25: if all work grows (other work too), Creatividad reaches 100 % first."
+        "Headroom × 1.25: if all work grows, other work included, Creatividad reaches 100 % first."
         in overview
     )
     assert (

@@ -22,7 +22,7 @@ factors are ``unknown`` and the clause names those departments.
 ... )
 >>> flow = analyze_flow(org)  # a: 30 h of 40 h = 75 %, no chain work; b: 20 h of 40 h = 50 %
 >>> headroom_clause(flow, org.label)
-'if all work grows (other work too), Alfa reaches 100 % first'
+'if all work grows, other work included, Alfa reaches 100 % first'
 >>> demand_limit_clause(flow, org.label)  # (40 − 0) ÷ 20 = × 2
 'if only chain demand grows, Beta reaches 100 % first'
 >>> carries_no_chain_work(flow, flow.constraint)
@@ -116,7 +116,7 @@ def demand_limit_clause(flow: FlowReport, label: Label) -> str:
 _HEADROOM_WORDS = (
     "nothing is loaded",
     "has work but no capacity",
-    "if all work grows (other work too)",
+    "if all work grows, other work included",
 )
 _LIMIT_WORDS = (
     "no department carries chain work",

@@ -10,7 +10,7 @@
 ... )
 >>> print(overview_notes(org, analyze_flow(org)))  # 10 × 2 h = 20 h of 40 h
 Constraint: Alfa at 50 % utilization.
-Headroom × 2: if all work grows (other work too), Alfa reaches 100 % first.
+Headroom × 2: if all work grows, other work included, Alfa reaches 100 % first.
 Demand limit × 2: if only chain demand grows, Alfa reaches 100 % first.
 Alfa: 20 h of 40 h per week (50 %)
 """
