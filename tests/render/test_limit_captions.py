@@ -41,7 +41,8 @@ def test_overview_caption_says_which_factor() -> None:
     assert diagram.caption == (
         "busiest: Administración (78 % utilized), no chain work; "
         "the chains' constraint: Vídeo (73 %)",
-        "headroom × 1.28: if all work grows, other work included, Administración reaches 100 % first",
+        "headroom × 1.28: if all work grows, other work included, "
+        "Administración reaches 100 % first",
         "demand limit × 1.4: if only chain demand grows, Vídeo reaches 100 % first",
     )
 
@@ -52,7 +53,8 @@ def test_speaker_notes_and_report_summary() -> None:
     assert notes[:3] == [
         "Busiest: Administración at 78 % utilization, no chain work; "
         "the chains' constraint: Vídeo at 73 %.",
-        "Headroom × 1.28: if all work grows, other work included, Administración reaches 100 % first.",
+        "Headroom × 1.28: if all work grows, other work included, "
+        "Administración reaches 100 % first.",
         "Demand limit × 1.4: if only chain demand grows, Vídeo reaches 100 % first.",
     ]
     rows = dict(
