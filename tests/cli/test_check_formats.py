@@ -12,10 +12,10 @@ import pytest
 
 from clientchain.app.check import check_report
 from clientchain.checks import RULES, Finding, Severity
-from clientchain.output.github import annotation
-from clientchain.output.junit import junit_xml
+from clientchain.output.check_github import annotation
+from clientchain.output.check_junit import junit_xml
+from clientchain.output.check_sarif import sarif_log
 from clientchain.output.reports import CheckReport, CheckRun, FileCheck
-from clientchain.output.sarif import sarif_log
 
 from .cli_support import TALLER, WARNING_ORG, Invoke, run_script
 

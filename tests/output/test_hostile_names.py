@@ -189,7 +189,7 @@ def test_input_errors_show_controls_visibly(tmp_path: Path) -> None:
 def test_github_annotations_are_safe_without_the_console() -> None:
     # the library's own string, as a program using clientchain would print it
     from clientchain.checks import Finding, Severity
-    from clientchain.output.github import annotation
+    from clientchain.output.check_github import annotation
 
     message = f"{TALLER} 50%\r\nnext"
     finding = Finding("isolated", Severity.WARNING, message, "a\x1b.yaml", 2, 3, "x")

@@ -12,8 +12,7 @@ from clientchain.checks import Finding, Severity
 from clientchain.errors import Issue
 from clientchain.graph import build_graph
 from clientchain.model import Chain, Department, ExternalParty, Handoff, Organization, Step
-from clientchain.output import json as as_json
-from clientchain.output import rich_text, text
+from clientchain.output import check, check_rich, common, overview, overview_rich
 from clientchain.output.reports import CheckRun, FileCheck, input_finding
 
 
@@ -39,29 +38,29 @@ def warning(line: int = 3) -> Finding:
 def test_node_labels(org: Organization) -> None:
     assert org.describe("a") == "Alfa [red]x[/red] (a)"
     assert org.describe("b") == "b"
-    assert text.nodes(org, ["a", "b"]) == "Alfa [red]x[/red] (a), b"
-    assert text.nodes(org, []) == "none"
+    assert common.nodes(org, ["a", "b"]) == "Alfa [red]x[/red] (a), b"
+    assert common.nodes(org, []) == "none"
     assert org.chains["x"].describe() == "Equis (x)"
-    assert text.chain_path(org, org.chains["x"]) == "Alfa [red]x[/red] → b → Zeta"
+    assert common.chain_path(org, org.chains["x"]) == "Alfa [red]x[/red] → b → Zeta"
 
 
 @pytest.mark.parametrize(("hops", "shown"), [(None, "none"), (1, "1 handoff"), (2, "2 handoffs")])
 def test_hops_text(hops: int | None, shown: str) -> None:
-    assert text.hops_text(hops) == shown
+    assert common.hops_text(hops) == shown
 
 
 def test_finding_line_with_and_without_position() -> None:
-    assert text.finding_line(warning()) == "org.yaml:3:5: warning [isolated] msg"
-    assert text.finding_line(warning(0)) == "org.yaml: warning [isolated] msg"
+    assert common.finding_line(warning()) == "org.yaml:3:5: warning [isolated] msg"
+    assert common.finding_line(warning(0)) == "org.yaml: warning [isolated] msg"
 
 
 def test_issues_text() -> None:
     issues = [Issue("f", 1, 2, "bad", "a.b", "hint"), Issue("f", 3, 1, "worse")]
-    assert text.issues_text(issues) == "f:1:2: a.b: bad (hint)\nf:3:1: worse"
+    assert common.issues_text(issues) == "f:1:2: a.b: bad (hint)\nf:3:1: worse"
 
 
 def test_map_text_is_plain(org: Organization) -> None:
-    out = text.map_text(build_overview(org, build_graph(org)))
+    out = overview.map_text(build_overview(org, build_graph(org)))
     assert "\x1b[" not in out
     assert "organization: Ñandú [bold]" in out
     assert "  Equis (x): demand 2.5 per week" in out
@@ -70,15 +69,15 @@ def test_map_text_is_plain(org: Organization) -> None:
 
 def test_rich_output_never_interprets_names_as_markup(org: Organization) -> None:
     overview = build_overview(org, build_graph(org))
-    out = rich_text.map_rich(overview, 200)
+    out = overview_rich.map_rich(overview, 200)
     assert "Alfa [red]x[/red]" in out
     assert "Ñandú [bold]" in out
-    who_out = rich_text.who_rich(org, who(org, build_graph(org), "a"), 200)
+    who_out = overview_rich.who_rich(org, who(org, build_graph(org), "a"), 200)
     assert "Alfa [red]x[/red] (a)" in who_out
 
 
 def test_who_json(org: Organization) -> None:
-    doc = json.loads(as_json.who_json(org, who(org, build_graph(org), "a")))
+    doc = json.loads(overview.who_json(org, who(org, build_graph(org), "a")))
     assert doc["suppliers"] == []
     assert doc["clients"] == ["b"]
     assert (doc["feedback_from"], doc["information_from"]) == (["b"], [])
@@ -86,7 +85,7 @@ def test_who_json(org: Organization) -> None:
 
 
 def test_map_json_demand_and_nulls(org: Organization) -> None:
-    doc = json.loads(as_json.map_json(build_overview(org, build_graph(org))))
+    doc = json.loads(overview.map_json(build_overview(org, build_graph(org))))
     assert doc["chains"][0]["demand"] == 2.5
     assert doc["chains"][0]["supplier"] is None
     assert doc["departments"][1]["group"] is None
@@ -119,11 +118,11 @@ def test_check_run_counts_and_failing() -> None:
     assert run.failing(Severity.ERROR) == []  # input errors are exit 2, not 1
     assert run.failing(Severity.WARNING) == [warning()]
     assert len(run.failing(Severity.INFO)) == 2
-    assert text.check_summary(run) == (
+    assert check.check_summary(run) == (
         "checked 2 files: 1 error, 1 warning, 1 info; 1 file could not be read"
     )
-    assert text.check_text(run).splitlines()[-1] == "b.yaml:1:1: error [input-error] no such file"
-    doc = json.loads(as_json.check_json(run))
+    assert check.check_text(run).splitlines()[-1] == "b.yaml:1:1: error [input-error] no such file"
+    doc = json.loads(check.check_json(run))
     assert [f["rule"] for f in doc["findings"]] == [
         "isolated",
         "single-point-of-failure",
@@ -133,6 +132,6 @@ def test_check_run_counts_and_failing() -> None:
 
 def test_empty_check_run() -> None:
     run = CheckRun(())
-    assert text.check_text(run) == ""
-    assert rich_text.check_rich(run, 80) == ""
-    assert text.check_summary(run) == "checked 0 files: 0 errors, 0 warnings, 0 info"
+    assert check.check_text(run) == ""
+    assert check_rich.check_rich(run, 80) == ""
+    assert check.check_summary(run) == "checked 0 files: 0 errors, 0 warnings, 0 info"

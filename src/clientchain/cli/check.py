@@ -97,7 +97,7 @@ def check_command(
     """
     from clientchain.app.check import check_report
     from clientchain.checks import CheckOptions, Severity
-    from clientchain.output.text import check_summary
+    from clientchain.output.check import check_summary
 
     refuse_input_as_output(output, files)
     options = CheckOptions(select=rule_ids(select), ignore=rule_ids(ignore))
@@ -124,25 +124,25 @@ def render_check(report: CheckReport, chosen: CheckFormat, *, rich: bool = False
     """
     if chosen is CheckFormat.TEXT:
         if rich:
-            from clientchain.output.rich_text import check_rich
+            from clientchain.output.check_rich import check_rich
 
             return check_rich(report.run, terminal_width())
-        from clientchain.output.text import check_text
+        from clientchain.output.check import check_text
 
         return check_text(report.run)
     if chosen is CheckFormat.JSON:
-        from clientchain.output.json import check_json
+        from clientchain.output.check import check_json
 
         return check_json(report.run)
     if chosen is CheckFormat.GITHUB:
-        from clientchain.output.github import github_annotations
+        from clientchain.output.check_github import github_annotations
 
         return github_annotations(report)
     if chosen is CheckFormat.SARIF:
-        from clientchain.output.sarif import sarif_log
+        from clientchain.output.check_sarif import sarif_log
 
         return sarif_log(report)
-    from clientchain.output.junit import junit_xml
+    from clientchain.output.check_junit import junit_xml
 
     return junit_xml(report)
 

@@ -26,16 +26,20 @@ __all__ = ["FORMATTERS", "Style", "formatter", "show"]
 
 Style = Literal["text", "rich", "json"]
 
-_TEXT, _RICH, _JSON = (
-    "clientchain.output.text",
-    "clientchain.output.rich_text",
-    "clientchain.output.json",
-)
+_OVERVIEW, _OVERVIEW_RICH = "clientchain.output.overview", "clientchain.output.overview_rich"
 _FLOW, _FLOW_RICH = "clientchain.output.flow", "clientchain.output.flow_rich"
 
 FORMATTERS: Mapping[str, Mapping[Style, str]] = {
-    "map": {"text": f"{_TEXT}:map_text", "rich": f"{_RICH}:map_rich", "json": f"{_JSON}:map_json"},
-    "who": {"text": f"{_TEXT}:who_text", "rich": f"{_RICH}:who_rich", "json": f"{_JSON}:who_json"},
+    "map": {
+        "text": f"{_OVERVIEW}:map_text",
+        "rich": f"{_OVERVIEW_RICH}:map_rich",
+        "json": f"{_OVERVIEW}:map_json",
+    },
+    "who": {
+        "text": f"{_OVERVIEW}:who_text",
+        "rich": f"{_OVERVIEW_RICH}:who_rich",
+        "json": f"{_OVERVIEW}:who_json",
+    },
     "bottlenecks": {
         "text": f"{_FLOW}:bottlenecks_text",
         "rich": f"{_FLOW_RICH}:bottlenecks_rich",
@@ -60,7 +64,7 @@ def formatter(command: str, style: Style) -> str:
     """The ``module:function`` that writes ``command``'s result in ``style``.
 
     >>> formatter("map", "json")
-    'clientchain.output.json:map_json'
+    'clientchain.output.overview:map_json'
     >>> formatter("simulate --find-limit", "rich")  # no rich form: the text one
     'clientchain.output.flow:limit_text'
     """

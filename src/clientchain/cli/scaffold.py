@@ -51,6 +51,6 @@ def init_command(
 def schema_command() -> None:
     """Print the JSON Schema of the org file (for editors and check-jsonschema)."""
     from clientchain.loading.schema import org_schema
-    from clientchain.output.json import schema_json
+    from clientchain.output.common import schema_json
 
     out(schema_json(org_schema()))

@@ -24,7 +24,7 @@ from clientchain.numbers import (
     signed_duration,
     signed_pct,
 )
-from clientchain.output.json import dumps, finding_dict
+from clientchain.output.common import dumps, finding_dict
 
 if TYPE_CHECKING:
     from clientchain.analysis.diff import (

@@ -17,8 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from clientchain.loading.dump import comment_text, dump_org
 from clientchain.numbers import finite, num, pct
-from clientchain.output.json import dumps, finding_dict
-from clientchain.output.text import finding_line
+from clientchain.output.common import dumps, finding_dict, finding_line
 
 if TYPE_CHECKING:
     from clientchain.discover.compare import Comparison, EdgeComparison

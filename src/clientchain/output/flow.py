@@ -28,7 +28,7 @@ from clientchain.numbers import (
     plural,
     signed_duration,
 )
-from clientchain.output.json import dumps
+from clientchain.output.common import NONE, dumps, nodes
 from clientchain.output.limits import (
     carries_no_chain_work,
     constraint_line,
@@ -36,7 +36,6 @@ from clientchain.output.limits import (
     headroom_clause,
     headroom_line,
 )
-from clientchain.output.text import NONE, nodes
 
 if TYPE_CHECKING:
     from clientchain.analysis.flow import ChainFlow, DepartmentFlow, FlowReport

@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from clientchain.numbers import UNKNOWN, duration, fixed, lead_time, pct
+from clientchain.output.common import NONE
 from clientchain.output.flow import inventory_note
 from clientchain.output.limits import (
     NO_CHAIN_WORK,
@@ -20,8 +21,7 @@ from clientchain.output.limits import (
     constraint_name,
     limits_words,
 )
-from clientchain.output.rich_text import render
-from clientchain.output.text import NONE
+from clientchain.output.rich_common import render
 
 if TYPE_CHECKING:
     from clientchain.analysis.flow import ChainFlow, FlowReport

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from clientchain.numbers import plural
-from clientchain.output.json import dumps
+from clientchain.output.common import dumps
 
 __all__ = ["Written", "written_json", "written_text"]
 

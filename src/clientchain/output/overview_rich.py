@@ -1,98 +1,27 @@
-"""Terminal formatters: rich tables and colour, rendered to a string.
-
-Used only when a person is at a terminal (see :func:`clientchain.console.wants_rich`);
-pipes, files and ``--no-color`` get :mod:`clientchain.output.text`. Every piece
-of text from the org file goes in as :class:`rich.text.Text`, never as markup, so a
-name like ``[bold]`` is shown as written.
-"""
+"""``map`` and ``who`` on a terminal: rich tables and colour (plain: :mod:`.overview`)."""
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from rich import box
-from rich.console import Console, ConsoleOptions, RenderableType
-from rich.segment import Segment
+from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from clientchain.console import Styled, visible
 from clientchain.numbers import UNKNOWN, given, lead_time, num, pct, plural
+from clientchain.output.common import NONE, chain_path, hops_text, nodes, where
 from clientchain.output.limits import NO_CHAIN_WORK, carries_no_chain_work, limits_words
-from clientchain.output.text import NONE, chain_path, hops_text, nodes, where
+from clientchain.output.rich_common import SEVERITY_STYLE, render
 
 if TYPE_CHECKING:
     from clientchain.analysis.structure import WhoServesWhom
     from clientchain.checks import Finding
     from clientchain.model import Organization
-    from clientchain.output.reports import CheckRun, Overview
+    from clientchain.output.reports import Overview
 
-__all__ = ["check_rich", "map_rich", "render", "who_rich"]
-
-_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
-
-
-def render(renderables: Iterable[RenderableType], width: int) -> Styled:
-    """Render to a string with ANSI styles, ``width`` columns wide.
-
-    Control characters in the data are shown as escapes (:func:`~clientchain.console.visible`)
-    before rich wraps the text; the only escape sequences in the result are rich's styles.
-    """
-    console = _VisibleConsole(
-        file=io.StringIO(), width=width, force_terminal=True, highlight=False, emoji=False
-    )
-    for renderable in renderables:
-        console.print(renderable)
-    buffer = console.file
-    assert isinstance(buffer, io.StringIO)
-    return Styled(buffer.getvalue())
-
-
-class _VisibleConsole(Console):
-    """A console that writes the data's control characters as visible escapes.
-
-    Left to itself, rich drops carriage return, backspace, bell and form feed when a
-    :class:`~rich.text.Text` is made, but writes escape and the C1 controls raw; here
-    every text is escaped before it is wrapped, and any segment that still holds a
-    control character after rendering is escaped too.
-    """
-
-    def render(
-        self, renderable: RenderableType, options: ConsoleOptions | None = None
-    ) -> Iterable[Segment]:
-        if isinstance(renderable, str):
-            renderable = visible(renderable)
-        elif isinstance(renderable, Text):
-            renderable = _visible_text(renderable)
-        for segment in super().render(renderable, options):
-            if segment.control or visible(segment.text) == segment.text:
-                yield segment
-            else:  # data that came as neither text nor a string
-                yield Segment(visible(segment.text), segment.style)
-
-
-def _visible_text(text: Text) -> Text:
-    """``text`` with its control characters as escapes, its styled spans moved along."""
-    plain = text.plain
-    if visible(plain) == plain:
-        return text
-    starts = [0]
-    for character in plain:
-        starts.append(starts[-1] + len(visible(character)))
-    shown = Text(
-        "".join(visible(character) for character in plain),
-        style=text.style,
-        justify=text.justify,
-        overflow=text.overflow,
-        no_wrap=text.no_wrap,
-        end=text.end,
-        tab_size=text.tab_size,
-    )
-    for span in text.spans:
-        shown.stylize(span.style, starts[span.start], starts[span.end])
-    return shown
+__all__ = ["map_rich", "who_rich"]
 
 
 def who_rich(org: Organization, who: WhoServesWhom, width: int) -> str:
@@ -133,12 +62,6 @@ def map_rich(overview: Overview, width: int) -> str:
         ],
         width,
     )
-
-
-def check_rich(run: CheckRun, width: int) -> str:
-    """``clientchain check``: the finding lines, severities in colour."""
-    lines = [_finding_text(f) for f in run.reported()]
-    return render(lines, width) if lines else ""
 
 
 def _departments(overview: Overview) -> Table:
@@ -246,17 +169,8 @@ def _findings(findings: Iterable[Finding]) -> RenderableType:
     for f in rows:
         table.add_row(
             Text(where(f.file, f.line, f.column)),
-            Text(str(f.severity), style=_STYLE.get(str(f.severity), "")),
+            Text(str(f.severity), style=SEVERITY_STYLE.get(str(f.severity), "")),
             f.rule,
             Text(f.message),
         )
     return table
-
-
-def _finding_text(finding: Finding) -> Text:
-    return Text.assemble(
-        f"{where(finding.file, finding.line, finding.column)}: ",
-        (str(finding.severity), _STYLE.get(str(finding.severity), "")),
-        f" [{finding.rule}] ",
-        finding.message,
-    )

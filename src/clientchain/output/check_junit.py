@@ -30,8 +30,8 @@ from typing import TYPE_CHECKING
 from xml.etree import ElementTree as ET
 
 from clientchain.checks import RULES, Finding, Rule, Severity
+from clientchain.output.common import finding_line
 from clientchain.output.reports import INPUT_ERROR
-from clientchain.output.text import finding_line
 
 if TYPE_CHECKING:
     from clientchain.output.reports import CheckReport, FileCheck

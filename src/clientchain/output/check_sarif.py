@@ -24,7 +24,7 @@ from urllib.parse import quote
 
 from clientchain._version import __version__
 from clientchain.checks import RULES, Finding, Rule
-from clientchain.output.json import dumps
+from clientchain.output.common import dumps
 from clientchain.output.reports import INPUT_ERROR
 
 if TYPE_CHECKING:

@@ -1,18 +1,29 @@
-"""Plain-text formatters: stable lines for files, pipes, logs and diffs.
+"""``map`` and ``who``: plain text and JSON.
 
-No colour, no box drawing and no alignment that depends on the longest name:
-each fact is on its own line, so changing one department changes one line of the
-output. Nodes are written ``Name (id)`` (just ``id`` when the name is the id);
-findings as ``file:line:col: severity [rule] message``. The terminal variant with
-tables and colour is :mod:`clientchain.output.rich_text`.
+Plain text is stable lines for files, pipes, logs and diffs: no colour, no box drawing
+and no alignment that depends on the longest name; each fact is on its own line, so
+changing one department changes one line of the output. The terminal variant with
+tables and colour is :mod:`clientchain.output.overview_rich`.
+
+JSON field names are part of the contract (SPEC §3, docs/commands.md). Ids and names
+are written as they are, lists keep the library's order, and ``null`` stands for "not
+known / none".
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from clientchain.numbers import UNKNOWN, given, lead_time, load_of, pct, plural
+from clientchain.numbers import UNKNOWN, finite, given, lead_time, load_of, pct, plural
+from clientchain.output.common import (
+    NONE,
+    chain_path,
+    dumps,
+    finding_dict,
+    finding_line,
+    hops_text,
+    nodes,
+)
 from clientchain.output.limits import (
     carries_no_chain_work,
     constraint_line,
@@ -24,60 +35,10 @@ from clientchain.output.limits import (
 if TYPE_CHECKING:
     from clientchain.analysis.flow import FlowReport
     from clientchain.analysis.structure import WhoServesWhom
-    from clientchain.checks import Finding
-    from clientchain.errors import Issue
     from clientchain.model import Chain, ExternalParty, Organization
-    from clientchain.output.reports import CheckRun, Overview
+    from clientchain.output.reports import Overview
 
-__all__ = [
-    "NONE",
-    "chain_path",
-    "check_summary",
-    "check_text",
-    "finding_line",
-    "hops_text",
-    "issues_text",
-    "map_text",
-    "nodes",
-    "where",
-    "who_text",
-]
-
-NONE = "none"
-"""Written for an empty list."""
-
-
-def nodes(org: Organization, node_ids: Iterable[str]) -> str:
-    """Comma-separated ``Name (id)`` of each node, or ``none``."""
-    return ", ".join(org.describe(n) for n in node_ids) or NONE
-
-
-def chain_path(org: Organization, chain: Chain) -> str:
-    """Display names along the chain: ``Banco → Contenido → Redes → Marcas``."""
-    return " → ".join(org.label(n) for n in chain.path)
-
-
-def hops_text(hops: int | None) -> str:
-    """``'1 handoff'``, ``'3 handoffs'`` or ``'none'``."""
-    if hops is None:
-        return NONE
-    return f"{hops} handoff" if hops == 1 else f"{hops} handoffs"
-
-
-def where(file: str, line: int, column: int) -> str:
-    """``file:line:col``, or just ``file`` when the position is unknown (line 0)."""
-    return f"{file}:{line}:{column}" if line > 0 else file
-
-
-def finding_line(finding: Finding) -> str:
-    """``file:line:col: severity [rule] message``."""
-    place = where(finding.file, finding.line, finding.column)
-    return f"{place}: {finding.severity} [{finding.rule}] {finding.message}"
-
-
-def issues_text(issues: Iterable[Issue]) -> str:
-    """One input issue per line, as ``file:line:col: key.path: message (hint)``."""
-    return "\n".join(str(issue) for issue in issues)
+__all__ = ["map_json", "map_text", "who_dict", "who_json", "who_text"]
 
 
 def who_text(org: Organization, who: WhoServesWhom) -> str:
@@ -126,26 +87,6 @@ def map_text(overview: Overview) -> str:
     lines += ["", "findings:"]
     lines += [f"  {finding_line(f)}" for f in overview.findings] or [f"  {NONE}"]
     return "\n".join(lines)
-
-
-def check_text(run: CheckRun) -> str:
-    """``clientchain check`` report: one finding per line, input errors included."""
-    return "\n".join(finding_line(f) for f in run.reported())
-
-
-def check_summary(run: CheckRun) -> str:
-    """The one-line summary ``check`` writes to stderr."""
-    counts = run.counts()
-    files = plural(counts["files"], "file")
-    found = [
-        plural(counts["errors"], "error"),
-        plural(counts["warnings"], "warning"),
-        plural(counts["infos"], "info", "info"),
-    ]
-    text = f"checked {files}: {', '.join(found)}"
-    if run.unreadable:
-        text += f"; {plural(run.unreadable, 'file')} could not be read"
-    return text
 
 
 def _department_lines(org: Organization, who: WhoServesWhom) -> list[str]:
@@ -231,3 +172,97 @@ def _party_detail(party: ExternalParty) -> str:
     parts = [party.role_words if party.client_role else "", party.segment or ""]
     shown = ", ".join(part for part in parts if part)
     return f": {shown}" if shown else ""
+
+
+def who_dict(who: WhoServesWhom) -> dict[str, Any]:
+    """SPEC §3 ``who`` fields plus ``name``, ``role``, ``information_from``/``_to`` and
+    ``feedback_from``/``_to``."""
+    return {
+        "id": who.id,
+        "name": who.name,
+        "role": who.role,
+        "suppliers": list(who.suppliers),
+        "clients": list(who.clients),
+        "upstream": list(who.upstream),
+        "downstream": list(who.downstream),
+        "serves_external": list(who.serves_external),
+        "hops_to_external": who.hops_to_external,
+        "information_from": list(who.information_from),
+        "information_to": list(who.information_to),
+        "feedback_from": list(who.feedback_from),
+        "feedback_to": list(who.feedback_to),
+    }
+
+
+def who_json(org: Organization, who: WhoServesWhom) -> str:
+    """``clientchain who --format json``: :func:`who_dict` and, after ``role``, a client's
+    ``client_role`` (``intermediary``, ``final``; ``null`` when not given and for a
+    department or a supplier)."""
+    party = org.clients.get(who.id) if who.role == "client" else None
+    entry = who_dict(who)
+    document = {key: entry[key] for key in ("id", "name", "role")}
+    document["client_role"] = party.client_role if party else None
+    return dumps(document | entry)
+
+
+def map_json(overview: Overview) -> str:
+    """``clientchain map --format json`` (infinite values are ``null``)."""
+    org = overview.org
+    flow = overview.flow
+    document: dict[str, Any] = {
+        "organization": org.name,
+        "period": org.period,
+        "counts": overview.counts,
+        "departments": [_department(org, who, flow) for who in overview.departments],
+        "clients": [_client(party) for party in org.clients.values()],
+        "suppliers": [_party(party) for party in org.suppliers.values()],
+        "chains": [_chain(chain, flow) for chain in org.chains.values()],
+    }
+    if flow is not None:
+        document["constraint"] = flow.constraint
+        document["headroom"] = finite(flow.headroom)
+        document["demand_limit"] = finite(flow.demand_limit)
+        document["limit_department"] = flow.limit_department
+        document["chain_constraint"] = flow.chain_constraint
+        document["unknown_utilization"] = list(flow.unknown_utilization)
+        document["bottlenecks"] = overview.top_bottlenecks()
+    document["findings"] = [finding_dict(f) for f in overview.findings]
+    return dumps(document)
+
+
+def _department(org: Organization, who: WhoServesWhom, flow: FlowReport | None) -> dict[str, Any]:
+    dept = org.departments[who.id]
+    entry = who_dict(who)
+    del entry["role"]
+    result = {"id": who.id, "name": who.name, "kind": dept.kind, "group": dept.group, **entry}
+    if flow is not None:
+        load = flow.departments[who.id]
+        result["load_hours"] = load.load_hours
+        result["capacity_hours"] = load.capacity_hours
+        result["utilization"] = finite(load.utilization)
+    return result
+
+
+def _party(party: ExternalParty) -> dict[str, Any]:
+    return {"id": party.id, "name": party.name, "segment": party.segment}
+
+
+def _client(party: ExternalParty) -> dict[str, Any]:
+    """A client with its ``role`` (intermediary, final or ``null``) and ``segment``."""
+    return {"id": party.id, "name": party.name, "role": party.client_role, "segment": party.segment}
+
+
+def _chain(chain: Chain, flow: FlowReport | None) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "id": chain.id,
+        "name": chain.name,
+        "client": chain.client,
+        "supplier": chain.supplier,
+        "demand": chain.demand,
+        "path": list(chain.path),
+    }
+    if flow is not None:
+        chain_flow = flow.chains[chain.id]
+        result["lead_time_hours"] = finite(chain_flow.lead_time_hours)
+        result["constraint"] = chain_flow.constraint
+    return result
