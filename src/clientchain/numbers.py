@@ -73,20 +73,17 @@ def finite(value: float | None) -> float | None:
     return value if value is not None and math.isfinite(value) else None
 
 
-def _unbounded(value: float | None, infinite: str = "∞") -> str | None:
+def _unbounded(value: float | None, infinite: str = "∞") -> str:
     """What to write for a value that is no number to round: ``unknown`` for None,
-    ``infinite`` for an infinity; ``None`` for a finite value."""
-    if value is None:
-        return UNKNOWN
-    return infinite if math.isinf(value) else None
+    ``infinite`` for an infinity."""
+    return UNKNOWN if value is None else infinite
 
 
 def num(value: float | None) -> str:
     """At most two decimals, no trailing zeros; ``∞`` for infinity (never ``-0``);
     ``unknown`` for None."""
-    if (word := _unbounded(value)) is not None:
-        return word
-    assert value is not None
+    if value is None or math.isinf(value):
+        return _unbounded(value)
     if abs(value) >= HUGE:
         return f"{value:.3g}"
     text = f"{value:.2f}".rstrip("0").rstrip(".")
@@ -114,9 +111,8 @@ def fixed(value: float) -> str:
 
 def pct(fraction: float | None) -> str:
     """``'80 %'``, ``'112.5 %'``, ``'∞ %'`` (one decimal); ``unknown`` for None."""
-    if (word := _unbounded(fraction, "∞ %")) is not None:
-        return word
-    assert fraction is not None
+    if fraction is None or math.isinf(fraction):
+        return _unbounded(fraction, "∞ %")
     return _one_decimal(fraction * 100) + " %"
 
 
@@ -135,9 +131,8 @@ def points(delta: float) -> str:
 def duration(hours: float | None) -> str:
     """``'6.5 h'``; under an hour in minutes, ``'45 min'``; ``'∞'`` for an unbounded time;
     ``unknown`` for None."""
-    if (word := _unbounded(hours)) is not None:
-        return word
-    assert hours is not None
+    if hours is None or math.isinf(hours):
+        return _unbounded(hours)
     if 0 < hours < 1:
         minutes = num(hours * 60)
         if minutes == "0":  # under 0.005 minutes: two significant digits, never "0 min"
@@ -168,9 +163,8 @@ def signed_duration(hours: float) -> str:
 
 def lead_time(hours: float | None, hours_per_day: float) -> str:
     """Working days and hours: ``'3.81 working days (30.5 h)'``; ``unknown`` for None."""
-    if (word := _unbounded(hours, "∞ (an unbounded queue)")) is not None:
-        return word
-    assert hours is not None
+    if hours is None or math.isinf(hours):
+        return _unbounded(hours, "∞ (an unbounded queue)")
     days = hours / hours_per_day if hours_per_day else math.inf
     unit = "working day" if days == 1 else "working days"
     return f"{num(days)} {unit} ({duration(hours)})"
