@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-dev
 
-.PHONY: demo test lint format setup clean docs bench bench-all
+.PHONY: demo test lint format setup clean docs bench bench-all i18n
 
 setup: $(STAMP)
 
@@ -22,8 +22,8 @@ demo: $(STAMP)
 	$(BIN)/clientchain map examples/agencia.yaml
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks tools
+	$(BIN)/ruff format --check src tests benchmarks tools
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 
@@ -36,8 +36,8 @@ test: lint
 	  --cov-fail-under=$(COVERAGE_FLOOR)
 
 format: $(STAMP)
-	$(BIN)/ruff format src tests benchmarks
-	$(BIN)/ruff check --fix src tests benchmarks
+	$(BIN)/ruff format src tests benchmarks tools
+	$(BIN)/ruff check --fix src tests benchmarks tools
 
 docs: $(STAMP)
 	$(BIN)/python -m clientchain.checks.docs > docs/rules.md
@@ -60,3 +60,9 @@ bench-all: $(STAMP) $(PM4PY)/.installed
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/render_benchmark.py
 	$(BIN)/python benchmarks/discover_benchmark.py --pm4py-python $(PM4PY)/bin/python
+
+# Extract every translatable message into the template, merge it into each language's .po
+# (new messages arrive untranslated: tests/test_i18n.py fails until they are translated),
+# and compile the .mo files the package reads (committed, so a fresh clone and a wheel find them).
+i18n: $(STAMP)
+	$(BIN)/python tools/i18n.py

@@ -32,8 +32,8 @@ chains:
 # H = 40 h (a week of 5 × 8 h), everyone headcount 1.
 # x: demand 10, Alfa 2 h, Beta unknown (wait 8 h): takt 40 / 10 = 4 h.
 # y: demand 5, Alfa 1 h, Gamma 4 h (wait 5 h): takt 40 / 5 = 8 h.
-# Alfa: 10 × 2 + 5 × 1 = 25 h of 40 h = 62.5 %; Gamma: 5 × 4 = 20 h = 50 %; Beta: unknown.
-# y: process 1 + 4 = 5 h, lead 5 + 5 = 10 h, value added 5 / 10 = 50 %; x: all unknown.
+# Alfa: 10 × 2 + 5 × 1 = 25 h of 40 h = 62.5%; Gamma: 5 × 4 = 20 h = 50%; Beta: unknown.
+# y: process 1 + 4 = 5 h, lead 5 + 5 = 10 h, value added 5 / 10 = 50%; x: all unknown.
 UNKNOWN_EFFORT = """\
 version: 1
 organization: Unknown Co

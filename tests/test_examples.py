@@ -41,7 +41,7 @@ def test_software_company_reports_what_its_header_says() -> None:
     code, findings = check("software-company.yaml")
     assert code == 1  # two warnings, and --fail-on defaults to warning
     assert Counter(str(f["rule"]) for f in findings) == {
-        "near-capacity": 1,  # eng_web 1060 h / 1176 h = 90.1 % > 85 %
+        "near-capacity": 1,  # eng_web 1060 h / 1176 h = 90.1% > 85%
         "low-satisfaction": 1,  # sales rated 2.8 < 3.2
         "single-point-of-failure": 3,  # sre, partnerships, people_ops
     }

@@ -41,8 +41,8 @@ def test_the_readme_what_if_example_runs() -> None:
     org = load_file(ROOT / "examples" / "agencia.yaml")
     sim = simulate(org, [Change.demand(1.3), Change.headcount("creatividad", add=1)])
     after = sim.after.departments
-    # contenido: 1.3 × 37 h + 10 h other_load = 58.1 h of 80 h = 72.6 %
-    # creatividad: 1.3 × 64 h = 83.2 h of 3 × 40 h = 120 h = 69.3 %
+    # contenido: 1.3 × 37 h + 10 h other_load = 58.1 h of 80 h = 72.6%
+    # creatividad: 1.3 × 64 h = 83.2 h of 3 × 40 h = 120 h = 69.3%
     assert after["contenido"].utilization == pytest.approx(58.1 / 80)
     assert after["creatividad"].utilization == pytest.approx(83.2 / 120)
     assert (sim.before.constraint, sim.after.constraint) == ("creatividad", "contenido")

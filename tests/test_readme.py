@@ -40,5 +40,5 @@ def test_the_coverage_floor_in_the_readme_is_the_one_make_test_enforces() -> Non
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     floor = re.search(r"^COVERAGE_FLOOR := (\d+)$", makefile, re.M)
     assert floor is not None
-    assert f"fails under {floor.group(1)} %" in README
+    assert f"fails under {floor.group(1)}%" in README
     assert "--cov-fail-under=$(COVERAGE_FLOOR)" in makefile

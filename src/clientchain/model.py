@@ -183,6 +183,8 @@ class Organization:
     checks: ChecksConfig = field(default_factory=ChecksConfig)
     version: int = 1
     source: str = "<org>"
+    language: str | None = None
+    """``language: es|en``: the language the file's outputs are written in by default."""
 
     @property
     def period_hours(self) -> float:

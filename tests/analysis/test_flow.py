@@ -318,7 +318,7 @@ def test_agencia_matches_its_documented_utilizations() -> None:
 def test_software_company_matches_its_documented_utilizations() -> None:
     report = analyze_flow(load_file(EXAMPLES / "software-company.yaml"))
     web = report.departments["eng_web"]
-    # 12 × 70 h + 220 h = 1060 h of 7 × 168 h = 1176 h → 90.1 %
+    # 12 × 70 h + 220 h = 1060 h of 7 × 168 h = 1176 h → 90.1%
     assert (web.load_hours, web.capacity_hours) == (12 * 70 + 220, 7 * 168)
     assert report.constraint == "eng_web"
     assert report.headroom == pytest.approx(1176 / 1060)

@@ -40,8 +40,8 @@ chains:
       - {department: core, effort: 5h}
       - {department: right, effort: 9h}
 """
-# loads (H 40): intake 6×2 + 4×1 = 16 → 40 %; core 10×5 = 50 of 80 → 62.5 %;
-# left 6 → 15 %; right 36 → 90 %
+# loads (H 40): intake 6×2 + 4×1 = 16 → 40%; core 10×5 = 50 of 80 → 62.5%;
+# left 6 → 15%; right 36 → 90%
 
 
 @pytest.fixture

@@ -29,13 +29,13 @@ chains:
       - {department: edicion, effort: 1h}
       - {department: video, effort: 3h}
 """
-# admin: no chain work, 31.2 h of 40 h = 78 %          (the busiest department)
-# video: 9 × 3 h = 27 h + 2.2 h = 29.2 h of 40 h = 73 % (the chains' constraint)
-# edicion: 9 × 1 h = 9 h of 40 h = 22.5 %
-# headroom = 1 / 0.78 = 1.2821 (all work, other_load too, grows together: admin reaches 100 %)
+# admin: no chain work, 31.2 h of 40 h = 78%          (the busiest department)
+# video: 9 × 3 h = 27 h + 2.2 h = 29.2 h of 40 h = 73% (the chains' constraint)
+# edicion: 9 × 1 h = 9 h of 40 h = 22.5%
+# headroom = 1 / 0.78 = 1.2821 (all work, other_load too, grows together: admin reaches 100%)
 # demand limit = min over departments with chain work of (capacity − other_load) ÷ chain load
 #              = min((40 − 2.2) / 27, 40 / 9) = min(1.4, 4.44) = 1.4 at video
-# at × 1.2821 only chain demand grows: video (1.2821 × 27 + 2.2) / 40 = 92 %, admin stays 78 %
+# at × 1.2821 only chain demand grows: video (1.2821 × 27 + 2.2) / 40 = 92%, admin stays 78%
 
 
 @pytest.fixture
@@ -66,7 +66,7 @@ def test_scaling_chain_demand_by_each_number(busy) -> None:
 def test_overloading_a_department_without_chain_work_leaves_the_limit(busy) -> None:
     """``simulate --capacity admin=20h`` printed a demand limit of × 0."""
     sim = simulate(busy, [Change.capacity("admin", 20)])
-    # admin: 31.2 h of 20 h = 156 %, still no chain work: chain demand does not move it
+    # admin: 31.2 h of 20 h = 156%, still no chain work: chain demand does not move it
     assert sim.after.departments["admin"].utilization == pytest.approx(1.56)
     assert sim.after.constraint == "admin"
     assert sim.demand_limit == pytest.approx(1.4)

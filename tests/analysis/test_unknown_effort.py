@@ -43,7 +43,7 @@ def test_departments_with_an_unknown_step_have_unknown_load(org: Organization) -
 
 def test_the_constraint_is_among_known_and_the_factors_are_unknown(org: Organization) -> None:
     flow = analyze_flow(org)
-    assert flow.constraint == "a"  # 62.5 % > 50 %; Beta is not known
+    assert flow.constraint == "a"  # 62.5% > 50%; Beta is not known
     assert flow.chain_constraint == "a"
     assert flow.headroom is None  # not 1 / 0.625 = 1.6: Beta's share is not known
     assert flow.demand_limit is None
@@ -66,7 +66,7 @@ def test_a_chain_with_an_unknown_step_has_unknown_times(org: Organization) -> No
         None,
     )
     assert unknown.wait_hours == 8.0  # the given wait is still known
-    # y has no unknown step: 5 h process, 10 h lead, 10 / 8 = 1.25 days, 50 % value added.
+    # y has no unknown step: 5 h process, 10 h lead, 10 / 8 = 1.25 days, 50% value added.
     assert (y.process_time_hours, y.lead_time_hours, y.lead_time_days) == (5.0, 10.0, 1.25)
     assert y.value_added_ratio == 0.5
     assert y.unknown_steps == 0
@@ -92,8 +92,8 @@ def test_bottlenecks_and_simulate_carry_the_unknown(org: Organization) -> None:
     ]
     assert report.headroom is None
     sim = simulate(org, [Change.demand(2)])
-    # Alfa doubles to 50 h of 40 h = 125 %: 1 more person → 50 / 80 = 62.5 % ≤ 85 %;
-    # Gamma to 2 × 5 × 4 = 40 h of 40 h = 100 %: 1 more → 50 %. Beta: no hire, unknown.
+    # Alfa doubles to 50 h of 40 h = 125%: 1 more person → 50 / 80 = 62.5% ≤ 85%;
+    # Gamma to 2 × 5 × 4 = 40 h of 40 h = 100%: 1 more → 50%. Beta: no hire, unknown.
     assert sim.after.departments["a"].utilization == 1.25
     assert [(h.department, h.extra_people) for h in sim.hires] == [("a", 1), ("c", 1)]
     assert sim.after.departments["b"].utilization is None

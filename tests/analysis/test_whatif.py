@@ -134,7 +134,7 @@ def test_changes_apply_in_the_order_given(small) -> None:
 def test_hires_on_a_hand_computed_case(small) -> None:
     sim = simulate(small, [Change.demand(2)])
     hires = {h.department: h for h in sim.hires}
-    # threshold 85 %. a: 100 h needs capacity ≥ 100 / 0.85 = 117.6 h → 3 people (120 h), +1 → 0.833
+    # threshold 85%. a: 100 h needs capacity ≥ 100 / 0.85 = 117.6 h → 3 people (120 h), +1 → 0.833
     assert hires["a"].extra_people == 1
     assert hires["a"].utilization_after_hiring == pytest.approx(100 / 120)
     # b: 20 h of 20 h (explicit, 20 h per person) → needs 23.5 h → 2 people: +1 → 0.5
@@ -309,7 +309,7 @@ clients:
 chains:
   x: {client: z, demand: 10, steps: [{department: a, effort: 1h}]}
 """
-# a: 10 × 1 h = 10 h of 40 h → 25 %
+# a: 10 × 1 h = 10 h of 40 h → 25%
 
 
 def test_a_huge_demand_factor_answers_with_the_smallest_hire_count() -> None:

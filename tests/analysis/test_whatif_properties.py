@@ -71,7 +71,7 @@ def test_any_demand_factor_answers_or_is_refused(factor: float) -> None:
 def organizations(draw: st.DrawFn) -> Organization:
     """Random valid organizations with everything that feeds a lead time."""
     # units: none, or from a millionth up (a subnormal count like 5e-324 has no relative
-    # precision left, so any rounding of it looks like a change of 20 %)
+    # precision left, so any rounding of it looks like a change of 20%)
     count = st.just(0.0) | st.floats(1e-6, 1000)
     depts = {
         f"d{i}": Department(

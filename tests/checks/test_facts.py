@@ -17,7 +17,7 @@ from clientchain.graph import build_graph
 from clientchain.loading import load_text
 from clientchain.model import Organization
 
-# a: 10 units × 5 h = 50 h of 40 h (one person × 40 h) = 125 %: overloaded, and over takt
+# a: 10 units × 5 h = 50 h of 40 h (one person × 40 h) = 125%: overloaded, and over takt
 # (takt = 40 h / 10 units = 4 h per unit < 5 h of effort).
 ORG = """\
 version: 1
@@ -60,7 +60,7 @@ def test_a_flow_analysis_the_caller_has_is_passed_on(counted: list[Organization]
     overloaded = [f.message for f in findings if f.rule == "overloaded"]
     assert overloaded == [
         "Department a is overloaded: 50 h of work per week against a capacity of 40 h "
-        "(utilization 125 %)."
+        "(utilization 125%)."
     ]
     assert counted == []  # not computed again
 

@@ -87,11 +87,11 @@ def test_a_result_too_large_is_refused_naming_the_option(small) -> None:
         simulate(small, parse_changes(small, demand=["1e308"]))
 
 
-@pytest.mark.parametrize("text", ["1.3", "+30%", "130%", "x1.3", "×1.3", "X1.3", " +30 % "])
+@pytest.mark.parametrize("text", ["1.3", "+30%", "130%", "x1.3", "×1.3", "X1.3", " +30% "])
 def test_demand_factor_forms_mean_the_same(small, text: str) -> None:
     """Issue 12 item 4: ``1.3``, ``+30%``, ``130%`` and ``x1.3`` are one factor."""
     [change] = parse_changes(small, demand=[text])
-    # +30 % = 1 + 30 / 100 = 1.3; 130 % = 130 / 100 = 1.3 (both exactly the float 1.3)
+    # +30% = 1 + 30 / 100 = 1.3; 130% = 130 / 100 = 1.3 (both exactly the float 1.3)
     assert (change.target, change.value) == (None, 1.3)
     [one] = parse_changes(small, demand=[f"y={text}"])
     assert (one.target, one.value) == ("y", 1.3)
@@ -105,7 +105,7 @@ def test_demand_factor_forms_mean_the_same(small, text: str) -> None:
     [("-20%", 0.8), ("+0%", 1.0), ("50%", 0.5), ("x0", 0.0), ("1e22", 1e22), ("+250%", 3.5)],
 )
 def test_other_factors_in_each_form(small, text: str, factor: float) -> None:
-    # −20 % = 1 − 0.2 = 0.8; 50 % of today's demand = 0.5; +250 % = 1 + 2.5 = 3.5
+    # −20% = 1 − 0.2 = 0.8; 50% of today's demand = 0.5; +250% = 1 + 2.5 = 3.5
     [change] = parse_changes(small, demand=[text])
     assert change.value == pytest.approx(factor)
 

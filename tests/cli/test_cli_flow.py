@@ -133,8 +133,8 @@ def test_find_limit_equals_headroom_on_agencia(cli: Invoke) -> None:
     assert doc["limit_department"] == "creatividad"
     text = cli("simulate", AGENCIA, "--find-limit").stdout
     assert "demand limit: × 1.25" in text
-    assert "Creatividad (creatividad) reaches 100 % first" in text
-    # scaling by it puts the constraint at exactly 100 %
+    assert "Creatividad (creatividad) reaches 100% first" in text
+    # scaling by it puts the constraint at exactly 100%
     doc = strict_json(cli("simulate", AGENCIA, "--demand", "1.25", "--format", "json").stdout)
     assert doc["after"]["departments"][0]["utilization"] == 1.0
 
@@ -150,7 +150,7 @@ def test_zero_capacity_is_null_in_json_and_overloaded_in_check(cli: Invoke, org_
     check = cli("check", str(path))
     assert check.exit_code == 1
     assert "error [overloaded] Department Envíos (envios) is overloaded" in check.stdout
-    assert "utilization ∞ %" in check.stdout
+    assert "utilization ∞%" in check.stdout
 
 
 def test_plain_text_shows_lead_time_in_days_and_hours(cli: Invoke) -> None:
@@ -165,7 +165,7 @@ def test_plain_text_shows_lead_time_in_days_and_hours(cli: Invoke) -> None:
     # vídeo: 2 units waiting / (3 / 5 a day) = 3.33 days = 26.67 h
     assert "effort 12 h, cycle time 6 h, wait 26.67 h (from inventory)" in result.stdout
     bottlenecks = cli("bottlenecks", AGENCIA, "--no-color").stdout
-    assert "constraint: Creatividad (creatividad) at 80 %" in bottlenecks
+    assert "constraint: Creatividad (creatividad) at 80%" in bottlenecks
     assert "headroom: × 1.25" in bottlenecks
     assert "cuts off Marcas (marcas), Pymes (pymes)" in bottlenecks
 
@@ -257,8 +257,8 @@ def test_simulate_writes_the_future_state_that_other_commands_read(cli: Invoke, 
     for simulated_dept, read_dept in pairs:
         assert {key: read_dept[key] for key in simulated_dept} == simulated_dept
     read = {d["id"]: d for d in read_back["departments"]}
-    # creatividad: 1.3 × 64 = 83.2 h of 3 × 40 = 120 h → 69.3 %; contenido now leads:
-    # 1.3 × 37 h + 10 h other load = 58.1 h of 80 h → 72.6 %
+    # creatividad: 1.3 × 64 = 83.2 h of 3 × 40 = 120 h → 69.3%; contenido now leads:
+    # 1.3 × 37 h + 10 h other load = 58.1 h of 80 h → 72.6%
     assert read["creatividad"]["utilization"] == pytest.approx(83.2 / 120)
     assert read_back["constraint"] == "contenido"
     assert read["contenido"]["utilization"] == pytest.approx(58.1 / 80)
@@ -346,8 +346,8 @@ chains:
       - {department: edicion, effort: 1h}
       - {department: video, effort: 3h}
 """
-# H = 40 h. admin: no chain work, 31.2 / 40 = 78 % (the busiest); video: 9 × 3 + 2.2 = 29.2 h
-# → 73 % (the chains' constraint); edicion 9 / 40 = 22.5 %.
+# H = 40 h. admin: no chain work, 31.2 / 40 = 78% (the busiest); video: 9 × 3 + 2.2 = 29.2 h
+# → 73% (the chains' constraint); edicion 9 / 40 = 22.5%.
 # headroom 1 / 0.78 = 1.2821; demand limit min((40 − 2.2) / 27, 40 / 9) = 1.4 at video
 
 
@@ -356,18 +356,18 @@ def test_bottlenecks_says_which_factor_it_shows(cli: Invoke, org_file) -> None:
     path = str(org_file(BUSY))
     text = cli("bottlenecks", path, "--no-color").stdout
     assert (
-        "busiest: Administración (admin), 78 %, no chain work; "
-        "the chains' constraint: Vídeo (video), 73 %"
+        "busiest: Administración (admin), 78%, no chain work; "
+        "the chains' constraint: Vídeo (video), 73%"
     ) in text
     assert (
         "headroom: × 1.28 (if all work grows, other work included, "
-        "Administración (admin) reaches 100 % first)"
+        "Administración (admin) reaches 100% first)"
     ) in text
     assert (
-        "demand limit: × 1.4 (if only chain demand grows, Vídeo (video) reaches 100 % first)"
+        "demand limit: × 1.4 (if only chain demand grows, Vídeo (video) reaches 100% first)"
     ) in text
     # admin's stall stops no chain: it carries none
-    admin = text.split("  Administración (admin): 78 %", 1)[1].split("\n  Vídeo", 1)[0]
+    admin = text.split("  Administración (admin): 78%", 1)[1].split("\n  Vídeo", 1)[0]
     assert "    if it stalls: no chain stops (it carries no chain work)" in admin
     doc = strict_json(cli("bottlenecks", path, "--format", "json").stdout)
     assert doc["constraint"] == "admin"
@@ -382,19 +382,19 @@ def test_simulate_capacity_on_a_department_without_chain_work(cli: Invoke, org_f
     path = str(org_file(BUSY))
     result = cli("simulate", path, "--capacity", "admin=20h", "--no-color")
     assert result.exit_code == 0, result
-    # admin: 31.2 h of 20 h = 156 %; chain demand does not move it: the limit stays 1.4 at video
+    # admin: 31.2 h of 20 h = 156%; chain demand does not move it: the limit stays 1.4 at video
     assert "demand limit: × 0" not in result.stdout
     assert (
-        "demand limit: × 1.4 (if only chain demand grows, Vídeo (video) reaches 100 % first)"
+        "demand limit: × 1.4 (if only chain demand grows, Vídeo (video) reaches 100% first)"
     ) in result.stdout
-    assert "Administración (admin), 156 %, no chain work" in result.stdout
+    assert "Administración (admin), 156%, no chain work" in result.stdout
     doc = strict_json(cli("simulate", path, "--capacity", "admin=20h", "-f", "json").stdout)
     assert doc["demand_limit"] == pytest.approx(1.4)
     assert doc["after"]["demand_limit"] == pytest.approx(1.4)
     assert doc["after"]["headroom"] == pytest.approx(20 / 31.2)  # 1 / 1.56
     limit = cli("simulate", path, "--capacity", "admin=20h", "--find-limit").stdout
     assert "demand limit: × 1.4" in limit
-    assert "headroom: × 0.64 (Administración (admin) is over 100 % already)" in limit
+    assert "headroom: × 0.64 (Administración (admin) is over 100% already)" in limit
 
 
 def test_rich_heading_names_both_factors(cli: Invoke, org_file, monkeypatch) -> None:

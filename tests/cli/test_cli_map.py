@@ -28,19 +28,19 @@ def test_plain_text_overview(cli: Invoke, org_file) -> None:
     assert "  Papelera (papel)" in text
     assert "  Pedido estándar (pedido): demand 10 per week" in text
     assert "    Papelera → Ventas → Taller de diseño → Envíos → Tiendas" in text
-    # ventas 10 × 0.5 h = 5 h of 40 → 12.5 %; taller 20 h → 50 %, the constraint
-    assert "    utilization: 12.5 % (5 h of 40 h per week)" in text
-    assert "    utilization: 50 % (20 h of 40 h per week), the constraint" in text
+    # ventas 10 × 0.5 h = 5 h of 40 → 12.5%; taller 20 h → 50%, the constraint
+    assert "    utilization: 12.5% (5 h of 40 h per week)" in text
+    assert "    utilization: 50% (20 h of 40 h per week), the constraint" in text
     assert "    lead time 0.34 working days (2.75 h); constraint Taller de diseño (taller)" in text
-    assert "bottlenecks:\n  Taller de diseño (taller): 50 %, the constraint\n" in text
+    assert "bottlenecks:\n  Taller de diseño (taller): 50%, the constraint\n" in text
     # taller has no other_load: both factors are 1 / 0.5 = 2
     assert (
         "  headroom: × 2 (if all work grows, other work included, "
-        "Taller de diseño (taller) reaches 100 % first)"
+        "Taller de diseño (taller) reaches 100% first)"
     ) in text
     assert (
         "  demand limit: × 2 (if only chain demand grows, "
-        "Taller de diseño (taller) reaches 100 % first)"
+        "Taller de diseño (taller) reaches 100% first)"
     ) in text
     assert "info [single-point-of-failure]" in text
 
@@ -130,7 +130,7 @@ def test_json_top_level_fields(doc: dict) -> None:
         "findings",
     ]
     assert doc["organization"] == "Taller Núñez"
-    # taller: 10 × 2 h = 20 h of 40 h → 50 %, the highest; headroom 1 / 0.5 = 2
+    # taller: 10 × 2 h = 20 h of 40 h → 50%, the highest; headroom 1 / 0.5 = 2
     assert doc["constraint"] == "taller"
     assert doc["headroom"] == 2.0
     # demand limit (40 − 0) / 20 = 2 at taller, the busiest department with chain work

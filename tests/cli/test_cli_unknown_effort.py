@@ -21,7 +21,7 @@ def org(org_file: Callable[..., Path]) -> str:
 
 def test_map_text(cli: Invoke, org: str) -> None:
     out = cli("map", org, "--no-color").stdout
-    assert "    utilization: 62.5 % (25 h of 40 h per week), the constraint" in out
+    assert "    utilization: 62.5% (25 h of 40 h per week), the constraint" in out
     assert "    utilization: unknown (unknown of 40 h per week)" in out
     assert "    lead time unknown (effort unknown at 1 step); constraint Alfa (a)" in out
     assert "    lead time 1.25 working days (10 h); constraint Alfa (a)" in out
@@ -62,7 +62,7 @@ def test_bottlenecks_and_simulate_json(cli: Invoke, org: str) -> None:
     assert (doc["constraint"], doc["headroom"], doc["demand_limit"]) == ("a", None, None)
     assert doc["unknown_utilization"] == ["b"]
     sim = json.loads(cli("simulate", org, "--demand", "2", "--format", "json").stdout)
-    # Alfa 2 × 25 = 50 h of 40 h = 125 %; Beta still unknown, so no demand limit.
+    # Alfa 2 × 25 = 50 h of 40 h = 125%; Beta still unknown, so no demand limit.
     after = {d["id"]: d["utilization"] for d in sim["after"]["departments"]}
     assert after == {"a": 1.25, "c": 1.0, "b": None}
     assert sim["demand_limit"] is None
@@ -87,17 +87,17 @@ def test_report_markdown(cli: Invoke, org: str, tmp_path: Path) -> None:
     assert cli("report", org, "-o", str(report)).exit_code == 0
     text = report.read_text(encoding="utf-8")
     assert "| Headroom | unknown \\(utilization unknown at Beta: effort unknown\\) |" in text
-    quality = "100 % \\(unknown: 2 of 2 handoffs\\)"  # neither handoff of x gives a quality
+    quality = "100% \\(unknown: 2 of 2 handoffs\\)"  # neither handoff of x gives a quality
     assert f"| x | 10/week | 4 h | unknown | unknown | unknown | {quality} | Alfa | none |" in text
     assert "| Beta | unknown | 40 h | unknown |" in text
 
 
 def test_diff_says_unknown_not_none_or_new(cli: Invoke, org: str, org_file) -> None:
-    # Beta's effort set to 3 h: 10 × 3 = 30 h of 40 h = 75 %; x's lead 2 + 3 + 8 = 13 h.
+    # Beta's effort set to 3 h: 10 × 3 = 30 h of 40 h = 75%; x's lead 2 + 3 + 8 = 13 h.
     known = org_file(ORG.replace("effort: unknown, wait: 8h", "effort: 3h, wait: 8h"), "new.yaml")
     out = cli("diff", org, str(known)).stdout
     assert "  ~ x: steps[1].effort unknown → 3 h" in out
-    assert "  utilization of Beta (b): unknown → 75 % (change unknown)" in out
+    assert "  utilization of Beta (b): unknown → 75% (change unknown)" in out
     assert "  lead time of x: unknown → 13 h (change unknown)" in out
     doc = json.loads(cli("diff", org, str(known), "--format", "json").stdout)
     beta = next(m for m in doc["metrics"] if m["id"] == "b")

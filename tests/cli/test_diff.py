@@ -35,11 +35,11 @@ CORPUS = sorted(EXAMPLES.glob("*.yaml")) + sorted(
     (Path(__file__).resolve().parents[1] / "cases" / "valid").glob("*.yaml")
 )
 
-# TALLER (H = 40 h a week, demand 10): ventas 10 × 0.5 h = 5 h → 12.5 %, taller 10 × 2 h
-# = 20 h → 50 %, envios 10 × 0.25 h = 2.5 h → 6.25 %; lead time 0.5 + 2 + 0.25 = 2.75 h;
-# rolled quality: only ventas → taller is rated, 95 %.
+# TALLER (H = 40 h a week, demand 10): ventas 10 × 0.5 h = 5 h → 12.5%, taller 10 × 2 h
+# = 20 h → 50%, envios 10 × 0.25 h = 2.5 h → 6.25%; lead time 0.5 + 2 + 0.25 = 2.75 h;
+# rolled quality: only ventas → taller is rated, 95%.
 SLOWER = TALLER.replace("{department: taller, effort: 2h}", "{department: taller, effort: 3.6h}")
-# taller: 10 × 3.6 = 36 h → 90 % (crosses 85 %); lead time 0.5 + 3.6 + 0.25 = 4.35 h (+58.2 %)
+# taller: 10 × 3.6 = 36 h → 90% (crosses 85%); lead time 0.5 + 3.6 + 0.25 = 4.35 h (+58.2%)
 
 
 def org(text: str, name: str = "org.yaml") -> Organization:
@@ -100,7 +100,7 @@ def test_fields_change_one_by_one() -> None:
     }
     text = diff_text(result)
     assert "~ Envíos (envios): headcount 1 → 2" in text
-    assert "~ Ventas (ventas) → Taller de diseño (taller): quality 95 % → 80 %" in text
+    assert "~ Ventas (ventas) → Taller de diseño (taller): quality 95% → 80%" in text
 
 
 def test_metric_deltas_and_regressions_by_hand() -> None:
@@ -114,18 +114,18 @@ def test_metric_deltas_and_regressions_by_hand() -> None:
     assert [(f.field, f.old, f.new) for f in steps.fields] == [("steps[1].effort", 2.0, 3.6)]
     messages = [r.message for r in result.regressions]
     assert messages == [
-        "Taller de diseño (taller) crosses the near-capacity threshold of 85 %: "
-        "utilization 50 % → 90 %.",
-        "Pedido estándar (pedido): lead time grows by 58.2 % (2.75 h → 4.35 h), "
-        "more than the tolerance of 10 %.",
+        "Taller de diseño (taller) crosses the near-capacity threshold of 85%: "
+        "utilization 50% → 90%.",
+        "Pedido estándar (pedido): lead time grows by 58.2% (2.75 h → 4.35 h), "
+        "more than the tolerance of 10%.",
     ]
-    # (4.35 - 2.75) / 2.75 = 0.5818…: within a tolerance of 60 %, over one of 50 %
+    # (4.35 - 2.75) / 2.75 = 0.5818…: within a tolerance of 60%, over one of 50%
     assert len(diff_orgs(org(TALLER), org(SLOWER), lead_time_tolerance=0.6).regressions) == 1
     assert len(diff_orgs(org(TALLER), org(SLOWER), lead_time_tolerance=0.5).regressions) == 2
 
 
 def test_rolled_quality_delta_and_constraint_shift() -> None:
-    # ventas gets 45 h of other load: 5 + 45 = 50 h of 40 → 125 %, now the constraint
+    # ventas gets 45 h of other load: 5 + 45 = 50 h of 40 → 125%, now the constraint
     busy = TALLER.replace("kind: commercial, group: Frente}", "kind: commercial, other_load: 45h}")
     worse = busy.replace("quality: 95%", "quality: 70%")
     result = diff_orgs(org(TALLER), org(worse))
@@ -138,7 +138,7 @@ def test_rolled_quality_delta_and_constraint_shift() -> None:
     assert metrics[("pedido", "rolled_quality")] == (0.95, 0.70)
     assert metrics[("ventas", "utilization")] == (5 / 40, 50 / 40)
     assert [c.chain for c in result.chain_constraints] == ["pedido"]
-    assert "Ventas (ventas) becomes overloaded: utilization 12.5 % → 125 %." in [
+    assert "Ventas (ventas) becomes overloaded: utilization 12.5% → 125%." in [
         r.message for r in result.regressions
     ]
     assert "constraint: Taller de diseño (taller) → Ventas (ventas)" in diff_text(result)
@@ -217,28 +217,28 @@ def test_cli_diff_with_git_and_fail_on_regression(repo: Path) -> None:
 def test_crossing_near_capacity_fails_whatever_the_tolerance(
     cli: Invoke, org_file, tolerance: str
 ) -> None:
-    # taller goes 50 % → 90 %, over the 85 % threshold: a regression at any tolerance
+    # taller goes 50% → 90%, over the 85% threshold: a regression at any tolerance
     old, new = org_file(TALLER, "old.yaml"), org_file(SLOWER, "new.yaml")
     args = ("diff", str(old), str(new), "--fail-on-regression", "--lead-time-tolerance")
     assert cli(*args, tolerance).exit_code == 1
-    relaxed = SLOWER + "checks:\n  near_capacity: 95%\n"  # 90 % no longer crosses
+    relaxed = SLOWER + "checks:\n  near_capacity: 95%\n"  # 90% no longer crosses
     new = org_file(relaxed, "relaxed.yaml")
     assert cli(
         "diff", str(old), str(new), "--fail-on-regression", "--lead-time-tolerance", tolerance
     ).exit_code == (
-        1 if tolerance in ("10%", "0.5") else 0  # lead time +58.2 %: over 10 % and 50 % only
+        1 if tolerance in ("10%", "0.5") else 0  # lead time +58.2%: over 10% and 50% only
     )
 
 
 def test_lead_time_alone_decides_with_the_tolerance(cli: Invoke, org_file) -> None:
-    # waits only: 1 d = 8 h before taller → lead time 2.75 → 10.75 h (+290.9 %), no load change
+    # waits only: 1 d = 8 h before taller → lead time 2.75 → 10.75 h (+290.9%), no load change
     waited = TALLER.replace(
         "{department: taller, effort: 2h}", "{department: taller, effort: 2h, wait: 1d}"
     )
     old, new = str(org_file(TALLER, "old.yaml")), str(org_file(waited, "new.yaml"))
     gate = ("diff", old, new, "--fail-on-regression")
     assert cli(*gate).exit_code == 1
-    assert cli(*gate, "--lead-time-tolerance", "291%").exit_code == 0  # 290.9 % ≤ 291 %
+    assert cli(*gate, "--lead-time-tolerance", "291%").exit_code == 0  # 290.9% ≤ 291%
     assert cli(*gate, "--lead-time-tolerance", "290%").exit_code == 1
     assert cli(*gate, "--lead-time-tolerance", "lots").exit_code == 2
     assert cli("diff", old, new).exit_code == 0
@@ -263,7 +263,7 @@ def test_json_and_markdown(cli: Invoke, org_file, tmp_path) -> None:
     comment = target.read_text(encoding="utf-8")
     assert comment.startswith("### clientchain diff:")
     assert "#### Regressions" in comment
-    assert "| Taller de diseño (taller) | utilization | 50 % | 90 % | +40 pts |" in comment
+    assert "| Taller de diseño (taller) | utilization | 50% | 90% | +40 pts |" in comment
 
 
 def test_markdown_cannot_be_injected() -> None:
@@ -317,7 +317,7 @@ def test_a_new_supplier_nothing_uses_is_a_finding_that_appears(cli: Invoke, org_
 
 
 def test_a_finding_whose_numbers_change_is_neither_new_nor_resolved(cli: Invoke, org_file) -> None:
-    # taller 10 × 4.4 h = 44 h of 40 → 110 %, then 10 × 4.8 h = 48 h → 120 %: still overloaded
+    # taller 10 × 4.4 h = 44 h of 40 → 110%, then 10 × 4.8 h = 48 h → 120%: still overloaded
     over = TALLER.replace("{department: taller, effort: 2h}", "{department: taller, effort: 4.4h}")
     more = over.replace("effort: 4.4h", "effort: 4.8h")
     old, new = str(org_file(over, "old.yaml")), str(org_file(more, "new.yaml"))

@@ -15,7 +15,7 @@ from .cli_support import TALLER, Invoke
 SMALLER_TALLER = TALLER.replace(
     "taller: {name: Taller de diseño, group: Producción}",
     "taller: {name: Taller de diseño, group: Producción, capacity: 30h}",
-)  # taller: 20 h of 30 h = 66.666… % → "66.7 %"; it was 20 / 40 = 50 %: +16.666… pts
+)  # taller: 20 h of 30 h = 66.666… % → "66.7%"; it was 20 / 40 = 50%: +16.666… pts
 
 
 def lines_of(text: str) -> list[str]:
@@ -26,36 +26,36 @@ def test_diff_writes_percentages_and_names_as_map_does(cli: Invoke, org_file) ->
     old, new = str(org_file(TALLER, "old.yaml")), str(org_file(SMALLER_TALLER, "new.yaml"))
     diff = lines_of(cli("diff", old, new).stdout)
     assert "  ~ Taller de diseño (taller): capacity none → 30 h" in diff
-    assert "  utilization of Taller de diseño (taller): 50 % → 66.7 % (+16.7 pts)" in diff
+    assert "  utilization of Taller de diseño (taller): 50% → 66.7% (+16.7 pts)" in diff
     mapped = lines_of(cli("map", new).stdout)
-    assert "    utilization: 66.7 % (20 h of 30 h per week), the constraint" in mapped
+    assert "    utilization: 66.7% (20 h of 30 h per week), the constraint" in mapped
 
 
 def test_regressions_write_percentages_and_durations_the_same_way(cli: Invoke, org_file) -> None:
-    # taller 2 h → 3.6 h: 10 × 3.6 = 36 h of 40 → 90 %, over 85 %;
-    # lead time 0.5 + 2 + 0.25 = 2.75 h → 0.5 + 3.6 + 0.25 = 4.35 h: +1.6 h, 1.6 / 2.75 = +58.2 %
+    # taller 2 h → 3.6 h: 10 × 3.6 = 36 h of 40 → 90%, over 85%;
+    # lead time 0.5 + 2 + 0.25 = 2.75 h → 0.5 + 3.6 + 0.25 = 4.35 h: +1.6 h, 1.6 / 2.75 = +58.2%
     slower = TALLER.replace("taller, effort: 2h}", "taller, effort: 3.6h}")
     old, new = str(org_file(TALLER, "old.yaml")), str(org_file(slower, "new.yaml"))
     diff = lines_of(cli("diff", old, new).stdout)
-    assert "  lead time of Pedido estándar (pedido): 2.75 h → 4.35 h (+1.6 h, +58.2 %)" in diff
+    assert "  lead time of Pedido estándar (pedido): 2.75 h → 4.35 h (+1.6 h, +58.2%)" in diff
     assert diff[-2:] == [
-        "  Taller de diseño (taller) crosses the near-capacity threshold of 85 %: "
-        "utilization 50 % → 90 %.",
-        "  Pedido estándar (pedido): lead time grows by 58.2 % (2.75 h → 4.35 h), "
-        "more than the tolerance of 10 %.",
+        "  Taller de diseño (taller) crosses the near-capacity threshold of 85%: "
+        "utilization 50% → 90%.",
+        "  Pedido estándar (pedido): lead time grows by 58.2% (2.75 h → 4.35 h), "
+        "more than the tolerance of 10%.",
     ]
 
 
 def test_findings_write_percentages_as_map_does(cli: Invoke, org_file) -> None:
-    # taller: 20 h of 21 h = 95.238… % → "95.2 %", above 85 %
+    # taller: 20 h of 21 h = 95.238… % → "95.2%", above 85%
     tight = TALLER.replace(
         "taller: {name: Taller de diseño, group: Producción}",
         "taller: {name: Taller de diseño, group: Producción, capacity: 21h}",
     )
     checked = cli("check", str(org_file(tight)), "--select", "near-capacity").stdout
     assert checked.endswith(
-        "Department Taller de diseño (taller) is near capacity: utilization 95.2 % "
-        "(20 h of 21 h per week), above the threshold of 85 %.\n"
+        "Department Taller de diseño (taller) is near capacity: utilization 95.2% "
+        "(20 h of 21 h per week), above the threshold of 85%.\n"
     )
 
 
@@ -72,12 +72,12 @@ def test_durations_under_an_hour_are_written_in_minutes(cli: Invoke, org_file) -
 
 
 def test_diff_names_constraints_and_handoffs(cli: Invoke, org_file) -> None:
-    # ventas gets 45 h of other load: 5 + 45 = 50 h of 40 h → 125 %, the new constraint
+    # ventas gets 45 h of other load: 5 + 45 = 50 h of 40 h → 125%, the new constraint
     busy = TALLER.replace("kind: commercial, group: Frente}", "kind: commercial, other_load: 45h}")
     busy = busy.replace("quality: 95%", "quality: 80%")
     old, new = str(org_file(TALLER, "old.yaml")), str(org_file(busy, "new.yaml"))
     diff = lines_of(cli("diff", old, new).stdout)
-    assert "  ~ Ventas (ventas) → Taller de diseño (taller): quality 95 % → 80 %" in diff
+    assert "  ~ Ventas (ventas) → Taller de diseño (taller): quality 95% → 80%" in diff
     assert "constraint: Taller de diseño (taller) → Ventas (ventas)" in diff
     assert (
         "constraint of chain Pedido estándar (pedido): Taller de diseño (taller) → Ventas (ventas)"

@@ -36,7 +36,7 @@ def test_org_file_on_stdout_and_summary_on_stderr(cli: Invoke, log: Path) -> Non
     assert handoff.lead_time == 2  # median of 1 h and 3 h
     assert "4 events in 2 cases" in result.stderr
     assert "2 handovers between 1 pair of departments" in result.stderr
-    assert "covering 100 % of the cases" in result.stderr
+    assert "covering 100% of the cases" in result.stderr
 
 
 def test_output_file_is_written(cli: Invoke, log: Path, tmp_path: Path) -> None:

@@ -71,7 +71,7 @@ def test_volume_mismatch_uses_the_tolerance(tmp_path: Path) -> None:
     path = tmp_path / "more.yaml"
     text = dump_org(replace(org, handoffs=(doubled, *org.handoffs[1:])))
     path.write_text(text, encoding="utf-8")
-    # |0.526 − 1| = 0.474: within the default 50 %, outside 40 %.
+    # |0.526 − 1| = 0.474: within the default 50%, outside 40%.
     assert compare_log(EXAMPLE_LOG, load_text(text, str(path)), OPTIONS).agrees
     strict = compare_log(EXAMPLE_LOG, load_text(text, str(path)), OPTIONS, tolerance=0.4)
     (finding,) = strict.findings

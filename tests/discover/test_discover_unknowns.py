@@ -36,7 +36,7 @@ def test_unmeasured_steps_are_marked_unknown_in_the_file(cli: Invoke, tmp_path: 
         '        effort: "1.5h"',
         UNKNOWN,
     ]
-    assert "  # 2 cases (100 %); effort unknown at 1 of 3 steps" in lines
+    assert "  # 2 cases (100%); effort unknown at 1 of 3 steps" in lines
     (chain,) = load_text(result.stdout, "found.yaml").chains.values()
     assert [step.effort for step in chain.steps] == [0.75, 1.5, None]
     assert (
@@ -55,7 +55,7 @@ def test_a_log_without_start_times_has_no_measured_effort(cli: Invoke, tmp_path:
     assert result.exit_code == 0, result
     lines = result.stdout.splitlines()
     assert [line for line in lines if line.strip().startswith("effort:")] == [UNKNOWN] * 3
-    assert "  # 2 cases (100 %); effort unknown at every step" in lines
+    assert "  # 2 cases (100%); effort unknown at every step" in lines
     header = " ".join(line.lstrip("# ") for line in lines if line.startswith("#"))
     assert "lead time, value added, utilization and headroom" in header
     assert "shown as unknown" in header
@@ -77,8 +77,8 @@ def test_compare_json_gives_unknown_efforts_as_null(cli: Invoke, tmp_path: Path)
     assert chain["efforts"] == [0.75, 1.5, None]
 
 
-NOT_MEASURED = re.compile(r"(?<![\d.])0 h|(?<![\d.])0 %|100 %|∞")
-"""What an unknown used to be shown as: 0 h of effort or load, 0 % utilization, 100 % value
+NOT_MEASURED = re.compile(r"(?<![\d.])0 h|(?<![\d.])0%|100%|∞")
+"""What an unknown used to be shown as: 0 h of effort or load, 0% utilization, 100% value
 added, an infinite headroom."""
 
 
@@ -120,15 +120,15 @@ def test_discover_then_map_shows_unknown_without_start_times(cli: Invoke, tmp_pa
     assert NOT_MEASURED.findall(cli("bottlenecks", str(org)).stdout) == []
     text = cli("chains", str(org), "--no-color").stdout
     assert "  process time: unknown\n  lead time: unknown\n  value-added ratio: unknown\n" in text
-    # (its rolled quality reads 100 %: handoffs without a quality count as 100 %, said there)
-    assert "  rolled quality: 100 % (unknown: Sales → Design, " in text
+    # (its rolled quality reads 100%: handoffs without a quality count as 100%, said there)
+    assert "  rolled quality: 100% (unknown: Sales → Design, " in text
     findings = cli("check", str(org), "--format", "json").stdout
     assert [f["rule"] for f in json.loads(findings)["findings"]].count("unknown-effort") == 1
 
 
 def test_discover_then_map_keeps_what_was_measured(cli: Invoke, tmp_path: Path) -> None:
     # Sales 0.75 h and Design 1.5 h measured, Print not; demand 2 per week (H = 40 h):
-    # Sales 2 × 0.75 = 1.5 h of 40 h = 3.75 %, Design 2 × 1.5 = 3 h = 7.5 %, Print unknown.
+    # Sales 2 × 0.75 = 1.5 h of 40 h = 3.75%, Design 2 × 1.5 = 3 h = 7.5%, Print unknown.
     org = _discovered(cli, tmp_path, ROWS, HEADER)
     doc = json.loads(cli("bottlenecks", str(org), "--format", "json").stdout)
     assert [(d["id"], d["load_hours"], d["utilization"]) for d in doc["departments"]] == [
@@ -140,4 +140,4 @@ def test_discover_then_map_keeps_what_was_measured(cli: Invoke, tmp_path: Path) 
     assert (doc["headroom"], doc["demand_limit"]) == (None, None)  # Print could be busier
     assert doc["unknown_utilization"] == ["print"]
     text = cli("bottlenecks", str(org)).stdout
-    assert "constraint: Design (design) at 7.5 %; utilization unknown at Print (print)" in text
+    assert "constraint: Design (design) at 7.5%; utilization unknown at Print (print)" in text

@@ -32,15 +32,15 @@ def _org(department: Department, demand: float) -> Organization:
         (
             Department("a", "Alfa"),
             50,
-            "Alfa is over 100 % already",
-            "Alfa is over 100 % already",
+            "Alfa is over 100% already",
+            "Alfa is over 100% already",
         ),
         # 20 h of 40 h: both 2, room to grow
         (
             Department("a", "Alfa"),
             20,
-            "if all work grows, other work included, Alfa reaches 100 % first",
-            "if only chain demand grows, Alfa reaches 100 % first",
+            "if all work grows, other work included, Alfa reaches 100% first",
+            "if only chain demand grows, Alfa reaches 100% first",
         ),
     ],
 )

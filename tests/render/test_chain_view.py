@@ -62,10 +62,10 @@ def test_a_revisit_is_drawn_as_two_steps(hospital) -> None:
     assert keys[4] == "v2_n_doctors"
     assert [(e.source_key, e.target_key) for e in diagram.edges] == list(pairwise(keys))
     first, second = diagram.nodes[2], diagram.nodes[4]
-    # doctors: 60 h of 4 × 24 = 96 h = 62.5 % utilized (written as every command writes it);
+    # doctors: 60 h of 4 × 24 = 96 h = 62.5% utilized (written as every command writes it);
     # cycle 30 min / 4 people = 7.5 min; 15 min / 4 = 3.75 min (shown 3.75 min)
-    assert first.lines[1:] == ("operative · 62.5 % utilized", "visit 1 of 2", "cycle 7.5 min")
-    assert second.lines[1:] == ("operative · 62.5 % utilized", "visit 2 of 2", "cycle 3.75 min")
+    assert first.lines[1:] == ("operative · 62.5% utilized", "visit 1 of 2", "cycle 7.5 min")
+    assert second.lines[1:] == ("operative · 62.5% utilized", "visit 2 of 2", "cycle 3.75 min")
 
 
 def test_each_arrow_reads_the_wait_of_the_step_it_enters(hospital) -> None:
@@ -93,8 +93,8 @@ def test_arrow_waits_add_up_to_lead_time_minus_process_time(hospital) -> None:
     waits = _waits(line for edge in diagram.edges for line in edge.lines)
     assert waits == [0.25, 6.0, 1.0, 0.75, 0.5, 2.0]
     assert sum(waits) == 10.5 == 12.5 - 2
-    # value added 2 ÷ 12.5 = 16 %
-    assert diagram.caption[1] == "process time 2 h · lead time 12.5 h · value added 16 %"
+    # value added 2 ÷ 12.5 = 16%
+    assert diagram.caption[1] == "process time 2 h · lead time 12.5 h · value added 16%"
 
 
 def test_chain_view_shows_the_chains_demand_not_the_edges_volume(hospital) -> None:
@@ -157,8 +157,8 @@ def test_a_first_wait_without_supplier_and_a_repeated_step_are_shown() -> None:
     node_waits = _waits(line for node in diagram.nodes for line in node.lines)
     edge_waits = _waits(line for edge in diagram.edges for line in edge.lines)
     assert sum(node_waits + edge_waits) == 3.5 == 7.5 - 4
-    # value added 4 ÷ 7.5 = 53.3 %
-    assert diagram.caption[1] == "process time 4 h · lead time 7.5 h · value added 53.3 %"
+    # value added 4 ÷ 7.5 = 53.3%
+    assert diagram.caption[1] == "process time 4 h · lead time 7.5 h · value added 53.3%"
 
 
 def test_dot_and_mermaid_draw_both_visits(hospital) -> None:

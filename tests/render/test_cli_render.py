@@ -65,7 +65,7 @@ def test_render_options_reach_the_diagram(cli, tmp_path) -> None:
     text = out.read_text(encoding="utf-8")
     assert "rankdir=TB" in text
     assert 'bgcolor="#111827"' in text
-    assert "%C&amp;A 95 %" in text
+    assert "%C&amp;A 95%" in text
     assert text.count(" -> ") == 4  # cuentas → contenido → audiovisual → redes → marcas
 
 

@@ -31,7 +31,7 @@ chains:
       - {department: edicion, effort: 1h}
       - {department: video, effort: 3h}
 """
-# H = 40 h. admin: no chain work, 31.2 / 40 = 78 %; video 9 × 3 + 2.2 = 29.2 h → 73 %.
+# H = 40 h. admin: no chain work, 31.2 / 40 = 78%; video 9 × 3 + 2.2 = 29.2 h → 73%.
 # headroom 1 / 0.78 = × 1.28 (admin); demand limit (40 − 2.2) / 27 = × 1.4 (video)
 
 
@@ -39,11 +39,11 @@ def test_overview_caption_says_which_factor() -> None:
     org = load_text(BUSY)
     diagram = build_diagram(org, build_graph(org), analyze_flow(org), DiagramOptions())
     assert diagram.caption == (
-        "busiest: Administración (78 % utilized), no chain work; "
-        "the chains' constraint: Vídeo (73 %)",
+        "busiest: Administración (78% utilized), no chain work; "
+        "the chains' constraint: Vídeo (73%)",
         "headroom × 1.28: if all work grows, other work included, "
-        "Administración reaches 100 % first",
-        "demand limit × 1.4: if only chain demand grows, Vídeo reaches 100 % first",
+        "Administración reaches 100% first",
+        "demand limit × 1.4: if only chain demand grows, Vídeo reaches 100% first",
     )
 
 
@@ -51,21 +51,21 @@ def test_speaker_notes_and_report_summary() -> None:
     org = load_text(BUSY)
     notes = overview_notes(org, analyze_flow(org)).splitlines()
     assert notes[:3] == [
-        "Busiest: Administración at 78 % utilization, no chain work; "
-        "the chains' constraint: Vídeo at 73 %.",
+        "Busiest: Administración at 78% utilization, no chain work; "
+        "the chains' constraint: Vídeo at 73%.",
         "Headroom × 1.28: if all work grows, other work included, "
-        "Administración reaches 100 % first.",
-        "Demand limit × 1.4: if only chain demand grows, Vídeo reaches 100 % first.",
+        "Administración reaches 100% first.",
+        "Demand limit × 1.4: if only chain demand grows, Vídeo reaches 100% first.",
     ]
     rows = dict(
         summary_table(build_report(org, build_graph(org), DiagramOptions(), svg=False)).rows
     )
     assert (
         rows["Constraint"]
-        == "Administración (78 %), no chain work; the chains' constraint: Vídeo (73 %)"
+        == "Administración (78%), no chain work; the chains' constraint: Vídeo (73%)"
     )
     assert (
         rows["Headroom"]
-        == "× 1.28 (if all work grows, other work included, Administración reaches 100 % first)"
+        == "× 1.28 (if all work grows, other work included, Administración reaches 100% first)"
     )
-    assert rows["Demand limit"] == "× 1.4 (if only chain demand grows, Vídeo reaches 100 % first)"
+    assert rows["Demand limit"] == "× 1.4 (if only chain demand grows, Vídeo reaches 100% first)"

@@ -58,8 +58,8 @@ def test_html_sections_and_summary(agencia_html) -> None:
     page = agencia_html.read_text(encoding="utf-8")
     for section in ("Summary", "Diagram", "Who serves whom", "Chains", "Bottlenecks", "Findings"):
         assert f">{section}</h2>" in page
-    # constraint creatividad: 64 h / 80 h = 80 %; headroom 1 / 0.8 = 1.25
-    assert _row(page, "Constraint") == ["Constraint", "Creatividad (80 %)"]
+    # constraint creatividad: 64 h / 80 h = 80%; headroom 1 / 0.8 = 1.25
+    assert _row(page, "Constraint") == ["Constraint", "Creatividad (80%)"]
     assert _row(page, "Headroom")[1].startswith("× 1.25")
     assert _row(page, "Period") == ["Period", "week (40 h)"]
 
@@ -67,16 +67,16 @@ def test_html_sections_and_summary(agencia_html) -> None:
 def test_html_chain_row_is_hand_checked(agencia_html) -> None:
     page = agencia_html.read_text(encoding="utf-8")
     # Infografía: takt 40 / 10 = 4 h; process 2 + 4 + 0.5 = 6.5 h; lead 6.5 + 8 + 16 = 30.5 h;
-    # value added 6.5 / 30.5 = 0.2131 → 21.3 %;
-    # rolled quality 0.98 × 0.96 × 0.95 × 0.97 = 0.86695 → 86.7 %
+    # value added 6.5 / 30.5 = 0.2131 → 21.3%;
+    # rolled quality 0.98 × 0.96 × 0.95 × 0.97 = 0.86695 → 86.7%
     assert _row(page, "Infografía") == [
         "Infografía",
         "10/week",
         "4 h",
         "6.5 h",
         "30.5 h",
-        "21.3 %",
-        "86.7 %",
+        "21.3%",
+        "86.7%",
         "Creatividad",
         "none",
     ]
@@ -88,9 +88,9 @@ def test_html_bottlenecks_are_sorted_by_utilization(agencia_html) -> None:
     rows = [_cells(r) for r in re.findall(r"<tr>(.*?)</tr>", section, re.S)][1:]
     # creatividad 64/80, administración 20/30, dirección 24/40, contenido 47/80, …, redes 32/80
     assert [r[0] for r in rows[:3]] == ["Creatividad", "Administración y facturación", "Dirección"]
-    assert rows[0] == ["Creatividad", "64 h", "80 h", "80 %", "the constraint"]
-    assert rows[1][1:4] == ["20 h", "30 h", "66.7 %"]  # 20 ÷ 30 = 66.7 %
-    assert rows[-1] == ["Redes sociales", "32 h", "80 h", "40 %", ""]
+    assert rows[0] == ["Creatividad", "64 h", "80 h", "80%", "the constraint"]
+    assert rows[1][1:4] == ["20 h", "30 h", "66.7%"]  # 20 ÷ 30 = 66.7%
+    assert rows[-1] == ["Redes sociales", "32 h", "80 h", "40%", ""]
 
 
 def test_html_who_serves_whom_and_findings(agencia_html) -> None:
@@ -110,11 +110,11 @@ def test_markdown_report(agencia_md) -> None:
     assert agencia_md.count("```mermaid\nflowchart LR\n") == 4
     # the HTML row's numbers (test_html_chain_row_is_hand_checked), dots escaped for Markdown
     row = (
-        "| Infografía | 10/week | 4 h | 6\\.5 h | 30\\.5 h | 21\\.3 % | 86\\.7 % "
+        "| Infografía | 10/week | 4 h | 6\\.5 h | 30\\.5 h | 21\\.3% | 86\\.7% "
         "| Creatividad | none |"
     )
     assert row in agencia_md
-    assert "| Creatividad | 64 h | 80 h | 80 % | the constraint |" in agencia_md
+    assert "| Creatividad | 64 h | 80 h | 80% | the constraint |" in agencia_md
     for section in ("Summary", "Diagram", "Who serves whom", "Chains", "Bottlenecks", "Findings"):
         assert f"\n## {section}\n" in agencia_md
 
@@ -151,7 +151,7 @@ def test_html_report_in_a_headless_browser(agencia_html, tmp_path) -> None:
     dom = _chromium("--dump-dom", url)
     assert dom.returncode == 0, dom.stderr[-2000:]
     assert dom.stdout.count("<svg") == 4
-    assert "Creatividad (80 %)" in dom.stdout
+    assert "Creatividad (80%)" in dom.stdout
     problems = [
         line
         for line in dom.stderr.splitlines()
@@ -164,6 +164,6 @@ def test_html_report_in_a_headless_browser(agencia_html, tmp_path) -> None:
     image = Image.open(shot).convert("RGB")
     assert image.size == (1280, 1800)
     colours = {rgb for _, rgb in image.getcolors(maxcolors=1 << 22) or []}
-    # the diagram is drawn: the constraint's outline (#b91c1c) and the 50–85 % fill (#bbf7d0)
+    # the diagram is drawn: the constraint's outline (#b91c1c) and the 50–85% fill (#bbf7d0)
     assert (0xB9, 0x1C, 0x1C) in colours
     assert (0xBB, 0xF7, 0xD0) in colours

@@ -79,9 +79,9 @@ def test_shapes_are_inside_the_slide_and_show_the_labels(deck) -> None:
         assert shape.top >= 0
         assert shape.top + shape.height <= height
     creatividad = next(s for s in overview.shapes if s.name == "node n_creatividad")
-    assert creatividad.text_frame.text == "Creatividad\noperative · 80 % utilized\nconstraint"
+    assert creatividad.text_frame.text == "Creatividad\noperative · 80% utilized\nconstraint"
     assert str(creatividad.line.color.rgb) == THEMES["slides"].constraint.lstrip("#").upper()
-    assert str(creatividad.fill.fore_color.rgb) == "BBF7D0"  # 80 %: the 50–85 % band
+    assert str(creatividad.fill.fore_color.rgb) == "BBF7D0"  # 80%: the 50–85% band
 
 
 def test_chain_slide_has_the_chain_path(deck) -> None:
@@ -95,21 +95,21 @@ def test_speaker_notes_carry_the_numbers(deck) -> None:
     _, presentation, _ = deck
     overview = presentation.slides[1].notes_slide.notes_text_frame.text
     # creatividad: 10 × 4 h + 4 × 6 h = 64 h of 2 × 40 h = 80 h
-    assert "Constraint: Creatividad at 80 % utilization." in overview
+    assert "Constraint: Creatividad at 80% utilization." in overview
     # creatividad has no other_load: all work and chain demand alone both give 80 / 64 = 1.25
     assert (
-        "Headroom × 1.25: if all work grows, other work included, Creatividad reaches 100 % first."
+        "Headroom × 1.25: if all work grows, other work included, Creatividad reaches 100% first."
         in overview
     )
     assert (
-        "Demand limit × 1.25: if only chain demand grows, Creatividad reaches 100 % first."
+        "Demand limit × 1.25: if only chain demand grows, Creatividad reaches 100% first."
         in overview
     )
-    assert "Creatividad: 64 h of 80 h per week (80 %)" in overview
+    assert "Creatividad: 64 h of 80 h per week (80%)" in overview
     chain = presentation.slides[2].notes_slide.notes_text_frame.text
     assert "Infografía: demand 10 per week, takt 4 h." in chain
-    # value added 6.5 ÷ 30.5 = 21.3 %
-    assert "Process time 6.5 h, lead time 30.5 h, value added 21.3 %." in chain
+    # value added 6.5 ÷ 30.5 = 21.3%
+    assert "Process time 6.5 h, lead time 30.5 h, value added 21.3%." in chain
 
 
 def test_bottleneck_table(deck) -> None:
@@ -117,7 +117,7 @@ def test_bottleneck_table(deck) -> None:
     table = next(s for s in presentation.slides[5].shapes if s.has_table).table
     rows = [[cell.text for cell in row.cells] for row in table.rows]
     assert rows[0] == ["Department", "Load", "Capacity", "Utilization"]
-    assert rows[1] == ["Creatividad", "64 h", "80 h", "80 %"]
+    assert rows[1] == ["Creatividad", "64 h", "80 h", "80%"]
     assert len(rows) == 1 + 8
 
 

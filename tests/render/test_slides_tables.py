@@ -88,8 +88,8 @@ def test_sixty_departments_are_split_across_four_slides(tmp_path) -> None:
     # every department once, highest utilization first: d059 carries 59 × 39.9 / 59 = 39.9 h
     assert names == [f"Department {i:03d}" for i in range(59, -1, -1)]
     first = tables[0][1].table
-    # 39.9 ÷ 40 = 99.75 %, written with one decimal as every command writes it: 99.8 %
-    assert [c.text for c in first.rows[1].cells] == ["Department 059", "39.9 h", "40 h", "99.8 %"]
+    # 39.9 ÷ 40 = 99.75%, written with one decimal as every command writes it: 99.8%
+    assert [c.text for c in first.rows[1].cells] == ["Department 059", "39.9 h", "40 h", "99.8%"]
     assert not any("more departments" in t for *_, texts, _ in tables for t in texts)
 
 
@@ -105,11 +105,11 @@ def test_four_hundred_departments_show_the_top_sixty_with_a_note(tmp_path) -> No
         names += [row.cells[0].text for row in list(frame.table.rows)[1:]]
         _check_readable_and_inside(presentation, frame)
     assert names == [f"Department {i:03d}" for i in range(399, 339, -1)]
-    # the 61st busiest is d339: 339 × 39.9 / 399 = 33.9 h of 40 h = 84.75 %; in binary floating
-    # point 33.9 ÷ 40 is a hair under 0.8475, so one decimal writes 84.7 % (as `map` would)
+    # the 61st busiest is d339: 339 × 39.9 / 399 = 33.9 h of 40 h = 84.75%; in binary floating
+    # point 33.9 ÷ 40 is a hair under 0.8475, so one decimal writes 84.7% (as `map` would)
     note = tables[-1][2][-1]
     assert note == (
-        "The 60 busiest of 400 departments; the other 340 are at 84.7 % utilization or less. "
+        "The 60 busiest of 400 departments; the other 340 are at 84.7% utilization or less. "
         "clientchain bottlenecks and the report list every department."
     )
     assert all("busiest" not in t for *_, texts, _ in tables[:-1] for t in texts)

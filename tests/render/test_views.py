@@ -41,17 +41,17 @@ def test_org_view_has_every_node_and_edge_once(agencia) -> None:
 
 def test_constraint_is_outlined_and_coloured_by_utilization(agencia) -> None:
     diagram = _diagram(agencia)
-    # creatividad: (10 × 4 h + 4 × 6 h) / (2 × 40 h) = 64 / 80 = 80 %: 50 %–85 % band
+    # creatividad: (10 × 4 h + 4 × 6 h) / (2 × 40 h) = 64 / 80 = 80%: 50%–85% band
     creatividad = _node(diagram, "creatividad")
-    assert creatividad.lines == ("Creatividad", "operative · 80 % utilized", "constraint")
+    assert creatividad.lines == ("Creatividad", "operative · 80% utilized", "constraint")
     assert creatividad.emphasis
     assert creatividad.line == LIGHT.constraint
     assert creatividad.fill == LIGHT.scale[1]
-    # redes: (10 × 0.5 h + 3 × 1 h + 4 × 1 h + 20 h) / 80 h = 32 / 80 = 40 %: the idle band
+    # redes: (10 × 0.5 h + 3 × 1 h + 4 × 1 h + 20 h) / 80 h = 32 / 80 = 40%: the idle band
     redes = _node(diagram, "redes")
     assert redes.fill == LIGHT.scale[0]
     assert not redes.emphasis
-    assert "40 % utilized" in redes.lines[1]
+    assert "40% utilized" in redes.lines[1]
 
 
 def test_edges_carry_deliverable_and_volume(agencia) -> None:
@@ -73,11 +73,11 @@ def test_no_highlight_uses_plain_fills(agencia) -> None:
 
 def test_quality_highlight_colours_edges_by_percent(agencia) -> None:
     diagram = _diagram(agencia, highlight="quality")
-    good = _edge(diagram, "contenido", "creatividad")  # 96 % ≥ 95 %
-    fair = _edge(diagram, "contenido", "audiovisual")  # 94 %: 90 %–95 %
+    good = _edge(diagram, "contenido", "creatividad")  # 96% ≥ 95%
+    fair = _edge(diagram, "contenido", "audiovisual")  # 94%: 90%–95%
     unknown = _edge(diagram, "direccion", "cuentas")  # no quality given
     assert (good.colour, fair.colour, unknown.colour) == LIGHT.quality[0:2] + LIGHT.quality[3:]
-    assert good.lines[-1] == "%C&A 96 %"
+    assert good.lines[-1] == "%C&A 96%"
     assert unknown.lines[-1] == "%C&A unknown"
 
 
@@ -92,9 +92,9 @@ def test_chain_view_is_the_path_in_order_with_takt_and_lead_time(agencia) -> Non
     ]
     assert diagram.clusters == ()
     # takt 40 h / 10 = 4 h; process 2 + 4 + 0.5 = 6.5 h; lead 6.5 + 1 d (8 h) + 2 d (16 h) = 30.5 h
-    # value added 6.5 / 30.5 = 21.3 %
+    # value added 6.5 / 30.5 = 21.3%
     assert diagram.caption[0] == "demand 10 per week · takt 4 h"
-    assert diagram.caption[1] == "process time 6.5 h · lead time 30.5 h · value added 21.3 %"
+    assert diagram.caption[1] == "process time 6.5 h · lead time 30.5 h · value added 21.3%"
     # creatividad: cycle 4 h / 2 people = 2 h; its wait of 2 d = 16 h labels the arrow into it
     assert "cycle 2 h" in _node(diagram, "creatividad").lines
     assert _edge(diagram, "contenido", "creatividad").lines[-1] == "wait 16 h"
@@ -129,7 +129,7 @@ def test_chain_view_marks_the_over_takt_step() -> None:
     org = load_text(OVER, "over.yaml")
     diagram = _diagram((org, build_graph(org)), view="chain:x")
     # takt 40 h / 10 = 4 h; a: cycle 5 h / 1 = 5 h > 4 h (over); b: 1 h / 2 = 0.5 h
-    # a: load 10 × 5 h = 50 h of 40 h = 125 % → overloaded band, and the constraint
+    # a: load 10 × 5 h = 50 h of 40 h = 125% → overloaded band, and the constraint
     alfa, beta = _node(diagram, "a"), _node(diagram, "b")
     assert "cycle 5 h · OVER TAKT" in alfa.lines
     assert alfa.emphasis

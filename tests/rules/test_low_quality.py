@@ -1,4 +1,4 @@
-"""low-quality [warning]: a chain's rolled %C&A is below ``checks: min_rolled_quality`` (80 %)."""
+"""low-quality [warning]: a chain's rolled %C&A is below ``checks: min_rolled_quality`` (80%)."""
 
 from __future__ import annotations
 
@@ -28,13 +28,13 @@ chains:
       - {department: full, effort: 1h}
       - {department: calm, effort: 1h}
 """
-# rolled quality 90 % × 80 % = 72 % (calm → z is not rated: it counts as 100 %) < 80 %
+# rolled quality 90% × 80% = 72% (calm → z is not rated: it counts as 100%) < 80%
 X = (
     "low-quality",
     13,  # the chain's key
     3,
-    "Chain Equis (x) has a rolled quality of 72 %, below the minimum of 80 %; its weakest "
-    "handoff is Lleno (full) → Tranquilo (calm) at 80 %.",
+    "Chain Equis (x) has a rolled quality of 72%, below the minimum of 80%; its weakest "
+    "handoff is Lleno (full) → Tranquilo (calm) at 80%.",
 )
 
 
@@ -43,7 +43,7 @@ def test_fires_at_the_chain_below_the_default_minimum() -> None:
 
 
 def test_at_the_minimum_is_not_below_it() -> None:
-    # 100 % × 80 % = 80 %, not below 80 %
+    # 100% × 80% = 80%, not below 80%
     assert findings(edit(ORG, "quality: 90%", "quality: 100%"), "low-quality") == []
 
 
@@ -58,30 +58,30 @@ def test_the_edge_to_the_client_counts_and_can_be_the_weakest() -> None:
         "  - {from: full, to: calm, quality: 80%}\n",
         "  - {from: full, to: calm, quality: 80%}\n  - {from: calm, to: z, quality: 0.5}\n",
     )
-    # 90 % × 80 % × 50 % = 36 %; the chain's key moves down one line
+    # 90% × 80% × 50% = 36%; the chain's key moves down one line
     assert findings(text, "low-quality") == [
         (
             "low-quality",
             14,
             3,
-            "Chain Equis (x) has a rolled quality of 36 %, below the minimum of 80 %; its "
-            "weakest handoff is Tranquilo (calm) → Cliente (z) at 50 %.",
+            "Chain Equis (x) has a rolled quality of 36%, below the minimum of 80%; its "
+            "weakest handoff is Tranquilo (calm) → Cliente (z) at 50%.",
         )
     ]
 
 
 def test_minimum_from_the_checks_section() -> None:
-    # 72 % < 75 %
+    # 72% < 75%
     assert findings(ORG + "checks:\n  min_rolled_quality: 75%\n", "low-quality") == [
         (
             "low-quality",
             13,
             3,
-            "Chain Equis (x) has a rolled quality of 72 %, below the minimum of 75 %; its "
-            "weakest handoff is Lleno (full) → Tranquilo (calm) at 80 %.",
+            "Chain Equis (x) has a rolled quality of 72%, below the minimum of 75%; its "
+            "weakest handoff is Lleno (full) → Tranquilo (calm) at 80%.",
         )
     ]
-    # 72 % ≥ 70 %
+    # 72% ≥ 70%
     assert findings(ORG + "checks:\n  min_rolled_quality: 0.7\n", "low-quality") == []
 
 
@@ -118,14 +118,14 @@ def test_ignored_by_the_chain_only() -> None:
         checks:
           min_rolled_quality: 85%
         """
-    # x: 90 % × 80 % = 72 % < 85 %, dropped by its own list; y: 80 % < 85 %, reported
+    # x: 90% × 80% = 72% < 85%, dropped by its own list; y: 80% < 85%, reported
     assert findings(text, "low-quality") == [
         (
             "low-quality",
             20,  # y's key
             3,
-            "Chain y has a rolled quality of 80 %, below the minimum of 85 %; its weakest "
-            "handoff is Lleno (full) → Tranquilo (calm) at 80 %.",
+            "Chain y has a rolled quality of 80%, below the minimum of 85%; its weakest "
+            "handoff is Lleno (full) → Tranquilo (calm) at 80%.",
         )
     ]
     # without the list both are reported

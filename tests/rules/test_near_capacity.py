@@ -1,4 +1,4 @@
-"""near-capacity [warning]: utilization above ``checks: near_capacity`` (85 %), not over 100 %."""
+"""near-capacity [warning]: utilization above ``checks: near_capacity`` (85%), not over 100%."""
 
 from __future__ import annotations
 
@@ -25,15 +25,15 @@ chains:
       - {department: full, effort: 9h}
       - {department: calm, effort: 12h}
 """
-# busy: 4 × 3 h + 30 h = 42 h of 40 h → 105 %   → overloaded, not near capacity
-# full: 4 × 9 h = 36 h of 40 h → 90 %           → 85 % < 90 % ≤ 100 %: near capacity
-# calm: 4 × 12 h = 48 h of 2 × 40 h = 80 h → 60 %
+# busy: 4 × 3 h + 30 h = 42 h of 40 h → 105%   → overloaded, not near capacity
+# full: 4 × 9 h = 36 h of 40 h → 90%           → 85% < 90% ≤ 100%: near capacity
+# calm: 4 × 12 h = 48 h of 2 × 40 h = 80 h → 60%
 FULL = (
     "near-capacity",
     6,  # full's key
     3,
-    "Department Lleno (full) is near capacity: utilization 90 % (36 h of 40 h per week), "
-    "above the threshold of 85 %.",
+    "Department Lleno (full) is near capacity: utilization 90% (36 h of 40 h per week), "
+    "above the threshold of 85%.",
 )
 
 
@@ -42,7 +42,7 @@ def test_fires_above_the_default_threshold_of_85_percent() -> None:
 
 
 def test_the_threshold_itself_is_not_above_it() -> None:
-    # full: 4 × 8.5 h = 34 h of 40 h → 85 %, not above 85 %
+    # full: 4 × 8.5 h = 34 h of 40 h → 85%, not above 85%
     assert findings(edit(ORG, "effort: 9h", "effort: 8.5h"), "near-capacity") == []
 
 
@@ -70,44 +70,44 @@ def test_no_capacity_is_never_near_it() -> None:
             3,
             3,
             "Department Cero (zero) is overloaded: 4 h of work per week against a capacity "
-            "of 0 h (utilization ∞ %).",
+            "of 0 h (utilization ∞%).",
         )
     ]
 
 
 def test_threshold_from_the_checks_section() -> None:
-    # 90 % ≤ 95 %: quiet
+    # 90% ≤ 95%: quiet
     assert findings(ORG + "checks:\n  near_capacity: 95%\n", "near-capacity") == []
-    # threshold 55 %: full (90 %) and calm (60 %) are above it; busy (105 %) is overloaded's
+    # threshold 55%: full (90%) and calm (60%) are above it; busy (105%) is overloaded's
     assert findings(ORG + "checks:\n  near_capacity: 0.55\n", "near-capacity") == [
         (
             "near-capacity",
             6,
             3,
-            "Department Lleno (full) is near capacity: utilization 90 % (36 h of 40 h per "
-            "week), above the threshold of 55 %.",
+            "Department Lleno (full) is near capacity: utilization 90% (36 h of 40 h per "
+            "week), above the threshold of 55%.",
         ),
         (
             "near-capacity",
             7,
             3,
-            "Department Tranquilo (calm) is near capacity: utilization 60 % (48 h of 80 h per "
-            "week), above the threshold of 55 %.",
+            "Department Tranquilo (calm) is near capacity: utilization 60% (48 h of 80 h per "
+            "week), above the threshold of 55%.",
         ),
     ]
 
 
 def test_on_the_shipped_example() -> None:
     # eng_web: 12 × 70 h + 220 h = 1060 h of 7 people × 21 days × 8 h = 1176 h
-    # → 90.14 % > 85 %, written 90.1 % as map writes it
-    # (the file's checks: keep near_capacity at 85 %)
+    # → 90.14% > 85%, written 90.1% as map writes it
+    # (the file's checks: keep near_capacity at 85%)
     assert example_findings("software-company.yaml", "near-capacity") == [
         (
             "near-capacity",
             129,
             3,
-            "Department Web app team (eng_web) is near capacity: utilization 90.1 % "
-            "(1060 h of 1176 h per month), above the threshold of 85 %.",
+            "Department Web app team (eng_web) is near capacity: utilization 90.1% "
+            "(1,060 h of 1,176 h per month), above the threshold of 85%.",
         )
     ]
 
@@ -127,8 +127,8 @@ def test_ignored_by_the_department_only() -> None:
             "near-capacity",
             7,
             3,
-            "Department Tranquilo (calm) is near capacity: utilization 96 % (48 h of 50 h per "
-            "week), above the threshold of 85 %.",
+            "Department Tranquilo (calm) is near capacity: utilization 96% (48 h of 50 h per "
+            "week), above the threshold of 85%.",
         )
     ]
 

@@ -1,4 +1,4 @@
-"""overloaded [error]: a department's load exceeds its capacity (utilization > 100 %)."""
+"""overloaded [error]: a department's load exceeds its capacity (utilization > 100%)."""
 
 from __future__ import annotations
 
@@ -23,14 +23,14 @@ chains:
       - {department: busy, effort: 3h}
       - {department: calm, effort: 12h}
 """
-# busy: 4 × 3 h + 30 h = 42 h of 40 h → 105 %  → overloaded
-# calm: 4 × 12 h = 48 h of 2 × 40 h = 80 h → 60 %
+# busy: 4 × 3 h + 30 h = 42 h of 40 h → 105%  → overloaded
+# calm: 4 × 12 h = 48 h of 2 × 40 h = 80 h → 60%
 BUSY = (
     "overloaded",
     5,  # busy's key
     3,
     "Department Ocupado (busy) is overloaded: 42 h of work per week against a capacity "
-    "of 40 h (utilization 105 %).",
+    "of 40 h (utilization 105%).",
 )
 
 
@@ -39,28 +39,28 @@ def test_fires_at_the_department_key() -> None:
 
 
 def test_exactly_full_is_not_overloaded() -> None:
-    # busy: 4 × 3 h + 28 h = 40 h of 40 h → 100 %, not above
+    # busy: 4 × 3 h + 28 h = 40 h of 40 h → 100%, not above
     assert findings(edit(ORG, "other_load: 30h", "other_load: 28h"), "overloaded") == []
 
 
 def test_capacity_and_headcount_set_the_limit() -> None:
-    # capacity 45 h: 42 / 45 = 93.3 %; two people: 42 / 80 = 52.5 %
+    # capacity 45 h: 42 / 45 = 93.3%; two people: 42 / 80 = 52.5%
     assert findings(edit(ORG, "30h}", "30h, capacity: 45h}"), "overloaded") == []
     assert findings(edit(ORG, "30h}", "30h, headcount: 2}"), "overloaded") == []
-    # capacity 35 h: 42 / 35 = 120 %
+    # capacity 35 h: 42 / 35 = 120%
     assert findings(edit(ORG, "30h}", "30h, capacity: 35h}"), "overloaded") == [
         (
             "overloaded",
             5,
             3,
             "Department Ocupado (busy) is overloaded: 42 h of work per week against a "
-            "capacity of 35 h (utilization 120 %).",
+            "capacity of 35 h (utilization 120%).",
         )
     ]
 
 
 def test_the_period_counts_the_hours() -> None:
-    # per day H = 8 h: busy 4 × 3 h + 30 h = 42 h of 8 h → 525 %; calm 48 h of 16 h → 300 %
+    # per day H = 8 h: busy 4 × 3 h + 30 h = 42 h of 8 h → 525%; calm 48 h of 16 h → 300%
     text = edit(ORG, "period: week", "period: day ")
     assert findings(text, "overloaded") == [
         (
@@ -68,14 +68,14 @@ def test_the_period_counts_the_hours() -> None:
             5,
             3,
             "Department Ocupado (busy) is overloaded: 42 h of work per day against a "
-            "capacity of 8 h (utilization 525 %).",
+            "capacity of 8 h (utilization 525%).",
         ),
         (
             "overloaded",
             6,
             3,
             "Department Tranquilo (calm) is overloaded: 48 h of work per day against a "
-            "capacity of 16 h (utilization 300 %).",
+            "capacity of 16 h (utilization 300%).",
         ),
     ]
 
@@ -107,14 +107,14 @@ def test_zero_capacity_with_load_is_overloaded_not_a_crash() -> None:
             3,
             3,
             "Department Cero (zero) is overloaded: 4 h of work per week against a capacity "
-            "of 0 h (utilization ∞ %).",
+            "of 0 h (utilization ∞%).",
         ),
         (
             "overloaded",
             5,
             3,
             "Department none is overloaded: 8 h of work per week against a capacity of 0 h "
-            "(utilization ∞ %).",
+            "(utilization ∞%).",
         ),
     ]
 
@@ -130,14 +130,14 @@ def test_ignored_by_the_department_only() -> None:
         "headcount: 2}",
         "headcount: 1}",
     )
-    # calm with one person: 48 h of 40 h → 120 %, still reported
+    # calm with one person: 48 h of 40 h → 120%, still reported
     assert findings(text, "overloaded") == [
         (
             "overloaded",
             6,
             3,
             "Department Tranquilo (calm) is overloaded: 48 h of work per week against a "
-            "capacity of 40 h (utilization 120 %).",
+            "capacity of 40 h (utilization 120%).",
         )
     ]
 

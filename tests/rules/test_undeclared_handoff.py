@@ -8,7 +8,7 @@ RULE = "undeclared-handoff"
 
 # Issue 12's agency: the handoffs say content → design → publish, the web chain goes
 # content → publish. Before this rule the chain silently added a content → publish edge and
-# design showed 0 % load.
+# design showed 0% load.
 AGENCY = """\
 version: 1
 organization: Agencia

@@ -12,11 +12,11 @@
 * **Findings** (when ``diff_orgs`` is given ``check``, as ``clientchain diff`` does):
   the rules' findings that appear in the new version and those resolved since the
   old one. A finding is the same in both versions when its rule, subject and
-  message are; a finding whose message changed (an overload from 110 % to 120 %)
+  message are; a finding whose message changed (an overload from 110% to 120%)
   is paired by rule and subject and is neither new nor resolved.
 * **Regressions** (what ``diff --fail-on-regression`` refuses): a department
   whose utilization crosses the new version's ``near_capacity`` threshold or the
-  100 % overload line upwards (a new department above it counts), and a chain
+  100% overload line upwards (a new department above it counts), and a chain
   whose lead time grows by more than ``lead_time_tolerance`` (a share of the
   old lead time).
 
@@ -28,14 +28,14 @@
 ...         clients={"z": ExternalParty("z", "Zeta", "client")},
 ...         chains={"x": Chain("x", "X", "z", 10.0, (Step("a", effort),))},
 ...     )
->>> change = diff_orgs(org(2.0), org(3.6))  # H = 40 h: a at 10×2/40 = 50 %, then 90 %
+>>> change = diff_orgs(org(2.0), org(3.6))  # H = 40 h: a at 10×2/40 = 50%, then 90%
 >>> [(c.field, c.old, c.new) for c in change.entities[0].fields]
 [('steps[0].effort', 2.0, 3.6)]
 >>> [(m.id, m.metric, m.old, m.new) for m in change.metrics]
 [('a', 'utilization', 0.5, 0.9), ('x', 'lead_time_hours', 2.0, 3.6)]
 >>> [r.message for r in change.regressions]  # doctest: +NORMALIZE_WHITESPACE
-['Alfa (a) crosses the near-capacity threshold of 85 %: utilization 50 % → 90 %.',
- 'X (x): lead time grows by 80 % (2 h → 3.6 h), more than the tolerance of 10 %.']
+['Alfa (a) crosses the near-capacity threshold of 85%: utilization 50% → 90%.',
+ 'X (x): lead time grows by 80% (2 h → 3.6 h), more than the tolerance of 10%.']
 >>> diff_orgs(org(2.0), org(2.0)).empty
 True
 """
@@ -226,7 +226,7 @@ def diff_orgs(
         The two versions (typically the base branch's and the pull request's).
     lead_time_tolerance : float, optional
         Share of growth of a chain's lead time that is not yet a regression
-        (0.1: 10 %). Must be 0 or more.
+        (0.1: 10%). Must be 0 or more.
     check : callable, optional
         The findings of one version, given the version and its flow analysis
         (:func:`clientchain.checks.check_org`); when given, the findings that appear

@@ -9,10 +9,10 @@ With ``H`` the working hours of one period (:attr:`Organization.period_hours`):
   0 when both are 0); the **constraint** is the department with the highest
   utilization (ties: file order) and the **headroom** is 1 / max utilization:
   the factor by which *all* work, ``other_load`` included, can grow before the
-  constraint reaches 100 %;
+  constraint reaches 100%;
 * the **chains' constraint** is the busiest department that carries chain work
   (chain load > 0), and the **demand limit** the factor by which *chain demand*
-  alone can grow, ``other_load`` fixed, before the first department reaches 100 %:
+  alone can grow, ``other_load`` fixed, before the first department reaches 100%:
   ``min over departments with chain load of max(capacity − other_load, 0) ÷ chain
   load`` (``inf`` when no department carries chain work);
 * **takt** of a chain = ``H`` / demand; a step's **cycle time** = effort /
@@ -43,7 +43,7 @@ Examples
 ...     clients={"z": ExternalParty("z", "Zeta", "client")},
 ...     chains={"x": Chain("x", "X", "z", 10.0, (Step("a", 2.0), Step("b", 3.0, wait=8.0)))},
 ... )
->>> report = analyze_flow(org)  # H = 40 h: a 10×2 / 80 = 25 %, b 10×3 / 40 = 75 %
+>>> report = analyze_flow(org)  # H = 40 h: a 10×2 / 80 = 25%, b 10×3 / 40 = 75%
 >>> report.departments["a"].utilization, report.departments["b"].utilization
 (0.25, 0.75)
 >>> report.constraint, round(report.headroom, 4)
@@ -164,7 +164,7 @@ class FlowReport:
     when nothing is loaded, 0 when a department has infinite utilization).
     ``chain_constraint`` is the busiest department with chain load (``None``
     when no department has any); ``demand_limit`` the factor on every chain's
-    demand, ``other_load`` fixed, at which ``limit_department`` reaches 100 %
+    demand, ``other_load`` fixed, at which ``limit_department`` reaches 100%
     first (``inf`` and ``None`` without chain load, 0 when a department with
     chain load is already full with its other work). Departments with an unknown
     utilization (``unknown_utilization``, file order) are never the constraint;

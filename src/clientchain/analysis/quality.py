@@ -126,7 +126,7 @@ class RolledQuality:
         fraction in [0, 1]; 1.0 when none is known.
     unknown : tuple of (str, str)
         The ``(from, to)`` edges of the chain without a quality, each once, in
-        chain order; they count as 100 % in ``value``.
+        chain order; they count as 100% in ``value``.
     """
 
     value: float

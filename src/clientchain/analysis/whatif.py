@@ -27,7 +27,7 @@ For every department above the ``near_capacity`` threshold after the change,
 :func:`hires_needed` finds the smallest whole number of extra people that brings
 its utilization to the threshold or below, checked by re-simulating with that
 number and with one fewer. :func:`demand_limit` is the largest factor by which
-all chain demand can grow before the first department exceeds 100 %.
+all chain demand can grow before the first department exceeds 100%.
 
 Examples
 --------
@@ -103,7 +103,7 @@ class Simulation:
     """Before and after a set of changes (:func:`simulate`).
 
     ``demand_limit`` is :func:`demand_limit` of the changed organization, and
-    ``limit_department`` the department that reaches 100 % first at that factor.
+    ``limit_department`` the department that reaches 100% first at that factor.
     ``future`` is the changed organization itself (the future state).
     ``demand_limit`` is ``None`` when a department's utilization is unknown (a step's
     ``effort: unknown``); such a department is never given hires.
@@ -268,7 +268,7 @@ def hires_needed(
 
 
 def demand_limit(org: Organization) -> float | None:
-    """The largest factor for every chain's demand before a department exceeds 100 %.
+    """The largest factor for every chain's demand before a department exceeds 100%.
 
     ``min`` over departments with chain load of ``max(capacity − other_load, 0) ÷
     chain load`` (``other_load`` does not grow with demand); 0 when such a

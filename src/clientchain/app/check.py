@@ -23,6 +23,7 @@ from clientchain.checks import CheckOptions, Severity, run_plan
 from clientchain.checks.config import plan_checks, with_project
 from clientchain.errors import InputError, Issue
 from clientchain.graph import build_graph
+from clientchain.i18n import adopt
 from clientchain.loading import STDIN, load_file
 from clientchain.loading.project import find_project_config
 from clientchain.output.reports import DEFAULT_FAIL_ON, CheckReport, CheckRun, FileCheck
@@ -74,6 +75,7 @@ def _check_one(
     threshold = fail_on or DEFAULT_FAIL_ON
     try:
         org = load_file(path)
+        adopt(org.language)  # the first file that states a language sets the output's
         project = find_project_config(Path.cwd() if path == STDIN else Path(path).parent)
         if fail_on is None and project is not None and project.fail_on is not None:
             threshold = Severity.parse(project.fail_on)

@@ -2,12 +2,12 @@
 
 Rolled %C&A is the product of the share of work each handoff of the chain
 delivers complete and accurate, as rated by the receiving client: three handoffs
-at 90 % deliver only 73 % of units right first time. Every other unit is
+at 90% deliver only 73% of units right first time. Every other unit is
 corrected, clarified or redone somewhere along the chain. Start with the
 weakest handoff named in the message: agree with the receiving department on
-what complete and accurate means. Handoffs with no ``quality`` count as 100 %
+what complete and accurate means. Handoffs with no ``quality`` count as 100%
 and are listed in ``clientchain chains``. Set the threshold with ``checks:
-min_rolled_quality`` (default 80 %).
+min_rolled_quality`` (default 80%).
 """
 
 from __future__ import annotations

@@ -1,12 +1,12 @@
-"""A department's utilization is above the ``near_capacity`` threshold, though not over 100 %.
+"""A department's utilization is above the ``near_capacity`` threshold, though not over 100%.
 
-Queues grow steeply as utilization nears 100 %: with variable work, a
-department at 90 % makes work wait several times longer than one at 70 %
+Queues grow steeply as utilization nears 100%: with variable work, a
+department at 90% makes work wait several times longer than one at 70%
 (Kingman's formula, see docs/concepts.md). Such a department has no slack for a
 busy week, a sick day or a new client. Plan capacity before it overloads;
 ``clientchain simulate`` tells how many people bring it back under the
-threshold. Set the threshold with ``checks: near_capacity`` (default 85 %).
-Departments above 100 % are reported by ``overloaded`` instead.
+threshold. Set the threshold with ``checks: near_capacity`` (default 85%).
+Departments above 100% are reported by ``overloaded`` instead.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
-"""A department's load exceeds its capacity (utilization above 100 %).
+"""A department's load exceeds its capacity (utilization above 100%).
 
 Load is the work the chains bring (demand × effort of every step at the
 department) plus its ``other_load``; capacity is its ``capacity``, else headcount
-× the hours of one period. Above 100 % work piles up in front of the department
+× the hours of one period. Above 100% work piles up in front of the department
 without bound: lead times grow week after week, and every chain through it misses
 its dates. A department with no capacity at all (``capacity: 0h`` or headcount 0)
 and any load is overloaded (its utilization is infinite). Add people or

@@ -84,11 +84,16 @@ def rich_output(ctx: typer.Context, no_color: bool) -> bool:
 
 
 def load(path: str) -> tuple[Organization, nx.DiGraph]:
-    """Load ``path`` (``-``: stdin) and build its graph; :class:`InputError` if invalid."""
+    """Load ``path`` (``-``: stdin) and build its graph; :class:`InputError` if invalid.
+
+    From here on the command speaks the file's ``language:`` unless ``--lang`` said one.
+    """
     from clientchain.graph import build_graph
+    from clientchain.i18n import adopt
     from clientchain.loading import load_file
 
     org = load_file(path)
+    adopt(org.language)
     return org, build_graph(org)
 
 

@@ -183,12 +183,14 @@ def _compare(
 ) -> int:
     """Run ``--compare``; the exit code: 0 agree, 1 disagree."""
     from clientchain.discover import compare_log
+    from clientchain.i18n import adopt
     from clientchain.loading import load_file
     from clientchain.output import discover as fmt
     from clientchain.output.files import write_atomic
 
     limit = fraction(tolerance, "--tolerance", most=None)
     declared = load_file(org_path)
+    adopt(declared.language)
     with tty_progress(log) as progress:
         result = compare_log(log, declared, options, tolerance=limit, progress=progress)
     err(fmt.summary_text(result.discovery))

@@ -13,6 +13,7 @@ Exit codes (docs/commands.md "Exit codes"):
 
 from __future__ import annotations
 
+import enum
 import importlib
 import os
 import sys
@@ -31,10 +32,11 @@ from clientchain.cli.common import RunState
 from clientchain.console import err, out
 from clientchain.errors import ClientchainError, InputError
 from clientchain.gc_pause import gc_paused
+from clientchain.i18n import LANGUAGES, choose
 
 if TYPE_CHECKING:
     # typer vendors click (0.26+); these are the types its group methods take.
-    from typer._click import Command, Context, HelpFormatter
+    from typer._click import Command, Context, HelpFormatter, Parameter
 
 __all__ = [
     "COMMANDS",
@@ -160,6 +162,72 @@ def _help_as_written(command: Command, markup_mode: object) -> Iterator[None]:
             setattr(item, attribute, text)
 
 
+class Lang(enum.StrEnum):
+    """``--lang``: the languages clientchain speaks."""
+
+    EN = "en"
+    ES = "es"
+
+
+assert tuple(Lang) == LANGUAGES
+
+
+def _lang_chosen(value: Lang | None) -> None:
+    if value is not None:
+        choose(value.value)
+
+
+LangOption = Annotated[
+    Lang | None,
+    typer.Option(
+        "--lang",
+        help="Language of the output: es or en (default: the file's 'language:', else the "
+        "locale, else English).",
+        callback=_lang_chosen,
+        is_eager=True,
+        show_default=False,
+    ),
+]
+
+
+def _lang_parameter() -> Parameter:
+    """The ``--lang`` option every command takes (not passed to the command's function)."""
+
+    def takes_lang(lang: LangOption = None) -> None:  # pragma: no branch - never called
+        """Only its parameter is used."""
+
+    command = typer.main.get_command_from_info(
+        CommandInfo(name="lang", callback=takes_lang),
+        pretty_exceptions_short=True,
+        rich_markup_mode=None,
+    )
+    parameter = command.params[0]
+    parameter.expose_value = False
+    return parameter
+
+
+def requested_language(args: Sequence[str]) -> str | None:
+    """The value of ``--lang`` in ``args`` before the command line is parsed, so that even
+    a usage error is written in it; ``None`` when absent or not a language we speak.
+
+    >>> requested_language(["map", "--lang", "es", "x.yaml"]), requested_language(["--lang=en"])
+    ('es', 'en')
+    >>> requested_language(["map", "--", "--lang", "es"]), requested_language(["--lang", "fr"])
+    (None, None)
+    """
+    for index, arg in enumerate(args):
+        if arg == "--":
+            return None
+        value = None
+        if arg == "--lang" and index + 1 < len(args):
+            value = args[index + 1]
+        elif arg.startswith("--lang="):
+            value = arg.partition("=")[2]
+        if value in LANGUAGES:
+            return value
+    return None
+
+
 class _Listed(TyperCommand):
     """A command as the root's help lists it: its name and one line, nothing imported."""
 
@@ -209,11 +277,13 @@ class _Guarded(TyperGroup):
     def _load(self, name: str) -> Command:
         module_name, function, _ = COMMANDS[name]
         module = importlib.import_module(f"clientchain.cli.{module_name}")
-        return typer.main.get_command_from_info(
+        command = typer.main.get_command_from_info(
             CommandInfo(name=name, callback=getattr(module, function), cls=_Command),
             pretty_exceptions_short=app.pretty_exceptions_short,
             rich_markup_mode=self.rich_markup_mode,
         )
+        command.params.append(_lang_parameter())
+        return command
 
     def main(
         self,
@@ -239,6 +309,7 @@ class _Guarded(TyperGroup):
         **extra: Any,
     ) -> Any:
         state = extra.setdefault("obj", RunState(debug=bool(os.environ.get("CLIENTCHAIN_DEBUG"))))
+        choose(requested_language(sys.argv[1:] if args is None else args))
         try:
             return super().main(
                 args, prog_name, complete_var, standalone_mode, windows_expand_args, **extra
@@ -312,6 +383,7 @@ def _root(
         bool,
         typer.Option("--debug", help="Show the traceback of an error (also CLIENTCHAIN_DEBUG=1)."),
     ] = False,
+    lang: LangOption = None,
 ) -> None:
     """Map an organization's internal customer chain from a YAML org file.
 

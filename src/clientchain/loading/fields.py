@@ -28,6 +28,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from clientchain.i18n import LANGUAGES
 from clientchain.model import (
     CLIENT_ROLES,
     HANDOFF_TYPES,
@@ -148,6 +149,12 @@ TOP = _table(
     Organization,
     Field("version", "version", "Format version of the file; must be 1.", required=True),
     Field("organization", "text", "Name of the organization shown in outputs.", attr="name"),
+    Field(
+        "language",
+        "choice",
+        "Language of every report, diagram, deck and message for this file (es or en).",
+        choices=LANGUAGES,
+    ),
     Field(
         "period",
         "choice",

@@ -3,7 +3,7 @@
 Pure functions of an :class:`~clientchain.analysis.diff.OrgDiff`. Values are
 written as every other command writes them (:mod:`clientchain.numbers`):
 durations in hours, under an hour in minutes (``4 h``, ``30 min``), fractions as
-percentages (``90 %``), changes of a percentage in points (``+16.7 pts``), names as
+percentages (``90%``), changes of a percentage in points (``+16.7 pts``), names as
 ``Name (id)``; ``none`` (``null`` in JSON) where a value is not given. JSON keeps
 ids and plain numbers (hours and fractions).
 """
@@ -15,7 +15,6 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from clientchain.numbers import (
-    UNKNOWN,
     duration,
     given,
     name_id,
@@ -23,6 +22,7 @@ from clientchain.numbers import (
     points,
     signed_duration,
     signed_pct,
+    unknown_text,
 )
 from clientchain.output.common import dumps, finding_dict
 
@@ -49,13 +49,13 @@ _METRIC = {
 
 
 def field_value(name: str, value: Any) -> str:
-    """A field's value as ``map`` writes it: ``2.5 h``, ``30 min``, ``90 %``, ``none``, ``[a, b]``.
+    """A field's value as ``map`` writes it: ``2.5 h``, ``30 min``, ``90%``, ``none``, ``[a, b]``.
 
     >>> field_value("steps[0].effort", 2.5), field_value("quality", 0.9), field_value("tags", [])
-    ('2.5 h', '90 %', '[]')
+    ('2.5 h', '90%', '[]')
     """
     if value is None:
-        return UNKNOWN if name.endswith("effort") else "none"  # an effort None is unknown
+        return unknown_text() if name.endswith("effort") else "none"  # an effort None is unknown
     if isinstance(value, list):
         return f"[{', '.join(str(v) for v in value)}]"
     if isinstance(value, dict):
@@ -71,23 +71,23 @@ def field_value(name: str, value: Any) -> str:
 
 
 def metric_value(metric: str, value: float | None, present: bool = True) -> str:
-    """``75 %`` for utilization and rolled quality, ``13 h`` for lead time, ``∞``, ``none``
+    """``75%`` for utilization and rolled quality, ``13 h`` for lead time, ``∞``, ``none``
     (not in that version) or ``unknown`` (``present`` but not known)."""
     if value is None:
-        return UNKNOWN if present else "none"
+        return unknown_text() if present else "none"
     if math.isinf(value):
         return "∞"
     return duration(value) if metric == "lead_time_hours" else pct(value)
 
 
 def metric_change(delta: MetricDelta) -> str:
-    """``+20 pts``, ``+2 h, +15.4 %``, ``new``, ``removed`` or ``change unknown``."""
+    """``+20 pts``, ``+2 h, +15.4%``, ``new``, ``removed`` or ``change unknown``."""
     if delta.old is None and not delta.old_present:
         return "new"
     if delta.new is None and not delta.new_present:
         return "removed"
     if delta.old is None or delta.new is None:
-        return f"change {UNKNOWN}"
+        return f"change {unknown_text()}"
     change = delta.delta
     if change is None or math.isnan(change) or math.isinf(change):
         return "∞" if change is not None and not math.isnan(change) else "n/a"

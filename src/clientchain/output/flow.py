@@ -14,7 +14,6 @@ import math
 from typing import TYPE_CHECKING, Any
 
 from clientchain.numbers import (
-    UNKNOWN,
     duration,
     factor,
     finite,
@@ -27,6 +26,7 @@ from clientchain.numbers import (
     pct,
     plural,
     signed_duration,
+    unknown_text,
 )
 from clientchain.output.common import NONE, dumps, nodes
 from clientchain.output.limits import (
@@ -316,7 +316,7 @@ def chains_text(org: Organization, result: ChainsReport) -> str:
 def _chain_lines(org: Organization, chain: ChainFlow, hours_per_day: float) -> list[str]:
     unknown = ", ".join(f"{org.label(a)} → {org.label(b)}" for a, b in chain.unknown_quality)
     constraint = org.describe(chain.constraint) if chain.constraint else NONE
-    constraint = UNKNOWN if chain.constraint is None and chain.unknown_steps else constraint
+    constraint = unknown_text() if chain.constraint is None and chain.unknown_steps else constraint
     lines = [
         f"{org.chains[chain.id].describe()}: demand {given(chain.demand)} per {org.period}",
         f"  takt: {duration(chain.takt_hours)}",
@@ -347,7 +347,7 @@ def _chain_lines(org: Organization, chain: ChainFlow, hours_per_day: float) -> l
 def _unknown_effort(org: Organization, chain: ChainFlow) -> list[str]:
     """``  effort unknown at: Beta (b)`` when a step's effort is unknown."""
     unknown = tuple(dict.fromkeys(s.department for s in chain.steps if s.effort_hours is None))
-    return [f"  effort {UNKNOWN} at: {nodes(org, unknown)}"] if unknown else []
+    return [f"  effort {unknown_text()} at: {nodes(org, unknown)}"] if unknown else []
 
 
 _WAIT_WORDS = {"wait": "given", "inventory": "from inventory", "predicted": "predicted"}
@@ -406,7 +406,7 @@ def _hire_line(org: Organization, hire: Hire) -> str:
         return (
             f"  {org.describe(hire.department)}: {pct(hire.utilization)}; more people do not help"
         )
-    people = plural(hire.extra_people, "person", "people")
+    people = plural(hire.extra_people, "{n} person", "{n} people")
     return (
         f"  {org.describe(hire.department)}: {pct(hire.utilization)} with {given(hire.headcount)}; "
         f"+{people} → {pct(hire.utilization_after_hiring or 0.0)}"
@@ -415,7 +415,7 @@ def _hire_line(org: Organization, hire: Hire) -> str:
 
 def _signed(hours: float | None) -> str:
     if hours is None:
-        return f"change {UNKNOWN}"
+        return f"change {unknown_text()}"
     if math.isnan(hours) or math.isinf(hours):
         return "∞" if hours > 0 else "−∞"
     return signed_duration(hours)
@@ -423,5 +423,5 @@ def _signed(hours: float | None) -> str:
 
 def _constraint(org: Organization, flow: FlowReport) -> str:
     if flow.constraint is None:
-        return UNKNOWN if flow.unknown_utilization else NONE
+        return unknown_text() if flow.unknown_utilization else NONE
     return f"{org.describe(flow.constraint)} at {pct(flow.max_utilization)}"

@@ -12,7 +12,7 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from clientchain.numbers import UNKNOWN, duration, fixed, lead_time, pct
+from clientchain.numbers import duration, fixed, lead_time, pct, unknown_text
 from clientchain.output.common import NONE
 from clientchain.output.flow import inventory_note
 from clientchain.output.limits import (
@@ -39,7 +39,7 @@ __all__ = [
 
 
 def utilization_style(utilization: float, threshold: float) -> str:
-    """Red above 100 %, yellow above the near-capacity threshold, else plain."""
+    """Red above 100%, yellow above the near-capacity threshold, else plain."""
     if utilization > 1:
         return "bold red"
     if utilization > threshold:
@@ -49,7 +49,7 @@ def utilization_style(utilization: float, threshold: float) -> str:
 
 def _none(chain: ChainFlow) -> str:
     """A chain without a constraint: unknown when its utilizations are."""
-    return UNKNOWN if chain.unknown_steps else NONE
+    return unknown_text() if chain.unknown_steps else NONE
 
 
 def _utilization(utilization: float | None, threshold: float) -> Text:

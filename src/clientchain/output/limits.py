@@ -4,9 +4,9 @@ Two factors answer "how much can demand grow?" differently, and every output nam
 the one it shows:
 
 * the **headroom** (1 ÷ max utilization) lets *all* work grow together, the
-  departments' ``other_load`` included: the busiest department reaches 100 % first;
+  departments' ``other_load`` included: the busiest department reaches 100% first;
 * the **demand limit** lets only *chain demand* grow, ``other_load`` fixed: the
-  first department with chain work to reach 100 % may be another one.
+  first department with chain work to reach 100% may be another one.
 
 The clauses are shared by the text outputs and by the diagrams, report and slides.
 While a department's utilization is unknown (a step's ``effort: unknown``), both
@@ -20,11 +20,11 @@ factors are ``unknown`` and the clause names those departments.
 ...     clients={"z": ExternalParty("z", "Zeta", "client")},
 ...     chains={"x": Chain("x", "X", "z", 10.0, (Step("b", 2.0),))},
 ... )
->>> flow = analyze_flow(org)  # a: 30 h of 40 h = 75 %, no chain work; b: 20 h of 40 h = 50 %
+>>> flow = analyze_flow(org)  # a: 30 h of 40 h = 75%, no chain work; b: 20 h of 40 h = 50%
 >>> headroom_clause(flow, org.label)
-'if all work grows, other work included, Alfa reaches 100 % first'
+'if all work grows, other work included, Alfa reaches 100% first'
 >>> demand_limit_clause(flow, org.label)  # (40 − 0) ÷ 20 = × 2
-'if only chain demand grows, Beta reaches 100 % first'
+'if only chain demand grows, Beta reaches 100% first'
 >>> carries_no_chain_work(flow, flow.constraint)
 True
 """
@@ -35,7 +35,7 @@ import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from clientchain.numbers import UNKNOWN, factor, or_unknown, pct
+from clientchain.numbers import factor, or_unknown, pct, unknown_text
 
 if TYPE_CHECKING:
     from clientchain.analysis.flow import FlowReport
@@ -71,7 +71,7 @@ def constraint_name(flow: FlowReport, label: Label, none: str = "none") -> str:
     """The constraint's label; ``unknown`` when there is none because utilizations are."""
     if flow.constraint is not None:
         return label(flow.constraint)
-    return UNKNOWN if flow.unknown_utilization else none
+    return unknown_text() if flow.unknown_utilization else none
 
 
 def unknown_clause(flow: FlowReport, label: Label) -> str:
@@ -79,7 +79,7 @@ def unknown_clause(flow: FlowReport, label: Label) -> str:
     if not flow.unknown_utilization:
         return ""
     names = ", ".join(label(d) for d in flow.unknown_utilization)
-    return f"utilization {UNKNOWN} at {names}: effort {UNKNOWN}"
+    return f"utilization {unknown_text()} at {names}: effort {unknown_text()}"
 
 
 def marked_constraint(flow: FlowReport) -> str | None:
@@ -148,23 +148,23 @@ def _clause(
     if factor == 0:
         return f"{name} {no_room}"
     if factor < 1:
-        return f"{name} is over 100 % already"
-    return f"{grows}, {name} reaches 100 % first"
+        return f"{name} is over 100% already"
+    return f"{grows}, {name} reaches 100% first"
 
 
 def limit_factor(flow: FlowReport, write: Callable[[float], str]) -> str:
     """The demand limit written by ``write``; ``none`` without chain work, ``unknown``."""
     if flow.demand_limit is None:
-        return UNKNOWN
+        return unknown_text()
     if flow.limit_department is None or math.isinf(flow.demand_limit):
         return "none"
     return write(flow.demand_limit)
 
 
 def constraint_line(flow: FlowReport, label: Label) -> str:
-    """``constraint: X at 80 %``, or the busiest department without chain work and the chains'.
+    """``constraint: X at 80%``, or the busiest department without chain work and the chains'.
 
-    ``busiest: X, 78 %, no chain work; the chains' constraint: Y, 73 %``. While some
+    ``busiest: X, 78%, no chain work; the chains' constraint: Y, 73%``. While some
     utilizations are unknown, the line ends ``; utilization unknown at …``.
     """
     unknown = unknown_clause(flow, label)
@@ -172,7 +172,7 @@ def constraint_line(flow: FlowReport, label: Label) -> str:
     if not unknown:
         return line
     if flow.constraint is None:
-        return f"constraint: {UNKNOWN} ({unknown})"
+        return f"constraint: {unknown_text()} ({unknown})"
     return f"{line}; {unknown}"
 
 

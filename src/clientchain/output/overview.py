@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from clientchain.numbers import UNKNOWN, finite, given, lead_time, load_of, pct, plural
+from clientchain.numbers import finite, given, lead_time, load_of, pct, plural, unknown_text
 from clientchain.output.common import (
     NONE,
     chain_path,
@@ -119,7 +119,7 @@ def _chain_flow_lines(org: Organization, flow: FlowReport | None, chain_id: str)
         return []
     chain = flow.chains[chain_id]
     constraint = org.describe(chain.constraint) if chain.constraint else _none(chain.unknown_steps)
-    unknown = f" (effort {UNKNOWN} at {plural(chain.unknown_steps, 'step')})"
+    unknown = f" (effort {unknown_text()} at {plural(chain.unknown_steps, 'step')})"
     return [
         f"    lead time {lead_time(chain.lead_time_hours, flow.hours_per_day)}"
         f"{unknown if chain.unknown_steps else ''}; constraint {constraint}"
@@ -128,7 +128,7 @@ def _chain_flow_lines(org: Organization, flow: FlowReport | None, chain_id: str)
 
 def _none(unknown_steps: int) -> str:
     """What a chain's missing constraint is: unknown when its utilizations are."""
-    return UNKNOWN if unknown_steps else NONE
+    return unknown_text() if unknown_steps else NONE
 
 
 def _bottleneck_lines(overview: Overview) -> list[str]:

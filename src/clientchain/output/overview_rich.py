@@ -10,7 +10,7 @@ from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from clientchain.numbers import UNKNOWN, given, lead_time, num, pct, plural
+from clientchain.numbers import given, lead_time, num, pct, plural, unknown_text
 from clientchain.output.common import NONE, chain_path, hops_text, nodes, where
 from clientchain.output.limits import NO_CHAIN_WORK, carries_no_chain_work, limits_words
 from clientchain.output.rich_common import SEVERITY_STYLE, render
@@ -147,7 +147,9 @@ def _chains(overview: Overview) -> Table:
             lead = lead_time(chain_flow.lead_time_hours, flow.hours_per_day)
             constraint = org.label(chain_flow.constraint) if chain_flow.constraint else NONE
             constraint = (
-                UNKNOWN if chain_flow.unknown_steps and not chain_flow.constraint else constraint
+                unknown_text()
+                if chain_flow.unknown_steps and not chain_flow.constraint
+                else constraint
             )
         table.add_row(
             Text(chain.describe(), style="bold"),

@@ -83,7 +83,7 @@ def wait_text(step: StepFlow, inventory: float | None) -> str | None:
 
 
 def quality_text(flow: ChainFlow, chain: Chain) -> str:
-    """``100 % (unknown: 2 of 2 handoffs)``: the rolled quality, and how many of the chain's
+    """``100% (unknown: 2 of 2 handoffs)``: the rolled quality, and how many of the chain's
     handoffs have no quality given (their product is over the rated ones only).
 
     The handoffs are those :func:`~clientchain.analysis.quality.rolled_quality` rates: the
@@ -98,7 +98,7 @@ def quality_text(flow: ChainFlow, chain: Chain) -> str:
     ...     chains={"x": Chain("x", "X", "z", 1.0, (Step("a", 1.0), Step("b", 1.0)))},
     ... )
     >>> quality_text(analyze_flow(org).chains["x"], org.chains["x"])  # a → b, b → z
-    '100 % (unknown: 2 of 2 handoffs)'
+    '100% (unknown: 2 of 2 handoffs)'
     """
     rolled = pct(flow.rolled_quality)
     if not flow.unknown_quality:

@@ -9,17 +9,17 @@
 ...     chains={"x": Chain("x", "Equis", "z", 10.0, (Step("a", 2.0),))},
 ... )
 >>> print(overview_notes(org, analyze_flow(org)))  # 10 × 2 h = 20 h of 40 h
-Constraint: Alfa at 50 % utilization.
-Headroom × 2: if all work grows, other work included, Alfa reaches 100 % first.
-Demand limit × 2: if only chain demand grows, Alfa reaches 100 % first.
-Alfa: 20 h of 40 h per week (50 %)
+Constraint: Alfa at 50% utilization.
+Headroom × 2: if all work grows, other work included, Alfa reaches 100% first.
+Demand limit × 2: if only chain demand grows, Alfa reaches 100% first.
+Alfa: 20 h of 40 h per week (50%)
 """
 
 from __future__ import annotations
 
 from clientchain.analysis.flow import ChainFlow, FlowReport
 from clientchain.model import Organization
-from clientchain.numbers import UNKNOWN, duration, factor, load_of, num, or_unknown, pct
+from clientchain.numbers import duration, factor, load_of, num, or_unknown, pct, unknown_text
 from clientchain.output.limits import (
     NO_CHAIN_WORK,
     carries_no_chain_work,
@@ -61,7 +61,7 @@ def overview_notes(org: Organization, flow: FlowReport) -> str:
 def chain_notes(org: Organization, chain: ChainFlow) -> str:
     """Demand, takt, times, quality, constraint, each step's cycle time and wait, finished stock."""
     constraint = org.label(chain.constraint) if chain.constraint else "none"
-    constraint = UNKNOWN if chain.constraint is None and chain.unknown_steps else constraint
+    constraint = unknown_text() if chain.constraint is None and chain.unknown_steps else constraint
     lines = [
         f"{chain.name}: demand {num(chain.demand)} per {org.period}, "
         f"takt {duration(chain.takt_hours)}.",

@@ -9,8 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from clientchain.numbers import UNKNOWN as UNKNOWN_VALUE
-from clientchain.numbers import duration, factor, num, or_unknown, pct
+from clientchain.numbers import duration, factor, num, or_unknown, pct, unknown_text
 from clientchain.output.limits import (
     NO_CHAIN_WORK,
     carries_no_chain_work,
@@ -54,7 +53,7 @@ def _names(data: ReportData, ids: tuple[str, ...] | list[str]) -> str:
 def summary_table(data: ReportData) -> Table:
     """Organization, period, counts, constraint, headroom and demand limit as two columns."""
     org, flow = data.org, data.flow
-    constraint = UNKNOWN_VALUE if flow.unknown_utilization else UNKNOWN
+    constraint = unknown_text() if flow.unknown_utilization else UNKNOWN
     if flow.constraint is not None:
         utilization = flow.departments[flow.constraint].utilization
         constraint = f"{org.label(flow.constraint)} ({pct(utilization)})"
@@ -112,7 +111,7 @@ def chain_table(data: ReportData) -> Table:
     rows = []
     for chain in data.flow.chains.values():
         constraint = data.org.label(chain.constraint) if chain.constraint else UNKNOWN
-        constraint = UNKNOWN_VALUE if chain.unknown_steps and not chain.constraint else constraint
+        constraint = unknown_text() if chain.unknown_steps and not chain.constraint else constraint
         rows.append(
             (
                 chain.name,

@@ -33,8 +33,8 @@ _FONT = re.compile(r"[\w][\w .,-]{0,63}")
 class Theme:
     """Colours, font and sizes of a diagram (every colour ``#rrggbb``).
 
-    ``scale`` holds the utilization colours from idle to overloaded: below 50 %,
-    up to the near-capacity threshold, up to 100 %, above 100 %. ``quality``
+    ``scale`` holds the utilization colours from idle to overloaded: below 50%,
+    up to the near-capacity threshold, up to 100%, above 100%. ``quality``
     holds the edge colours for %C&A: good, fair, poor, unknown.
     """
 

@@ -13,10 +13,10 @@
 * ``group:NAME`` — the departments of a group and their direct neighbours.
 
 ``--highlight`` colours departments by utilization (the scale of the theme:
-below 50 %, up to the ``near_capacity`` threshold, up to 100 %, above 100 %;
+below 50%, up to the ``near_capacity`` threshold, up to 100%, above 100%;
 the constraint outlined; when the busiest department carries no chain work it is
 named "busiest, no chain work" and the chains' constraint is the one outlined)
-or edges by %C&A (95 % and above, 90 % and above, below, unknown). Every number
+or edges by %C&A (95% and above, 90% and above, below, unknown). Every number
 comes from :mod:`clientchain.analysis.flow`; this module only chooses colours and words.
 """
 
@@ -361,7 +361,7 @@ def _department_style(context: _Context, node_id: str, stop: Stop | None) -> tup
 
 
 def _band(utilization: float, near: float) -> int:
-    """0 below 50 %, 1 up to ``near``, 2 up to 100 %, 3 above."""
+    """0 below 50%, 1 up to ``near``, 2 up to 100%, 3 above."""
     if utilization > 1.0:
         return 3
     if utilization > near:
