@@ -36,6 +36,7 @@ PLURAL_FORMS = {"es": "nplurals=2; plural=(n != 1);"}
 KEYWORDS = {
     "_": None,
     "N_": None,
+    "NC_": ((1, "c"), 2),
     "ngettext": (1, 2),
     "pgettext": ((1, "c"), 2),
     "plural": (2, 3),

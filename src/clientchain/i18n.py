@@ -43,6 +43,7 @@ from typing import Literal
 __all__ = [
     "DEFAULT",
     "LANGUAGES",
+    "NC_",
     "N_",
     "Language",
     "Setting",
@@ -186,4 +187,10 @@ def pgettext(context: str, message: str) -> str:
 
 def N_(message: str) -> str:
     """Mark ``message`` for the catalog without translating it now (import-time tables)."""
+    return message
+
+
+def NC_(context: str, message: str) -> str:
+    """Mark ``message`` in ``context`` for the catalog (for :func:`pgettext` later)."""
+    del context
     return message
