@@ -174,7 +174,7 @@ def ngettext(singular: str, plural: str, count: float) -> str:
     language = _SETTING.get().language
     if language == DEFAULT:
         return singular if n == 1 else plural
-    return _catalog(language).ngettext(singular, plural, n)
+    return _catalog(language).ngettext(singular, plural, n)  # i18n: the catalog itself
 
 
 def pgettext(context: str, message: str) -> str:
@@ -182,7 +182,7 @@ def pgettext(context: str, message: str) -> str:
     language = _SETTING.get().language
     if language == DEFAULT:
         return message
-    return _catalog(language).pgettext(context, message)
+    return _catalog(language).pgettext(context, message)  # i18n: the catalog itself
 
 
 def N_(message: str) -> str:

@@ -178,9 +178,9 @@ def duration(hours: float | None) -> str:
     if 0 < hours < 1:
         minutes = num(hours * 60)
         if minutes == "0":  # under 0.005 minutes: two significant digits, never "0 min"
-            return f"{_local(f'{hours * 60:.2g}')} min"
+            return f"{_local(f'{hours * 60:.2g}')} min"  # i18n: unit symbol, as in Spanish
         if minutes != "60":  # 59.999 minutes would read as an hour in minutes
-            return f"{minutes} min"
+            return f"{minutes} min"  # i18n: unit symbol, as in Spanish
     return f"{num(hours)} h"
 
 
@@ -215,7 +215,7 @@ def lead_time(hours: float | None, hours_per_day: float) -> str:
 
 def per_period(period: str) -> str:
     """``'per week'``, in the current language."""
-    return _(PERIOD_WORDS[period])
+    return _(PERIOD_WORDS[period])  # i18n: N_ table
 
 
 def load_of(load_hours: float | None, capacity_hours: float, period: str | None = None) -> str:
@@ -235,6 +235,7 @@ def plural(count: float, singular: str, many: str | None = None) -> str:
     ``singular``/``many`` (message templates with ``{n}``) for ``count``."""
     if "{n}" not in singular:  # the English-only form; being replaced by templates
         return f"{num(count)} {singular if count == 1 else (many or singular + 's')}"
+    # i18n: the caller's literals are in the catalog (extracted as plural:2,3)
     return ngettext(singular, many or singular, count).format(n=num(count))
 
 

@@ -85,4 +85,4 @@ def term(field: str, value: str) -> str:
     reads in the current language."""
     if value not in _WORDS.get(field, ()):
         return value
-    return pgettext(field, value)
+    return pgettext(field, value)  # i18n: NC_ table
