@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from clientchain import i18n
 from clientchain.model import Organization
 
 # The suite speaks English whatever the machine's locale: a test that wants Spanish says so
@@ -21,6 +22,12 @@ os.environ["LANG"] = "C.UTF-8"
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 CASES = Path(__file__).resolve().parent / "cases"
+
+
+@pytest.fixture(autouse=True)
+def _english() -> None:
+    """Each test starts in English, whatever a command run by an earlier test chose."""
+    i18n.choose(None, {})
 
 
 @pytest.fixture
