@@ -36,7 +36,7 @@ table { border-collapse: collapse; width: 100%; margin: .8rem 0; font-size: .92r
 th, td { border: 1px solid var(--line); padding: .35rem .55rem; text-align: left;
   vertical-align: top; white-space: pre-line; }
 th { background: #f3f4f6; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 figure { margin: 1rem 0; border: 1px solid var(--line); padding: .5rem; overflow-x: auto; }
 figure svg { max-width: 100%; height: auto; display: block; margin: 0 auto; }
 figcaption { color: var(--muted); font-size: .9rem; white-space: pre-line; }
@@ -65,7 +65,8 @@ def _table(table: Table, numeric: frozenset[int] = frozenset()) -> str:
             for i, c in enumerate(row)
         )
         rows.append(f"<tr>{cells}</tr>")
-    empty = f'<tr><td colspan="{len(table.headers)}">{_e(_("none"))}</td></tr>'  # i18n: HTML
+    none = _e(_("none"))  # Babel does not extract _() inside an f-string
+    empty = f'<tr><td colspan="{len(table.headers)}">{none}</td></tr>'  # i18n: HTML
     body = "\n".join(rows) or empty
     return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"
 
@@ -78,7 +79,8 @@ def _figure(figure: Figure) -> str:
 def _findings(data: ReportData) -> str:
     table = finding_table(data)
     if not table.rows:
-        return f"<p>{_e(_('No findings.'))}</p>"
+        no_findings = _("No findings.")
+        return f"<p>{_e(no_findings)}</p>"
     # the class names the severity in English (the style sheet's), the cell in the language
     severities = (str(finding.severity) for finding in data.overview.findings)
     rows = "\n".join(
@@ -102,6 +104,7 @@ def report_html(data: ReportData) -> str:
     meta = _("Internal customer chain · {per_period} · clientchain {version}").format(
         per_period=per_period(org.period), version=data.version
     )
+    summary_heading, diagram_heading = _("Summary"), _("Diagram")
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{current()}">',
@@ -116,9 +119,9 @@ def report_html(data: ReportData) -> str:
         "<body>",
         f"<h1>{_e(org.name)}</h1>",
         f'<p class="meta">{_e(meta)}</p>',
-        f'<h2 id="summary">{_e(_("Summary"))}</h2>',
+        f'<h2 id="summary">{_e(summary_heading)}</h2>',
         f"<table>\n{summary_rows}\n</table>",
-        f'<h2 id="diagram">{_e(_("Diagram"))}</h2>',
+        f'<h2 id="diagram">{_e(diagram_heading)}</h2>',
         _figure(data.figure),
     ]
     for section in SECTIONS:

@@ -53,16 +53,17 @@ def report_markdown(data: ReportData) -> str:
     meta = _("Internal customer chain, {per_period} · clientchain {version}").format(
         per_period=per_period(org.period), version=data.version
     )
+    summary_heading, diagram_heading = _("Summary"), _("Diagram")
     lines = [
         f"# {md_text(org.name)}",
         "",
         meta,
         "",
-        f"## {_('Summary')}",
+        f"## {summary_heading}",
         "",
         *_table(summary_table(data)),
         "",
-        f"## {_('Diagram')}",
+        f"## {diagram_heading}",
         "",
         *_figure(data.figure),
     ]

@@ -57,6 +57,12 @@ __all__ = [
 SLIDE_WIDTH_IN = 13.333
 SLIDE_HEIGHT_IN = 7.5
 _DIAGRAM_AREA = Area(0.4 * 72, 1.25 * 72, 12.53 * 72, 5.9 * 72)
+_CAPTION_AREA = Area(0.4 * 72, 0.8 * 72, 12.5 * 72, 0.45 * 72)
+_CAPTION_SIZES = (12.0, 11.0, 10.0, 9.0)
+"""The caption's type sizes, largest first: the first whose text fits in two lines is used."""
+_CHAR_WIDTH = 0.58
+"""The average width of a character of the theme's sans-serif font, in ems (DejaVu Sans
+measures about 0.55; the rest is what word wrapping leaves at the ends of lines)."""
 TABLE_ROWS = 15
 """Departments on one bottleneck slide: with the header, 16 rows of 14 pt in 5.9 in."""
 TABLE_PAGES = 4
@@ -64,6 +70,20 @@ TABLE_PAGES = 4
 _TABLE_FONT = 14
 _TABLE_AREA = Area(0.4 * 72, 1.2 * 72, 12.5 * 72, 5.9 * 72)
 _ROW_HEIGHT = _TABLE_AREA.height / (TABLE_ROWS + 1)
+
+
+def caption_size(text: str, width: float = _CAPTION_AREA.width) -> float:
+    """The largest of :data:`_CAPTION_SIZES` at which ``text`` fills at most two lines of
+    ``width`` points (the smallest when none does): a Spanish caption is longer than its
+    English one and must not run into the diagram below it.
+
+    >>> caption_size("x" * 100), caption_size("x" * 270), caption_size("x" * 1000)
+    (12.0, 11.0, 9.0)
+    """
+    for size in _CAPTION_SIZES:
+        if len(text) * size * _CHAR_WIDTH <= 2 * width:
+            return size
+    return _CAPTION_SIZES[-1]
 
 
 def table_pages(departments: int) -> int:
@@ -172,8 +192,10 @@ def _diagram_slide(deck: Presentation, diagram: Diagram, layout: Layout, notes: 
     fill_background(slide, theme)
     heading = Area(0.4 * 72, 0.25 * 72, 12.5 * 72, 0.6 * 72)
     text_box(slide, heading, diagram.title, theme, 26, bold=True)
-    caption = Area(0.4 * 72, 0.8 * 72, 12.5 * 72, 0.45 * 72)
-    text_box(slide, caption, " · ".join(diagram.caption), theme, 12)
+    caption = " · ".join(diagram.caption)
+    box = text_box(slide, _CAPTION_AREA, caption, theme, caption_size(caption))
+    # two lines of 12 pt (2 × 14.4 pt) fit the 0.45 in above the diagram without the insets
+    box.text_frame.margin_top = box.text_frame.margin_bottom = 0
     draw_diagram(slide, diagram, layout, _DIAGRAM_AREA)
     set_text(slide.notes_slide.notes_text_frame, notes)
 

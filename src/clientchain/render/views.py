@@ -213,7 +213,8 @@ def _known(name: str, candidates: Collection[str], unknown: str) -> None:
     message = unknown.format(name=repr(name))
     if close:
         names = ", ".join(repr(c) for c in close)
-        message += f" ({_('did you mean {names}?').format(names=names)})"
+        suggestion = _("did you mean {names}?").format(names=names)
+        message += f" ({suggestion})"
     raise UsageError(message)
 
 
