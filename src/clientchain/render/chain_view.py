@@ -22,8 +22,9 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from clientchain.analysis.flow import ChainFlow, StepFlow
+from clientchain.i18n import N_, _, ngettext
 from clientchain.model import Chain, Organization
-from clientchain.numbers import duration, num, pct, plural
+from clientchain.numbers import duration, num, pct
 from clientchain.render.scene import node_key, step_key
 
 __all__ = [
@@ -32,9 +33,29 @@ __all__ = [
     "chain_stops",
     "finished_text",
     "quality_text",
+    "rate",
     "step_lines",
     "wait_text",
 ]
+
+
+# TRANSLATORS: a rate on an arrow of a diagram or in a table cell: "9/week" is nine a week
+RATES = {
+    "day": N_("{n}/day"),
+    "week": N_("{n}/week"),
+    "month": N_("{n}/month"),
+    "quarter": N_("{n}/quarter"),
+}
+"""How many per period, short, for every period a file may count in."""
+
+
+def rate(value: float | None, period: str) -> str:
+    """``'9/week'`` (``'9/semana'`` in Spanish): ``value`` a ``period``.
+
+    >>> rate(9, "week"), rate(2.5, "day")
+    ('9/week', '2.5/day')
+    """
+    return _(RATES[period]).format(n=num(value))  # i18n: N_ table
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,10 +97,14 @@ def wait_text(step: StepFlow, inventory: float | None) -> str | None:
     """
     if step.wait_source == "none":
         return None
-    source = {"predicted": " (predicted)"}
-    if inventory is not None:
-        source["inventory"] = f" (inventory {num(inventory)})"
-    return f"wait {duration(step.wait_hours)}{source.get(step.wait_source, '')}"
+    wait = duration(step.wait_hours)
+    if step.wait_source == "predicted":
+        # TRANSLATORS: a wait the queueing model predicts (none was given in the file)
+        return _("wait {duration} (predicted)").format(duration=wait)
+    if step.wait_source == "inventory" and inventory is not None:
+        # TRANSLATORS: the wait comes from the units waiting before the step (inventory)
+        return _("wait {duration} (inventory {units})").format(duration=wait, units=num(inventory))
+    return _("wait {duration}").format(duration=wait)
 
 
 def quality_text(flow: ChainFlow, chain: Chain) -> str:
@@ -105,7 +130,12 @@ def quality_text(flow: ChainFlow, chain: Chain) -> str:
         return rolled
     handoffs = len({(a, b) for a, b in pairwise(chain.path) if a != b})
     unknown = len(flow.unknown_quality)
-    return f"{rolled} (unknown: {unknown} of {plural(handoffs, 'handoff')})"
+    # TRANSLATORS: rolled quality, then how many of the chain's handoffs have no quality given
+    return ngettext(
+        "{rolled} (unknown: {unknown} of {n} handoff)",
+        "{rolled} (unknown: {unknown} of {n} handoffs)",
+        handoffs,
+    ).format(rolled=rolled, unknown=num(unknown), n=num(handoffs))
 
 
 def finished_text(flow: ChainFlow, chain: Chain) -> str | None:
@@ -113,7 +143,10 @@ def finished_text(flow: ChainFlow, chain: Chain) -> str | None:
     if not chain.finished_inventory:
         return None
     units = num(chain.finished_inventory)
-    return f"wait {duration(flow.finished_wait_hours)} (finished inventory {units})"
+    # TRANSLATORS: the wait of finished units (finished inventory) before the client gets them
+    return _("wait {duration} (finished inventory {units})").format(
+        duration=duration(flow.finished_wait_hours), units=units
+    )
 
 
 def step_lines(flow: ChainFlow, chain: Chain, stop: Stop) -> list[str]:
@@ -121,13 +154,22 @@ def step_lines(flow: ChainFlow, chain: Chain, stop: Stop) -> list[str]:
     if stop.step is None:
         return []
     step = flow.steps[stop.step]
-    lines = [f"visit {stop.visit} of {stop.visits}"] if stop.visits > 1 else []
-    marker = " · OVER TAKT" if step.over_takt else ""
-    lines.append(f"cycle {duration(step.cycle_time_hours)}{marker}")
+    lines = []
+    if stop.visits > 1:
+        # TRANSLATORS: the second of two steps a chain takes at one department: "visit 2 of 2"
+        lines.append(
+            _("visit {visit} of {visits}").format(visit=num(stop.visit), visits=num(stop.visits))
+        )
+    cycle = duration(step.cycle_time_hours)
+    if step.over_takt:
+        # TRANSLATORS: the step's cycle time is longer than the chain's takt time
+        lines.append(_("cycle {duration} · OVER TAKT").format(duration=cycle))
+    else:
+        lines.append(_("cycle {duration}").format(duration=cycle))
     if stop.step == 0 and chain.supplier is None:  # no arrow enters the first step
         text = wait_text(step, chain.steps[0].inventory)
         if text is not None:
-            lines.append(f"before this step: {text}")
+            lines.append(_("before this step: {wait}").format(wait=text))
     return lines
 
 
@@ -136,7 +178,7 @@ def arrow_lines(
 ) -> list[str]:
     """Deliverable, the chain's demand per period, and the wait before ``target``."""
     lines = [deliverable] if deliverable else []
-    lines.append(f"{num(flow.demand)}/{org.period}")
+    lines.append(rate(flow.demand, org.period))
     if target.step is not None:
         text = wait_text(flow.steps[target.step], chain.steps[target.step].inventory)
     else:

@@ -15,6 +15,7 @@ import networkx as nx
 
 from clientchain.analysis.flow import FlowReport, analyze_flow
 from clientchain.errors import UsageError
+from clientchain.i18n import _
 from clientchain.model import Organization
 from clientchain.render.dot import to_dot
 from clientchain.render.engine import Engine, choose_engine, run_engine
@@ -49,7 +50,11 @@ def format_for(path: str | Path) -> str:
     suffix = Path(path).suffix.lower()
     if suffix not in FORMATS:
         known = " ".join(sorted(FORMATS))
-        raise UsageError(f"cannot tell the format of {str(path)!r}: use one of {known}")
+        raise UsageError(
+            _("cannot tell the format of {path}: use one of {known}").format(
+                path=repr(str(path)), known=known
+            )
+        )
     return FORMATS[suffix]
 
 

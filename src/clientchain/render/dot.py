@@ -68,7 +68,7 @@ def html_label(lines: tuple[str, ...], small: float, *, bold_first: bool = True)
 def to_dot(diagram: Diagram) -> str:
     """The DOT text of ``diagram`` (UTF-8, ends with a newline)."""
     theme = diagram.theme
-    lines = ["digraph clientchain {", *_defaults(diagram, theme)]
+    lines = ["digraph clientchain {", *_defaults(diagram, theme)]  # i18n: DOT syntax
     for index, cluster in enumerate(diagram.clusters, start=1):
         lines.append(f"  subgraph cluster_{index} {{")
         lines.append(

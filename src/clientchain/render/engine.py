@@ -23,6 +23,8 @@ from pathlib import Path
 from typing import Literal
 
 from clientchain.errors import ClientchainError
+from clientchain.i18n import N_, _
+from clientchain.numbers import given
 
 __all__ = [
     "DEFAULT_ENGINE",
@@ -44,10 +46,15 @@ ENGINE_FORMATS: dict[Engine, frozenset[str]] = {
     "dot": frozenset({"svg", "png", "json", "plain", "pdf"}),
 }
 INSTALL_HINTS: dict[Engine, str] = {
-    "graphviz-pure": "pip install graphviz-pure (it comes with clientchain: reinstall clientchain)",
-    "dot": "install Graphviz: apt-get install graphviz, brew install graphviz, "
-    "or see https://graphviz.org/download/",
+    "graphviz-pure": N_(
+        "pip install graphviz-pure (it comes with clientchain: reinstall clientchain)"
+    ),
+    "dot": N_(
+        "install Graphviz: apt-get install graphviz, brew install graphviz, "
+        "or see https://graphviz.org/download/"
+    ),
 }
+"""How to install each engine (English: the message ids; shown through the catalog)."""
 TIMEOUT_SECONDS = 120.0
 
 
@@ -70,7 +77,10 @@ def find_engine(engine: Engine) -> str:
                 return str(candidate)
     found = shutil.which(engine)
     if found is None:
-        raise RenderError(f"the {engine} engine is not installed ({INSTALL_HINTS[engine]})")
+        hint = _(INSTALL_HINTS[engine])  # i18n: N_ table
+        raise RenderError(
+            _("the {engine} engine is not installed ({hint})").format(engine=engine, hint=hint)
+        )
     return found
 
 
@@ -82,8 +92,14 @@ def choose_engine(fmt: str, requested: Engine | None = None) -> Engine:
     """
     engine: Engine = requested or ("dot" if fmt == "pdf" else DEFAULT_ENGINE)
     if fmt not in ENGINE_FORMATS[engine]:
-        hint = " (use --engine dot: Graphviz's own dot writes PDF)" if fmt == "pdf" else ""
-        raise RenderError(f"the {engine} engine cannot write {fmt}{hint}")
+        if fmt == "pdf":
+            message = _(
+                "the {engine} engine cannot write {format} "
+                "(use --engine dot: Graphviz's own dot writes PDF)"
+            )
+        else:
+            message = _("the {engine} engine cannot write {format}")
+        raise RenderError(message.format(engine=engine, format=fmt))
     return engine
 
 
@@ -120,12 +136,22 @@ def run_engine(
         )
     except subprocess.TimeoutExpired as exc:
         raise RenderError(
-            f"the {chosen} engine took more than {timeout:g} s: try a smaller --view"
+            _("the {engine} engine took more than {seconds} s: try a smaller --view").format(
+                engine=chosen, seconds=given(timeout)
+            )
         ) from exc
     except OSError as exc:
-        raise RenderError(f"cannot run the {chosen} engine: {exc.strerror or exc}") from exc
+        raise RenderError(
+            _("cannot run the {engine} engine: {error}").format(
+                engine=chosen, error=exc.strerror or exc
+            )
+        ) from exc
     if done.returncode != 0 or not done.stdout:
-        raise RenderError(f"the {chosen} engine failed: {_problem(done.stderr)}")
+        raise RenderError(
+            _("the {engine} engine failed: {problem}").format(
+                engine=chosen, problem=_problem(done.stderr)
+            )
+        )
     return done.stdout
 
 
@@ -134,6 +160,6 @@ def _problem(stderr: bytes) -> str:
     lines = [
         line.strip()
         for line in stderr.decode("utf-8", "replace").splitlines()
-        if line.strip() and "no value for width" not in line
+        if line.strip() and "no value for width" not in line  # i18n: the engine's own words
     ]
-    return "; ".join(lines[:3]) or "no output and no message"
+    return "; ".join(lines[:3]) or _("no output and no message")

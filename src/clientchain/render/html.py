@@ -15,6 +15,8 @@ from __future__ import annotations
 import html
 
 from clientchain.controls import visible
+from clientchain.i18n import _, current
+from clientchain.numbers import per_period
 from clientchain.render.report_data import Figure, ReportData
 from clientchain.render.tables import SECTIONS, Table, finding_table, summary_table
 
@@ -23,6 +25,7 @@ __all__ = ["CSP", "report_html"]
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 """Nothing may be fetched; only the inline styles (and data: images) apply."""
 
+# i18n: CSS, machine text
 _CSS = """
 :root { color-scheme: light; --ink: #1f2937; --muted: #6b7280; --line: #d1d5db; }
 body { font-family: "DejaVu Sans", Arial, Helvetica, sans-serif; color: var(--ink);
@@ -33,7 +36,7 @@ table { border-collapse: collapse; width: 100%; margin: .8rem 0; font-size: .92r
 th, td { border: 1px solid var(--line); padding: .35rem .55rem; text-align: left;
   vertical-align: top; white-space: pre-line; }
 th { background: #f3f4f6; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 figure { margin: 1rem 0; border: 1px solid var(--line); padding: .5rem; overflow-x: auto; }
 figure svg { max-width: 100%; height: auto; display: block; margin: 0 auto; }
 figcaption { color: var(--muted); font-size: .9rem; white-space: pre-line; }
@@ -62,7 +65,9 @@ def _table(table: Table, numeric: frozenset[int] = frozenset()) -> str:
             for i, c in enumerate(row)
         )
         rows.append(f"<tr>{cells}</tr>")
-    body = "\n".join(rows) or f'<tr><td colspan="{len(table.headers)}">none</td></tr>'
+    none = _e(_("none"))  # Babel does not extract _() inside an f-string
+    empty = f'<tr><td colspan="{len(table.headers)}">{none}</td></tr>'  # i18n: HTML
+    body = "\n".join(rows) or empty
     return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"
 
 
@@ -74,11 +79,14 @@ def _figure(figure: Figure) -> str:
 def _findings(data: ReportData) -> str:
     table = finding_table(data)
     if not table.rows:
-        return "<p>No findings.</p>"
+        no_findings = _("No findings.")
+        return f"<p>{_e(no_findings)}</p>"
+    # the class names the severity in English (the style sheet's), the cell in the language
+    severities = (str(finding.severity) for finding in data.overview.findings)
     rows = "\n".join(
-        f'<tr><td class="severity-{_e(sev)}">{_e(sev)}</td><td>{_e(rule)}</td>'
+        f'<tr><td class="severity-{_e(css)}">{_e(sev)}</td><td>{_e(rule)}</td>'  # i18n: HTML
         f"<td>{_e(where)}</td><td>{_e(message)}</td></tr>"
-        for sev, rule, where, message in table.rows
+        for css, (sev, rule, where, message) in zip(severities, table.rows, strict=True)
     )
     head = "".join(f"<th>{_e(h)}</th>" for h in table.headers)
     return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{rows}\n</tbody>\n</table>"
@@ -90,28 +98,34 @@ def report_html(data: ReportData) -> str:
     summary = summary_table(data)
     summary_rows = "\n".join(f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in summary.rows)
     chains = "\n".join(f"<h3>{_e(f.diagram.title)}</h3>\n{_figure(f)}" for f in data.chain_figures)
+    # TRANSLATORS: the title of the HTML report's page (the browser's tab)
+    title = _("{name} — internal customer chain").format(name=org.name)
+    # TRANSLATORS: the line under the report's heading: {per_period} is "per week"…
+    meta = _("Internal customer chain · {per_period} · clientchain {version}").format(
+        per_period=per_period(org.period), version=data.version
+    )
+    summary_heading, diagram_heading = _("Summary"), _("Diagram")
     parts = [
         "<!DOCTYPE html>",
-        '<html lang="en">',
+        f'<html lang="{current()}">',
         "<head>",
         '<meta charset="utf-8">',
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f'<meta name="generator" content="clientchain {_e(data.version)}">',
-        f"<title>{_e(org.name)} — internal customer chain</title>",
+        f"<title>{_e(title)}</title>",
         f"<style>{_CSS}</style>",
         "</head>",
         "<body>",
         f"<h1>{_e(org.name)}</h1>",
-        f'<p class="meta">Internal customer chain · per {_e(org.period)} · '
-        f"clientchain {_e(data.version)}</p>",
-        '<h2 id="summary">Summary</h2>',
+        f'<p class="meta">{_e(meta)}</p>',
+        f'<h2 id="summary">{_e(summary_heading)}</h2>',
         f"<table>\n{summary_rows}\n</table>",
-        '<h2 id="diagram">Diagram</h2>',
+        f'<h2 id="diagram">{_e(diagram_heading)}</h2>',
         _figure(data.figure),
     ]
     for section in SECTIONS:
-        parts.append(f'<h2 id="{section.anchor}">{_e(section.heading)}</h2>')
+        parts.append(f'<h2 id="{section.anchor}">{_e(section.title)}</h2>')
         if section.anchor == "findings":
             parts.append(_findings(data))
         else:

@@ -18,6 +18,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from clientchain.i18n import _
 from clientchain.render.engine import RenderError
 
 __all__ = ["Box", "EdgeRoute", "Layout", "parse_layout"]
@@ -109,5 +110,7 @@ def parse_layout(document: bytes) -> Layout:
             for edge in data.get("edges", [])
         )
     except (ValueError, KeyError, TypeError) as exc:
-        raise RenderError(f"the engine's layout could not be read: {exc}") from exc
+        raise RenderError(
+            _("the engine's layout could not be read: {error}").format(error=exc)
+        ) from exc
     return Layout(right - left, height, nodes, clusters, edges)

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from clientchain.i18n import _
+from clientchain.numbers import per_period
 from clientchain.render.dot import clean_text
 from clientchain.render.mermaid import to_mermaid
 from clientchain.render.report_data import Figure, ReportData
@@ -36,7 +38,7 @@ def _table(table: Table) -> list[str]:
         "|" + "---|" * len(table.headers),
     ]
     lines += ["| " + " | ".join(md_text(c) for c in row) + " |" for row in table.rows]
-    return lines if table.rows else ["none"]
+    return lines if table.rows else [md_text(_("none"))]
 
 
 def _figure(figure: Figure) -> list[str]:
@@ -47,21 +49,26 @@ def _figure(figure: Figure) -> list[str]:
 def report_markdown(data: ReportData) -> str:
     """Summary, diagram, who serves whom, clients, chains (and diagrams), bottlenecks, findings."""
     org = data.org
+    # TRANSLATORS: the line under the report's heading: {per_period} is "per week"…
+    meta = _("Internal customer chain, {per_period} · clientchain {version}").format(
+        per_period=per_period(org.period), version=data.version
+    )
+    summary_heading, diagram_heading = _("Summary"), _("Diagram")
     lines = [
         f"# {md_text(org.name)}",
         "",
-        f"Internal customer chain, per {org.period} · clientchain {data.version}",
+        meta,
         "",
-        "## Summary",
+        f"## {summary_heading}",
         "",
         *_table(summary_table(data)),
         "",
-        "## Diagram",
+        f"## {diagram_heading}",
         "",
         *_figure(data.figure),
     ]
     for section in SECTIONS:
-        lines += ["", f"## {section.heading}", "", *_table(section.table(data))]
+        lines += ["", f"## {section.title}", "", *_table(section.table(data))]
         if section.anchor == "chains":
             for figure in data.chain_figures:
                 lines += ["", f"### {md_text(figure.diagram.title)}", "", *_figure(figure)]

@@ -45,7 +45,7 @@ def mermaid_label(lines: tuple[str, ...], *, bold_first: bool = True) -> str:
 
 def to_mermaid(diagram: Diagram) -> str:
     """The Mermaid text of ``diagram`` (``flowchart LR`` or ``TB``; ends with a newline)."""
-    lines = [f"flowchart {diagram.direction}"]
+    lines = [f"flowchart {diagram.direction}"]  # i18n: Mermaid syntax
     for index, cluster in enumerate(diagram.clusters, start=1):
         lines.append(f"  subgraph c_{index}[{mermaid_label((cluster,), bold_first=False)}]")
         lines += [f"    {_node(node)}" for node in diagram.in_cluster(cluster)]
@@ -55,13 +55,15 @@ def to_mermaid(diagram: Diagram) -> str:
     theme = diagram.theme
     for node in diagram.nodes:
         width = 3 if node.emphasis else 1
-        lines.append(
+        lines.append(  # i18n: Mermaid syntax
             f"  style {node.key} fill:{node.fill},stroke:{node.line},"
             f"stroke-width:{width}px,color:{theme.text}"
         )
     for index in range(1, len(diagram.clusters) + 1):
+        # i18n: Mermaid syntax
         lines.append(f"  style c_{index} fill:{theme.cluster_fill},stroke:{theme.cluster_line}")
     for index, edge in enumerate(diagram.edges):
+        # i18n: Mermaid syntax
         lines.append(f"  linkStyle {index} stroke:{edge.colour},stroke-width:{edge.width:g}px")
     return "\n".join(lines) + "\n"
 

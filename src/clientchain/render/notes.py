@@ -18,10 +18,19 @@ Alfa: 20 h of 40 h per week (50%)
 from __future__ import annotations
 
 from clientchain.analysis.flow import ChainFlow, FlowReport
+from clientchain.i18n import _
 from clientchain.model import Organization
-from clientchain.numbers import duration, factor, load_of, num, or_unknown, pct, unknown_text
+from clientchain.numbers import (
+    duration,
+    factor,
+    load_of,
+    num,
+    or_unknown,
+    pct,
+    per_period,
+    unknown_text,
+)
 from clientchain.output.limits import (
-    NO_CHAIN_WORK,
     carries_no_chain_work,
     demand_limit_clause,
     headroom_clause,
@@ -37,19 +46,34 @@ def overview_notes(org: Organization, flow: FlowReport) -> str:
     lines = []
     if flow.constraint is not None:
         utilization = flow.departments[flow.constraint].utilization
-        busiest = f"{org.label(flow.constraint)} at {pct(utilization)} utilization"
+        name, value = org.label(flow.constraint), pct(utilization)
         if carries_no_chain_work(flow, flow.constraint) and flow.chain_constraint is not None:
             chains = flow.departments[flow.chain_constraint]
+            # TRANSLATORS: the busiest department carries no chain work, so another department is
+            # the chains' constraint (docs/concepts.md)
+            busiest = _(
+                "Busiest: {name} at {value} utilization, no chain work; "
+                "the chains' constraint: {chain} at {chain_value}."
+            )
             lines.append(
-                f"Busiest: {busiest}, {NO_CHAIN_WORK}; the chains' constraint: "
-                f"{org.label(chains.id)} at {pct(chains.utilization)}."
+                busiest.format(
+                    name=name,
+                    value=value,
+                    chain=org.label(chains.id),
+                    chain_value=pct(chains.utilization),
+                )
             )
         else:
-            lines.append(f"Constraint: {busiest}.")
-        limit = limit_factor(flow, factor)
+            lines.append(
+                _("Constraint: {name} at {value} utilization.").format(name=name, value=value)
+            )
         lines += [
-            f"Headroom {or_unknown(flow.headroom, factor)}: {headroom_clause(flow, org.label)}.",
-            f"Demand limit {limit}: {demand_limit_clause(flow, org.label)}.",
+            _("Headroom {factor}: {clause}.").format(
+                factor=or_unknown(flow.headroom, factor), clause=headroom_clause(flow, org.label)
+            ),
+            _("Demand limit {factor}: {clause}.").format(
+                factor=limit_factor(flow, factor), clause=demand_limit_clause(flow, org.label)
+            ),
         ]
     lines += [
         f"{d.name}: {load_of(d.load_hours, d.capacity_hours, org.period)} ({pct(d.utilization)})"
@@ -60,26 +84,41 @@ def overview_notes(org: Organization, flow: FlowReport) -> str:
 
 def chain_notes(org: Organization, chain: ChainFlow) -> str:
     """Demand, takt, times, quality, constraint, each step's cycle time and wait, finished stock."""
-    constraint = org.label(chain.constraint) if chain.constraint else "none"
+    constraint = org.label(chain.constraint) if chain.constraint else _("none")
     constraint = unknown_text() if chain.constraint is None and chain.unknown_steps else constraint
+    over = ", ".join(org.label(d) for d in chain.over_takt) or _("none")
     lines = [
-        f"{chain.name}: demand {num(chain.demand)} per {org.period}, "
-        f"takt {duration(chain.takt_hours)}.",
-        f"Process time {duration(chain.process_time_hours)}, lead time "
-        f"{duration(chain.lead_time_hours)}, value added {pct(chain.value_added_ratio)}.",
-        f"Rolled quality {quality_text(chain, org.chains[chain.id])}; constraint {constraint}; "
-        "over takt: "
-        f"{', '.join(org.label(d) for d in chain.over_takt) or 'none'}.",
+        # TRANSLATORS: {per_period} is "per week", "per day"…
+        _("{chain}: demand {demand} {per_period}, takt {takt}.").format(
+            chain=chain.name,
+            demand=num(chain.demand),
+            per_period=per_period(org.period),
+            takt=duration(chain.takt_hours),
+        ),
+        _("Process time {process}, lead time {lead}, value added {value_added}.").format(
+            process=duration(chain.process_time_hours),
+            lead=duration(chain.lead_time_hours),
+            value_added=pct(chain.value_added_ratio),
+        ),
+        _("Rolled quality {quality}; constraint {constraint}; over takt: {over}.").format(
+            quality=quality_text(chain, org.chains[chain.id]), constraint=constraint, over=over
+        ),
     ]
     model = org.chains[chain.id]
     for step, given in zip(chain.steps, model.steps, strict=True):
-        flag = " (over takt)" if step.over_takt else ""
-        wait = wait_text(step, given.inventory) or "no wait given"
-        lines.append(
-            f"{org.label(step.department)}: effort {duration(step.effort_hours)}, cycle "
-            f"{duration(step.cycle_time_hours)}{flag}, {wait}"
-        )
+        wait = wait_text(step, given.inventory) or _("no wait given")
+        if step.over_takt:
+            line = _("{department}: effort {effort}, cycle {cycle} (over takt), {wait}")
+        else:
+            line = _("{department}: effort {effort}, cycle {cycle}, {wait}")
+        values = {
+            "department": org.label(step.department),
+            "effort": duration(step.effort_hours),
+            "cycle": duration(step.cycle_time_hours),
+            "wait": wait,
+        }
+        lines.append(line.format(**values))
     finished = finished_text(chain, model)
     if finished is not None:
-        lines.append(f"Finished inventory: {finished}")
+        lines.append(_("Finished inventory: {wait}").format(wait=finished))
     return "\n".join(lines)

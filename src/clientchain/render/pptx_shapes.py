@@ -151,7 +151,7 @@ def _node(slide: Slide, node: DiagramNode, area: Area, theme: Theme, font: float
         Pt(area.width),
         Pt(area.height),
     )
-    name_shape(shape, f"node {node.key}")
+    name_shape(shape, f"node {node.key}")  # i18n: shape name, a machine key
     shape.fill.solid()
     shape.fill.fore_color.rgb = _rgb(node.fill)
     shape.line.color.rgb = _rgb(node.line)
@@ -201,7 +201,7 @@ def _connector(slide: Slide, edge: DiagramEdge, shapes: dict[str, Shape], direct
     begin, end = _sites(source, target, direction)
     connector.begin_connect(source, begin)  # type: ignore[no-untyped-call]
     connector.end_connect(target, end)  # type: ignore[no-untyped-call]
-    name_shape(connector, f"edge {tail} {head}")
+    name_shape(connector, f"edge {tail} {head}")  # i18n: shape name, a machine key
     connector.line.color.rgb = _rgb(edge.colour)
     connector.line.width = Pt(1.25)
     if edge.dashed:
@@ -219,7 +219,7 @@ def _label(slide: Slide, centre: tuple[float, float], text: str, theme: Theme, s
     height = len(lines) * size * 1.25 + 4
     area = Area(centre[0] - width / 2, centre[1] - height / 2, width, height)
     box = text_box(slide, area, text, theme, size)
-    name_shape(box, f"label {text.splitlines()[0][:40]}")
+    name_shape(box, f"label {text.splitlines()[0][:40]}")  # i18n: shape name, a machine key
     frame = box.text_frame
     frame.word_wrap = False
     for side in ("margin_left", "margin_right", "margin_top", "margin_bottom"):
@@ -238,7 +238,7 @@ def _cluster(slide: Slide, area: Area, name: str, theme: Theme, size: float) -> 
     shape = slide.shapes.add_shape(
         MSO_SHAPE.ROUNDED_RECTANGLE, Pt(area.left), Pt(area.top), Pt(area.width), Pt(area.height)
     )
-    name_shape(shape, f"cluster {name[:40]}")
+    name_shape(shape, f"cluster {name[:40]}")  # i18n: shape name, a machine key
     shape.adjustments[0] = 0.04
     shape.fill.solid()
     shape.fill.fore_color.rgb = _rgb(theme.cluster_fill)

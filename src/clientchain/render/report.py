@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from clientchain.errors import UsageError
+from clientchain.i18n import _
 from clientchain.render.html import report_html
 from clientchain.render.markdown import report_markdown
 from clientchain.render.report_data import ReportData
@@ -26,7 +27,9 @@ def report_format(output: str | Path) -> str:
     """
     suffix = Path(output).suffix.lower()
     if suffix not in REPORT_FORMATS:
-        raise UsageError(f"a report is .html or .md, not {str(output)!r}")
+        raise UsageError(
+            _("a report is .html or .md, not {output}").format(output=repr(str(output)))
+        )
     return REPORT_FORMATS[suffix]
 
 

@@ -28,8 +28,9 @@ import networkx as nx
 
 from clientchain.analysis.flow import DepartmentFlow, FlowReport, analyze_flow
 from clientchain.errors import UsageError
+from clientchain.i18n import _
 from clientchain.model import Organization
-from clientchain.numbers import duration, pct
+from clientchain.numbers import duration, num, pct, per_period
 from clientchain.output.limits import constraint_line, marked_constraint
 from clientchain.render.dot import to_dot
 from clientchain.render.engine import Engine, choose_engine, run_engine
@@ -56,6 +57,12 @@ __all__ = [
 SLIDE_WIDTH_IN = 13.333
 SLIDE_HEIGHT_IN = 7.5
 _DIAGRAM_AREA = Area(0.4 * 72, 1.25 * 72, 12.53 * 72, 5.9 * 72)
+_CAPTION_AREA = Area(0.4 * 72, 0.8 * 72, 12.5 * 72, 0.45 * 72)
+_CAPTION_SIZES = (12.0, 11.0, 10.0, 9.0)
+"""The caption's type sizes, largest first: the first whose text fits in two lines is used."""
+_CHAR_WIDTH = 0.58
+"""The average width of a character of the theme's sans-serif font, in ems (DejaVu Sans
+measures about 0.55; the rest is what word wrapping leaves at the ends of lines)."""
 TABLE_ROWS = 15
 """Departments on one bottleneck slide: with the header, 16 rows of 14 pt in 5.9 in."""
 TABLE_PAGES = 4
@@ -63,6 +70,20 @@ TABLE_PAGES = 4
 _TABLE_FONT = 14
 _TABLE_AREA = Area(0.4 * 72, 1.2 * 72, 12.5 * 72, 5.9 * 72)
 _ROW_HEIGHT = _TABLE_AREA.height / (TABLE_ROWS + 1)
+
+
+def caption_size(text: str, width: float = _CAPTION_AREA.width) -> float:
+    """The largest of :data:`_CAPTION_SIZES` at which ``text`` fills at most two lines of
+    ``width`` points (the smallest when none does): a Spanish caption is longer than its
+    English one and must not run into the diagram below it.
+
+    >>> caption_size("x" * 100), caption_size("x" * 270), caption_size("x" * 1000)
+    (12.0, 11.0, 9.0)
+    """
+    for size in _CAPTION_SIZES:
+        if len(text) * size * _CHAR_WIDTH <= 2 * width:
+            return size
+    return _CAPTION_SIZES[-1]
 
 
 def table_pages(departments: int) -> int:
@@ -102,7 +123,7 @@ def _best_direction(diagram: Diagram, engine: Engine) -> tuple[Diagram, Layout]:
             _DIAGRAM_AREA.height / max(layout.height, 1.0),
         )
         candidates.append((scale, turned, layout))
-    _, best, layout = max(candidates, key=lambda candidate: candidate[0])
+    _scale, best, layout = max(candidates, key=lambda candidate: candidate[0])
     return best, layout
 
 
@@ -131,7 +152,7 @@ def _new_deck() -> Presentation:
         from pptx import Presentation as new_presentation
         from pptx.util import Inches
     except ImportError as exc:  # the 'slides' extra is not installed
-        raise UsageError("slides need python-pptx: pip install 'clientchain[slides]'") from exc
+        raise UsageError(_("slides need python-pptx: pip install 'clientchain[slides]'")) from exc
     deck = new_presentation()
     deck.slide_width = Inches(SLIDE_WIDTH_IN)
     deck.slide_height = Inches(SLIDE_HEIGHT_IN)
@@ -157,7 +178,8 @@ def _title_slide(deck: Presentation, plan: DeckPlan) -> None:
     slide = deck.slides.add_slide(deck.slide_layouts[6])
     fill_background(slide, theme)
     text_box(slide, Area(0.8 * 72, 2.4 * 72, 11.7 * 72, 1.4 * 72), org.name, theme, 40, bold=True)
-    subtitle = f"Internal customer chain · per {org.period}"
+    # TRANSLATORS: the title slide's subtitle: {per_period} is "per week"…
+    subtitle = _("Internal customer chain · {per_period}").format(per_period=per_period(org.period))
     if flow.constraint is not None:
         subtitle += f" · {constraint_line(flow, org.label)}"
     text_box(slide, Area(0.8 * 72, 3.9 * 72, 11.7 * 72, 0.8 * 72), subtitle, theme, 20)
@@ -170,8 +192,10 @@ def _diagram_slide(deck: Presentation, diagram: Diagram, layout: Layout, notes: 
     fill_background(slide, theme)
     heading = Area(0.4 * 72, 0.25 * 72, 12.5 * 72, 0.6 * 72)
     text_box(slide, heading, diagram.title, theme, 26, bold=True)
-    caption = Area(0.4 * 72, 0.8 * 72, 12.5 * 72, 0.45 * 72)
-    text_box(slide, caption, " · ".join(diagram.caption), theme, 12)
+    caption = " · ".join(diagram.caption)
+    box = text_box(slide, _CAPTION_AREA, caption, theme, caption_size(caption))
+    # two lines of 12 pt (2 × 14.4 pt) fit the 0.45 in above the diagram without the insets
+    box.text_frame.margin_top = box.text_frame.margin_bottom = 0
     draw_diagram(slide, diagram, layout, _DIAGRAM_AREA)
     set_text(slide.notes_slide.notes_text_frame, notes)
 
@@ -183,15 +207,25 @@ def _bottleneck_slides(deck: Presentation, plan: DeckPlan) -> None:
     pages = table_pages(len(ranked))
     shown = ranked[: TABLE_ROWS * pages]
     for page in range(pages):
-        title = "Bottlenecks"
+        title = _("Bottlenecks")
         if pages > 1:
-            title += f" ({'continued, ' if page else ''}{page + 1} of {pages})"
+            # TRANSLATORS: the title of the first of several bottleneck slides: "(1 of 4)"
+            title = _("Bottlenecks ({page} of {pages})")
+            if page:
+                # TRANSLATORS: the title of the next bottleneck slides: "(continued, 2 of 4)"
+                title = _("Bottlenecks (continued, {page} of {pages})")
+            title = title.format(page=num(page + 1), pages=num(pages))
         note = None
         if page == pages - 1 and len(shown) < len(ranked):
-            note = (
-                f"The {len(shown)} busiest of {len(ranked)} departments; the other "
-                f"{len(ranked) - len(shown)} are at {pct(ranked[len(shown)].utilization)} "
+            # TRANSLATORS: "clientchain bottlenecks" is a command; keep it as it is
+            note = _(
+                "The {shown} busiest of {total} departments; the other {rest} are at {value} "
                 "utilization or less. clientchain bottlenecks and the report list every department."
+            ).format(
+                shown=num(len(shown)),
+                total=num(len(ranked)),
+                rest=num(len(ranked) - len(shown)),
+                value=pct(ranked[len(shown)].utilization),
             )
         rows = shown[page * TABLE_ROWS : (page + 1) * TABLE_ROWS]
         notes = overview_notes(org, flow) if page == 0 else ""
@@ -212,7 +246,7 @@ def _table_slide(
     slide = deck.slides.add_slide(deck.slide_layouts[6])
     fill_background(slide, theme)
     text_box(slide, Area(0.4 * 72, 0.25 * 72, 12.5 * 72, 0.6 * 72), title, theme, 26, bold=True)
-    rows = [("Department", "Load", "Capacity", "Utilization")]
+    rows = [(_("Department"), _("Load"), _("Capacity"), _("Utilization"))]
     rows += [
         (d.name, duration(d.load_hours), duration(d.capacity_hours), pct(d.utilization))
         for d in ranked
@@ -221,7 +255,7 @@ def _table_slide(
     frame = slide.shapes.add_table(
         len(rows), 4, Pt(area.left), Pt(area.top), Pt(area.width), Pt(_ROW_HEIGHT * len(rows))
     )
-    frame.name = "bottleneck table"
+    frame.name = "bottleneck table"  # i18n: shape name, a machine key
     for r, row in enumerate(rows):
         frame.table.rows[r].height = Pt(_ROW_HEIGHT)
         for c, value in enumerate(row):

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from clientchain.errors import UsageError
+from clientchain.i18n import _
 
 __all__ = ["THEMES", "Theme", "is_hex_colour", "load_theme_file", "theme_from_mapping"]
 
@@ -168,17 +169,23 @@ def theme_from_mapping(
     place = _Places(source, positions or {})
     base_name = data.get("base", "light")
     if not isinstance(base_name, str):
-        raise UsageError(f"{place('base')}: base: expected the name of a built-in theme")
+        raise UsageError(
+            _("{where}: base: expected the name of a built-in theme").format(where=place("base"))
+        )
     if base_name not in THEMES:
         raise UsageError(
-            f"{place('base')}: unknown base theme {base_name!r} (use {', '.join(THEMES)})"
+            _("{where}: unknown base theme {name} (use {themes})").format(
+                where=place("base"), name=repr(base_name), themes=", ".join(THEMES)
+            )
         )
     known = {f.name for f in dataclasses.fields(Theme)} - {"name"}
     unknown = [key for key in data if key not in known and key != "base"]
     if unknown:
         first = unknown[0]
         raise UsageError(
-            f"{place(first)}: unknown theme key {str(first)!r} (known: {sorted(known)})"
+            _("{where}: unknown theme key {key} (known: {known})").format(
+                where=place(first), key=repr(str(first)), known=sorted(known)
+            )
         )
     values = dataclasses.asdict(THEMES[base_name])
     for key, value in data.items():
@@ -204,20 +211,36 @@ def _checked(key: str, value: Any, where: str) -> Any:
         return _colour(key, value, where)
     if key in ("scale", "quality"):
         if not isinstance(value, list | tuple) or len(value) != 4:
-            raise UsageError(f"{where}: {key}: expected a list of four #rrggbb colours")
+            raise UsageError(
+                _("{where}: {key}: expected a list of four #rrggbb colours").format(
+                    where=where, key=key
+                )
+            )
         return tuple(_colour(key, item, where) for item in value)
     if key == "font":
         if not isinstance(value, str) or not _FONT.fullmatch(value):
-            raise UsageError(f"{where}: font: expected a font name such as 'Arial' or 'Fira Sans'")
+            raise UsageError(
+                _("{where}: font: expected a font name such as 'Arial' or 'Fira Sans'").format(
+                    where=where
+                )
+            )
         return value
     if isinstance(value, bool) or not isinstance(value, int | float) or not 4 <= value <= 72:
-        raise UsageError(f"{where}: {key}: expected a size in points between 4 and 72")
+        raise UsageError(
+            _("{where}: {key}: expected a size in points between 4 and 72").format(
+                where=where, key=key
+            )
+        )
     return float(value)
 
 
 def _colour(key: str, value: Any, where: str) -> str:
     if not is_hex_colour(value):
-        raise UsageError(f"{where}: {key}: expected a six-digit hex colour like '#1f2937'")
+        raise UsageError(
+            _("{where}: {key}: expected a six-digit hex colour like '#1f2937'").format(
+                where=where, key=key
+            )
+        )
     return str(value).lower()
 
 
@@ -241,13 +264,19 @@ def load_theme_file(path: str | Path) -> Theme:
         with open(path, "rb") as stream:
             data = read_limited(stream, source)
     except OSError as exc:
-        raise UsageError(f"cannot read the theme file {source}: {exc.strerror or exc}") from exc
+        raise UsageError(
+            _("cannot read the theme file {file}: {error}").format(
+                file=source, error=exc.strerror or exc
+            )
+        ) from exc
     try:
         root = compose(decode(data, source), source)
     except InputError as exc:
         issues = "; ".join(str(issue) for issue in exc.issues)
-        raise UsageError(f"not a valid theme file: {issues}") from None
+        raise UsageError(_("not a valid theme file: {issues}").format(issues=issues)) from None
     if not isinstance(root, MapNode):
-        raise UsageError(f"{source}: a theme file is a mapping such as 'accent: \"#0055aa\"'")
+        raise UsageError(
+            _("{file}: a theme file is a mapping such as 'accent: \"#0055aa\"'").format(file=source)
+        )
     positions = {key.value: (value.line, value.column) for key, value in root.items}
     return theme_from_mapping(to_data(root), source, positions)

@@ -46,20 +46,28 @@ from clientchain.graph import (
     VOLUME,
     WORK,
 )
-from clientchain.model import Organization
-from clientchain.numbers import duration, factor, num, or_unknown, pct
+from clientchain.i18n import _, ngettext
+from clientchain.model import ExternalParty, Organization
+from clientchain.numbers import duration, factor, num, or_unknown, pct, per_period
 from clientchain.output.limits import (
-    NO_CHAIN_WORK,
     carries_no_chain_work,
     demand_limit_clause,
     headroom_clause,
     limit_factor,
     marked_constraint,
 )
-from clientchain.render.chain_view import Stop, arrow_lines, chain_stops, quality_text, step_lines
+from clientchain.render.chain_view import (
+    Stop,
+    arrow_lines,
+    chain_stops,
+    quality_text,
+    rate,
+    step_lines,
+)
 from clientchain.render.scale import Fit, fit_diagram
 from clientchain.render.scene import Diagram, DiagramEdge, DiagramNode, Direction, node_key
 from clientchain.render.theme import THEMES, Theme
+from clientchain.terms import term
 
 __all__ = [
     "QUALITY_FAIR",
@@ -117,12 +125,16 @@ def parse_view(view: str) -> tuple[str, str]:
     >>> parse_view("department:creatividad")
     ('department', 'creatividad')
     """
-    kind, _, argument = view.partition(":")
+    kind, _colon, argument = view.partition(":")
     if kind == "org" and not argument:
         return kind, ""
     if kind in ("chain", "department", "group") and argument:
         return kind, argument
-    raise UsageError(f"unknown view {view!r}: use org, chain:ID, department:ID or group:NAME")
+    raise UsageError(
+        _("unknown view {view}: use org, chain:ID, department:ID or group:NAME").format(
+            view=repr(view)
+        )
+    )
 
 
 def build_diagram(
@@ -149,11 +161,15 @@ def build_diagram(
         return _chain_diagram(org, graph, flow, options, argument)
     context = _org_context(org, graph, flow, options)
     if kind == "department":
-        _known(argument, set(graph.nodes), "department, client or supplier")
+        _known(argument, set(graph.nodes), _("unknown department, client or supplier {name}"))
         context = replace(context, focus=argument)
         ids = _neighbourhood(graph, argument, options.depth)
         title = f"{org.name} — {org.label(argument)}"
-        caption: tuple[str, ...] = (f"{options.depth} handoff(s) up- and downstream",)
+        # TRANSLATORS: the caption of a department view: the handoffs shown around it
+        depth = ngettext(
+            "{n} handoff(s) up- and downstream", "{n} handoff(s) up- and downstream", options.depth
+        )
+        caption: tuple[str, ...] = (depth.format(n=num(options.depth)),)
     elif kind == "group":
         ids = _group(org, graph, argument)
         title = f"{org.name} — {argument}"
@@ -178,7 +194,7 @@ def _chain_diagram(
     org: Organization, graph: nx.DiGraph, flow: FlowReport, options: DiagramOptions, chain_id: str
 ) -> Diagram:
     """The chain as walked: one box per step, one arrow per step and one into the client."""
-    _known(chain_id, flow.chains.keys(), "chain")
+    _known(chain_id, flow.chains.keys(), _("unknown chain {name}"))
     chain = flow.chains[chain_id]
     context = _Context(org, graph, flow, options, chain.constraint, chain=chain)
     stops = chain_stops(org.chains[chain_id])
@@ -188,17 +204,23 @@ def _chain_diagram(
     return _assemble(context, nodes, edges, title, _chain_caption(chain, org))
 
 
-def _known(name: str, candidates: Collection[str], what: str) -> None:
+def _known(name: str, candidates: Collection[str], unknown: str) -> None:
+    """Nothing when ``name`` is one of ``candidates``, else a :class:`UsageError` with the
+    message ``unknown`` (a template with ``{name}``) and the closest candidates."""
     if name in candidates:
         return
     close = difflib.get_close_matches(name, sorted(candidates), n=3)
-    hint = f" (did you mean {', '.join(repr(c) for c in close)}?)" if close else ""
-    raise UsageError(f"unknown {what} {name!r}{hint}")
+    message = unknown.format(name=repr(name))
+    if close:
+        names = ", ".join(repr(c) for c in close)
+        suggestion = _("did you mean {names}?").format(names=names)
+        message += f" ({suggestion})"
+    raise UsageError(message)
 
 
 def _neighbourhood(graph: nx.DiGraph, centre: str, depth: int) -> list[str]:
     if depth < 1:
-        raise UsageError(f"--depth must be 1 or more, got {depth}")
+        raise UsageError(_("--depth must be 1 or more, got {depth}").format(depth=depth))
     up = nx.single_source_shortest_path_length(graph.reverse(copy=False), centre, cutoff=depth)
     down = nx.single_source_shortest_path_length(graph, centre, cutoff=depth)
     keep = set(up) | set(down)
@@ -206,7 +228,7 @@ def _neighbourhood(graph: nx.DiGraph, centre: str, depth: int) -> list[str]:
 
 
 def _group(org: Organization, graph: nx.DiGraph, name: str) -> list[str]:
-    _known(name, {d.group for d in org.departments.values() if d.group}, "group")
+    _known(name, {d.group for d in org.departments.values() if d.group}, _("unknown group {name}"))
     members = {d.id for d in org.departments.values() if d.group == name}
     neighbours = {n for m in members for n in (*graph.predecessors(m), *graph.successors(m))}
     return [n for n in graph.nodes if n in members | neighbours]
@@ -234,29 +256,49 @@ def _org_caption(org: Organization, flow: FlowReport) -> tuple[str, ...]:
     if flow.constraint is None:
         return ()
     utilization = flow.departments[flow.constraint].utilization
-    first = f"constraint: {org.label(flow.constraint)} ({pct(utilization)} utilized)"
+    name = org.label(flow.constraint)
+    first = _("constraint: {name} ({value} utilized)").format(name=name, value=pct(utilization))
     if carries_no_chain_work(flow, flow.constraint) and flow.chain_constraint is not None:
         chains = flow.departments[flow.chain_constraint]
-        first = (
-            f"busiest: {org.label(flow.constraint)} ({pct(utilization)} utilized), "
-            f"{NO_CHAIN_WORK}; the chains' constraint: {org.label(chains.id)} "
-            f"({pct(chains.utilization)})"
+        # TRANSLATORS: the busiest department carries no chain work, so another department is
+        # the chains' constraint (docs/concepts.md)
+        first = _(
+            "busiest: {name} ({value} utilized), no chain work; "
+            "the chains' constraint: {chain} ({chain_value})"
+        ).format(
+            name=name,
+            value=pct(utilization),
+            chain=org.label(chains.id),
+            chain_value=pct(chains.utilization),
         )
-    limit = limit_factor(flow, factor)
     return (
         first,
-        f"headroom {or_unknown(flow.headroom, factor)}: {headroom_clause(flow, org.label)}",
-        f"demand limit {limit}: {demand_limit_clause(flow, org.label)}",
+        _("headroom {factor}: {clause}").format(
+            factor=or_unknown(flow.headroom, factor), clause=headroom_clause(flow, org.label)
+        ),
+        _("demand limit {factor}: {clause}").format(
+            factor=limit_factor(flow, factor), clause=demand_limit_clause(flow, org.label)
+        ),
     )
 
 
 def _chain_caption(chain: ChainFlow, org: Organization) -> tuple[str, ...]:
-    over = ", ".join(org.label(d) for d in chain.over_takt) or "none"
+    over = ", ".join(org.label(d) for d in chain.over_takt) or _("none")
     return (
-        f"demand {num(chain.demand)} per {org.period} · takt {duration(chain.takt_hours)}",
-        f"process time {duration(chain.process_time_hours)} · lead time "
-        f"{duration(chain.lead_time_hours)} · value added {pct(chain.value_added_ratio)}",
-        f"rolled quality {quality_text(chain, org.chains[chain.id])} · over takt: {over}",
+        # TRANSLATORS: {per_period} is "per week", "per day"…
+        _("demand {demand} {per_period} · takt {takt}").format(
+            demand=num(chain.demand),
+            per_period=per_period(org.period),
+            takt=duration(chain.takt_hours),
+        ),
+        _("process time {process} · lead time {lead} · value added {value_added}").format(
+            process=duration(chain.process_time_hours),
+            lead=duration(chain.lead_time_hours),
+            value_added=pct(chain.value_added_ratio),
+        ),
+        _("rolled quality {quality} · over takt: {over}").format(
+            quality=quality_text(chain, org.chains[chain.id]), over=over
+        ),
     )
 
 
@@ -284,20 +326,27 @@ def _warnings(nodes: int, edges: int, fit: Fit) -> tuple[str, ...]:
     """One line when the view is too large for a slide, saying what it gave up to stay drawable."""
     if nodes <= SLIDE_LIMIT and fit == "layered":
         return ()
+    counts = {"nodes": num(nodes), "edges": num(edges), "limit": num(SLIDE_LIMIT)}
     if fit == "force":
-        size = (
-            f"this view has {nodes} nodes and {edges} edges, too many to lay out in ranks: "
+        size = _(
+            "this view has {nodes} nodes and {edges} edges, too many to lay out in ranks: "
             "drawn as a force-directed map (sfdp; groups named in the boxes, no edge labels); "
-            f"a 16:9 slide reads well up to {SLIDE_LIMIT} nodes"
-        )
+            "a 16:9 slide reads well up to {limit} nodes"
+        ).format(**counts)
     elif fit == "unlabelled":
-        size = (
-            f"this view has {nodes} nodes; its {edges} edges are drawn without labels to keep "
-            f"the layout fast; a 16:9 slide reads well up to {SLIDE_LIMIT}"
-        )
+        size = _(
+            "this view has {nodes} nodes; its {edges} edges are drawn without labels to keep "
+            "the layout fast; a 16:9 slide reads well up to {limit}"
+        ).format(**counts)
     else:
-        size = f"this view has {nodes} nodes; a 16:9 slide reads well up to {SLIDE_LIMIT}"
-    return (f"{size}: try --view group:NAME, --view chain:ID or --view department:ID --depth 1",)
+        size = _("this view has {nodes} nodes; a 16:9 slide reads well up to {limit}").format(
+            **counts
+        )
+    return (
+        _(
+            "{size}: try --view group:NAME, --view chain:ID or --view department:ID --depth 1"
+        ).format(size=size),
+    )
 
 
 def _node(context: _Context, node_id: str, stop: Stop | None = None) -> DiagramNode:
@@ -308,11 +357,11 @@ def _node(context: _Context, node_id: str, stop: Stop | None = None) -> DiagramN
     key = node_key(node_id) if stop is None else stop.key
     if role == CLIENT:
         party = context.org.clients[node_id]
-        detail = " · ".join(filter(None, (f"external {party.role_words}", party.segment)))
+        detail = " · ".join(filter(None, (_external_client(party), party.segment)))
         lines: tuple[str, ...] = (name, detail)
         return DiagramNode(node_id, key, "client", lines, theme.client_fill, theme.party_line)
     if role == SUPPLIER:
-        lines = (name, "external supplier")
+        lines = (name, _("external supplier"))
         return DiagramNode(node_id, key, "supplier", lines, theme.supplier_fill, theme.party_line)
     fill, line, emphasis = _department_style(context, node_id, stop)
     cluster = None  # a chain reads left to right: clusters would only scatter its steps
@@ -322,24 +371,36 @@ def _node(context: _Context, node_id: str, stop: Stop | None = None) -> DiagramN
     return DiagramNode(node_id, key, "department", lines, fill, line, cluster, emphasis)
 
 
+def _external_client(party: ExternalParty) -> str:
+    """``external client``, ``external final client``, ``external intermediary client``."""
+    if party.client_role:
+        # TRANSLATORS: {role} is the client's role: "final" or "intermediary"
+        return _("external {role} client").format(role=term("role", party.client_role))
+    return _("external client")
+
+
 def _cluster(group_by: GroupBy, group: str | None, kind: str) -> str | None:
     if group_by == "group":
         return group
-    return kind if group_by == "kind" else None
+    return term("kind", kind) if group_by == "kind" else None
 
 
 def _department_details(context: _Context, node_id: str, stop: Stop | None) -> list[str]:
     department = context.flow.departments[node_id]
-    utilization = f"{pct(department.utilization)} utilized"
+    kind = term("kind", context.graph.nodes[node_id][KIND])
     if department.utilization is None:
-        utilization = "utilization unknown"
-    lines = [f"{context.graph.nodes[node_id][KIND]} · {utilization}"]
+        lines = [_("{kind} · utilization unknown").format(kind=kind)]
+    else:
+        # TRANSLATORS: a department's box: its kind and how busy it is, "operative · 80% utilized"
+        utilization = pct(department.utilization)
+        lines = [_("{kind} · {value} utilized").format(kind=kind, value=utilization)]
     if context.chain is not None and stop is not None:
         lines += step_lines(context.chain, context.org.chains[context.chain.id], stop)
     if node_id == context.busiest:
-        lines.append(f"busiest, {NO_CHAIN_WORK}")
+        # TRANSLATORS: the busiest department, whose load is all other work (not chain work)
+        lines.append(_("busiest, no chain work"))
     elif node_id == context.constraint:
-        lines.append("chains' constraint" if context.busiest else "constraint")
+        lines.append(_("chains' constraint") if context.busiest else _("constraint"))
     return lines
 
 
@@ -386,7 +447,7 @@ def _edge(context: _Context, source: str, target: str) -> DiagramEdge:
     if attributes[DELIVERABLE]:
         lines.append(wrap(attributes[DELIVERABLE], LABEL_WIDTH))
     if attributes[VOLUME] is not None:
-        lines.append(f"{num(attributes[VOLUME])}/{context.org.period}")
+        lines.append(rate(attributes[VOLUME], context.org.period))
     keys = node_key(source), node_key(target)
     return _styled(context, (source, target), keys, lines, attributes)
 
@@ -418,12 +479,13 @@ def _styled(
     theme = context.options.theme
     kind = attributes[TYPE] if attributes else WORK
     if kind != WORK:
-        lines.append(str(kind))
+        lines.append(term("type", str(kind)))
     colour, width = (theme.edge, 1.2) if kind == WORK else (theme.feedback_edge, 1.0)
     if context.options.highlight == "quality" and kind == WORK and attributes:
         quality = attributes[QUALITY]
         colour, width = theme.quality[_quality_band(quality)], 2.4
-        lines.append(f"%C&A {'unknown' if quality is None else pct(quality)}")
+        # TRANSLATORS: %C&A is "percent complete and accurate" (Spanish %C&P)
+        lines.append(_("%C&A {value}").format(value=pct(quality)))
     return DiagramEdge(*ids, *keys, tuple(lines), colour, kind != WORK, width)
 
 

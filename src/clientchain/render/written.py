@@ -8,10 +8,11 @@ warning: too big
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from clientchain.numbers import plural
+from clientchain.i18n import _
+from clientchain.numbers import num, plural
 from clientchain.output.common import dumps
 
 __all__ = ["Written", "written_json", "written_text"]
@@ -28,13 +29,32 @@ class Written:
     warnings: tuple[str, ...] = ()
 
 
+_COUNTS: dict[str, Callable[[int], str]] = {
+    "nodes": lambda n: plural(n, "{n} node", "{n} nodes"),
+    "edges": lambda n: plural(n, "{n} edge", "{n} edges"),
+    "slides": lambda n: plural(n, "{n} slide", "{n} slides"),
+    "diagrams": lambda n: plural(n, "{n} diagram", "{n} diagrams"),
+    "findings": lambda n: plural(n, "{n} finding", "{n} findings"),
+}
+"""How each count of a :class:`Written` reads (``Written.counts`` keys)."""
+
+
+def _count(what: str, n: int) -> str:
+    if what in _COUNTS:
+        return _COUNTS[what](n)
+    return f"{num(n)} {what}"  # a count without words of its own: its key
+
+
 def written_text(written: Written) -> str:
     """``wrote PATH (format, counts, engine)`` and one ``warning:`` line per warning."""
-    parts = [written.format, *(plural(n, what[:-1]) for what, n in written.counts.items())]
+    parts = [written.format, *(_count(what, n) for what, n in written.counts.items())]
     if written.engine:
-        parts.append(f"engine {written.engine}")
-    lines = [f"wrote {written.path} ({', '.join(parts)})"]
-    return "\n".join([*lines, *(f"warning: {w}" for w in written.warnings)])
+        parts.append(_("engine {engine}").format(engine=written.engine))
+    details = ", ".join(parts)
+    lines = [_("wrote {path} ({details})").format(path=written.path, details=details)]
+    return "\n".join(
+        [*lines, *(_("warning: {warning}").format(warning=w) for w in written.warnings)]
+    )
 
 
 def written_json(written: Written) -> str:
