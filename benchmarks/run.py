@@ -192,7 +192,20 @@ def startup_rows(folder: Path, orgs: dict[int, Path], runs: int) -> list[Row]:
         ],
         runs,
     )
+    spanish, english = interleaved(
+        [
+            ("check 50 departments --lang es", [*CLI, "--lang", "es", "check", str(orgs[50])]),
+            ("check 50 departments --lang en", [*CLI, "--lang", "en", "check", str(orgs[50])]),
+        ],
+        runs,
+    )
     return [
+        Row(
+            "`check` of 50 departments in Spanish ≤ 1.05 × in English (the catalog's cost)",
+            f"{spanish.cell()} vs {english.cell()}",
+            spanish.median / english.median,
+            1.05,
+        ),
         Row(
             "`clientchain --help` ≤ 1.1 × bare typer app `--help`",
             f"{help_ours.cell()} vs {help_bare.cell()}",

@@ -105,13 +105,15 @@ def test_the_lint_sees_what_it_must(tmp_path: Path) -> None:
         'd = _(f"{x} wrapped f-string")\n'
         'e = "graph [rankdir=LR]"\n'
         'f = "two words"  # i18n: a machine token for the test\n'
-        'g = plural(3, "{n} client", "{n} clients")\n',
+        'g = plural(3, "{n} client", "{n} clients")\n'
+        "h = f\"{_('Summary')}: {n}\"\n",
         encoding="utf-8",
     )
     assert [(bypass.line, bypass.text) for bypass in bypasses(module)] == [
         (2, "{} handoffs"),
         (3, "no findings here"),
         (5, "_(f-string)"),
+        (9, "_() in an f-string"),
     ]
 
 
