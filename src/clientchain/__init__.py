@@ -125,6 +125,7 @@ def __getattr__(name: str) -> Any:
     """Import a public name from its module on first use (PEP 562)."""
     module = _PUBLIC.get(name)
     if module is None:
+        # i18n: Python's own message for a missing attribute
         raise AttributeError(f"module 'clientchain' has no attribute {name!r}")
     value = getattr(importlib.import_module(module), name)
     globals()[name] = value

@@ -25,6 +25,7 @@ import sys
 from typing import TextIO
 
 from clientchain.controls import visible
+from clientchain.i18n import _
 
 __all__ = ["Styled", "encodable", "err", "out", "terminal_width", "visible", "wants_rich"]
 
@@ -65,7 +66,7 @@ def out(text: str) -> None:
     """
     if sys.stdout is None:  # started with descriptor 1 closed (`>&-`)
         if text:
-            raise OSError(errno.EBADF, "standard output is closed")
+            raise OSError(errno.EBADF, _("standard output is closed"))
         return
     _write(sys.stdout, text)
 

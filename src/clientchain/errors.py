@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from clientchain.i18n import _, ngettext
+
 __all__ = [
     "ClientchainError",
     "InputError",
@@ -58,6 +60,11 @@ class InputError(ClientchainError):
         self.issues: list[Issue] = sorted(
             issues, key=lambda i: (i.file, i.line, i.column, i.message)
         )
-        first = str(self.issues[0]) if self.issues else "invalid input"
+        first = str(self.issues[0]) if self.issues else _("invalid input")
         more = len(self.issues) - 1
-        super().__init__(first if more <= 0 else f"{first} (and {more} more)")
+        if more > 0:
+            # TRANSLATORS: {first} is the first problem found in a file (a whole located message)
+            first = ngettext("{first} (and {n} more)", "{first} (and {n} more)", more).format(
+                first=first, n=more
+            )
+        super().__init__(first)

@@ -12,7 +12,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
+from clientchain.i18n import _
 from clientchain.numbers import name_id
+from clientchain.terms import term
 from clientchain.units import Calendar, Period
 
 __all__ = [
@@ -89,8 +91,12 @@ class ExternalParty:
 
     @property
     def role_words(self) -> str:
-        """``'final client'``, ``'intermediary client'``, ``'client'`` or ``'supplier'``."""
-        return f"{self.client_role} client" if self.client_role else self.role
+        """``'final client'``, ``'intermediary client'``, ``'client'`` or ``'supplier'``, in the
+        current language (``'cliente final'``)."""
+        if self.client_role:
+            # TRANSLATORS: {role} is the client's role: intermediary or final
+            return _("{role} client").format(role=term("role", self.client_role))
+        return _("client") if self.role == "client" else _("supplier")
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,6 +25,9 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from clientchain.i18n import _
+from clientchain.numbers import num
+
 __all__ = [
     "CALENDAR_LIMITS",
     "MONTHS_PER_QUARTER",
@@ -78,7 +81,9 @@ class Calendar:
         for key, top in CALENDAR_LIMITS.items():
             value = getattr(self, key)
             if not 0 < value <= top:
-                raise ValueError(f"{key} must be above 0 and at most {top:g}, got {value!r}")
+                # TRANSLATORS: {key} is a calendar key of the file (hours_per_day), not translated
+                message = _("{key} must be above 0 and at most {maximum}, got {value}")
+                raise ValueError(message.format(key=key, maximum=num(top), value=repr(value)))
 
     def unit_hours(self, unit: str) -> float:
         """Hours in one ``unit`` (``s``, ``m``/``min``, ``h``, ``d``, ``w``, ``mo``)."""
@@ -109,32 +114,42 @@ def parse_duration(value: object, calendar: Calendar) -> float:
     including negative, infinite and NaN values.
     """
     if isinstance(value, bool):
-        raise ValueError(f"expected a duration like '4h' or '1.5d', got {value!r}")
+        raise ValueError(_duration_expected().format(value=repr(value)))
     if isinstance(value, int | float):
         hours = float(value)
     elif isinstance(value, str):
         match = _DURATION.match(value)
         if not match:
-            raise ValueError(f"expected a duration like '4h', '30m' or '1.5d', got {value!r}")
+            # TRANSLATORS: keep the examples as written: units are English letters, the decimal
+            # separator is a point ('1.5d'); {value} is what the file says
+            message = _("expected a duration like '4h', '30m' or '1.5d', got {value}")
+            raise ValueError(message.format(value=repr(value)))
         hours = float(match.group(1)) * calendar.unit_hours(match.group(2) or "h")
     else:
-        raise ValueError(f"expected a duration like '4h' or '1.5d', got {type(value).__name__}")
+        raise ValueError(_duration_expected().format(value=type(value).__name__))
     if math.isnan(hours) or math.isinf(hours):
-        raise ValueError(f"expected a finite duration, got {value!r}")
+        raise ValueError(_("expected a finite duration, got {value}").format(value=repr(value)))
     if hours < 0:
-        raise ValueError(f"a duration cannot be negative, got {value!r}")
+        raise ValueError(_("a duration cannot be negative, got {value}").format(value=repr(value)))
     return hours
 
 
+def _duration_expected() -> str:
+    # TRANSLATORS: keep the examples as written: units are English letters, the decimal
+    # separator is a point ('1.5d')
+    return _("expected a duration like '4h' or '1.5d', got {value}")
+
+
+# i18n: unit spellings (machine tokens the loader recognizes, in English and Spanish)
 _UNIT_WORDS = {unit: unit for unit in ("s", "sec", "m", "min", "h", "hr", "d", "w", "mo")} | {
     word: unit
     for unit, words in {
-        "s": "secs second seconds seg segs segundo segundos",
-        "m": "mins minute minutes minuto minutos",
-        "h": "hrs hour hours hora horas",
-        "d": "day days dia dias día días",
-        "w": "wk wks week weeks semana semanas",
-        "mo": "mos month months mes meses",
+        "s": "secs second seconds seg segs segundo segundos",  # i18n: unit spellings
+        "m": "mins minute minutes minuto minutos",  # i18n: unit spellings
+        "h": "hrs hour hours hora horas",  # i18n: unit spellings
+        "d": "day days dia dias día días",  # i18n: unit spellings
+        "w": "wk wks week weeks semana semanas",  # i18n: unit spellings
+        "mo": "mos month months mes meses",  # i18n: unit spellings
     }.items()
     for word in words.split()
 }
@@ -178,19 +193,28 @@ def parse_percentage(value: object) -> float:
     A bare number above 1 is refused rather than guessed: ``90`` is ambiguous.
     """
     if isinstance(value, bool):
-        raise ValueError(f"expected a percentage like '90%' or 0.9, got {value!r}")
+        raise ValueError(_percent_expected().format(value=repr(value)))
     if isinstance(value, str):
         text = value.strip()
         try:
             fraction = float(text[:-1]) / 100 if text.endswith("%") else float(text)
         except ValueError:
-            raise ValueError(f"expected a percentage like '90%' or 0.9, got {value!r}") from None
+            raise ValueError(_percent_expected().format(value=repr(value))) from None
     elif isinstance(value, int | float):
         fraction = float(value)
         if fraction > 1:
-            raise ValueError(f"expected a percentage like '90%' or a fraction 0–1, got {value:g}")
+            # TRANSLATORS: keep '90%' as written (the file's syntax); {value} is the number given
+            message = _("expected a percentage like '90%' or a fraction 0–1, got {value}")
+            raise ValueError(message.format(value=f"{value:g}"))
     else:
-        raise ValueError(f"expected a percentage like '90%' or 0.9, got {type(value).__name__}")
+        raise ValueError(_percent_expected().format(value=type(value).__name__))
     if math.isnan(fraction) or not 0 <= fraction <= 1:
-        raise ValueError(f"a percentage must lie between 0% and 100%, got {value!r}")
+        # TRANSLATORS: {value} is what the file says
+        message = _("a percentage must lie between 0% and 100%, got {value}")
+        raise ValueError(message.format(value=repr(value)))
     return fraction
+
+
+def _percent_expected() -> str:
+    # TRANSLATORS: keep '90%' and 0.9 as written: the file's syntax, with a decimal point
+    return _("expected a percentage like '90%' or 0.9, got {value}")

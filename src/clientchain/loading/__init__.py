@@ -1,5 +1,7 @@
 """Reading org files: YAML with positions → checked, typed :class:`~clientchain.model.Organization`.
 
+A file is reported on in the language its ``language:`` states (:mod:`.language`).
+
 A file whose first character is ``{`` may be JSON, which YAML reads too: it goes
 through :mod:`.json_source` (faster, the same tree), and through YAML when that
 path declines, so the messages are always YAML's.
@@ -16,7 +18,9 @@ from pathlib import Path
 
 from clientchain.errors import InputError, Issue
 from clientchain.gc_pause import gc_paused
+from clientchain.i18n import _
 from clientchain.loading.json_source import compose_json, looks_like_json
+from clientchain.loading.language import in_language_of
 from clientchain.loading.parse import parse_org
 from clientchain.loading.yaml_source import Node, compose_lenient, decode, read_limited
 from clientchain.model import Organization
@@ -30,8 +34,14 @@ STDIN = "-"
 def load_text(text: str | bytes, source: str = "<org>") -> Organization:
     """The organization in ``text``; ``source`` names it in messages.
 
-    Raises :class:`~clientchain.errors.InputError` listing every problem found.
+    Raises :class:`~clientchain.errors.InputError` listing every problem found, written in
+    the language the file's ``language:`` states unless one was chosen before
+    (:func:`clientchain.i18n.use`, ``--lang``).
     """
+    return in_language_of(text, lambda: _load_text(text, source))
+
+
+def _load_text(text: str | bytes, source: str) -> Organization:
     if isinstance(text, bytes):
         text = decode(text, source)
     elif text.startswith("\ufeff"):
@@ -53,16 +63,19 @@ def load_file(path: str | Path) -> Organization:
     """
     if str(path) == STDIN:
         if sys.stdin is None:  # the process started with descriptor 0 closed
-            raise InputError([Issue("<stdin>", 1, 1, "standard input is closed")])
+            raise InputError([Issue("<stdin>", 1, 1, _("standard input is closed"))])
         return load_text(read_limited(sys.stdin.buffer, "<stdin>"), "<stdin>")
     name = str(path)
     try:
         with open(path, "rb") as stream:
             data = read_limited(stream, name)
     except FileNotFoundError:
-        raise InputError([Issue(name, 1, 1, "no such file")]) from None
+        raise InputError([Issue(name, 1, 1, _("no such file"))]) from None
     except IsADirectoryError:
-        raise InputError([Issue(name, 1, 1, "this is a directory, not an org file")]) from None
+        message = _("this is a directory, not an org file")
+        raise InputError([Issue(name, 1, 1, message)]) from None
     except OSError as exc:
-        raise InputError([Issue(name, 1, 1, f"cannot read the file: {exc.strerror}")]) from None
+        # TRANSLATORS: {reason} is the operating system's own words (Permission denied)
+        message = _("cannot read the file: {reason}").format(reason=exc.strerror)
+        raise InputError([Issue(name, 1, 1, message)]) from None
     return load_text(data, name)

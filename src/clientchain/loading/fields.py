@@ -94,6 +94,11 @@ class Field:
     number from above (inclusive). ``attr`` is the model attribute the key
     fills (the key itself when not given) and ``default`` the model's default
     for it (``None`` for a required key or a section), both set by :func:`_table`.
+    A ``choice`` also accepts the Spanish spellings :data:`clientchain.terms.SPANISH`
+    lists for the field ``term`` (the key itself when not given): ``kind: operativo``
+    reads as ``operative``.
+
+    The descriptions are the JSON Schema's, published in English (``clientchain schema``).
     """
 
     key: str
@@ -104,6 +109,7 @@ class Field:
     maximum: float | None = None
     attr: str = ""
     default: Any = None
+    term: str = ""
 
     @property
     def stated(self) -> Any:
@@ -132,7 +138,9 @@ def _table(model: type, *spec: Field) -> Table:
     for f in spec:
         attr = f.attr or f.key
         if attr not in defaults:
-            raise TypeError(f"field '{f.key}': {model.__name__} has no attribute '{attr}'")
+            raise TypeError(  # i18n: a programmer's error in the table
+                f"field '{f.key}': {model.__name__} has no attribute '{attr}'"
+            )
         default = None
         if not f.required and f.kind != "section":
             known = defaults[attr]
@@ -147,27 +155,33 @@ def _table(model: type, *spec: Field) -> Table:
 
 TOP = _table(
     Organization,
+    # i18n: schema text (the published JSON Schema is English)
     Field("version", "version", "Format version of the file; must be 1.", required=True),
+    # i18n: schema text (the published JSON Schema is English)
     Field("organization", "text", "Name of the organization shown in outputs.", attr="name"),
     Field(
         "language",
         "choice",
+        # i18n: schema text (the published JSON Schema is English)
         "Language of every report, diagram, deck and message for this file (es or en).",
         choices=LANGUAGES,
     ),
     Field(
         "period",
         "choice",
+        # i18n: schema text (the published JSON Schema is English)
         "Demand, volume and capacity are counted per this period (a quarter is 3 months).",
         choices=PERIODS,
     ),
+    # i18n: schema text (the published JSON Schema is English)
     Field("calendar", "section", "Working time that converts d / w / mo and sets H."),
-    Field("departments", "section", "Internal departments by id."),
-    Field("clients", "section", "External clients (where work ends) by id."),
+    Field("departments", "section", "Internal departments by id."),  # i18n: schema text
+    Field("clients", "section", "External clients (where work ends) by id."),  # i18n: schema text
+    # i18n: schema text (the published JSON Schema is English)
     Field("suppliers", "section", "External suppliers (where work starts) by id."),
-    Field("handoffs", "section", "Explicit supplier → client relationships."),
-    Field("chains", "section", "Process chains (value streams) by id."),
-    Field("checks", "section", "Rule configuration for 'clientchain check'."),
+    Field("handoffs", "section", "Explicit supplier → client relationships."),  # i18n: schema text
+    Field("chains", "section", "Process chains (value streams) by id."),  # i18n: schema text
+    Field("checks", "section", "Rule configuration for 'clientchain check'."),  # i18n: schema text
 )
 
 CALENDAR = _table(
@@ -175,18 +189,19 @@ CALENDAR = _table(
     Field(
         "hours_per_day",
         "positive",
-        "Working hours in a day.",
+        "Working hours in a day.",  # i18n: schema text
         maximum=CALENDAR_LIMITS["hours_per_day"],
     ),
     Field(
         "days_per_week",
         "positive",
-        "Working days in a week.",
+        "Working days in a week.",  # i18n: schema text
         maximum=CALENDAR_LIMITS["days_per_week"],
     ),
     Field(
         "days_per_month",
         "positive",
+        # i18n: schema text (the published JSON Schema is English)
         "Working days in a month; default 4 × days_per_week (20 for a five-day week).",
         maximum=CALENDAR_LIMITS["days_per_month"],
     ),
@@ -194,83 +209,97 @@ CALENDAR = _table(
 
 DEPARTMENT = _table(
     Department,
-    Field("name", "text", "Display label, any Unicode; default: the id."),
-    Field("kind", "choice", "Kind of department.", choices=KINDS),
-    Field("group", "text", "Cluster for diagrams and reports."),
-    Field("headcount", "count", "People or parallel stations."),
+    Field("name", "text", "Display label, any Unicode; default: the id."),  # i18n: schema text
+    Field("kind", "choice", "Kind of department.", choices=KINDS),  # i18n: schema text
+    Field("group", "text", "Cluster for diagrams and reports."),  # i18n: schema text
+    Field("headcount", "count", "People or parallel stations."),  # i18n: schema text
+    # i18n: schema text (the published JSON Schema is English)
     Field("capacity", "duration", "Time available per period; default headcount × H."),
+    # i18n: schema text (the published JSON Schema is English)
     Field("other_load", "duration", "Time per period spent on work outside the chains."),
-    Field("owner", "text", "Person responsible."),
-    Field("tags", "texts", "Free labels."),
-    Field("ignore", "texts", "Rule ids not reported for this department."),
+    Field("owner", "text", "Person responsible."),  # i18n: schema text
+    Field("tags", "texts", "Free labels."),  # i18n: schema text
+    Field("ignore", "texts", "Rule ids not reported for this department."),  # i18n: schema text
 )
 
 CLIENT = _table(
     ExternalParty,
-    Field("name", "text", "Display label; default: the id."),
+    Field("name", "text", "Display label; default: the id."),  # i18n: schema text
     Field(
         "role",
         "choice",
+        # i18n: schema text (the published JSON Schema is English)
         "Place in the chain: intermediary (passes the work on) or final (uses it).",
         choices=CLIENT_ROLES,
         attr="client_role",
     ),
+    # i18n: schema text (the published JSON Schema is English)
     Field("segment", "text", "Commercial segment, free text: loyal, discount, impulsive …"),
-    Field("ignore", "texts", "Rule ids not reported for this client."),
+    Field("ignore", "texts", "Rule ids not reported for this client."),  # i18n: schema text
 )
 
 SUPPLIER = _table(
     ExternalParty,
-    Field("name", "text", "Display label; default: the id."),
-    Field("ignore", "texts", "Rule ids not reported for this supplier."),
+    Field("name", "text", "Display label; default: the id."),  # i18n: schema text
+    Field("ignore", "texts", "Rule ids not reported for this supplier."),  # i18n: schema text
 )
 
 HANDOFF = _table(
     Handoff,
     Field(
-        "from", "ref", "Supplier: the id that hands the work over.", required=True, attr="source"
+        "from",
+        "ref",
+        "Supplier: the id that hands the work over.",  # i18n: schema text
+        required=True,
+        attr="source",
     ),
+    # i18n: schema text (the published JSON Schema is English)
     Field("to", "ref", "Client: the id that receives it.", required=True, attr="target"),
-    Field("deliverable", "text", "What is handed over."),
+    Field("deliverable", "text", "What is handed over."),  # i18n: schema text
+    # i18n: schema text (the published JSON Schema is English)
     Field("volume", "count", "Units per period; default: the demand of the chains passing."),
-    Field("lead_time", "duration", "Time the deliverable takes to arrive."),
-    Field("quality", "percent", "%C&A: share received complete and accurate."),
-    Field("satisfaction", "rating", "The receiving client's rating, 1–5."),
-    Field("type", "choice", "What flows.", choices=HANDOFF_TYPES),
-    Field("ignore", "texts", "Rule ids not reported for this handoff."),
+    Field("lead_time", "duration", "Time the deliverable takes to arrive."),  # i18n: schema text
+    Field("quality", "percent", "%C&A: share received complete and accurate."),  # i18n: schema text
+    Field("satisfaction", "rating", "The receiving client's rating, 1–5."),  # i18n: schema text
+    Field("type", "choice", "What flows.", choices=HANDOFF_TYPES),  # i18n: schema text
+    Field("ignore", "texts", "Rule ids not reported for this handoff."),  # i18n: schema text
 )
 
 CHAIN = _table(
     Chain,
-    Field("name", "text", "Display label; default: the id."),
+    Field("name", "text", "Display label; default: the id."),  # i18n: schema text
+    # i18n: schema text (the published JSON Schema is English)
     Field("client", "ref", "External client the chain delivers to.", required=True),
-    Field("supplier", "ref", "External supplier feeding the first step."),
-    Field("demand", "count", "Units per period.", required=True),
-    Field("steps", "section", "Ordered steps.", required=True),
-    Field("finished_inventory", "count", "Units waiting after the last step."),
-    Field("ignore", "texts", "Rule ids not reported for this chain."),
+    Field("supplier", "ref", "External supplier feeding the first step."),  # i18n: schema text
+    Field("demand", "count", "Units per period.", required=True),  # i18n: schema text
+    Field("steps", "section", "Ordered steps.", required=True),  # i18n: schema text
+    Field("finished_inventory", "count", "Units waiting after the last step."),  # i18n: schema text
+    Field("ignore", "texts", "Rule ids not reported for this chain."),  # i18n: schema text
 )
 
 STEP = _table(
     Step,
-    Field("department", "ref", "Department doing the step.", required=True),
+    Field("department", "ref", "Department doing the step.", required=True),  # i18n: schema text
     Field(
         "effort",
         "effort",
-        "Touch time per unit (cycle time); 'unknown' when not measured.",
+        "Touch time per unit (cycle time); 'unknown' when not measured.",  # i18n: schema text
         required=True,
     ),
-    Field("wait", "duration", "Queue time before the step."),
+    Field("wait", "duration", "Queue time before the step."),  # i18n: schema text
+    # i18n: schema text (the published JSON Schema is English)
     Field("inventory", "count", "Units waiting before the step (wait by Little's law)."),
 )
 
 CHECKS = _table(
     ChecksConfig,
+    # i18n: schema text (the published JSON Schema is English)
     Field("near_capacity", "percent", "Utilization that counts as near capacity."),
-    Field("min_satisfaction", "rating", "Lowest acceptable satisfaction."),
-    Field("min_rolled_quality", "percent", "Lowest acceptable rolled %C&A."),
-    Field("ignore", "texts", "Rule ids not to run."),
-    Field("select", "texts", "Run only these rule ids."),
+    Field("min_satisfaction", "rating", "Lowest acceptable satisfaction."),  # i18n: schema text
+    Field("min_rolled_quality", "percent", "Lowest acceptable rolled %C&A."),  # i18n: schema text
+    Field("ignore", "texts", "Rule ids not to run."),  # i18n: schema text
+    Field("select", "texts", "Run only these rule ids."),  # i18n: schema text
+    # i18n: schema text (the published JSON Schema is English)
     Field("severity", "severities", "Severity per rule id: error, warning or info."),
 )
 
@@ -280,8 +309,10 @@ THRESHOLDS = tuple(f for f in CHECKS if f.kind in ("percent", "rating"))
 FAIL_ON = Field(
     "fail_on",
     "choice",
+    # i18n: schema text (the published JSON Schema is English)
     "Lowest severity that makes 'clientchain check' fail (pyproject.toml only).",
     choices=SEVERITIES,
     attr="fail_on",
+    term="severity",
 )
 """The one ``[tool.clientchain]`` key that the org file's ``checks:`` does not have."""

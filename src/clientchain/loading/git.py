@@ -16,8 +16,10 @@ import subprocess
 from pathlib import Path
 
 from clientchain.errors import InputError, Issue, UsageError
+from clientchain.i18n import _
 from clientchain.loading import STDIN, load_file, load_text
 from clientchain.model import Organization
+from clientchain.numbers import num
 
 __all__ = ["GIT_TIMEOUT", "load_version", "read_revision", "split_revision"]
 
@@ -55,7 +57,7 @@ def read_revision(rev: str, path: str, cwd: str | Path | None = None) -> bytes:
     """The bytes of ``path`` at ``rev``, read with ``git show REV:PATH``."""
     spec = f"{rev}:{path}"
     if rev.startswith("-"):
-        raise UsageError(f"'{spec}': a revision cannot start with '-'")
+        raise UsageError(_("'{spec}': a revision cannot start with '-'").format(spec=spec))
     try:
         done = subprocess.run(
             ["git", "show", spec],
@@ -65,12 +67,17 @@ def read_revision(rev: str, path: str, cwd: str | Path | None = None) -> bytes:
             check=False,
         )
     except FileNotFoundError:
-        raise _error(spec, "git is not installed, so a revision cannot be read") from None
+        raise _error(spec, _("git is not installed, so a revision cannot be read")) from None
     except subprocess.TimeoutExpired:
-        raise _error(spec, f"git show took more than {GIT_TIMEOUT:g} s") from None
+        message = _("git show took more than {seconds} s").format(seconds=num(GIT_TIMEOUT))
+        raise _error(spec, message) from None
     if done.returncode != 0:
-        message = _first_line(done.stderr) or f"git show exited with {done.returncode}"
-        raise _error(spec, f"cannot read it from git: {message}", _hint(message, rev))
+        message = _first_line(done.stderr) or _("git show exited with {code}").format(
+            code=done.returncode
+        )
+        # TRANSLATORS: {reason} is git's own words (fatal: invalid object name 'x')
+        text = _("cannot read it from git: {reason}").format(reason=message)
+        raise _error(spec, text, _hint(message, rev))
     return done.stdout
 
 
@@ -84,10 +91,15 @@ def _first_line(stderr: bytes) -> str:
 
 
 def _hint(message: str, rev: str) -> str:
-    if "not a git repository" in message:
-        return "run clientchain inside the repository, or give a file path"
+    """The hint for what git said (its words are matched as git writes them in English)."""
+    if "not a git repository" in message:  # i18n: git's words
+        return _("run clientchain inside the repository, or give a file path")
+    # i18n: git's words
     if "exists on disk, but not in" in message or "does not exist in" in message:
-        return "the path is relative to the top of the repository; './' makes it relative here"
+        return _("the path is relative to the top of the repository; './' makes it relative here")
+    # i18n: git's words
     if "invalid object name" in message or "unknown revision" in message:
-        return f"is '{rev}' a branch, tag or commit? ('git fetch' may be missing in CI)"
+        return _("is '{rev}' a branch, tag or commit? ('git fetch' may be missing in CI)").format(
+            rev=rev
+        )
     return ""

@@ -20,6 +20,9 @@ from __future__ import annotations
 
 import re
 
+from clientchain.i18n import _
+from clientchain.numbers import num
+
 __all__ = ["MAX_TEXT", "label_problem", "renderable", "unwritable"]
 
 MAX_TEXT = 200
@@ -39,18 +42,24 @@ def label_problem(text: str) -> tuple[str, str] | None:
     """``(message, hint)`` when ``text`` cannot be a label in every output, else ``None``."""
     if len(text) > MAX_TEXT:
         return (
-            f"{len(text):,} characters, longer than the {MAX_TEXT} a label may have",
-            "shorten it; put long text in a document",
+            _("{n} characters, longer than the {limit} a label may have").format(
+                n=num(len(text)), limit=num(MAX_TEXT)
+            ),
+            _("shorten it; put long text in a document"),
         )
     bad = _UNWRITABLE.search(text)
     if bad is None:
         return None
     code = ord(bad.group())
-    what = "a lone surrogate" if 0xD800 <= code <= 0xDFFF else "a Unicode noncharacter"
-    return (
-        f"contains U+{code:04X}, {what} that SVG, PNG, PDF and slides cannot carry",
-        "remove it",
-    )
+    if 0xD800 <= code <= 0xDFFF:
+        # TRANSLATORS: {code} is a Unicode code point such as U+D800
+        message = _("contains {code}, a lone surrogate that SVG, PNG, PDF and slides cannot carry")
+    else:
+        # TRANSLATORS: {code} is a Unicode code point such as U+FFFE
+        message = _(
+            "contains {code}, a Unicode noncharacter that SVG, PNG, PDF and slides cannot carry"
+        )
+    return message.format(code=f"U+{code:04X}"), _("remove it")
 
 
 def renderable(text: str) -> str:

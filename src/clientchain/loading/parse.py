@@ -11,10 +11,12 @@ from __future__ import annotations
 import difflib
 import math
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from clientchain.errors import InputError, Issue
+from clientchain.i18n import N_, _, current, ngettext
 from clientchain.loading import fields as F
 from clientchain.loading.labels import MAX_TEXT, label_problem, renderable, unwritable
 from clientchain.loading.yaml_source import (
@@ -35,6 +37,8 @@ from clientchain.model import (
     Organization,
     Step,
 )
+from clientchain.numbers import num
+from clientchain.terms import SPANISH, english, term
 from clientchain.units import (
     Calendar,
     parse_duration,
@@ -45,10 +49,12 @@ from clientchain.units import (
 
 __all__ = ["parse_org"]
 
+# TRANSLATORS: what an id names, in messages such as "'x' is a department; expected ..."
 _ROLES = {
-    "department": "a department",
-    "client": "an external client",
-    "supplier": "an external supplier",
+    "department": N_("a department"),
+    "client": N_("an external client"),
+    "supplier": N_("an external supplier"),
+    "": N_("a department, client or supplier"),
 }
 
 
@@ -70,15 +76,23 @@ def parse_org(
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """A hint naming the closest choice, or ``''``."""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else ""
+    return _did_you(close[0]) if close else ""
+
+
+def _did_you(meant: str | None) -> str:
+    return _("did you mean '{word}'?").format(word=meant) if meant else ""
 
 
 def _describe(node: Node) -> str:
     if isinstance(node, MapNode):
-        return "a mapping"
+        return _("a mapping")
     if isinstance(node, SeqNode):
-        return "a list"
+        return _("a list")
     return f"'{node.value}'" if len(node.value) <= 40 else f"'{node.value[:37]}...'"
+
+
+def _role(want: str) -> str:
+    return _(_ROLES[want])  # i18n: N_ table
 
 
 class _Reader:
@@ -100,7 +114,9 @@ class _Reader:
         if node is None or (isinstance(node, ScalarNode) and node.is_null):
             return None
         if not isinstance(node, MapNode):
-            self.issue(node, path, f"expected a mapping of keys, got {_describe(node)}")
+            self.issue(
+                node, path, _("expected a mapping of keys, got {got}").format(got=_describe(node))
+            )
             return None
         return node
 
@@ -108,7 +124,7 @@ class _Reader:
         if node is None or (isinstance(node, ScalarNode) and node.is_null):
             return None
         if not isinstance(node, SeqNode):
-            self.issue(node, path, f"expected a list, got {_describe(node)}")
+            self.issue(node, path, _("expected a list, got {got}").format(got=_describe(node)))
             return None
         return node
 
@@ -133,10 +149,10 @@ class _Reader:
                 self.issue(
                     key,
                     _join(path, name),
-                    f"unknown key '{name}'",
+                    _("unknown key '{key}'").format(key=name),
                     _decimal_comma(key, node)
                     or did_you_mean(name, known)
-                    or f"known keys: {', '.join(known)}",
+                    or _("known keys: {keys}").format(keys=", ".join(known)),
                 )
                 continue
             kind = f.kind
@@ -165,7 +181,8 @@ class _Reader:
                 misses[name] = text
         for f in spec:
             if f.required and f.key not in found:
-                self.issue(owner, _join(path, f.key), f"missing required key '{f.key}'")
+                message = _("missing required key '{key}'").format(key=f.key)
+                self.issue(owner, _join(path, f.key), message)
         for f in spec.scalars:  # in the order of spec, as the issues of bad values are
             if f.key in misses:
                 converted[f.key] = result = self.value(f, found[f.key], path)
@@ -187,7 +204,9 @@ class _Reader:
         if f.kind == "severities":
             return self.severities(node, where)
         if not isinstance(node, ScalarNode):
-            self.issue(node, where, f"expected {_EXPECTED[f.kind]}, got {_describe(node)}")
+            expected = _(_EXPECTED[f.kind])  # i18n: N_ table
+            message = _expected_got().format(expected=expected, got=_describe(node))
+            self.issue(node, where, message)
             return None
         try:
             return _CONVERT[f.kind](self, f, node)
@@ -215,14 +234,15 @@ class _Reader:
                     self.label(item, f"{path}[{i}]", item.value)
                 out.append(item.value)
             else:
-                self.issue(item, f"{path}[{i}]", f"expected text, got {_describe(item)}")
+                message = _("expected text, got {got}").format(got=_describe(item))
+                self.issue(item, f"{path}[{i}]", message)
         return tuple(out)
 
     def severities(self, node: Node, path: str) -> dict[str, str]:
         table = self.mapping(node, path)
         out: dict[str, str] = {}
         for key, value in table.items if table else ():
-            f = F.Field(key.value, "choice", "", choices=F.SEVERITIES)
+            f = F.Field(key.value, "choice", "", choices=F.SEVERITIES, term="severity")
             level = self.value(f, value, path)
             if level is not None:
                 out[key.value] = level
@@ -235,8 +255,10 @@ class _Reader:
             self.issue(
                 root,
                 "",
-                f"expected a mapping at the top of the file, got {_describe(root)}",
-                "an org file starts with 'version: 1'",
+                _("expected a mapping at the top of the file, got {got}").format(
+                    got=_describe(root)
+                ),
+                _("an org file starts with 'version: 1'"),
             )
             return None
         top, converted = self.read(root, F.TOP, "", root)
@@ -280,7 +302,7 @@ class _Reader:
         for key, value in table.items if table else ():
             where = _join(path, key.value)
             if key.value == "":
-                self.issue(key, where, "an id cannot be empty")
+                self.issue(key, where, _("an id cannot be empty"))
                 continue
             if _unfit(key.value) and not self.label(key, where, key.value):
                 continue
@@ -301,9 +323,11 @@ class _Reader:
             self.issue(
                 key,
                 path,
-                f"duplicate id '{key.value}': already defined as {_ROLES[other_role]} "
-                f"at line {other.line}",
-                "departments, clients and suppliers share one set of ids",
+                # TRANSLATORS: {role} is "a department", "an external client" …
+                _("duplicate id '{id}': already defined as {role} at line {line}").format(
+                    id=key.value, role=_role(other_role), line=other.line
+                ),
+                _("departments, clients and suppliers share one set of ids"),
             )
             return False
         self.ids[key.value] = (role, key)
@@ -329,20 +353,24 @@ class _Reader:
 
         return build
 
-    def entries(self, seq: SeqNode | None, path: str, keys: str) -> Iterator[tuple[str, MapNode]]:
-        """The mappings of a list with their paths; anything else is reported once."""
+    def entries(
+        self, seq: SeqNode | None, path: str, expected: str
+    ) -> Iterator[tuple[str, MapNode]]:
+        """The mappings of a list with their paths; anything else is reported once, with
+        ``expected`` (a message with ``{got}``)."""
         for i, item in enumerate(seq.items if seq else ()):
             where = f"{path}[{i}]"
             if isinstance(item, MapNode):
                 yield where, item
             else:
-                self.issue(item, where, f"expected a mapping with {keys}, got {_describe(item)}")
+                self.issue(item, where, expected.format(got=_describe(item)))
 
     def handoffs(self, node: Node | None) -> list[Handoff]:
         seq = self.sequence(node, "handoffs")
         out: list[Handoff] = []
         seen: dict[tuple[str, str], int] = {}
-        for path, body in self.entries(seq, "handoffs", "'from' and 'to'"):
+        expected = _("expected a mapping with 'from' and 'to', got {got}")
+        for path, body in self.entries(seq, "handoffs", expected):
             found, v = self.read(body, F.HANDOFF, path, body)
             source, target = (
                 self.ref(found.get("from"), path + ".from"),
@@ -351,15 +379,17 @@ class _Reader:
             if source is None or target is None:
                 continue
             if source == target:
-                self.issue(found["to"], path + ".to", f"a handoff from '{source}' to itself")
+                message = _("a handoff from '{source}' to itself").format(source=source)
+                self.issue(found["to"], path + ".to", message)
                 continue
             if (source, target) in seen:
                 self.issue(
                     body,
                     path,
-                    f"duplicate handoff from '{source}' to '{target}' "
-                    f"(first at line {seen[source, target]})",
-                    "merge the two entries",
+                    _(
+                        "duplicate handoff from '{source}' to '{target}' (first at line {line})"
+                    ).format(source=source, target=target, line=seen[source, target]),
+                    _("merge the two entries"),
                 )
                 continue
             seen[source, target] = body.line
@@ -390,16 +420,17 @@ class _Reader:
     def steps(self, node: Node | None, path: str) -> list[Step]:
         seq = self.sequence(node, path)
         if seq is not None and not seq.items:
-            self.issue(seq, path, "a chain needs at least one step")
+            self.issue(seq, path, _("a chain needs at least one step"))
         out: list[Step] = []
-        for where, body in self.entries(seq, path, "'department' and 'effort'"):
+        expected = _("expected a mapping with 'department' and 'effort', got {got}")
+        for where, body in self.entries(seq, path, expected):
             found, v = self.read(body, F.STEP, where, body)
             department = self.ref(found.get("department"), where + ".department", "department")
             if "wait" in found and "inventory" in found:
                 self.issue(
                     found["inventory"],
                     where + ".inventory",
-                    "give either 'wait' or 'inventory', not both",
+                    _("give either 'wait' or 'inventory', not both"),
                 )
             if department is None or v.get("effort") is None:
                 continue
@@ -429,25 +460,30 @@ class _Reader:
         if close:
             return close
         if not ids:
-            return f"no {want} is defined: add it under '{want}s'" if want else ""
+            return _(_NONE_DEFINED[want]) if want else ""  # i18n: N_ table
         shown = ", ".join(ids[:_KNOWN_SHOWN])
-        more = f" and {len(ids) - _KNOWN_SHOWN} more" if len(ids) > _KNOWN_SHOWN else ""
-        return f"known {want + 's' if want else 'ids'}: {shown}{more}"
+        more = len(ids) - _KNOWN_SHOWN
+        if more > 0:
+            # TRANSLATORS: {ids} is a list of ids ("a, b, c"), {n} how many more there are
+            shown = ngettext("{ids} and {n} more", "{ids} and {n} more", more).format(
+                ids=shown, n=num(more)
+            )
+        return _(_KNOWN[want]).format(ids=shown)  # i18n: N_ table
 
     def ref(self, node: Node | None, path: str, want: str = "") -> str | None:
         """The id ``node`` names, checked against the ids defined (and their role)."""
         if node is None:
             return None
         if not isinstance(node, ScalarNode):
-            self.issue(node, path, f"expected an id, got {_describe(node)}")
+            self.issue(node, path, _("expected an id, got {got}").format(got=_describe(node)))
             return None
         entry = self.ids.get(node.value)
         if entry is None:
-            wanted = _ROLES.get(want, "a department, client or supplier")
             self.issue(
                 node,
                 path,
-                f"unknown id '{node.value}': expected {wanted}",
+                # TRANSLATORS: {role} is "a department", "an external client" …
+                _("unknown id '{id}': expected {role}").format(id=node.value, role=_role(want)),
                 self.known(node.value, want),
             )
             return None
@@ -455,7 +491,10 @@ class _Reader:
             self.issue(
                 node,
                 path,
-                f"'{node.value}' is {_ROLES[entry[0]]}; expected {_ROLES[want]}",
+                # TRANSLATORS: {role} and {expected} are "a department", "an external client" …
+                _("'{id}' is {role}; expected {expected}").format(
+                    id=node.value, role=_role(entry[0]), expected=_role(want)
+                ),
             )
             return None
         return node.value
@@ -483,7 +522,11 @@ def _decimal_comma(unknown: ScalarNode, node: MapNode) -> str:
         return ""
     joined = f"{value.value}.{name}"
     meant = suggest_duration(joined) or joined
-    return f"did you mean '{key.value}: {meant}'? a comma inside {{…}} starts a new key"
+    # TRANSLATORS: {meant} is YAML as it should be written ("effort: 1.5h"); {{…}} is a
+    # mapping written in braces
+    return _("did you mean '{meant}'? a comma inside {{…}} starts a new key").format(
+        meant=f"{key.value}: {meant}"
+    )
 
 
 def _rule_places(checks: MapNode) -> dict[str, Location]:
@@ -504,6 +547,17 @@ def _rule_places(checks: MapNode) -> dict[str, Location]:
 
 _KNOWN_SHOWN = 8
 """Most ids a hint lists for an unknown reference."""
+_NONE_DEFINED = {
+    "department": N_("no department is defined: add it under 'departments'"),
+    "client": N_("no client is defined: add it under 'clients'"),
+    "supplier": N_("no supplier is defined: add it under 'suppliers'"),
+}
+_KNOWN = {
+    "department": N_("known departments: {ids}"),
+    "client": N_("known clients: {ids}"),
+    "supplier": N_("known suppliers: {ids}"),
+    "": N_("known ids: {ids}"),
+}
 _UNCONVERTED: frozenset[F.FieldKind] = frozenset(("section", "ref"))
 _MEMO_KINDS: tuple[F.FieldKind, ...] = ("count", "rating", "duration", "effort", "percent")
 """Kinds whose value depends only on a scalar's text and quoting (and the calendar);
@@ -530,32 +584,35 @@ def _loc(node: Node) -> Location:
 def _number(node: ScalarNode) -> float:
     number = plain_number(node.value) if node.plain else None
     if number is None:
-        raise ValueError(f"expected a number, got '{node.value}'")
+        raise ValueError(_("expected a number, got '{value}'").format(value=node.value))
     if math.isnan(number) or math.isinf(number):
-        raise ValueError(f"expected a finite number, got '{node.value}'")
+        raise ValueError(_("expected a finite number, got '{value}'").format(value=node.value))
     return number
 
 
 def _count(_r: _Reader, _f: F.Field, node: ScalarNode) -> float:
     number = _number(node)
     if number < 0:
-        raise ValueError(f"expected a number of 0 or more, got '{node.value}'")
+        message = _("expected a number of 0 or more, got '{value}'")
+        raise ValueError(message.format(value=node.value))
     return number
 
 
 def _positive(_r: _Reader, f: F.Field, node: ScalarNode) -> float:
     number = _number(node)
     if f.maximum is not None and not 0 < number <= f.maximum:
-        raise ValueError(f"expected a number above 0 and at most {f.maximum:g}, got '{node.value}'")
+        message = _("expected a number above 0 and at most {maximum}, got '{value}'")
+        raise ValueError(message.format(maximum=num(f.maximum), value=node.value))
     if number <= 0:
-        raise ValueError(f"expected a number above 0, got '{node.value}'")
+        raise ValueError(_("expected a number above 0, got '{value}'").format(value=node.value))
     return number
 
 
 def _rating(_r: _Reader, _f: F.Field, node: ScalarNode) -> float:
     number = _number(node)
     if not 1 <= number <= 5:
-        raise ValueError(f"expected a rating from 1 to 5, got '{node.value}'")
+        message = _("expected a rating from 1 to 5, got '{value}'")
+        raise ValueError(message.format(value=node.value))
     return number
 
 
@@ -578,9 +635,15 @@ def _percent(_r: _Reader, _f: F.Field, node: ScalarNode) -> float:
 
 
 def _choice(_r: _Reader, f: F.Field, node: ScalarNode) -> str:
-    if node.value not in f.choices:
-        raise ValueError(f"expected one of {', '.join(f.choices)}, got '{node.value}'")
-    return node.value
+    if node.value in f.choices:
+        return node.value
+    alias = english(f.term or f.key, node.value)  # a Spanish spelling: the English value
+    if alias is not None and alias in f.choices:
+        return alias
+    shown = ", ".join(term(f.term or f.key, choice) for choice in f.choices)
+    # TRANSLATORS: {choices} lists the values the key takes, in the current language
+    message = _("expected one of {choices}, got '{value}'")
+    raise ValueError(message.format(choices=shown, value=node.value))
 
 
 def _text(_r: _Reader, _f: F.Field, node: ScalarNode) -> str:
@@ -590,7 +653,8 @@ def _text(_r: _Reader, _f: F.Field, node: ScalarNode) -> str:
 def _version(_r: _Reader, _f: F.Field, node: ScalarNode) -> int:
     if node.value.strip() == "1":  # plain or quoted: version "1" is version 1
         return 1
-    raise ValueError(f"unsupported version '{node.value}': this clientchain reads version 1")
+    message = _("unsupported version '{version}': this clientchain reads version 1")
+    raise ValueError(message.format(version=node.value))
 
 
 def _ref(_r: _Reader, _f: F.Field, node: ScalarNode) -> str:
@@ -610,38 +674,76 @@ _CONVERT: dict[F.FieldKind, Callable[[_Reader, F.Field, ScalarNode], Any]] = {
     "choice": _choice,
 }
 
+# TRANSLATORS: what a key takes, in "expected {expected}, got {got}"; keep the examples
+# ('4h', '1.5d', '90%', 'unknown') as written: they are the file's syntax
 _EXPECTED: dict[F.FieldKind, str] = {
-    "text": "text",
-    "ref": "an id",
-    "version": "the number 1",
-    "count": "a number",
-    "positive": "a number",
-    "rating": "a rating from 1 to 5",
-    "duration": "a duration like '4h' or '1.5d'",
-    "effort": "a duration like '4h' or '1.5d', or 'unknown'",
-    "percent": "a percentage like '90%'",
-    "choice": "one word",
-    "section": "a mapping",
+    "text": N_("text"),
+    "ref": N_("an id"),
+    "version": N_("the number 1"),
+    "count": N_("a number"),
+    "positive": N_("a number"),
+    "rating": N_("a rating from 1 to 5"),
+    "duration": N_("a duration like '4h' or '1.5d'"),
+    "effort": N_("a duration like '4h' or '1.5d', or 'unknown'"),
+    "percent": N_("a percentage like '90%'"),
+    "choice": N_("one word"),
+    "section": N_("a mapping"),
 }
+
+
+def _expected_got() -> str:
+    # TRANSLATORS: {expected} is what a key takes ("a number"), {got} what the file has
+    # ("a list", or the value in quotes)
+    return _("expected {expected}, got {got}")
 
 
 def _hint(f: F.Field, node: ScalarNode) -> str:
     if f.kind == "choice":
-        return did_you_mean(node.value, f.choices)
+        return _did_you(_closest_choice(node.value, f))
     if f.kind in ("count", "positive", "rating") and not node.plain:
-        return "write the number without quotes"
+        return _("write the number without quotes")
     misspelt = did_you_mean(node.value.lower(), [UNKNOWN_EFFORT]) if f.kind == "effort" else ""
     if misspelt:
         return misspelt
-    if f.kind in ("duration", "effort"):
-        meant = suggest_duration(node.value)
-        units = "units: s, m, h, d, w, mo (d, w and mo follow the calendar)"
-        unknown = "; 'unknown' when not measured" if f.kind == "effort" else ""
-        return _did_you(meant) or units + unknown
+    if f.kind == "duration":
+        return _did_you(suggest_duration(node.value)) or _(
+            "units: s, m, h, d, w, mo (d, w and mo follow the calendar)"
+        )
+    if f.kind == "effort":
+        return _did_you(suggest_duration(node.value)) or _(
+            "units: s, m, h, d, w, mo (d, w and mo follow the calendar); "
+            "'unknown' when not measured"
+        )
     if f.kind == "percent" and node.plain:
         return _did_you(suggest_percentage(plain_number(node.value)))
     return ""
 
 
-def _did_you(meant: str | None) -> str:
-    return f"did you mean '{meant}'?" if meant else ""
+def _closest_choice(word: str, f: F.Field) -> str | None:
+    """The value of ``f`` closest to ``word`` among its English values and their Spanish
+    spellings (``operatvo`` → ``operativo``, ``operatve`` → ``operative``); on a tie, the
+    spelling in the language of the messages. ``None`` when nothing is close."""
+    spanish = [
+        spelling
+        for spelling, value in SPANISH.get(f.term or f.key, {}).items()
+        if value in f.choices
+    ]
+    preferred, other = (spanish, list(f.choices)) if current() == "es" else (f.choices, spanish)
+    folded = _fold(word)
+    best, best_score = None, _CUTOFF
+    for candidate in (*preferred, *other):
+        matcher = difflib.SequenceMatcher(None, folded, _fold(candidate))
+        score = matcher.ratio()
+        if score > best_score:
+            best, best_score = candidate, score
+    return best
+
+
+_CUTOFF = 0.6 - 1e-9
+"""The closeness from which a choice is suggested (difflib's default cutoff, inclusive)."""
+
+
+def _fold(word: str) -> str:
+    """``word`` compared without case nor accents: ``Retroalimentación`` → ``retroalimentacion``."""
+    decomposed = unicodedata.normalize("NFKD", word.strip().lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))

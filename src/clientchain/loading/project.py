@@ -40,8 +40,10 @@ from pathlib import Path
 from typing import Any
 
 from clientchain.errors import InputError, Issue
+from clientchain.i18n import N_, _
 from clientchain.loading import fields as F
 from clientchain.loading.fields import SEVERITIES
+from clientchain.terms import english, term
 from clientchain.units import parse_percentage, suggest_percentage
 
 __all__ = ["PROJECT_FILE", "ProjectConfig", "find_project_config", "read_project_config"]
@@ -113,38 +115,32 @@ def read_project_config(path: str | Path) -> ProjectConfig | None:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputError([Issue(name, 1, 1, f"cannot read {PROJECT_FILE}: {exc}")]) from None
+        # TRANSLATORS: {file} is pyproject.toml; {reason} the system's or decoder's own words
+        message = _("cannot read {file}: {reason}").format(file=PROJECT_FILE, reason=exc)
+        raise InputError([Issue(name, 1, 1, message)]) from None
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         line, column = _position(str(exc), text)
-        raise InputError([Issue(name, line, column, f"invalid TOML: {exc}")]) from None
+        # TRANSLATORS: {reason} is the TOML reader's own words
+        message = _("invalid TOML: {reason}").format(reason=exc)
+        raise InputError([Issue(name, line, column, message)]) from None
     tool = document.get("tool", {})
     if not isinstance(tool, dict):
         line = _line_of(text, _TOOL) or 1
-        message = f"'tool' must be a table, got {_toml_type(tool)}"
-        raise InputError(
-            [Issue(name, line, 1, message, "tool", "tools keep their settings under [tool.NAME]")]
-        )
+        # TRANSLATORS: {got} is a TOML type such as "an array"
+        message = _("'tool' must be a table, got {got}").format(got=_toml_type(tool))
+        hint = _("tools keep their settings under [tool.NAME]")
+        raise InputError([Issue(name, line, 1, message, "tool", hint)])
     table = tool.get("clientchain")
     if table is None:
         return None
     header, raw_lines = _lines(text)
     if not isinstance(table, dict):
         line = header or _line_of(text, _CLIENTCHAIN) or _line_of(text, _TOOL) or 1
-        message = f"expected a table, got {_toml_type(table)}"
-        raise InputError(
-            [
-                Issue(
-                    name,
-                    line,
-                    1,
-                    message,
-                    "tool.clientchain",
-                    "write [tool.clientchain] and its keys below it",
-                )
-            ]
-        )
+        message = _("expected a table, got {got}").format(got=_toml_type(table))
+        hint = _("write [tool.clientchain] and its keys below it")
+        raise InputError([Issue(name, line, 1, message, "tool.clientchain", hint)])
     lines: dict[str, int] = {}
     for raw, number in raw_lines.items():
         lines.setdefault(raw.replace("-", "_"), number)
@@ -167,13 +163,15 @@ def _parse(
         f = _FIELDS.get(key)
         if f is None:
             known = ", ".join(k.replace("_", "-") if k == "fail_on" else k for k in _FIELDS)
-            issues.append(base.issue(key, f"unknown key '{raw_key}'", f"known keys: {known}"))
+            message = _("unknown key '{key}'").format(key=raw_key)
+            issues.append(base.issue(key, message, _("known keys: {keys}").format(keys=known)))
             continue
         try:
             values[f.attr] = _CONVERT[f.kind](value)
         except (TypeError, ValueError) as exc:
             meant = suggest_percentage(value) if f.kind == "percent" else None
-            issues.append(base.issue(key, str(exc), f"did you mean '{meant}'?" if meant else ""))
+            hint = _("did you mean '{word}'?").format(word=meant) if meant else ""
+            issues.append(base.issue(key, str(exc), hint))
     if issues:
         raise InputError(issues)
     return ProjectConfig(**{**_fields(base), **values})
@@ -185,7 +183,7 @@ def _conflict(
     """Both spellings of one key (``fail_on`` and ``fail-on``): an error at the later one."""
     one, other = sorted((first, second), key=lambda k: k.count("-"))
     line = max(raw_lines.get(first, base.line), raw_lines.get(second, base.line))
-    message = f"'{one}' and '{other}' are the same key; keep one"
+    message = _("'{one}' and '{other}' are the same key; keep one").format(one=one, other=other)
     return Issue(base.path, line, 1 if line else 0, message, f"tool.clientchain.{key}")
 
 
@@ -198,30 +196,42 @@ def _rule_list(value: Any) -> tuple[str, ...]:
         return tuple(part.strip() for part in value.split(",") if part.strip())
     if isinstance(value, list) and all(isinstance(item, str) for item in value):
         return tuple(value)
-    raise TypeError(f"expected a list of rule ids, got {value!r}")
+    raise TypeError(_("expected a list of rule ids, got {value}").format(value=repr(value)))
 
 
 def _level(value: Any) -> str:
-    if not isinstance(value, str) or value.strip().lower() not in SEVERITIES:
-        raise ValueError(f"expected one of {', '.join(SEVERITIES)}, got {value!r}")
-    return value.strip().lower()
+    """A severity: English in any case, or a Spanish spelling (``aviso`` is ``warning``)."""
+    if isinstance(value, str):
+        level = value.strip().lower()
+        if level in SEVERITIES:
+            return level
+        alias = english("severity", value)
+        if alias is not None:
+            return alias
+    shown = ", ".join(term("severity", level) for level in SEVERITIES)
+    # TRANSLATORS: {choices} lists the severities, in the current language
+    message = _("expected one of {choices}, got {value}")
+    raise ValueError(message.format(choices=shown, value=repr(value)))
 
 
 def _severity(value: Any) -> dict[str, str]:
     if not isinstance(value, dict):
-        raise TypeError(f"expected a table of rule = severity, got {value!r}")
+        message = _("expected a table of rule = severity, got {value}")
+        raise TypeError(message.format(value=repr(value)))
     return {str(rule): _level(level) for rule, level in value.items()}
 
 
 def _percent(value: Any) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float | str):
-        raise TypeError(f"expected a percentage like '85%' or 0.85, got {value!r}")
+        # TRANSLATORS: keep '85%' and 0.85 as written: TOML values, with a decimal point
+        message = _("expected a percentage like '85%' or 0.85, got {value}")
+        raise TypeError(message.format(value=repr(value)))
     return parse_percentage(value)
 
 
 def _rating(value: Any) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float) or not 1 <= value <= 5:
-        raise ValueError(f"expected a rating from 1 to 5, got {value!r}")
+        raise ValueError(_("expected a rating from 1 to 5, got {value}").format(value=repr(value)))
     return float(value)
 
 
@@ -266,13 +276,19 @@ def _line_of(text: str, pattern: re.Pattern[str]) -> int:
 def _toml_type(value: object) -> str:
     """What a TOML value is, in TOML's words: ``an integer``, ``an array of tables`` …"""
     if isinstance(value, list):
-        return (
-            "an array of tables"
-            if value and all(isinstance(v, dict) for v in value)
-            else "an array"
-        )
-    names = {bool: "a boolean", int: "an integer", float: "a float", str: "a string"}
-    return names.get(type(value), "a date or time")
+        if value and all(isinstance(v, dict) for v in value):
+            return _("an array of tables")
+        return _("an array")
+    return _(_TOML_TYPES.get(type(value), _A_DATE))  # i18n: N_ table
+
+
+_TOML_TYPES = {
+    bool: N_("a boolean"),
+    int: N_("an integer"),
+    float: N_("a float"),
+    str: N_("a string"),
+}
+_A_DATE = N_("a date or time")
 
 
 def _position(message: str, text: str) -> tuple[int, int]:
@@ -280,6 +296,6 @@ def _position(message: str, text: str) -> tuple[int, int]:
     found = re.search(r"line (\d+), column (\d+)", message)
     if found:
         return int(found.group(1)), int(found.group(2))
-    if "end of document" in message:
+    if "end of document" in message:  # i18n: tomllib's words
         return max(1, len(text.splitlines())), 1
     return 1, 1

@@ -2,21 +2,30 @@
 
 Editors (yaml-language-server) and ``check-jsonschema`` use it; it accepts what
 the loader accepts as far as a schema can say (the loader also checks
-references, duplicate ids and positions).
+references, duplicate ids and positions). A choice lists its English values, then
+the Spanish spellings the loader also accepts (:data:`clientchain.terms.SPANISH`),
+with and without accents; the loader also takes those in any case.
 
 >>> schema = org_schema()
 >>> schema["$schema"]
 'https://json-schema.org/draft/2020-12/schema'
 >>> schema["required"]
 ['version']
+>>> kinds = schema["$defs"]["department"]["properties"]["kind"]["anyOf"][0]["enum"]
+>>> kinds[:3]
+['executive', 'commercial', 'operative']
+>>> kinds[3:]
+['ejecutivo', 'directivo', 'dirección', 'direccion', 'comercial', 'operativo']
 """
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 from clientchain.loading import fields as F
 from clientchain.loading.labels import MAX_TEXT
+from clientchain.terms import SPANISH
 
 __all__ = ["SCHEMA_ID", "org_schema"]
 
@@ -58,15 +67,36 @@ def _kind(f: F.Field) -> dict[str, Any]:
             ]
         }
     if f.kind == "choice":
-        return {"enum": list(f.choices)}
+        return {"enum": _spellings(f.choices, f.term or f.key)}
     if f.kind == "texts":
         text = {"type": _SCALAR, "maxLength": MAX_TEXT}
         return {
             "anyOf": [{"type": "string", "maxLength": MAX_TEXT}, {"type": "array", "items": text}]
         }
     if f.kind == "severities":
-        return {"type": "object", "additionalProperties": {"enum": list(F.SEVERITIES)}}
+        return {
+            "type": "object",
+            "additionalProperties": {"enum": _spellings(F.SEVERITIES, "severity")},
+        }
+    # i18n: a programmer's error in the table
     raise ValueError(f"no schema for field kind {f.kind!r}")  # pragma: no cover - table bug
+
+
+def _spellings(choices: tuple[str, ...], field: str) -> list[str]:
+    """The English values, then each Spanish spelling of one of them and its form without
+    accents, each once (``comercial`` is also ``comercial``)."""
+    spellings = list(choices)
+    for spanish, value in SPANISH.get(field, {}).items():
+        if value in choices:
+            for spelling in (spanish, _unaccented(spanish)):
+                if spelling not in spellings:
+                    spellings.append(spelling)
+    return spellings
+
+
+def _unaccented(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _section(spec: F.Table, nested: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -126,7 +156,8 @@ def org_schema() -> dict[str, Any]:
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
-        "title": "clientchain org file",
+        "title": "clientchain org file",  # i18n: schema text (the published schema is English)
+        # i18n: schema text (the published schema is English)
         "description": "An organization's internal customer chain (clientchain, version 1 files).",
         **top,
         "$defs": {

@@ -39,6 +39,8 @@ from typing import Any, BinaryIO, Union
 import yaml
 
 from clientchain.errors import InputError, Issue
+from clientchain.i18n import N_, _
+from clientchain.numbers import num
 
 __all__ = [
     "MAX_ALIAS_NODES",
@@ -60,8 +62,6 @@ __all__ = [
 
 MAX_DEPTH = 64
 """Deepest nesting read; an org file needs about six levels."""
-_TOO_DEEP = f"the file nests deeper than {MAX_DEPTH} levels"
-_TOO_DEEP_HINT = "an org file needs about six"
 
 MAX_ALIAS_NODES = 100_000
 """Most nodes that aliases (``*name``) may expand to in one file."""
@@ -131,6 +131,7 @@ class MapNode:
         return None
 
     def __repr__(self) -> str:
+        # i18n: repr, for debugging
         return f"MapNode({len(self.items)} items, line={self.line}, column={self.column})"
 
 
@@ -145,6 +146,7 @@ class SeqNode:
         self.column = column
 
     def __repr__(self) -> str:
+        # i18n: repr, for debugging
         return f"SeqNode({len(self.items)} items, line={self.line}, column={self.column})"
 
 
@@ -168,18 +170,11 @@ def read_limited(stream: BinaryIO, source: str) -> bytes:
         return stream.read()
     data = stream.read(MAX_STREAM_BYTES + 1)
     if len(data) > MAX_STREAM_BYTES:
-        limit = f"{MAX_STREAM_BYTES // (1024 * 1024)} MiB"
-        raise InputError(
-            [
-                Issue(
-                    source,
-                    1,
-                    1,
-                    f"more than {limit} from something that is not a regular file; not read",
-                    hint="a pipe, FIFO or device is read up to that size; save it to a file",
-                )
-            ]
-        )
+        limit = f"{num(MAX_STREAM_BYTES // (1024 * 1024))} MiB"
+        # TRANSLATORS: {limit} is a size such as 128 MiB
+        message = _("more than {limit} from something that is not a regular file; not read")
+        hint = _("a pipe, FIFO or device is read up to that size; save it to a file")
+        raise InputError([Issue(source, 1, 1, message.format(limit=limit), hint=hint)])
     return data
 
 
@@ -189,7 +184,7 @@ def decode(data: bytes, source: str) -> str:
         data = data[3:]
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError(
-            [Issue(source, 1, 1, "the file is UTF-16 encoded", hint="save it as UTF-8")]
+            [Issue(source, 1, 1, _("the file is UTF-16 encoded"), hint=_("save it as UTF-8"))]
         )
     nul = data.find(b"\x00")
     if nul >= 0:
@@ -200,8 +195,8 @@ def decode(data: bytes, source: str) -> str:
                     source,
                     line,
                     column,
-                    "this is a binary file, not YAML text (it contains NUL bytes)",
-                    hint="an org file is UTF-8 YAML",
+                    _("this is a binary file, not YAML text (it contains NUL bytes)"),
+                    hint=_("an org file is UTF-8 YAML"),
                 )
             ]
         )
@@ -209,23 +204,20 @@ def decode(data: bytes, source: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line, column = _byte_position(data, exc.start)
-        guess = ""
+        # TRANSLATORS: {byte} is a byte in hexadecimal such as 0xf3
+        message = _("the file is not UTF-8: byte {byte} cannot be decoded")
         try:
             data.decode("cp1252")
-            guess = "; it looks like Latin-1/Windows-1252"
+            # TRANSLATORS: {byte} is a byte in hexadecimal such as 0xf3
+            message = _(
+                "the file is not UTF-8: byte {byte} cannot be decoded; "
+                "it looks like Latin-1/Windows-1252"
+            )
         except UnicodeDecodeError:
             pass
-        raise InputError(
-            [
-                Issue(
-                    source,
-                    line,
-                    column,
-                    f"the file is not UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded{guess}",
-                    hint="save the file as UTF-8",
-                )
-            ]
-        ) from None
+        text = message.format(byte=f"0x{data[exc.start]:02x}")
+        hint = _("save the file as UTF-8")
+        raise InputError([Issue(source, line, column, text, hint=hint)]) from None
 
 
 def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
@@ -259,13 +251,13 @@ def compose_lenient(text: str, source: str) -> tuple[Node, list[Issue]]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = exc.problem or exc.context or "unreadable YAML"
-        if "maximum nesting depth" in problem:  # libyaml ≥ 0.2.6 scans ahead of our bound
-            issue = Issue(source, line, column, _TOO_DEEP, hint=_TOO_DEEP_HINT)
+        problem = exc.problem or exc.context or "unreadable YAML"  # i18n: PyYAML's words
+        if "maximum nesting depth" in problem:  # i18n: libyaml ≥ 0.2.6 scans ahead of our bound
+            issue = Issue(source, line, column, _too_deep(), hint=_too_deep_hint())
         else:
-            issue = Issue(
-                source, line, column, f"invalid YAML: {problem}", hint=_yaml_hint(problem)
-            )
+            # TRANSLATORS: {problem} is the YAML parser's description of the problem
+            message = _("invalid YAML: {problem}").format(problem=_yaml_problem(problem))
+            issue = Issue(source, line, column, message, hint=_yaml_hint(problem))
         builder.issues.append(issue)
         builder.fatal = True
     except yaml.YAMLError as exc:
@@ -276,23 +268,58 @@ def compose_lenient(text: str, source: str) -> tuple[Node, list[Issue]]:
     if builder.fatal:
         raise InputError(builder.issues)
     if builder.root is None:
-        raise InputError(
-            [
-                Issue(
-                    source,
-                    1,
-                    1,
-                    "the file is empty",
-                    hint="an org file starts with 'version: 1'; 'clientchain init' writes one",
-                )
-            ]
-        )
+        hint = _("an org file starts with 'version: 1'; 'clientchain init' writes one")
+        raise InputError([Issue(source, 1, 1, _("the file is empty"), hint=hint)])
     return builder.root, builder.issues
 
 
+def _too_deep() -> str:
+    return _("the file nests deeper than {depth} levels").format(depth=num(MAX_DEPTH))
+
+
+def _too_deep_hint() -> str:
+    return _("an org file needs about six")
+
+
+_YAML_PROBLEMS = {
+    problem: problem
+    for problem in (
+        N_("mapping values are not allowed here"),
+        N_("mapping values are not allowed in this context"),
+        N_("found character that cannot start any token"),
+        N_("could not find expected ':'"),
+        N_("did not find expected key"),
+        N_("did not find expected node content"),
+        N_("did not find expected '-' indicator"),
+        N_("did not find expected ',' or ']'"),
+        N_("did not find expected ',' or '}'"),
+        N_("did not find expected <document start>"),
+        N_("found unexpected end of stream"),
+        N_("found unexpected ':'"),
+        N_("found unknown escape character"),
+        N_("found a tab character that violates indentation"),
+        N_("found a tab character where an indentation space is expected"),
+        N_("block sequence entries are not allowed in this context"),
+        N_("expected <block end>, but found '<block mapping start>'"),
+        N_("expected <block end>, but found '<block sequence start>'"),
+        N_("expected <block end>, but found '-'"),
+        N_("expected <block end>, but found '?'"),
+        N_("expected <block end>, but found '<scalar>'"),
+        N_("unreadable YAML"),
+    )
+}
+"""The YAML parser's commonest descriptions of a problem, translated where shown; any other
+is shown as the parser writes it (in English)."""
+
+
+def _yaml_problem(problem: str) -> str:
+    known = _YAML_PROBLEMS.get(problem)
+    return problem if known is None else _(known)  # i18n: N_ table
+
+
 def _yaml_hint(problem: str) -> str:
-    if "cannot start any token" in problem:
-        return "indent with spaces, not tabs, and quote values that start with @ or `"
+    if "cannot start any token" in problem:  # i18n: PyYAML's words
+        return _("indent with spaces, not tabs, and quote values that start with @ or `")
     return ""
 
 
@@ -304,7 +331,8 @@ def _reader_issue(exc: yaml.YAMLError, text: str, source: str) -> Issue:
     else:
         line, column = 1, 1
     reason = getattr(exc, "reason", None) or str(exc)
-    return Issue(source, line, column, f"unreadable text: {reason}")
+    # TRANSLATORS: {reason} is the YAML reader's own words (special characters are not allowed)
+    return Issue(source, line, column, _("unreadable text: {reason}").format(reason=reason))
 
 
 class _Frame:
@@ -370,7 +398,7 @@ class _Builder:
                 if event.tag is not None and event.tag != "!":
                     self._check_tag(event.tag, mark)
                 if len(stack) >= MAX_DEPTH:
-                    self._refuse(mark, _TOO_DEEP, _TOO_DEEP_HINT)
+                    self._refuse(mark, _too_deep(), _too_deep_hint())
                 cls = MapNode if kind is yaml.MappingStartEvent else SeqNode
                 stack.append(_Frame(cls(mark.line + 1, mark.column + 1), event.anchor))
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
@@ -384,7 +412,8 @@ class _Builder:
                 self.documents += 1
                 if self.documents > 1:
                     mark = event.start_mark
-                    self._refuse(mark, "the file holds more than one YAML document", "keep one")
+                    message = _("the file holds more than one YAML document")
+                    self._refuse(mark, message, _("keep one"))
 
     def _add(self, node: Node, size: int, anchor: str | None) -> None:
         if anchor is not None:
@@ -412,7 +441,7 @@ class _Builder:
                     self.source,
                     node.line,
                     node.column,
-                    "a key must be plain text, not a mapping or a list",
+                    _("a key must be plain text, not a mapping or a list"),
                 )
             )
             return ScalarNode("", False, node.line, node.column)
@@ -423,8 +452,10 @@ class _Builder:
                     self.source,
                     node.line,
                     node.column,
-                    f"duplicate key '{node.value}' (first at line {first})",
-                    hint="each key may appear once in a mapping",
+                    _("duplicate key '{key}' (first at line {line})").format(
+                        key=node.value, line=first
+                    ),
+                    hint=_("each key may appear once in a mapping"),
                 )
             )
             frame.skip = True
@@ -447,8 +478,8 @@ class _Builder:
                             self.source,
                             source.line,
                             source.column,
-                            "a merge key '<<' takes a mapping or a list of mappings",
-                            hint="write '<<: *name' with an anchor '&name' on a mapping",
+                            _("a merge key '<<' takes a mapping or a list of mappings"),
+                            hint=_("write '<<: *name' with an anchor '&name' on a mapping"),
                         )
                     )
                     continue
@@ -462,15 +493,16 @@ class _Builder:
         mark = event.start_mark
         target = self.anchors.get(event.anchor)
         if target is None:
-            self._refuse(mark, f"unknown or recursive alias '*{event.anchor}'", "")
+            message = _("unknown or recursive alias '*{name}'").format(name=event.anchor)
+            self._refuse(mark, message, "")
             return
         node, size = target
         self.alias_nodes += size
         if self.alias_nodes > MAX_ALIAS_NODES:
             self._refuse(
                 mark,
-                f"aliases expand to more than {MAX_ALIAS_NODES:,} nodes",
-                "this looks like an alias bomb; write the values out",
+                _("aliases expand to more than {n} nodes").format(n=num(MAX_ALIAS_NODES)),
+                _("this looks like an alias bomb; write the values out"),
             )
         self._add(node, size, None)
 
@@ -482,8 +514,8 @@ class _Builder:
                     self.source,
                     mark.line + 1,
                     mark.column + 1,
-                    f"tags such as '{shown}' are not allowed",
-                    hint="org files hold plain data; remove the tag",
+                    _("tags such as '{tag}' are not allowed").format(tag=shown),
+                    hint=_("org files hold plain data; remove the tag"),
                 )
             )
 
