@@ -134,14 +134,11 @@ def _result(finding: Finding, index: Mapping[str, int]) -> dict[str, Any]:
     return result
 
 
-def _paragraphs(text: str) -> list[str]:
-    """Docstring paragraphs with their hard line breaks joined."""
-    return [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]
-
-
 def _plain(text: str) -> str:
-    return "\n\n".join(_paragraphs(text)).replace("``", "'")
+    """A description (paragraphs joined already) with its literals in quotes."""
+    return text.replace("``", "'")
 
 
 def _markdown(text: str) -> str:
-    return "\n\n".join(_paragraphs(text)).replace("``", "`")
+    """A description with its literals as Markdown code."""
+    return text.replace("``", "`")
