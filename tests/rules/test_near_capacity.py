@@ -167,6 +167,7 @@ def test_in_spanish_on_the_shipped_example() -> None:
                 129,
                 3,
                 "El departamento Web app team (eng_web) está cerca de su capacidad: utilización "
-                "del 90,1\u00a0% (1.060 h de 1.176 h por mes), por encima del umbral del 85\u00a0%.",
+                "del 90,1\u00a0% (1.060 h de 1.176 h por mes), por encima del umbral del "
+                "85\u00a0%.",
             )
         ]
