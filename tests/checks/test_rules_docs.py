@@ -18,7 +18,7 @@ from clientchain.checks.docs import rules_markdown
 from clientchain.checks.registry import RULE_MODULES
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "rules.md"
-SUPPORT = {"base", "config", "docs", "facts", "registry"}
+SUPPORT = {"base", "config", "descriptions", "docs", "facts", "registry"}
 
 
 def test_docs_rules_md_is_current() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from clientchain.checks import CheckOptions
+from clientchain.i18n import use
 
 from .support import edit, example_findings, findings, severities
 
@@ -139,3 +140,34 @@ def test_severity_is_warning_unless_configured() -> None:
     assert severities(text, "near-capacity") == ["error"]
     options = CheckOptions(severity={"near-capacity": "error"})
     assert severities(ORG, "near-capacity", options) == ["error"]
+
+
+def test_in_spanish() -> None:
+    # full: 4 × 9 h = 36 h of 40 h → 90 %, above 85 %: Spanish numbers (a no-break space
+    # before %), "por semana", the whole sentence from the catalog
+    with use("es"):
+        assert findings(ORG, "near-capacity") == [
+            (
+                "near-capacity",
+                6,
+                3,
+                "El departamento Lleno (full) está cerca de su capacidad: utilización del "
+                "90\u00a0% (36 h de 40 h por semana), por encima del umbral del 85\u00a0%.",
+            )
+        ]
+
+
+def test_in_spanish_on_the_shipped_example() -> None:
+    # eng_web: 12 × 70 h + 220 h = 1060 h of 7 × 21 × 8 h = 1176 h → 90.14 %: "90,1 %",
+    # thousands with a point, "por mes"
+    with use("es"):
+        assert example_findings("software-company.yaml", "near-capacity") == [
+            (
+                "near-capacity",
+                129,
+                3,
+                "El departamento Web app team (eng_web) está cerca de su capacidad: utilización "
+                "del 90,1\u00a0% (1.060 h de 1.176 h por mes), por encima del umbral del "
+                "85\u00a0%.",
+            )
+        ]

@@ -1,10 +1,12 @@
 """Check a set of org files, the way ``clientchain check`` does.
 
-For each file :func:`check_report` loads the org, finds the ``[tool.clientchain]``
-defaults of the nearest ``pyproject.toml`` (walking up from the file; from the
-current folder for standard input), plans the rules once, runs them and records the
-rules that ran and the ``--fail-on`` threshold that applies. A file that cannot be
-read is recorded, not raised, so the other files are still checked.
+:func:`check_report` loads every file first and adopts the first ``language:`` one of
+them states (unless ``--lang`` chose), so that every finding, each formatted when its
+rule makes it, is written in that one language. Then, for each file, it finds the
+``[tool.clientchain]`` defaults of the nearest ``pyproject.toml`` (walking up from the
+file; from the current folder for standard input), plans the rules once, runs them and
+records the rules that ran and the ``--fail-on`` threshold that applies. A file that
+cannot be read is recorded, not raised, so the other files are still checked.
 
 >>> import pathlib, tempfile
 >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -26,6 +28,7 @@ from clientchain.graph import build_graph
 from clientchain.i18n import adopt
 from clientchain.loading import STDIN, load_file
 from clientchain.loading.project import find_project_config
+from clientchain.model import Organization
 from clientchain.output.reports import DEFAULT_FAIL_ON, CheckReport, CheckRun, FileCheck
 
 __all__ = ["check_report"]
@@ -58,24 +61,36 @@ def check_report(
     UsageError
         ``options`` names an unknown rule or severity.
     """
+    loaded = [_load(path) for path in paths]
+    for org in loaded:
+        if isinstance(org, Organization):
+            adopt(org.language)  # the first file that states a language sets the output's
     results: list[FileCheck] = []
     ran: list[tuple[str, ...]] = []
     thresholds: list[Severity] = []
-    for path in paths:
-        result, rules, threshold = _check_one(path, options or CheckOptions(), fail_on)
+    for path, org in zip(paths, loaded, strict=True):
+        result, rules, threshold = _check_one(path, org, options or CheckOptions(), fail_on)
         results.append(result)
         ran.append(rules)
         thresholds.append(threshold)
     return CheckReport(CheckRun(tuple(results)), tuple(ran), tuple(thresholds))
 
 
+def _load(path: str) -> Organization | InputError:
+    """The org in ``path``, or why it cannot be read."""
+    try:
+        return load_file(path)
+    except InputError as exc:
+        return exc
+
+
 def _check_one(
-    path: str, options: CheckOptions, fail_on: Severity | None
+    path: str, org: Organization | InputError, options: CheckOptions, fail_on: Severity | None
 ) -> tuple[FileCheck, tuple[str, ...], Severity]:
     threshold = fail_on or DEFAULT_FAIL_ON
+    if isinstance(org, InputError):
+        return _unreadable(path, org), (), threshold
     try:
-        org = load_file(path)
-        adopt(org.language)  # the first file that states a language sets the output's
         project = find_project_config(Path.cwd() if path == STDIN else Path(path).parent)
         if fail_on is None and project is not None and project.fail_on is not None:
             threshold = Severity.parse(project.fail_on)
@@ -83,6 +98,9 @@ def _check_one(
         plan = plan_checks(org, options)  # InputError: bad `checks:`
         findings = run_plan(org, build_graph(org), plan)
     except InputError as exc:
-        issues = exc.issues or [Issue(path, 0, 0, str(exc))]
-        return FileCheck(path, issues=tuple(issues)), (), threshold
+        return _unreadable(path, exc), (), threshold
     return FileCheck(path, findings=tuple(findings)), tuple(r.id for r in plan.rules), threshold
+
+
+def _unreadable(path: str, error: InputError) -> FileCheck:
+    return FileCheck(path, issues=tuple(error.issues or [Issue(path, 0, 0, str(error))]))

@@ -25,6 +25,7 @@ import networkx as nx
 from clientchain.analysis.flow import DepartmentFlow, FlowReport
 from clientchain.checks.facts import FACTS
 from clientchain.graph import ROLE
+from clientchain.i18n import N_, _, ngettext
 from clientchain.model import Location, Organization
 
 __all__ = [
@@ -67,7 +68,8 @@ class Severity(enum.Enum):
             return cls(text.strip().lower())
         except ValueError:
             names = ", ".join(s.value for s in cls)
-            raise ValueError(f"unknown severity '{text}' (expected {names})") from None
+            message = _("unknown severity '{value}' (expected {names})")
+            raise ValueError(message.format(value=text, names=names)) from None
 
     def __str__(self) -> str:
         return self.value
@@ -139,12 +141,13 @@ class Rule:
         threshold = getattr(module, "THRESHOLD", None)
         doc = inspect.getdoc(module) or ""
         summary, _, explanation = doc.partition("\n")
+        name = module.__name__
         if not isinstance(rule_id, str) or not isinstance(severity, Severity):
-            raise TypeError(f"rule module {module.__name__} needs ID: str and SEVERITY: Severity")
+            raise TypeError(f"rule module {name} needs ID: str and SEVERITY: Severity")  # i18n: bug
         if not callable(check) or not summary.strip():
-            raise TypeError(f"rule module {module.__name__} needs check() and a docstring")
+            raise TypeError(f"rule module {name} needs check() and a docstring")  # i18n: bug
         if threshold is not None and not isinstance(threshold, str):
-            raise TypeError(f"rule module {module.__name__}: THRESHOLD must be a str")
+            raise TypeError(f"rule module {name}: THRESHOLD must be a str")  # i18n: bug
         facts = tuple(
             p.name
             for p in inspect.signature(check).parameters.values()
@@ -152,7 +155,7 @@ class Rule:
         )
         unknown = [name for name in facts if name not in FACTS]
         if unknown:
-            raise TypeError(f"rule module {module.__name__} asks for unknown facts {unknown}")
+            raise TypeError(f"rule module {name} asks for unknown facts {unknown}")  # i18n: bug
         return cls(rule_id, severity, summary.strip(), explanation.strip(), threshold, check, facts)
 
 
@@ -184,26 +187,39 @@ def department_findings(
 
 
 def role_word(graph: nx.DiGraph, node_id: str) -> str:
-    """``'Department'``, ``'External client'`` or ``'External supplier'``."""
-    return _ROLE_WORDS[str(graph.nodes[node_id][ROLE])]
+    """``'Department'``, ``'External client'`` or ``'External supplier'`` (in the
+    current language)."""
+    return _(_ROLE_WORDS[str(graph.nodes[node_id][ROLE])])  # i18n: N_ table
 
 
 _ROLE_WORDS = {
-    "department": "Department",
-    "client": "External client",
-    "supplier": "External supplier",
+    "department": N_("Department"),
+    "client": N_("External client"),
+    "supplier": N_("External supplier"),
 }
 
 
-def join(items: Sequence[str], limit: int = 10) -> str:
-    """``'a'``, ``'a and b'``, ``'a, b and c'``; beyond ``limit`` items, ``'… and N more'``.
+def join(items: Sequence[str], limit: int = 10, *, last: str = "and") -> str:
+    """``'a'``, ``'a and b'``, ``'a, b and c'``; beyond ``limit`` items, ``'… and N more'``
+    (in the current language). ``last="or"`` joins the last item with "or".
 
-    >>> join(["a", "b", "c"]), join(["a", "b", "c"], limit=2)
-    ('a, b and c', 'a, b and 1 more')
+    >>> join(["a", "b", "c"]), join(["a", "b", "c"], limit=2), join(["a", "b"], last="or")
+    ('a, b and c', 'a, b and 1 more', 'a or b')
+    >>> from clientchain.i18n import use
+    >>> with use("es"):
+    ...     join(["a", "b", "c"]), join(["a", "b", "c"], limit=2), join(["a", "b"], last="or")
+    ('a, b y c', 'a, b y 1 más', 'a o b')
     """
     shown = list(items[:limit])
     if len(items) > limit:
-        shown.append(f"{len(items) - limit} more")
+        rest = len(items) - limit  # written as a plain integer, "2995 more", as before
+        # TRANSLATORS: the rest of a list that is too long to show, "a, b and 3 more"
+        shown.append(ngettext("{n} more", "{n} more", rest).format(n=rest))
     if len(shown) <= 1:
         return "".join(shown)
-    return f"{', '.join(shown[:-1])} and {shown[-1]}"
+    head = ", ".join(shown[:-1])
+    if last == "or":
+        # TRANSLATORS: the end of a list of alternatives, "a, b or c"
+        return _("{items} or {last}").format(items=head, last=shown[-1])
+    # TRANSLATORS: the end of a list, "a, b and c"
+    return _("{items} and {last}").format(items=head, last=shown[-1])

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field, replace
 from clientchain.checks.base import Finding, Rule, Severity
 from clientchain.checks.registry import RULES
 from clientchain.errors import InputError, Issue, UsageError
+from clientchain.i18n import _
 from clientchain.loading.fields import THRESHOLDS
 from clientchain.loading.project import ProjectConfig
 from clientchain.model import ChecksConfig, Location, Organization
@@ -143,7 +144,7 @@ def with_project(org: Organization, project: ProjectConfig | None) -> Organizati
 
 def _check_project(project: ProjectConfig) -> None:
     issues = [
-        project.issue(key, f"unknown rule '{rule}'", _hint(rule))
+        project.issue(key, _unknown_rule(rule), _hint(rule))
         for key, ids in (
             ("select", project.select),
             ("ignore", project.ignore),
@@ -205,21 +206,22 @@ def _file_severity(org: Organization) -> dict[str, Severity]:
 
     for key, ids in (("select", config.select), ("ignore", config.ignore)):
         for rule in _unknown(ids):
-            issue(f"checks.{key}", f"unknown rule '{rule}'", _hint(rule), f"{key}:{rule}")
+            issue(f"checks.{key}", _unknown_rule(rule), _hint(rule), f"{key}:{rule}")
     for _subject, path, place, ids in _entities(org):
         issues.extend(
-            Issue(org.source, place.line, place.column, f"unknown rule '{rule}'", path, _hint(rule))
+            Issue(org.source, place.line, place.column, _unknown_rule(rule), path, _hint(rule))
             for rule in _unknown(ids)
         )
     overrides: dict[str, Severity] = {}
     for rule, text in config.severity.items():
         if rule in _unknown([rule]):
-            issue("checks.severity", f"unknown rule '{rule}'", _hint(rule), f"severity:{rule}")
+            issue("checks.severity", _unknown_rule(rule), _hint(rule), f"severity:{rule}")
         try:
             overrides[rule] = Severity.parse(str(text))
         except ValueError:
             at = f"severity:{rule}"
-            issue(f"checks.severity.{rule}", f"unknown severity '{text}'", _SEVERITY_HINT, at)
+            message = _("unknown severity '{value}'").format(value=text)
+            issue(f"checks.severity.{rule}", message, _("expected error, warning or info"), at)
     if issues:
         raise InputError(issues)
     return overrides
@@ -236,7 +238,9 @@ def _options_severity(options: CheckOptions) -> dict[str, Severity]:
         try:
             overrides[rule] = value if isinstance(value, Severity) else Severity.parse(value)
         except ValueError as error:
-            problems.append(f"{error} for rule '{rule}' in --severity")
+            # TRANSLATORS: problem is "unknown severity 'x' (expected info, warning, error)"
+            problem = _("{problem} for rule '{rule}' in --severity")
+            problems.append(problem.format(problem=error, rule=rule))
     if problems:
         raise UsageError("; ".join(problems))
     return overrides
@@ -246,15 +250,19 @@ def _unknown(ids: Iterable[str]) -> list[str]:
     return [rule for rule in ids if rule not in RULES]
 
 
+def _unknown_rule(rule: str) -> str:
+    return _("unknown rule '{rule}'").format(rule=rule)
+
+
 def _hint(rule: str) -> str:
     close = difflib.get_close_matches(rule, sorted(RULES), n=1)
     if close:
-        return f"did you mean '{close[0]}'?"
-    return "known rules: " + ", ".join(RULES)
+        return _("did you mean '{rule}'?").format(rule=close[0])
+    return _("known rules: {rules}").format(rules=", ".join(RULES))
 
 
 def _described(rule: str, option: str) -> str:
-    return f"unknown rule '{rule}' in {option} ({_hint(rule)})"
-
-
-_SEVERITY_HINT = "expected error, warning or info"
+    # TRANSLATORS: option is --select, --ignore or --severity; hint is "did you mean 'x'?"
+    return _("unknown rule '{rule}' in {option} ({hint})").format(
+        rule=rule, option=option, hint=_hint(rule)
+    )

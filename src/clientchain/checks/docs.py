@@ -1,7 +1,9 @@
 """Generate ``docs/rules.md`` from the rule registry.
 
 Run ``python -m clientchain.checks.docs > docs/rules.md`` (``make docs``); a
-test keeps the committed file current.
+test keeps the committed file current. The reference is English whatever the
+language in force (it is written under :func:`~clientchain.i18n.use` ``("en")``):
+it is the project's documentation, generated from the English docstrings.
 """
 
 from __future__ import annotations
@@ -11,11 +13,13 @@ from collections.abc import Mapping
 
 from clientchain.checks.base import Rule
 from clientchain.checks.registry import RULES
+from clientchain.i18n import use
 from clientchain.model import ChecksConfig
 from clientchain.numbers import given
 
 __all__ = ["main", "rules_markdown"]
 
+# i18n: docs/rules.md is English documentation, not program output
 _INTRO = """\
 # Check rules
 
@@ -30,6 +34,7 @@ the rule, its severity, the file, line and column of the entity concerned and it
 |---|---|---|---|
 """
 
+# i18n: docs/rules.md is English documentation, not program output
 _CONFIG = """\
 ## Configuring the rules
 
@@ -106,11 +111,13 @@ a department, the entity defined where the finding points wins.
 
 
 def rules_markdown(rules: Mapping[str, Rule] = RULES) -> str:
-    """The Markdown reference of ``rules``: a table, configuration, then one section per rule."""
-    parts = [_INTRO]
-    parts.extend(_row(rule) for rule in rules.values())
-    parts.append("\n" + _CONFIG)
-    parts.extend(_section(rule) for rule in rules.values())
+    """The Markdown reference of ``rules``: a table, configuration, then one section per rule
+    (English, whatever the language in force)."""
+    with use("en"):
+        parts = [_INTRO]
+        parts.extend(_row(rule) for rule in rules.values())
+        parts.append("\n" + _CONFIG)
+        parts.extend(_section(rule) for rule in rules.values())
     return "".join(parts).rstrip("\n") + "\n"
 
 
@@ -122,7 +129,7 @@ def _row(rule: Rule) -> str:
 
 def _section(rule: Rule) -> str:
     lines = [f"## {rule.id}", "", f"**{_markdown(rule.summary)}**", ""]
-    lines.append(f"Default severity: `{rule.severity}`.")
+    lines.append(f"Default severity: `{rule.severity}`.")  # i18n: docs/rules.md is English
     threshold = _threshold(rule)
     if threshold:
         lines.append(f"Threshold: {threshold}.")
@@ -134,7 +141,7 @@ def _threshold(rule: Rule) -> str:
     if rule.threshold is None:
         return ""
     default = getattr(ChecksConfig(), rule.threshold)
-    return f"`checks: {rule.threshold}` (default {_number(default)})"
+    return f"`checks: {rule.threshold}` (default {_number(default)})"  # i18n: English docs
 
 
 def _markdown(text: str) -> str:

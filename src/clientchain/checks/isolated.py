@@ -13,7 +13,9 @@ from collections.abc import Iterator
 
 import networkx as nx
 
-from clientchain.checks.base import Finding, Severity, finding, role_word
+from clientchain.checks.base import Finding, Severity, finding
+from clientchain.graph import ROLE
+from clientchain.i18n import N_, _
 from clientchain.model import Organization
 
 __all__ = ["ID", "SEVERITY", "check"]
@@ -21,16 +23,25 @@ __all__ = ["ID", "SEVERITY", "check"]
 ID = "isolated"
 SEVERITY = Severity.WARNING
 
+_MESSAGES = {
+    "department": N_(
+        "Department {name} has no handoffs at all: nothing reaches it and it hands nothing over."
+    ),
+    "client": N_(
+        "External client {name} has no handoffs at all: nothing reaches it and it hands "
+        "nothing over."
+    ),
+    "supplier": N_(
+        "External supplier {name} has no handoffs at all: nothing reaches it and it hands "
+        "nothing over."
+    ),
+}
+"""The message for each kind of node (the whole sentence: Spanish agrees with the noun)."""
+
 
 def check(org: Organization, graph: nx.DiGraph) -> Iterator[Finding]:
     """Yield one finding per node with no edge of any type."""
     for node in graph:
         if graph.degree(node) == 0:
-            yield finding(
-                org,
-                ID,
-                SEVERITY,
-                node,
-                f"{role_word(graph, node)} {org.describe(node)} has no handoffs at all: "
-                "nothing reaches it and it hands nothing over.",
-            )
+            message = _(_MESSAGES[str(graph.nodes[node][ROLE])])  # i18n: N_ table
+            yield finding(org, ID, SEVERITY, node, message.format(name=org.describe(node)))

@@ -20,6 +20,7 @@ import networkx as nx
 from clientchain.analysis.flow import FlowReport
 from clientchain.analysis.quality import handoff_quality
 from clientchain.checks.base import Finding, Severity, finding
+from clientchain.i18n import _
 from clientchain.model import Chain, Organization
 from clientchain.numbers import pct
 
@@ -38,24 +39,28 @@ def check(org: Organization, graph: nx.DiGraph, *, flow: FlowReport) -> Iterator
         if chain_flow.rolled_quality >= minimum:
             continue
         chain = org.chains[chain_id]
-        label = chain.describe()
-        yield finding(
-            org,
-            ID,
-            SEVERITY,
-            chain.id,
-            f"Chain {label} has a rolled quality of {pct(chain_flow.rolled_quality)}, below the "
-            f"minimum of {pct(minimum)}{_weakest(org, chain, rated)}.",
-            chain.location,
-        )
+        message = _message(org, chain, chain_flow.rolled_quality, minimum, rated)
+        yield finding(org, ID, SEVERITY, chain.id, message, chain.location)
 
 
-def _weakest(org: Organization, chain: Chain, rated: dict[tuple[str, str], float]) -> str:
+def _message(
+    org: Organization,
+    chain: Chain,
+    rolled: float,
+    minimum: float,
+    rated: dict[tuple[str, str], float],
+) -> str:
+    values = {"chain": chain.describe(), "quality": pct(rolled), "minimum": pct(minimum)}
     along = [(edge, rated[edge]) for edge in pairwise(chain.path) if edge in rated]
     if not along:
-        return ""
+        return _(
+            "Chain {chain} has a rolled quality of {quality}, below the minimum of {minimum}."
+        ).format(**values)
     (source, target), quality = min(along, key=lambda item: item[1])
-    return (
-        f"; its weakest handoff is {org.describe(source)} → {org.describe(target)} "
-        f"at {pct(quality)}"
+    # TRANSLATORS: rolled quality is rolled %C&A; weakest is the %C&A of one handoff, "85%"
+    return _(
+        "Chain {chain} has a rolled quality of {quality}, below the minimum of {minimum}; "
+        "its weakest handoff is {source} → {target} at {weakest}."
+    ).format(
+        **values, source=org.describe(source), target=org.describe(target), weakest=pct(quality)
     )

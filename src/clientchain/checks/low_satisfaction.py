@@ -17,6 +17,7 @@ import networkx as nx
 
 from clientchain.analysis.quality import department_satisfaction, weakest_handoff
 from clientchain.checks.base import Finding, Severity, finding
+from clientchain.i18n import _
 from clientchain.model import Organization
 from clientchain.numbers import num
 
@@ -34,16 +35,16 @@ def check(org: Organization, graph: nx.DiGraph) -> Iterator[Finding]:
         if score >= minimum:
             continue
         weakest = weakest_handoff(graph, dept)
-        worst = (
-            f"; its weakest handoff is to {org.describe(weakest[0])}, rated {num(weakest[1])}"
-            if weakest is not None
-            else ""
-        )
-        yield finding(
-            org,
-            ID,
-            SEVERITY,
-            dept,
-            f"Department {org.describe(dept)} has a satisfaction of {num(score)}, "
-            f"below the minimum of {num(minimum)}{worst}.",
-        )
+        values = {"department": org.describe(dept), "score": num(score), "minimum": num(minimum)}
+        if weakest is None:
+            message = _(
+                "Department {department} has a satisfaction of {score}, below the minimum "
+                "of {minimum}."
+            ).format(**values)
+        else:
+            # TRANSLATORS: score and rating are 1-5 satisfaction ratings, "3.5"
+            message = _(
+                "Department {department} has a satisfaction of {score}, below the minimum "
+                "of {minimum}; its weakest handoff is to {client}, rated {rating}."
+            ).format(**values, client=org.describe(weakest[0]), rating=num(weakest[1]))
+        yield finding(org, ID, SEVERITY, dept, message)

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 import networkx as nx
 
 from clientchain.checks.base import Finding, Severity, finding
+from clientchain.i18n import _
 from clientchain.model import Organization
 
 __all__ = ["ID", "SEVERITY", "check"]
@@ -30,8 +31,9 @@ def check(org: Organization, graph: nx.DiGraph) -> Iterator[Finding]:
                 ID,
                 SEVERITY,
                 f"{handoff.source}->{handoff.target}",
-                f"The handoff from {org.describe(handoff.source)} to "
-                f"{org.describe(handoff.target)} does not say what is handed over "
-                "(no deliverable).",
+                _(
+                    "The handoff from {source} to {target} does not say what is handed over "
+                    "(no deliverable)."
+                ).format(source=org.describe(handoff.source), target=org.describe(handoff.target)),
                 handoff.location,
             )

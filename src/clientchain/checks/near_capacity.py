@@ -17,6 +17,7 @@ import networkx as nx
 
 from clientchain.analysis.flow import DepartmentFlow, FlowReport
 from clientchain.checks.base import Finding, Severity, department_findings
+from clientchain.i18n import _
 from clientchain.model import Organization
 from clientchain.numbers import load_of, pct
 
@@ -32,10 +33,15 @@ def check(org: Organization, graph: nx.DiGraph, *, flow: FlowReport) -> Iterator
     threshold = org.checks.near_capacity
 
     def message(dept: DepartmentFlow) -> str:
-        load = load_of(dept.load_hours, dept.capacity_hours, org.period)
-        return (
-            f"Department {org.describe(dept.id)} is near capacity: utilization "
-            f"{pct(dept.utilization)} ({load}), above the threshold of {pct(threshold)}."
+        # TRANSLATORS: load is "36 h of 40 h per week"
+        return _(
+            "Department {department} is near capacity: utilization {utilization} ({load}), "
+            "above the threshold of {threshold}."
+        ).format(
+            department=org.describe(dept.id),
+            utilization=pct(dept.utilization),
+            load=load_of(dept.load_hours, dept.capacity_hours, org.period),
+            threshold=pct(threshold),
         )
 
     yield from department_findings(

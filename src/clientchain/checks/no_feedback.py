@@ -16,6 +16,7 @@ import networkx as nx
 
 from clientchain.checks.base import Finding, Severity, finding, join
 from clientchain.graph import DEPARTMENT, ROLE, TYPE, WORK, departments, is_external_client
+from clientchain.i18n import _
 from clientchain.model import Organization
 
 __all__ = ["ID", "SEVERITY", "check"]
@@ -44,8 +45,10 @@ def check(org: Organization, graph: nx.DiGraph) -> Iterator[Finding]:
             ID,
             SEVERITY,
             dept,
-            f"Department {org.describe(dept)} delivers to {clients} but has no feedback "
-            "or information handoff back to another department.",
+            _(
+                "Department {department} delivers to {clients} but has no feedback or "
+                "information handoff back to another department."
+            ).format(department=org.describe(dept), clients=clients),
         )
 
 

@@ -18,6 +18,7 @@ import networkx as nx
 from clientchain.analysis.structure import hops_to_external_clients
 from clientchain.checks.base import Finding, Severity, finding
 from clientchain.graph import departments
+from clientchain.i18n import _
 from clientchain.model import Organization
 
 __all__ = ["ID", "SEVERITY", "check"]
@@ -36,5 +37,7 @@ def check(org: Organization, graph: nx.DiGraph) -> Iterator[Finding]:
                 ID,
                 SEVERITY,
                 dept,
-                f"Department {org.describe(dept)} has no work path to any external client.",
+                _("Department {department} has no work path to any external client.").format(
+                    department=org.describe(dept)
+                ),
             )

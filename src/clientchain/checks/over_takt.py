@@ -16,8 +16,9 @@ import networkx as nx
 
 from clientchain.analysis.flow import FlowReport
 from clientchain.checks.base import Finding, Severity, finding
+from clientchain.i18n import _
 from clientchain.model import Organization
-from clientchain.numbers import duration, given
+from clientchain.numbers import duration, given, per_period
 
 __all__ = ["ID", "SEVERITY", "check"]
 
@@ -32,15 +33,16 @@ def check(org: Organization, graph: nx.DiGraph, *, flow: FlowReport) -> Iterator
         for step, step_flow in zip(chain.steps, chain_flow.steps, strict=True):
             if not step_flow.over_takt:
                 continue
-            label = chain.describe()
-            yield finding(
-                org,
-                ID,
-                SEVERITY,
-                step.department,
-                f"Step {org.describe(step.department)} of chain {label} is over takt: "
-                f"cycle time {duration(step_flow.cycle_time_hours)} per unit against a "
-                f"takt of {duration(chain_flow.takt_hours)} "
-                f"({given(chain.demand)} per {org.period}).",
-                step.location,
+            # TRANSLATORS: demand per_period is the chain's demand, "4 per week"
+            message = _(
+                "Step {step} of chain {chain} is over takt: cycle time {cycle_time} per unit "
+                "against a takt of {takt} ({demand} {per_period})."
+            ).format(
+                step=org.describe(step.department),
+                chain=chain.describe(),
+                cycle_time=duration(step_flow.cycle_time_hours),
+                takt=duration(chain_flow.takt_hours),
+                demand=given(chain.demand),
+                per_period=per_period(org.period),
             )
+            yield finding(org, ID, SEVERITY, step.department, message, step.location)

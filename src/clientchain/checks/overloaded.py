@@ -18,8 +18,9 @@ import networkx as nx
 
 from clientchain.analysis.flow import DepartmentFlow, FlowReport
 from clientchain.checks.base import Finding, Severity, department_findings
+from clientchain.i18n import _
 from clientchain.model import Organization
-from clientchain.numbers import num, pct
+from clientchain.numbers import hours, pct, per_period
 
 __all__ = ["ID", "SEVERITY", "check"]
 
@@ -31,10 +32,16 @@ def check(org: Organization, graph: nx.DiGraph, *, flow: FlowReport) -> Iterator
     """Yield one finding per department with a utilization above 1."""
 
     def message(dept: DepartmentFlow) -> str:
-        return (
-            f"Department {org.describe(dept.id)} is overloaded: {num(dept.load_hours)} h "
-            f"of work per {org.period} against a capacity of {num(dept.capacity_hours)} h "
-            f"(utilization {pct(dept.utilization)})."
+        # TRANSLATORS: per_period is "per week" (or day, month, quarter)
+        return _(
+            "Department {department} is overloaded: {load} of work {per_period} against a "
+            "capacity of {capacity} (utilization {utilization})."
+        ).format(
+            department=org.describe(dept.id),
+            load=hours(dept.load_hours),
+            per_period=per_period(org.period),
+            capacity=hours(dept.capacity_hours),
+            utilization=pct(dept.utilization),
         )
 
     # unknown (a step's effort is unknown) is never reported as overloaded

@@ -39,7 +39,7 @@ def _load(names: tuple[str, ...]) -> Mapping[str, Rule]:
     for name in names:
         rule = Rule.from_module(import_module(f"clientchain.checks.{name}"))
         if rule.id in rules:
-            raise TypeError(f"rule id '{rule.id}' registered twice")
+            raise TypeError(f"rule id '{rule.id}' registered twice")  # i18n: a bug
         rules[rule.id] = rule
     return MappingProxyType(rules)
 

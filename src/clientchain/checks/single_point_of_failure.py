@@ -16,6 +16,7 @@ import networkx as nx
 
 from clientchain.analysis.structure import single_points_of_failure
 from clientchain.checks.base import Finding, Severity, finding, join
+from clientchain.i18n import _
 from clientchain.model import Organization
 
 __all__ = ["ID", "SEVERITY", "check"]
@@ -35,6 +36,11 @@ def check(org: Organization, graph: nx.DiGraph) -> Iterator[Finding]:
             ID,
             SEVERITY,
             dept,
-            f"Department {org.describe(dept)} is a single point of failure: every work path "
-            f"to {join([org.describe(client) for client in clients])} passes through it.",
+            _(
+                "Department {department} is a single point of failure: every work path to "
+                "{clients} passes through it."
+            ).format(
+                department=org.describe(dept),
+                clients=join([org.describe(client) for client in clients]),
+            ),
         )

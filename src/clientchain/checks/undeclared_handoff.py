@@ -30,6 +30,7 @@ from itertools import pairwise
 import networkx as nx
 
 from clientchain.checks.base import Finding, Severity, finding
+from clientchain.i18n import _
 from clientchain.model import Chain, Handoff, Location, Organization
 
 __all__ = ["ID", "SEVERITY", "check"]
@@ -96,24 +97,29 @@ def _message(
     work: Mapping[str, list[str]],
 ) -> str:
     source, target = edge
-    said = (
-        f"Chain {chain.describe()} hands work from {org.describe(source)} to {org.describe(target)}"
-    )
+    values = {
+        "chain": chain.describe(),
+        "source": org.describe(source),
+        "target": org.describe(target),
+    }
     if handoff is not None:
-        return (
-            f"{said}, but that handoff is declared `type: {handoff.type}`, which carries no"
-            " work: declare it `type: work`."
-        )
+        # TRANSLATORS: `type: {type}` and `type: work` are what the file says (keep them)
+        return _(
+            "Chain {chain} hands work from {source} to {target}, but that handoff is declared "
+            "`type: {type}`, which carries no work: declare it `type: work`."
+        ).format(**values, type=handoff.type)
     path = _declared_path(work, source, target)
     if path is None:
-        return (
-            f"{said} with no declared handoff between them: declare it in handoffs, or"
-            " correct the chain's steps."
-        )
-    return (
-        f"{said} with no declared handoff between them; the declared handoffs go"
-        f" {' → '.join(path)}: is a step missing from the chain?"
-    )
+        # TRANSLATORS: "handoffs" is the section of the file (keep it)
+        return _(
+            "Chain {chain} hands work from {source} to {target} with no declared handoff "
+            "between them: declare it in handoffs, or correct the chain's steps."
+        ).format(**values)
+    # TRANSLATORS: path is the ids of the departments along the declared handoffs, "a → b → c"
+    return _(
+        "Chain {chain} hands work from {source} to {target} with no declared handoff between "
+        "them; the declared handoffs go {path}: is a step missing from the chain?"
+    ).format(**values, path=" → ".join(path))
 
 
 def _declared_path(work: Mapping[str, list[str]], source: str, target: str) -> list[str] | None:

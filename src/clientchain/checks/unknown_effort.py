@@ -18,8 +18,9 @@ from collections.abc import Iterator
 import networkx as nx
 
 from clientchain.checks.base import Finding, Severity, finding, join
+from clientchain.i18n import ngettext
 from clientchain.model import Organization
-from clientchain.numbers import plural
+from clientchain.numbers import num
 
 __all__ = ["ID", "SEVERITY", "check"]
 
@@ -34,14 +35,19 @@ def check(org: Organization, graph: nx.DiGraph) -> Iterator[Finding]:
         if not unknown:
             continue
         departments = [org.describe(d) for d in dict.fromkeys(s.department for s in unknown)]
-        yield finding(
-            org,
-            ID,
-            SEVERITY,
-            chain.id,
-            f"Chain {chain.describe()} has an unknown effort at "
-            f"{plural(len(unknown), 'step')} of {len(chain.steps)} ({join(departments)}): "
-            "its process time, lead time and value added are unknown, and so are the load "
-            f"and utilization of {join(departments)}.",
-            unknown[0].location,
+        # TRANSLATORS: "at 1 step of 3 (Design (design))": n of the chain's total steps
+        message = ngettext(
+            "Chain {chain} has an unknown effort at {n} step of {total} ({departments}): its "
+            "process time, lead time and value added are unknown, and so are the load and "
+            "utilization of {departments}.",
+            "Chain {chain} has an unknown effort at {n} steps of {total} ({departments}): its "
+            "process time, lead time and value added are unknown, and so are the load and "
+            "utilization of {departments}.",
+            len(unknown),
+        ).format(
+            chain=chain.describe(),
+            n=num(len(unknown)),
+            total=num(len(chain.steps)),
+            departments=join(departments),
         )
+        yield finding(org, ID, SEVERITY, chain.id, message, unknown[0].location)

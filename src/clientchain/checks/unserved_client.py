@@ -16,6 +16,7 @@ import networkx as nx
 
 from clientchain.checks.base import Finding, Severity, finding
 from clientchain.graph import external_clients, work_graph
+from clientchain.i18n import _
 from clientchain.model import Organization
 
 __all__ = ["ID", "SEVERITY", "check"]
@@ -34,6 +35,8 @@ def check(org: Organization, graph: nx.DiGraph) -> Iterator[Finding]:
                 ID,
                 SEVERITY,
                 client,
-                f"External client {org.describe(client)} receives no work: "
-                "no chain or work handoff delivers to it.",
+                _(
+                    "External client {client} receives no work: no chain or work handoff "
+                    "delivers to it."
+                ).format(client=org.describe(client)),
             )

@@ -33,6 +33,7 @@ import networkx as nx
 from clientchain.analysis.structure import work_components
 from clientchain.checks.base import Finding, Severity, finding, join
 from clientchain.graph import CHAINS, work_graph
+from clientchain.i18n import _
 from clientchain.model import Organization
 
 __all__ = ["ID", "SEVERITY", "check"]
@@ -79,20 +80,26 @@ def _message(
 ) -> str:
     text = " → ".join(org.describe(node) for node in (*loop, loop[0]))
     others = sorted(component - set(loop), key=order.__getitem__)
-    also = f" (the loop also involves {join([org.describe(n) for n in others])})"
     free = [
         f"{source} → {target}"
         for source, target in pairwise((*loop, loop[0]))
         if not graph.edges[source, target][CHAINS]
     ]
     if free:
-        shown = [*free[:_SHOWN], f"{len(free) - _SHOWN} more"] if len(free) > _SHOWN else free
-        either = shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} or {shown[-1]}"
-        advice = f"If {either} only returns comments or approval, declare it `type: feedback`."
+        # TRANSLATORS: handoffs is "a → b" or "a → b, b → c or 2 more"; `type: feedback` is
+        # what the file says (keep it in English)
+        advice = _(
+            "If {handoffs} only returns comments or approval, declare it `type: feedback`."
+        ).format(handoffs=join(free, _SHOWN, last="or"))
     else:
-        advice = "Each of its handoffs is a chain step: check the order of the chains' steps."
-    return (
-        f"Work handoffs form a loop that no chain walks: {text}{also if others else ''}. {advice}"
+        advice = _("Each of its handoffs is a chain step: check the order of the chains' steps.")
+    if others:
+        return _(
+            "Work handoffs form a loop that no chain walks: {loop} (the loop also involves "
+            "{others}). {advice}"
+        ).format(loop=text, others=join([org.describe(n) for n in others]), advice=advice)
+    return _("Work handoffs form a loop that no chain walks: {loop}. {advice}").format(
+        loop=text, advice=advice
     )
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from clientchain.numbers import plural
+from clientchain.i18n import ngettext
+from clientchain.numbers import num, plural
 from clientchain.output.common import dumps, finding_dict, finding_line
 
 if TYPE_CHECKING:
@@ -25,17 +26,25 @@ def check_text(run: CheckRun) -> str:
 
 
 def check_summary(run: CheckRun) -> str:
-    """The one-line summary ``check`` writes to stderr."""
+    """The one-line summary ``check`` writes to stderr, in the current language:
+    ``checked 2 files: 1 error, 0 warnings, 3 info; 1 file could not be read``."""
     counts = run.counts()
-    files = plural(counts["files"], "file")
-    found = [
-        plural(counts["errors"], "error"),
-        plural(counts["warnings"], "warning"),
-        plural(counts["infos"], "info", "info"),
-    ]
-    text = f"checked {files}: {', '.join(found)}"
+    found = ", ".join(
+        [
+            plural(counts["errors"], "{n} error", "{n} errors"),
+            plural(counts["warnings"], "{n} warning", "{n} warnings"),
+            # TRANSLATORS: findings of severity info, "3 info"
+            plural(counts["infos"], "{n} info", "{n} info"),
+        ]
+    )
+    files = counts["files"]
+    # TRANSLATORS: findings is "1 error, 0 warnings, 3 info"
+    text = ngettext("checked {n} file: {findings}", "checked {n} files: {findings}", files)
+    text = text.format(n=num(files), findings=found)
     if run.unreadable:
-        text += f"; {plural(run.unreadable, 'file')} could not be read"
+        text += "; " + plural(
+            run.unreadable, "{n} file could not be read", "{n} files could not be read"
+        )
     return text
 
 

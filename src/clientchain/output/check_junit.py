@@ -11,6 +11,9 @@ every registered rule, then ``input-error``, so every file has the same cases.
 * ``input-error`` passes when the file loaded; otherwise it is an ``<error>``
   listing every problem of the file.
 
+The messages (of ``<failure>``, ``<error>`` and ``<skipped>``) are in the current
+language; the structure, the rule ids and the severities in ``type`` are not.
+
 Characters XML 1.0 cannot carry (control characters from a hostile file) are
 written as ``\\uXXXX`` so that the document always parses.
 
@@ -30,8 +33,11 @@ from typing import TYPE_CHECKING
 from xml.etree import ElementTree as ET
 
 from clientchain.checks import RULES, Finding, Rule, Severity
+from clientchain.i18n import _, ngettext
+from clientchain.numbers import num
 from clientchain.output.common import finding_line
 from clientchain.output.reports import INPUT_ERROR
+from clientchain.terms import term
 
 if TYPE_CHECKING:
     from clientchain.output.reports import CheckReport, FileCheck
@@ -44,7 +50,7 @@ _COUNTS = ("tests", "failures", "errors", "skipped")
 
 def junit_xml(report: CheckReport, rules: Mapping[str, Rule] = RULES) -> str:
     """The JUnit XML document (text, with its declaration) of a check run."""
-    root = ET.Element("testsuites", name="clientchain check")
+    root = ET.Element("testsuites", name="clientchain check")  # i18n: the suite's name
     totals = dict.fromkeys(_COUNTS, 0)
     for result, ran, threshold in zip(report.run.files, report.ran, report.fail_on, strict=True):
         suite = _suite(result, ran, threshold, tuple(rules))
@@ -81,16 +87,17 @@ def _outcome(
     if rule == INPUT_ERROR:
         if result.readable:
             return ""
-        _detail(case, "error", result.reported(), f"{result.file} could not be read")
+        message = _("{file} could not be read").format(file=result.file)
+        _detail(case, "error", result.reported(), message)
         return "errors"
     if rule not in ran:
-        reason = "the file could not be read" if not result.readable else "rule not selected"
+        reason = _("the file could not be read") if not result.readable else _("rule not selected")
         ET.SubElement(case, "skipped", message=reason)
         return "skipped"
     found = [f for f in result.findings if f.rule == rule]
     failing = [f for f in found if f.severity >= threshold]
     if failing:
-        _detail(case, "failure", failing, _count(len(failing), f"at or above {threshold}"))
+        _detail(case, "failure", failing, _count(len(failing), threshold))
         return "failures"
     if found:
         ET.SubElement(case, "system-out").text = _safe(_lines(found))
@@ -107,8 +114,11 @@ def _lines(findings: Sequence[Finding]) -> str:
     return "\n".join(finding_line(f) for f in findings)
 
 
-def _count(n: int, what: str) -> str:
-    return f"{n} finding{'' if n == 1 else 's'} {what}"
+def _count(n: int, threshold: Severity) -> str:
+    """``'2 findings at or above warning'``, in the current language."""
+    # TRANSLATORS: severity is the --fail-on threshold: error, warning or info
+    text = ngettext("{n} finding at or above {severity}", "{n} findings at or above {severity}", n)
+    return text.format(n=num(n), severity=term("severity", str(threshold)))
 
 
 def _safe(text: str) -> str:

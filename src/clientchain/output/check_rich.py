@@ -8,6 +8,7 @@ from rich.text import Text
 
 from clientchain.output.common import where
 from clientchain.output.rich_common import SEVERITY_STYLE, render
+from clientchain.terms import term
 
 if TYPE_CHECKING:
     from clientchain.checks import Finding
@@ -23,9 +24,10 @@ def check_rich(run: CheckRun, width: int) -> str:
 
 
 def _finding_text(finding: Finding) -> Text:
+    severity = str(finding.severity)  # the style's key; people read term(): "aviso"
     return Text.assemble(
         f"{where(finding.file, finding.line, finding.column)}: ",
-        (str(finding.severity), SEVERITY_STYLE.get(str(finding.severity), "")),
+        (term("severity", severity), SEVERITY_STYLE.get(severity, "")),
         f" [{finding.rule}] ",
         finding.message,
     )

@@ -5,7 +5,8 @@ of ``input-error``): id, short description (the rule docstring's summary), help
 (the rest of the docstring) and default level. Each finding is a result with
 its rule, level (``error``, ``warning``, ``note`` for info), message and
 location (file URI, and line and column when known). Columns count Unicode code
-points, as YAML does.
+points, as YAML does. Messages and descriptions are in the current language
+(:mod:`clientchain.checks.descriptions`); ids, levels and the structure are not.
 
 >>> import json
 >>> from clientchain.output.reports import CheckReport
@@ -24,6 +25,8 @@ from urllib.parse import quote
 
 from clientchain._version import __version__
 from clientchain.checks import RULES, Finding, Rule
+from clientchain.checks.descriptions import explanation, summary
+from clientchain.i18n import N_, _
 from clientchain.output.common import dumps
 from clientchain.output.reports import INPUT_ERROR
 
@@ -36,16 +39,22 @@ SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
-_INPUT_RULE = {
-    "id": INPUT_ERROR,
-    "shortDescription": {"text": "The file could not be read or is not a valid org file."},
-    "help": {
-        "text": "Unreadable YAML, an unknown key, a value of the wrong kind, an unknown "
-        "reference, a duplicate id or key, a missing required key or an unsupported "
-        "version. Fix the key named in the message; every problem of the file is reported.",
-    },
-    "defaultConfiguration": {"level": "error"},
-}
+_INPUT_SUMMARY = N_("The file could not be read or is not a valid org file.")
+_INPUT_HELP = N_(
+    "Unreadable YAML, an unknown key, a value of the wrong kind, an unknown reference, a "
+    "duplicate id or key, a missing required key or an unsupported version. Fix the key named "
+    "in the message; every problem of the file is reported."
+)
+
+
+def _input_rule() -> dict[str, Any]:
+    """The descriptor of ``input-error``, in the current language."""
+    return {
+        "id": INPUT_ERROR,
+        "shortDescription": {"text": _(_INPUT_SUMMARY)},  # i18n: N_ table
+        "help": {"text": _(_INPUT_HELP)},  # i18n: N_ table
+        "defaultConfiguration": {"level": "error"},
+    }
 
 
 def sarif_log(report: CheckReport, rules: Mapping[str, Rule] = RULES) -> str:
@@ -68,18 +77,21 @@ def sarif_log(report: CheckReport, rules: Mapping[str, Rule] = RULES) -> str:
 
 
 def rule_descriptors(rules: Mapping[str, Rule] = RULES) -> list[dict[str, Any]]:
-    """``reportingDescriptor`` objects: every rule in registry order, then ``input-error``."""
-    described = [
-        {
-            "id": rule.id,
-            "shortDescription": {"text": _plain(rule.summary)},
-            "fullDescription": {"text": _plain(rule.summary)},
-            "help": {"text": _plain(rule.explanation), "markdown": _markdown(rule.explanation)},
-            "defaultConfiguration": {"level": _LEVEL[str(rule.severity)]},
-        }
-        for rule in rules.values()
-    ]
-    return [*described, _INPUT_RULE]
+    """``reportingDescriptor`` objects: every rule in registry order, then ``input-error``;
+    descriptions in the current language."""
+    described = []
+    for rule in rules.values():
+        short, help_text = summary(rule), explanation(rule)
+        described.append(
+            {
+                "id": rule.id,
+                "shortDescription": {"text": _plain(short)},
+                "fullDescription": {"text": _plain(short)},
+                "help": {"text": _plain(help_text), "markdown": _markdown(help_text)},
+                "defaultConfiguration": {"level": _LEVEL[str(rule.severity)]},
+            }
+        )
+    return [*described, _input_rule()]
 
 
 def artifact_uri(path: str) -> str:
@@ -122,14 +134,11 @@ def _result(finding: Finding, index: Mapping[str, int]) -> dict[str, Any]:
     return result
 
 
-def _paragraphs(text: str) -> list[str]:
-    """Docstring paragraphs with their hard line breaks joined."""
-    return [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]
-
-
 def _plain(text: str) -> str:
-    return "\n\n".join(_paragraphs(text)).replace("``", "'")
+    """A description (paragraphs joined already) with its literals in quotes."""
+    return text.replace("``", "'")
 
 
 def _markdown(text: str) -> str:
-    return "\n\n".join(_paragraphs(text)).replace("``", "`")
+    """A description with its literals as Markdown code."""
+    return text.replace("``", "`")
