@@ -10,11 +10,13 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
+from typer.testing import CliRunner
 
 from clientchain.app.report import write_report
+from clientchain.cli import app
 from clientchain.render.html import CSP
 
-from .conftest import needs_tool
+from .conftest import EXAMPLES, needs_tool
 
 
 @pytest.fixture(scope="module")
@@ -167,3 +169,24 @@ def test_html_report_in_a_headless_browser(agencia_html, tmp_path) -> None:
     # the diagram is drawn: the constraint's outline (#b91c1c) and the 50–85% fill (#bbf7d0)
     assert (0xB9, 0x1C, 0x1C) in colours
     assert (0xBB, 0xF7, 0xD0) in colours
+
+
+def test_spanish_html_report_in_a_headless_browser(tmp_path) -> None:
+    """The Spanish report opens in chromium as the English one does, with its texts in
+    Spanish: lang="es", Spanish headings, numbers with a decimal comma."""
+    page = tmp_path / "informe.html"
+    done_cli = CliRunner().invoke(
+        app, ["--lang", "es", "report", str(EXAMPLES / "agencia.yaml"), "-o", str(page)]
+    )
+    assert done_cli.exit_code == 0, done_cli.output
+    dom = _chromium("--dump-dom", page.as_uri())
+    assert dom.returncode == 0, dom.stderr[-2000:]
+    assert '<html lang="es">' in dom.stdout
+    assert dom.stdout.count("<svg") == 4
+    # Creatividad: 64 h of 80 h → 80 % (a no-break space before % in Spanish, CLDR)
+    assert "Creatividad (80&nbsp;%)" in dom.stdout  # the DOM writes the no-break space so
+    assert "Resumen" in dom.stdout
+    shot = tmp_path / "informe.png"
+    done = _chromium("--window-size=1280,1800", f"--screenshot={shot}", page.as_uri())
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert Image.open(shot).size == (1280, 1800)
