@@ -122,13 +122,13 @@ def usage_message(exc: UsageError) -> str:
             )
         return _("No such option: {option}").format(option=exc.option_name)
     if isinstance(exc, MissingParameter):
-        hint = _hint(exc) or ""
+        missing = _hint(exc) or ""
         kind = exc.param_type or (exc.param.param_type_name if exc.param is not None else "")
         if kind == "argument":
-            return _("Missing argument {name}.").format(name=hint)
+            return _("Missing argument {name}.").format(name=missing)
         if kind == "option":
-            return _("Missing option {name}.").format(name=hint)
-        return _("Missing parameter {name}.").format(name=hint)
+            return _("Missing option {name}.").format(name=missing)
+        return _("Missing parameter {name}.").format(name=missing)
     if isinstance(exc, BadParameter):
         hint = _hint(exc)
         reason = _recognised(exc.message, _REASONS)

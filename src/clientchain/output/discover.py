@@ -89,7 +89,11 @@ def _facts(d: Discovery) -> list[str]:
             handovers=plural(d.handovers, "{n} handover", "{n} handovers"),
             pairs=plural(len(d.result.edges), "{n} pair", "{n} pairs"),
         ),
-        _("chains: the {n} most frequent of {variants}, covering {share} of the cases").format(
+        ngettext(
+            "chains: the {n} most frequent of {variants}, covering {share} of the cases",
+            "chains: the {n} most frequent of {variants}, covering {share} of the cases",
+            len(d.chains),
+        ).format(
             n=num(len(d.chains)),
             variants=plural(len(d.result.variants), "{n} variant", "{n} variants"),
             share=pct(d.coverage),
