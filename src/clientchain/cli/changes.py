@@ -16,13 +16,14 @@ from collections.abc import Collection, Iterable
 
 from clientchain.analysis.change import Change, unknown_target
 from clientchain.errors import UsageError
+from clientchain.i18n import N_, _
 from clientchain.model import Organization
 from clientchain.units import parse_duration
 
 __all__ = ["FACTOR_FORMS", "parse_changes", "parse_factor"]
 
-FACTOR_FORMS = "1.3, x1.3, 130% or +30% (every chain), or CHAIN= one of these"
-"""The ways of writing a demand factor, as the error message lists them."""
+FACTOR_FORMS = N_("1.3, x1.3, 130% or +30% (every chain), or CHAIN= one of these")
+"""The ways of writing a demand factor, as the error message lists them (translated where shown)."""
 
 _NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
 
@@ -65,19 +66,27 @@ def parse_factor(text: str) -> float:
         if value[:1] in ("x", "X", "×"):
             value = value[1:].lstrip()
         elif value[:1] in ("+", "-"):  # "+30" is neither a factor nor a percentage
-            raise ValueError(f"expected a factor: {FACTOR_FORMS}; got {text!r}")
+            raise ValueError(_expected(N_("expected a factor: {forms}; got {text}"), text))
         factor = _plain_number(value, text)
     if factor < 0:
-        raise ValueError(f"expected a factor that is not negative: {FACTOR_FORMS}; got {text!r}")
+        raise ValueError(
+            _expected(N_("expected a factor that is not negative: {forms}; got {text}"), text)
+        )
     return factor
+
+
+def _expected(message: str, text: str) -> str:
+    """``message`` (a catalog entry naming ``{forms}`` and ``{text}``) in the current language."""
+    forms = _(FACTOR_FORMS)  # i18n: N_ table
+    return _(message).format(forms=forms, text=repr(text))  # i18n: N_ table
 
 
 def _plain_number(value: str, text: str) -> float:
     if not _NUMBER.fullmatch(value):
-        raise ValueError(f"expected a factor: {FACTOR_FORMS}; got {text!r}")
+        raise ValueError(_expected(N_("expected a factor: {forms}; got {text}"), text))
     number = float(value)
     if not math.isfinite(number):
-        raise ValueError(f"expected a finite factor: {FACTOR_FORMS}; got {text!r}")
+        raise ValueError(_expected(N_("expected a finite factor: {forms}; got {text}"), text))
     return number
 
 
@@ -88,32 +97,41 @@ def _demand(org: Organization, text: str) -> Change:
     try:
         factor = parse_factor(value)
     except ValueError as error:
-        raise UsageError(f"--demand {text}: {error}") from None
-    return Change.demand(factor, target, label=f"--demand {text}")
+        raise UsageError(f"--demand {text}: {error}") from None  # i18n: option as typed: reason
+    return Change.demand(factor, target, label=f"--demand {text}")  # i18n: the option as typed
 
 
 def _headcount(org: Organization, text: str) -> Change:
     target, value = _split(text)
     if target is None:
-        raise UsageError(f"--headcount {text}: expected DEPT=+1 (add people) or DEPT=3 (set)")
+        raise UsageError(
+            _("{option}: expected DEPT=+1 (add people) or DEPT=3 (set)").format(
+                option=f"--headcount {text}"  # i18n: the option as typed
+            )
+        )
     _known(target, org.departments, "department", "--headcount")
-    label = f"--headcount {text}"
+    label = f"--headcount {text}"  # i18n: the option as typed
     if value.strip().startswith(("+", "-")):
-        delta = _number(value, label, "DEPT=+1 or DEPT=3", signed=True)
+        delta = _number(value, label, _("DEPT=+1 or DEPT=3"), signed=True)
         return Change.headcount(target, add=delta, label=label)
-    return Change.headcount(target, to=_number(value, label, "DEPT=+1 or DEPT=3"), label=label)
+    return Change.headcount(target, to=_number(value, label, _("DEPT=+1 or DEPT=3")), label=label)
 
 
 def _capacity(org: Organization, text: str) -> Change:
     target, value = _split(text)
     if target is None:
-        raise UsageError(f"--capacity {text}: expected DEPT=DURATION such as creative=60h")
+        raise UsageError(
+            _("{option}: expected DEPT=DURATION such as creative=60h").format(
+                option=f"--capacity {text}"  # i18n: the option as typed
+            )
+        )
     _known(target, org.departments, "department", "--capacity")
+    label = f"--capacity {text}"  # i18n: the option as typed
     try:
         hours = parse_duration(value.strip(), org.calendar)
     except ValueError as error:
-        raise UsageError(f"--capacity {text}: {error}") from None
-    return Change.capacity(target, hours, label=f"--capacity {text}")
+        raise UsageError(f"{label}: {error}") from None
+    return Change.capacity(target, hours, label=label)
 
 
 def _split(text: str) -> tuple[str | None, str]:
@@ -125,12 +143,20 @@ def _number(value: str, option: str, expected: str, *, signed: bool = False) -> 
     try:
         number = float(value)
     except ValueError:
-        raise UsageError(f"{option}: expected {expected}, got {value!r}") from None
+        raise UsageError(
+            _("{option}: expected {expected}, got {value}").format(
+                option=option, expected=expected, value=repr(value)
+            )
+        ) from None
     if not math.isfinite(number) or (number < 0 and not signed):
-        raise UsageError(f"{option}: expected a finite, non-negative number, got {value!r}")
+        raise UsageError(
+            _("{option}: expected a finite, non-negative number, got {value}").format(
+                option=option, value=repr(value)
+            )
+        )
     return number
 
 
 def _known(target: str, table: Collection[str], what: str, option: str) -> None:
     if target not in table:
-        raise UsageError(f"{option}: {unknown_target(what, target, table)}")
+        raise UsageError(f"{option}: {unknown_target(what, target, table)}")  # i18n: option: reason

@@ -51,18 +51,22 @@ class CheckFormat(enum.StrEnum):
 
 Files = Annotated[
     list[str],
+    # i18n: --help stays English
     typer.Argument(metavar="FILE", help="Org files; '-' reads standard input.", show_default=False),
 ]
 Rules = Annotated[
     list[str] | None,
     typer.Option(
-        metavar="RULES", help="Rule ids, comma-separated or repeated.", show_default=False
+        metavar="RULES",
+        help="Rule ids, comma-separated or repeated.",  # i18n: --help stays English
+        show_default=False,
     ),
 ]
 FailOnOption = Annotated[
     FailOn | None,
     typer.Option(
         "--fail-on",
+        # i18n: --help stays English
         help="Exit 1 on findings at or above this severity "
         "[default: [tool.clientchain] fail-on, else warning].",
         show_default=False,
@@ -73,6 +77,7 @@ CheckFormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
+        # i18n: --help stays English
         help="text, json, github (workflow annotations), sarif (2.1.0) or junit "
         "[default: github when GITHUB_ACTIONS=true, else text].",
         show_default=False,

@@ -56,7 +56,7 @@ OutputOption = Annotated[
         "--output",
         "-o",
         metavar="FILE",
-        help="Write the report to FILE (atomically) instead of standard output.",
+        help="Write the report to FILE (atomically) instead of standard output.",  # i18n: --help
         show_default=False,
     ),
 ]
@@ -64,15 +64,19 @@ OutputOption = Annotated[
 OrgFile = Annotated[
     str,
     typer.Argument(
-        metavar="FILE", help="The org file (YAML); '-' reads standard input.", show_default=False
+        metavar="FILE",
+        help="The org file (YAML); '-' reads standard input.",  # i18n: --help stays English
+        show_default=False,
     ),
 ]
 FormatOption = Annotated[
     Format,
+    # i18n: --help stays English (docs/commands.md "Language")
     typer.Option("--format", "-f", help="text (tables on a terminal) or json.", show_default=True),
 ]
 NoColorOption = Annotated[
     bool,
+    # i18n: --help stays English
     typer.Option("--no-color", help="Plain, stable text: no colour, no tables (also NO_COLOR=1)."),
 ]
 
@@ -107,6 +111,7 @@ def refuse_input_as_output(output: str | Path | None, inputs: Iterable[str | Pat
     if output is None or str(output) == "-":
         return
     from clientchain.errors import UsageError
+    from clientchain.i18n import _
     from clientchain.output.files import same_file
 
     for source in inputs:
@@ -114,9 +119,17 @@ def refuse_input_as_output(output: str | Path | None, inputs: Iterable[str | Pat
             continue
         if str(source) == "-":
             if _stdin_is(output):
-                raise UsageError(f"-o {output} is the input <stdin>; write to another file")
+                raise UsageError(
+                    _("-o {output} is the input {input}; write to another file").format(
+                        output=output, input="<stdin>"
+                    )
+                )
         elif same_file(output, source):
-            raise UsageError(f"-o {output} is the input {source}; write to another file")
+            raise UsageError(
+                _("-o {output} is the input {input}; write to another file").format(
+                    output=output, input=source
+                )
+            )
 
 
 def _stdin_is(output: str | Path) -> bool:

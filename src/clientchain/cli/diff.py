@@ -9,6 +9,7 @@ import typer
 
 from clientchain.cli.common import OutputOption, emit, refuse_input_as_output
 from clientchain.console import err
+from clientchain.i18n import _
 
 if TYPE_CHECKING:
     from clientchain.analysis.diff import OrgDiff
@@ -24,6 +25,7 @@ class DiffFormat(enum.StrEnum):
     MARKDOWN = "markdown"
 
 
+# i18n: --help stays English
 _VERSION_HELP = "An org file, '-' for standard input, or REV:PATH read from git (main:org.yaml)."
 Old = Annotated[str, typer.Argument(metavar="OLD", help=_VERSION_HELP, show_default=False)]
 New = Annotated[str, typer.Argument(metavar="NEW", help=_VERSION_HELP, show_default=False)]
@@ -34,12 +36,14 @@ def diff_command(
     new: New,
     output_format: Annotated[
         DiffFormat,
+        # i18n: --help stays English
         typer.Option("--format", "-f", help="text, json or markdown (a pull-request comment)."),
     ] = DiffFormat.TEXT,
     fail_on_regression: Annotated[
         bool,
         typer.Option(
             "--fail-on-regression",
+            # i18n: --help stays English
             help="Exit 1 when a department crosses the near-capacity threshold (or 100%) "
             "or a chain's lead time grows by more than --lead-time-tolerance.",
         ),
@@ -49,6 +53,7 @@ def diff_command(
         typer.Option(
             "--lead-time-tolerance",
             metavar="SHARE",
+            # i18n: --help stays English
             help="Growth of a chain's lead time that is still fine: '10%' or 0.1.",
         ),
     ] = "10%",
@@ -73,7 +78,7 @@ def diff_command(
     document = render_diff(result, output_format)
     emit(document, output)
     if output is not None:
-        err(f"wrote {output}")
+        err(_("wrote {file}").format(file=output))
     raise typer.Exit(1 if fail_on_regression and result.regressions else 0)
 
 
@@ -103,5 +108,9 @@ def parse_tolerance(text: str) -> float:
     except ValueError:
         value = -1.0
     if not value >= 0 or value == float("inf"):
-        raise UsageError(f"--lead-time-tolerance: expected a share like '10%' or 0.1, got '{text}'")
+        raise UsageError(
+            _("{option}: expected a share like '10%' or 0.1, got {value}").format(
+                option="--lead-time-tolerance", value=f"'{text}'"
+            )
+        )
     return value

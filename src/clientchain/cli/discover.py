@@ -12,12 +12,16 @@ import typer
 
 from clientchain.console import err, out
 from clientchain.errors import UsageError
+from clientchain.i18n import _, ngettext
+from clientchain.numbers import num, pct
 
 if TYPE_CHECKING:
     from clientchain.discover import DiscoverOptions
     from clientchain.discover.engine import Progress
 
 __all__ = ["CompareFormat", "discover_command", "fraction", "tty_progress"]
+
+DEFAULT_CLIENT = "External client"  # i18n: the default shown by --help (English)
 
 LARGE_LOG = 5_000_000
 """Bytes from which a log gets a progress bar (on a terminal only)."""
@@ -44,6 +48,7 @@ def _option(text: str, *names: str, metavar: str | None = None) -> Any:
 
 
 def _column(role: str) -> Any:
+    # i18n: --help stays English
     return _option(f"Column (or XES attribute) holding the {role}.")
 
 
@@ -51,65 +56,85 @@ Log = Annotated[
     str,
     typer.Argument(
         metavar="LOG",
+        # i18n: --help stays English
         help="Event log: .csv, .parquet, .xes or .xes.gz, read as named; - for stdin.",
     ),
 ]
 Output = Annotated[
     str | None,
+    # i18n: --help stays English
     _option("Write the org file here (default: stdout).", "--output", "-o", metavar="OUT.yaml"),
 ]
 Column = str | None
+# i18n: --help stays English
 Delimiter = Annotated[str | None, _option("CSV delimiter (default: detected; 'tab' for a tab).")]
 Encoding = Annotated[
     str | None,
+    # i18n: --help stays English
     _option("CSV text encoding, e.g. utf-8, utf-16, cp1252 (default: detected)."),
 ]
 Missing = Annotated[
     list[str] | None,
     _option(
+        # i18n: --help stays English
         "A department value that means 'none' (repeatable); EMPTY, NULL, N/A, - and empty "
         "always do.",
         metavar="VALUE",
     ),
 ]
 StampFormat = Annotated[
+    # i18n: --help stays English
     str | None, _option("Timestamp format: 'iso' or strptime codes like '%d/%m/%Y %H:%M'.")
 ]
 PeriodOption = Annotated[
     PeriodChoice | None,
+    # i18n: --help stays English
     _option("Count per day, week or month (default: week; with --compare, the org file's)."),
 ]
+# i18n: --help stays English
 Top = Annotated[int | None, _option("Chains: the N most frequent variants (default 5).")]
 Coverage = Annotated[
+    # i18n: --help stays English
     str | None, _option("Chains: the fewest top variants covering this share of cases, e.g. 80%.")
 ]
+# i18n: --help stays English
+# i18n: --help stays English; the name itself follows the language (Cliente externo)
 Client = Annotated[str, typer.Option(help="Name of the external client the chains deliver to.")]
+# i18n: --help stays English
 Name = Annotated[str | None, _option("Organization name (default: the log's file name).")]
 CompareWith = Annotated[
     str | None,
     _option(
+        # i18n: --help stays English
         "Compare the log with this org file; exit 1 if they disagree.",
         "--compare",
         metavar="ORG.yaml",
     ),
 ]
 Tolerance = Annotated[
+    # i18n: --help stays English
     str, typer.Option(help="--compare: a volume ratio further than this from 1 is a mismatch.")
 ]
 FormatOption = Annotated[
     CompareFormat,
+    # i18n: --help stays English
     typer.Option("--format", "-f", help="--compare output: text, json, or rules (for CI)."),
 ]
 
 
 def discover_command(
+    ctx: typer.Context,
     log: Log,
     output: Output = None,
+    # i18n: --help stays English
     case: Annotated[Column, _column("case id")] = None,
     activity: Annotated[Column, _column("activity")] = None,
+    # i18n: --help stays English
     department: Annotated[Column, _column("department (or resource)")] = None,
     timestamp: Annotated[Column, _column("(completion) timestamp")] = None,
+    # i18n: --help stays English
     start_timestamp: Annotated[Column, _column("start timestamp")] = None,
+    # i18n: --help stays English
     lifecycle: Annotated[Column, _column("lifecycle transition (start/complete)")] = None,
     delimiter: Delimiter = None,
     encoding: Encoding = None,
@@ -118,7 +143,7 @@ def discover_command(
     period: PeriodOption = None,
     top: Top = None,
     coverage: Coverage = None,
-    client: Client = "External client",
+    client: Client = DEFAULT_CLIENT,
     name: Name = None,
     compare_with: CompareWith = None,
     tolerance: Tolerance = "50%",
@@ -150,7 +175,7 @@ def discover_command(
         period.value if period is not None else None,
         top,
         None if coverage is None else fraction(coverage, "--coverage", most=1.0),
-        client,
+        _given(ctx, "client", client),
         name,
     )
     if compare_with is not None:
@@ -170,7 +195,8 @@ def _discover(log: str, options: DiscoverOptions, output: str | None) -> None:
         out(org_yaml(found))
         return
     write_atomic(output, org_yaml(found))
-    err(f"wrote {output}; next: clientchain check {output}")
+    command = f"clientchain check {output}"  # i18n: a command line
+    err(_("wrote {file}; next: {command}").format(file=output, command=command))
 
 
 def _compare(
@@ -196,20 +222,32 @@ def _compare(
     err(fmt.summary_text(result.discovery))
     if output is not None:
         write_atomic(output, fmt.org_yaml(result.discovery))
-        err(f"wrote {output}")
+        err(_("wrote {file}").format(file=output))
     formatter = {
         CompareFormat.TEXT: fmt.comparison_text,
         CompareFormat.JSON: fmt.comparison_json,
         CompareFormat.RULES: fmt.comparison_rules,
     }[output_format]
     out(formatter(result))
-    verdict = (
-        "agree"
-        if result.agrees
-        else f"disagree ({len(result.findings)} finding{'' if len(result.findings) == 1 else 's'})"
+    if result.agrees:
+        err(_("declared and observed agree"))
+        return 0
+    n = len(result.findings)
+    err(
+        ngettext(
+            "declared and observed disagree ({n} finding)",
+            "declared and observed disagree ({n} findings)",
+            n,
+        ).format(n=num(n))
     )
-    err(f"declared and observed {verdict}")
-    return 0 if result.agrees else 1
+    return 1
+
+
+def _given(ctx: typer.Context, name: str, value: str) -> str | None:
+    """``value`` when the command line gave it, ``None`` when it is the default (which the
+    library then says in the language in force: ``Cliente externo``)."""
+    source = ctx.get_parameter_source(name)
+    return None if source is None or source.name == "DEFAULT" else value
 
 
 def fraction(text: str, option: str, most: float | None) -> float:
@@ -223,11 +261,16 @@ def fraction(text: str, option: str, most: float | None) -> float:
         value = float(stripped[:-1]) / 100 if stripped.endswith("%") else float(stripped)
     except ValueError:
         raise UsageError(
-            f"{option}: expected a percentage like '80%' or 0.8, got {text!r}"
+            _("{option}: expected a percentage like '80%' or 0.8, got {value}").format(
+                option=option, value=repr(text)
+            )
         ) from None
     if not value >= 0 or (most is not None and value > most) or value == float("inf"):
-        limit = "" if most is None else f" and at most {most:.0%}"
-        raise UsageError(f"{option}: expected a share of at least 0{limit}, got {text!r}")
+        if most is None:
+            message = _("{option}: expected a share of at least 0, got {value}")
+        else:
+            message = _("{option}: expected a share of at least 0 and at most {most}, got {value}")
+        raise UsageError(message.format(option=option, most=pct(most), value=repr(text)))
     return value
 
 
@@ -237,7 +280,11 @@ def _delimiter(text: str | None) -> str | None:
     if text.lower() in ("tab", "\\t"):
         return "\t"
     if len(text) != 1:
-        raise UsageError(f"--delimiter: expected one character (or 'tab'), got {text!r}")
+        raise UsageError(
+            _("{option}: expected one character (or 'tab'), got {value}").format(
+                option="--delimiter", value=repr(text)
+            )
+        )
     return text
 
 

@@ -17,6 +17,7 @@ from clientchain.cli.common import (
 )
 from clientchain.cli.formats import show
 from clientchain.console import err
+from clientchain.i18n import _
 
 __all__ = ["bottlenecks_command", "chains_command", "simulate_command"]
 
@@ -24,6 +25,7 @@ PredictWaits = Annotated[
     bool,
     typer.Option(
         "--predict-waits",
+        # i18n: --help stays English
         help="Estimate the wait of steps without wait or inventory (G/G/c queueing).",
     ),
 ]
@@ -73,6 +75,7 @@ def simulate_command(
         list[str] | None,
         typer.Option(
             metavar="X|CHAIN=X",
+            # i18n: --help stays English
             help="Multiply all demand (1.3, x1.3, 130% or +30% mean the same) or one "
             "chain's (infografia=2). Repeatable.",
             show_default=False,
@@ -82,6 +85,7 @@ def simulate_command(
         list[str] | None,
         typer.Option(
             metavar="DEPT=+N|DEPT=N",
+            # i18n: --help stays English
             help="Add people (creative=+1) or set the headcount (creative=3). Repeatable.",
             show_default=False,
         ),
@@ -90,6 +94,7 @@ def simulate_command(
         list[str] | None,
         typer.Option(
             metavar="DEPT=DURATION",
+            # i18n: --help stays English
             help="Set a department's capacity per period (creative=60h). Repeatable.",
             show_default=False,
         ),
@@ -97,7 +102,9 @@ def simulate_command(
     find_limit: Annotated[
         bool,
         typer.Option(
-            "--find-limit", help="Report only the largest demand factor before an overload."
+            "--find-limit",
+            # i18n: --help stays English
+            help="Report only the largest demand factor before an overload.",
         ),
     ] = False,
     output_format: FormatOption = Format.TEXT,
@@ -109,6 +116,7 @@ def simulate_command(
             "--output",
             "-o",
             metavar="FILE.yaml",
+            # i18n: --help stays English
             help="Also write the changed org file (the future state) to FILE.yaml.",
             show_default=False,
         ),
@@ -117,6 +125,7 @@ def simulate_command(
         bool,
         typer.Option(
             "--hold-inventory",
+            # i18n: --help stays English
             help="Keep inventory in units when demand changes (default: in days of demand, "
             "so its waits stay the same).",
         ),
@@ -140,6 +149,11 @@ def simulate_command(
         from clientchain.output.files import write_atomic
 
         write_atomic(output, flow.future_yaml(result))
-        err(f"wrote {output} (the future state); compare: clientchain diff {file} {output}")
+        err(
+            _("wrote {file} (the future state); compare: {command}").format(
+                file=output,
+                command=f"clientchain diff {file} {output}",  # i18n: a command line
+            )
+        )
     command = "simulate --find-limit" if find_limit else "simulate"
     show(ctx, output_format, no_color, command, org, result)

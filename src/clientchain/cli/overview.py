@@ -23,6 +23,7 @@ Dept = Annotated[
     str,
     typer.Argument(
         metavar="DEPT",
+        # i18n: --help stays English
         help="A department id (a client or supplier id works too).",
         show_default=False,
     ),
@@ -40,6 +41,7 @@ def map_command(
             "--output",
             "-o",
             metavar="FILE.svg",
+            # i18n: --help stays English
             help="Also write the diagram (.svg .png .pdf .dot .mmd, as `render`).",
         ),
     ] = None,

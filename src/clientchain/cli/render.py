@@ -12,6 +12,7 @@ import typer
 
 from clientchain.cli.common import Format, FormatOption, OrgFile, load, refuse_input_as_output
 from clientchain.console import err, out
+from clientchain.i18n import _
 
 if TYPE_CHECKING:
     from clientchain.render.engine import Engine
@@ -71,31 +72,40 @@ class EngineChoice(enum.StrEnum):
 Output = Annotated[
     str,
     typer.Option(
-        "--output", "-o", metavar="OUT", help="The file to write; its extension picks the format."
+        "--output",
+        "-o",
+        metavar="OUT",
+        help="The file to write; its extension picks the format.",  # i18n: --help stays English
     ),
 ]
 ViewOption = Annotated[
     str,
     typer.Option(
         "--view",
+        # i18n: --help stays English
         help="org, chain:ID, department:ID (with --depth) or group:NAME.",
         show_default=True,
     ),
 ]
 DepthOption = Annotated[
+    # i18n: --help stays English
     int, typer.Option("--depth", min=1, help="Handoffs up- and downstream in a department view.")
 ]
 GroupByOption = Annotated[
+    # i18n: --help stays English
     GroupByChoice, typer.Option("--group-by", help="Cluster departments by group, kind or none.")
 ]
 DirectionOption = Annotated[
+    # i18n: --help stays English
     DirectionChoice, typer.Option("--direction", help="LR (left to right) or TB (top to bottom).")
 ]
 HighlightOption = Annotated[
     HighlightChoice,
+    # i18n: --help stays English
     typer.Option("--highlight", help="utilization (scale + constraint), quality (%C&A) or none."),
 ]
 ThemeOption = Annotated[
+    # i18n: --help stays English
     ThemeChoice, typer.Option("--theme", help="light, dark, print (greyscale) or slides (16:9).")
 ]
 ThemeFileOption = Annotated[
@@ -103,6 +113,7 @@ ThemeFileOption = Annotated[
     typer.Option(
         "--theme-file",
         metavar="PATH",
+        # i18n: --help stays English
         help="A YAML/JSON theme: brand colours (#rrggbb) and font over a base theme.",
     ),
 ]
@@ -110,6 +121,7 @@ EngineOption = Annotated[
     EngineChoice | None,
     typer.Option(
         "--engine",
+        # i18n: --help stays English
         help="graphviz-pure (default, bundled) or dot (Graphviz; the default for PDF).",
         show_default=False,
     ),
@@ -203,7 +215,7 @@ def render_command(
     settings = DiagramSettings(view, depth, group_by, direction, highlight, theme, theme_file)
     refuse_input_as_output(output, (file, theme_file))
     options = diagram_options(settings)
-    with working(f"rendering {output}"):
+    with working(_("rendering {file}").format(file=output)):
         written = render_file(*load(file), output, options, _engine(engine))
     _tell(written, output_format)
 
@@ -229,7 +241,7 @@ def report_command(
     settings = DiagramSettings("org", 1, group_by, direction, highlight, theme, theme_file)
     refuse_input_as_output(output, (file, theme_file))
     options = diagram_options(settings)
-    with working(f"writing {output}"):
+    with working(_("writing {file}").format(file=output)):
         written = write_report(*load(file), output, options, _engine(engine))
     _tell(written, output_format)
 
@@ -254,6 +266,6 @@ def slides_command(
     settings = DiagramSettings("org", 1, group_by, DirectionChoice.LR, highlight, theme, theme_file)
     refuse_input_as_output(output, (file, theme_file))
     options = diagram_options(settings)
-    with working(f"writing {output}"):
+    with working(_("writing {file}").format(file=output)):
         written = write_slides(*load(file), output, options, _engine(engine))
     _tell(written, output_format)

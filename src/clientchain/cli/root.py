@@ -14,6 +14,7 @@ Exit codes (docs/commands.md "Exit codes"):
 from __future__ import annotations
 
 import enum
+import errno
 import importlib
 import os
 import sys
@@ -24,6 +25,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 import typer.main
+from typer._click.exceptions import NoArgsIsHelpError, UsageError
 from typer.core import TyperCommand, TyperGroup
 from typer.models import CommandInfo
 
@@ -32,7 +34,7 @@ from clientchain.cli.common import RunState
 from clientchain.console import err, out
 from clientchain.errors import ClientchainError, InputError
 from clientchain.gc_pause import gc_paused
-from clientchain.i18n import LANGUAGES, choose
+from clientchain.i18n import DEFAULT, LANGUAGES, N_, _, choose, current
 
 if TYPE_CHECKING:
     # typer vendors click (0.26+); these are the types its group methods take.
@@ -56,7 +58,7 @@ EXIT_USAGE = 2
 EXIT_BUG = 3
 EXIT_INTERRUPTED = 130
 
-REPORT_BUG = (
+REPORT_BUG = N_(
     "this is a bug in clientchain; please report it with the command you ran "
     "(run it again with --debug for the traceback)"
 )
@@ -70,46 +72,55 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "map": (
         "overview",
         "map_command",
+        # i18n: --help stays English
         "The overview: counts, who serves whom for every department, chains and findings.",
     ),
     "who": (
         "overview",
         "who_command",
+        # i18n: --help stays English
         "Who serves whom around DEPT: suppliers, clients, up- and downstream, line of sight.",
     ),
     "bottlenecks": (
         "flow",
         "bottlenecks_command",
+        # i18n: --help stays English
         "Departments by utilization, the constraint, headroom, over-takt steps, chokepoints.",
     ),
     "chains": (
         "flow",
         "chains_command",
+        # i18n: --help stays English
         "Per chain: takt, process time, lead time, value-added ratio, rolled quality, constraint.",
     ),
     "simulate": (
         "flow",
         "simulate_command",
+        # i18n: --help stays English
         "What-if: before and after, the new constraint, lead-time change and hires needed.",
     ),
     "check": (
         "check",
         "check_command",
+        # i18n: --help stays English
         "Validate org files and run the rules; the exit code is for CI.",
     ),
     "diff": (
         "diff",
         "diff_command",
+        # i18n: --help stays English
         "Compare two versions of an org file: structure, metric deltas, constraint shift.",
     ),
     "init": (
         "scaffold",
         "init_command",
+        # i18n: --help stays English
         "Write a commented starter org file that passes `check`.",
     ),
     "schema": (
         "scaffold",
         "schema_command",
+        # i18n: --help stays English
         "Print the JSON Schema of the org file (for editors and check-jsonschema).",
     ),
     "render": (
@@ -120,16 +131,19 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "report": (
         "render",
         "report_command",
+        # i18n: --help stays English
         "Write a report: a self-contained .html page (inline SVG, works offline) or .md (Mermaid).",
     ),
     "slides": (
         "render",
         "slides_command",
+        # i18n: --help stays English
         "Write an editable .pptx deck: title, overview, one slide per chain, bottleneck table.",
     ),
     "discover": (
         "discover",
         "discover_command",
+        # i18n: --help stays English
         "Discover the customer chain from an event log (CSV, Parquet, XES) and write an org file.",
     ),
 }
@@ -181,6 +195,7 @@ LangOption = Annotated[
     Lang | None,
     typer.Option(
         "--lang",
+        # i18n: --help stays English
         help="Language of the output: es or en (default: the file's 'language:', else the "
         "locale, else English).",
         callback=_lang_chosen,
@@ -254,7 +269,8 @@ class _Guarded(TyperGroup):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._listing = False
-        for name, (_, _, line) in COMMANDS.items():
+        self._standalone = True
+        for name, (_module, _function, line) in COMMANDS.items():
             self.commands.setdefault(name, _Listed(name=name, short_help=line, help=line))
 
     def get_command(self, ctx: Context, cmd_name: str) -> Command | None:
@@ -274,8 +290,41 @@ class _Guarded(TyperGroup):
         finally:
             self._listing = False
 
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: Context | None = None,
+        **extra: Any,
+    ) -> Context:
+        with self._usage_errors_in_language():
+            return super().make_context(info_name, args, parent, **extra)
+
+    def invoke(self, ctx: Context) -> Any:
+        with self._usage_errors_in_language():
+            return super().invoke(ctx)
+
+    @contextmanager
+    def _usage_errors_in_language(self) -> Iterator[None]:
+        """Write a usage error (the root's or a command's) in the language in force.
+
+        English is left to typer as it is; another language is written by
+        :func:`clientchain.cli.usage.show_usage_error`, with the same exit code (2).
+        """
+        try:
+            yield
+        except UsageError as exc:
+            if current() == DEFAULT or not self._standalone or type(exc) is NoArgsIsHelpError:
+                raise
+            from typer.core import HAS_RICH
+
+            from clientchain.cli.usage import show_usage_error
+
+            show_usage_error(exc, rich=HAS_RICH and self.rich_markup_mode is not None)
+            raise typer.Exit(exc.exit_code) from None
+
     def _load(self, name: str) -> Command:
-        module_name, function, _ = COMMANDS[name]
+        module_name, function, _line = COMMANDS[name]
         module = importlib.import_module(f"clientchain.cli.{module_name}")
         command = typer.main.get_command_from_info(
             CommandInfo(name=name, callback=getattr(module, function), cls=_Command),
@@ -309,6 +358,7 @@ class _Guarded(TyperGroup):
         **extra: Any,
     ) -> Any:
         state = extra.setdefault("obj", RunState(debug=bool(os.environ.get("CLIENTCHAIN_DEBUG"))))
+        self._standalone = standalone_mode
         choose(requested_language(sys.argv[1:] if args is None else args))
         try:
             return super().main(
@@ -331,34 +381,67 @@ def exit_code_for(exc: Exception, *, debug: bool = False) -> int:
     if debug:
         traceback.print_exception(exc, file=sys.stderr)
     if isinstance(exc, InputError):
-        err("\n".join(str(issue) for issue in exc.issues) or f"clientchain: error: {exc}")
+        err("\n".join(str(issue) for issue in exc.issues) or _error(str(exc)))
         return EXIT_USAGE
     if isinstance(exc, ClientchainError):
-        err(f"clientchain: error: {exc}")
+        err(_error(str(exc)))
         return EXIT_USAGE
     if isinstance(exc, OSError):
-        err(f"clientchain: error: {_os_error(exc)}")
+        err(_error(_os_error(exc)))
         return EXIT_USAGE
-    err(f"clientchain: internal error: {type(exc).__name__}: {exc}; {REPORT_BUG}")
+    err(
+        _("clientchain: internal error: {kind}: {message}; {report}").format(
+            kind=type(exc).__name__,
+            message=exc,
+            report=_(REPORT_BUG),  # i18n: N_ table
+        )
+    )
     return EXIT_BUG
 
 
+def _error(message: str) -> str:
+    """``clientchain: error: …``, the one line of an error that is not a bug."""
+    return _("clientchain: error: {message}").format(message=message)
+
+
+# What the C library says of an OS error is English; another language says it with these,
+# by errno (an errno not listed keeps the C library's words).
+_OS_ERRORS = {
+    errno.ENOENT: N_("No such file or directory"),
+    errno.EACCES: N_("Permission denied"),
+    errno.EPERM: N_("Operation not permitted"),
+    errno.EISDIR: N_("Is a directory"),
+    errno.ENOTDIR: N_("Not a directory"),
+    errno.EEXIST: N_("File exists"),
+    errno.ENOSPC: N_("No space left on device"),
+    errno.EROFS: N_("Read-only file system"),
+    errno.ENAMETOOLONG: N_("File name too long"),
+    errno.ELOOP: N_("Too many levels of symbolic links"),
+    errno.EBADF: N_("Bad file descriptor"),
+}
+
+
 def _os_error(exc: OSError) -> str:
-    """``'No such file or directory: out/org.yaml'`` rather than ``[Errno 2] …``."""
-    if exc.strerror and exc.filename is not None:
-        return f"{exc.strerror}: {exc.filename}"
-    return exc.strerror or str(exc)
+    """``'No such file or directory: out/org.yaml'`` rather than ``[Errno 2] …``; the words
+    in the current language (``No existe el archivo o el directorio: out/org.yaml``)."""
+    reason = exc.strerror
+    if reason and current() != DEFAULT and exc.errno in _OS_ERRORS:
+        reason = _(_OS_ERRORS[exc.errno])  # i18n: N_ table
+    if reason and exc.filename is not None:
+        return f"{reason}: {exc.filename}"
+    return reason or str(exc)
 
 
 def _print_version(value: bool) -> None:
     if value:
-        out(f"clientchain {__version__}")
+        out(f"clientchain {__version__}")  # i18n: the program and its version
         raise typer.Exit(EXIT_OK)
 
 
 app = typer.Typer(
     cls=_Guarded,
     name="clientchain",
+    # i18n: --help stays English
     help="Map an organization's internal customer chain: who serves whom, and what to fix.",
     no_args_is_help=True,
     add_completion=False,
@@ -373,14 +456,19 @@ def _root(
     version: Annotated[
         bool,
         typer.Option(
-            "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
+            "--version",
+            callback=_print_version,
+            is_eager=True,
+            help="Print the version and exit.",  # i18n: --help stays English
         ),
     ] = False,
     no_color: Annotated[
+        # i18n: --help stays English
         bool, typer.Option("--no-color", help="Plain, stable text for every command.")
     ] = False,
     debug: Annotated[
         bool,
+        # i18n: --help stays English
         typer.Option("--debug", help="Show the traceback of an error (also CLIENTCHAIN_DEBUG=1)."),
     ] = False,
     lang: LangOption = None,

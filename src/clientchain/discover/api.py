@@ -17,7 +17,9 @@ from clientchain.discover.readers import ReadOptions, check_timestamps, open_log
 from clientchain.discover.result import Discovery
 from clientchain.discover.source import STDIN
 from clientchain.errors import UsageError
+from clientchain.i18n import DEFAULT, N_, _, current
 from clientchain.model import Organization
+from clientchain.numbers import pct
 from clientchain.units import Period
 
 __all__ = [
@@ -28,7 +30,9 @@ __all__ = [
     "discover_log",
 ]
 
-DEFAULT_CLIENT = "External client"
+DEFAULT_CLIENT = N_("External client")
+"""The name of the external client when none is given, in the language in force
+(``Cliente externo`` in Spanish)."""
 
 PERIOD_SECONDS: dict[str, float] = {
     "day": 86_400.0,
@@ -45,14 +49,15 @@ class DiscoverOptions:
 
     ``period`` ``None`` means week (or, with :func:`compare_log`, the declared
     org's period); ``coverage`` is a fraction of the cases; ``top`` and
-    ``coverage`` exclude each other.
+    ``coverage`` exclude each other. ``client`` ``None`` is :data:`DEFAULT_CLIENT` in the
+    language in force.
     """
 
     read: ReadOptions = field(default_factory=ReadOptions)
     period: Period | None = None
     top: int | None = None
     coverage: float | None = None
-    client: str = DEFAULT_CLIENT
+    client: str | None = None
     name: str | None = None
 
 
@@ -71,6 +76,10 @@ def discover_log(
         Columns, formats, period, chain selection and the client's name.
     progress : callable, optional
         Called as ``progress(stage, fraction)`` while reading and aggregating.
+
+    The result's messages and the discovered org follow the language in force
+    (:mod:`clientchain.i18n`); in a language other than English the org states it
+    (``language: es``), as its comments are written in it.
 
     Raises
     ------
@@ -99,15 +108,17 @@ def discover_log(
         con.close()
     chosen = select_variants(result.variants, options.top, options.coverage)
     name = options.name or _default_name(path)
-    org, ids = build_org(result, chosen, name=name, period=period, client=options.client)
+    client = options.client if options.client is not None else _(DEFAULT_CLIENT)  # i18n: N_
+    language = None if current() == DEFAULT else current()
+    org, ids = build_org(result, chosen, name=name, period=period, client=client, language=language)
     return Discovery(loaded.source, loaded, period, result, chosen, org, ids)
 
 
 def _default_name(path: str | Path) -> str:
     """The organization's name when none is given: the log's file name up to its first dot."""
     if str(path) == STDIN:
-        return "Organization"
-    return Path(path).name.split(".")[0] or "Organization"
+        return _("Organization")
+    return Path(path).name.split(".")[0] or _("Organization")
 
 
 def compare_log(
@@ -131,8 +142,10 @@ def compare_log(
 
 def _check_selection(options: DiscoverOptions) -> None:
     if options.top is not None and options.coverage is not None:
-        raise UsageError("give either --top or --coverage, not both")
+        raise UsageError(_("give either --top or --coverage, not both"))
     if options.top is not None and options.top < 1:
-        raise UsageError(f"--top must be at least 1, got {options.top}")
+        raise UsageError(_("--top must be at least 1, got {value}").format(value=options.top))
     if options.coverage is not None and not 0 < options.coverage <= 1:
-        raise UsageError("--coverage must lie above 0% and at most 100%")
+        raise UsageError(
+            _("--coverage must lie above {low} and at most {high}").format(low=pct(0), high=pct(1))
+        )

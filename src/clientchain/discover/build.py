@@ -28,6 +28,7 @@ from collections.abc import Iterable, Sequence
 
 from clientchain.discover.errors import DiscoverError
 from clientchain.discover.query import Aggregate, Variant
+from clientchain.i18n import _
 from clientchain.loading.labels import MAX_TEXT, renderable
 from clientchain.model import Chain, Department, ExternalParty, Handoff, Organization, Step
 from clientchain.units import Period
@@ -123,11 +124,13 @@ def build_org(
     name: str,
     period: Period,
     client: str,
+    language: str | None = None,
 ) -> tuple[Organization, dict[str, str]]:
-    """The organization observed in ``result``, and the department id of each log name."""
-    names = [department for department, _ in result.totals.departments]
+    """The organization observed in ``result``, and the department id of each log name;
+    ``language`` is the org's ``language:`` (``None``: not stated)."""
+    names = [department for department, _events in result.totals.departments]
     if not names:
-        raise DiscoverError("the log has no usable event (each needs a case, department, time)")
+        raise DiscoverError(_("the log has no usable event (each needs a case, department, time)"))
     ids = identifiers(names)
     client_id = identifiers([client], taken=ids.values())[client]
     periods = result.totals.periods
@@ -153,5 +156,7 @@ def build_org(
         demand = rounded(variant.cases / periods)
         chains[chain_id] = Chain(chain_id, label, client_id, demand, steps)
     clients = {client_id: ExternalParty(client_id, shown(client, client_id), "client")}
-    org = Organization(renderable(name), departments, clients, {}, handoffs, chains, period)
+    org = Organization(
+        renderable(name), departments, clients, {}, handoffs, chains, period, language=language
+    )
     return org, ids

@@ -17,13 +17,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, fields
 
 from clientchain.discover.errors import DiscoverError
+from clientchain.i18n import N_, _
 
 __all__ = ["OPTION", "REQUIRED", "STANDARD", "ColumnMap", "ColumnOptions", "resolve_columns"]
 
+# Column names are data, not text: each line of names is marked for the i18n lint.
 STANDARD: dict[str, tuple[str, ...]] = {
     "case": (
-        "case:concept:name", "case_id", "case id", "caseid", "case",
-        "caso", "id_caso", "id caso", "caso_id", "id del caso",
+        "case:concept:name", "case_id", "case id", "caseid", "case",  # i18n: column names
+        "caso", "id_caso", "id caso", "caso_id", "id del caso",  # i18n: column names
     ),
     "activity": ("concept:name", "activity", "activity_name", "task", "actividad", "tarea"),
     "department": (
@@ -32,16 +34,17 @@ STANDARD: dict[str, tuple[str, ...]] = {
     ),
     "timestamp": (
         "time:timestamp", "timestamp", "complete_timestamp", "end_timestamp",
-        "fin", "fecha_fin", "fecha fin", "fecha de fin", "marca de tiempo", "marca_de_tiempo",
-        "marca temporal", "fecha y hora", "fecha_hora", "fecha",
+        "fin", "fecha_fin", "fecha fin", "fecha de fin",  # i18n: column names
+        "marca de tiempo", "marca_de_tiempo", "marca temporal",  # i18n: column names
+        "fecha y hora", "fecha_hora", "fecha",  # i18n: column names
     ),
     "start_timestamp": (
         "start_timestamp", "time:start_timestamp", "start_time",
-        "inicio", "fecha_inicio", "fecha inicio", "fecha de inicio",
+        "inicio", "fecha_inicio", "fecha inicio", "fecha de inicio",  # i18n: column names
     ),
     "lifecycle": (
         "lifecycle:transition", "lifecycle", "transition", "transición", "transicion",
-        "ciclo de vida",
+        "ciclo de vida",  # i18n: column names
     ),
 }  # fmt: skip
 """Names recognised without an option, best first (XES standard names lead, then English,
@@ -60,6 +63,16 @@ OPTION = {
 
 REQUIRED = ("case", "department", "timestamp")
 """Roles a log cannot do without."""
+
+_ROLE_WORDS = {
+    "case": N_("case"),
+    "activity": N_("activity"),
+    "department": N_("department"),
+    "timestamp": N_("timestamp"),
+    "start_timestamp": N_("start timestamp"),
+    "lifecycle": N_("lifecycle"),
+}
+"""How a message names each role ("no case column found")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +109,7 @@ def resolve_columns(available: Sequence[str], options: ColumnOptions, source: st
         recognised; the message names the column and lists those the log has.
     """
     chosen: dict[str, str | None] = {}
-    listing = ", ".join(repr(name) for name in available) or "none"
+    listing = ", ".join(repr(name) for name in available) or _("none")
     for f in fields(options):
         role = f.name
         named = getattr(options, role)
@@ -104,15 +117,26 @@ def resolve_columns(available: Sequence[str], options: ColumnOptions, source: st
             found = _match(available, (named,))
             if found is None:
                 raise DiscoverError(
-                    f"{source}: no column {named!r} (given with {OPTION[role]}); "
-                    f"the log's columns are {listing}"
+                    _(
+                        "{source}: no column {column} (given with {option}); "
+                        "the log's columns are {columns}"
+                    ).format(
+                        source=source, column=repr(named), option=OPTION[role], columns=listing
+                    )
                 )
         else:
             found = _match(available, STANDARD[role])
             if found is None and role in REQUIRED:
                 raise DiscoverError(
-                    f"{source}: no {role.replace('_', ' ')} column found; name it with "
-                    f"{OPTION[role]} (the log's columns are {listing})"
+                    _(
+                        "{source}: no {role} column found; name it with {option} "
+                        "(the log's columns are {columns})"
+                    ).format(
+                        source=source,
+                        role=_(_ROLE_WORDS[role]),  # i18n: N_ table
+                        option=OPTION[role],
+                        columns=listing,
+                    )
                 )
         chosen[role] = found
     return ColumnMap(**chosen)  # type: ignore[arg-type]

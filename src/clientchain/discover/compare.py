@@ -25,8 +25,9 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from clientchain.discover.build import slug
+from clientchain.i18n import _, ngettext
 from clientchain.model import NOWHERE, Location, Organization
-from clientchain.numbers import num
+from clientchain.numbers import num, pct, per_period
 
 if TYPE_CHECKING:
     from clientchain.checks.base import Finding
@@ -156,13 +157,13 @@ def _with_findings(c: Comparison) -> Comparison:
     from clientchain.checks.base import Finding, Severity
 
     org = c.declared
-    unit = f"per {c.discovery.period}"
+    unit = per_period(c.discovery.period)
     findings = [
         _finding(
             org,
             "handoff-not-observed",
             e,
-            f"declared handoff {_pair(org, e)} is never seen in the log",
+            _("declared handoff {handoff} is never seen in the log").format(handoff=_pair(org, e)),
         )
         for e in c.not_observed
     ]
@@ -171,8 +172,16 @@ def _with_findings(c: Comparison) -> Comparison:
             org,
             "handoff-not-declared",
             e,
-            f"{_handovers(e.handovers)} {_pair(org, e)} in the log "
-            f"({num(e.observed_volume)} {unit}), not declared",
+            ngettext(
+                "{n} handover {handoff} in the log ({volume} {per_period}), not declared",
+                "{n} handovers {handoff} in the log ({volume} {per_period}), not declared",
+                e.handovers,
+            ).format(
+                n=num(e.handovers),
+                handoff=_pair(org, e),
+                volume=num(e.observed_volume),
+                per_period=unit,
+            ),
         )
         for e in c.not_declared
     ]
@@ -184,16 +193,24 @@ def _with_findings(c: Comparison) -> Comparison:
                     org,
                     "volume-mismatch",
                     e,
-                    f"handoff {_pair(org, e)}: observed {num(e.observed_volume)} {unit}, declared "
-                    f"{num(e.declared_volume or 0.0)} "
-                    f"(ratio {num(ratio)}, tolerance {c.tolerance:.0%})",
+                    _(
+                        "handoff {handoff}: observed {observed} {per_period}, declared "
+                        "{declared} (ratio {ratio}, tolerance {tolerance})"
+                    ).format(
+                        handoff=_pair(org, e),
+                        observed=num(e.observed_volume),
+                        per_period=unit,
+                        declared=num(e.declared_volume or 0.0),
+                        ratio=num(ratio),
+                        tolerance=pct(c.tolerance),
+                    ),
                 )
             )
     findings += [
         Finding(
             "department-not-declared",
             Severity.WARNING,
-            f"department {name!r} of the log is not declared",
+            _("department {name} of the log is not declared").format(name=repr(name)),
             org.source,
             0,
             0,
@@ -207,7 +224,9 @@ def _with_findings(c: Comparison) -> Comparison:
             Finding(
                 "department-not-observed",
                 Severity.WARNING,
-                f"declared department {org.describe(dept)} does no work in the log",
+                _("declared department {name} does no work in the log").format(
+                    name=org.describe(dept)
+                ),
                 org.source,
                 where.line,
                 where.column,
@@ -229,7 +248,3 @@ def _finding(org: Organization, rule: str, e: EdgeComparison, message: str) -> F
 
 def _pair(org: Organization, e: EdgeComparison) -> str:
     return f"{org.describe(e.source)} → {org.describe(e.target)}"
-
-
-def _handovers(n: int) -> str:
-    return "1 handover" if n == 1 else f"{n} handovers"

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from clientchain.discover.errors import DiscoverError
 from clientchain.errors import UsageError
+from clientchain.i18n import N_, _
 
 __all__ = [
     "SAMPLE_BYTES",
@@ -40,7 +41,7 @@ SAMPLE_BYTES = 65536
 """Bytes :func:`detect_encoding` looks at."""
 
 _CHUNK = 1024 * 1024
-_HINT = "give the file's encoding with --encoding (Excel on Windows writes cp1252)"
+_HINT = N_("give the file's encoding with --encoding (Excel on Windows writes cp1252)")
 
 
 def check_encoding(name: str) -> str:
@@ -49,7 +50,9 @@ def check_encoding(name: str) -> str:
         codecs.lookup(name)
     except LookupError:
         raise UsageError(
-            f"--encoding: unknown encoding {name!r} (for example utf-8, utf-16, cp1252, latin-1)"
+            _(
+                "--encoding: unknown encoding {name} (for example utf-8, utf-16, cp1252, latin-1)"
+            ).format(name=repr(name))
         ) from None
     return name
 
@@ -89,7 +92,7 @@ def transcode(source: Path, target: Path, encoding: str, shown: str) -> None:
 
 def check_decodes(path: Path, encoding: str, shown: str) -> None:
     """Read ``path``; a :class:`DiscoverError` at the first byte ``encoding`` cannot read."""
-    for _ in _decoded(path, encoding, shown):
+    for _text in _decoded(path, encoding, shown):
         pass
 
 
@@ -106,9 +109,14 @@ def _decoded(path: Path, encoding: str, shown: str) -> Iterator[str]:
             except UnicodeDecodeError as exc:
                 data = bytes(exc.object)  # the decoder's pending bytes, then the chunk
                 line, column = _advance(line, column, data[: exc.start].decode(encoding, "replace"))
+                where = f"{shown}:{line}:{column}"
                 raise DiscoverError(
-                    f"{shown}:{line}:{column}: cannot read byte 0x{data[exc.start]:02x} as "
-                    f"{encoding}; {_HINT}"
+                    _("{where}: cannot read byte {byte} as {encoding}; {hint}").format(
+                        where=where,
+                        byte=f"0x{data[exc.start]:02x}",
+                        encoding=encoding,
+                        hint=_(_HINT),  # i18n: N_ table
+                    )
                 ) from None
             line, column = _advance(line, column, text)
             yield text

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from clientchain.discover.errors import DiscoverError, MissingEngineError
+from clientchain.i18n import _
 
 if TYPE_CHECKING:
     import duckdb
@@ -106,7 +107,9 @@ def execute(
     if "error" in outcome:
         raise outcome["error"]
     if "rows" not in outcome:
-        raise DiscoverError(f"the {stage or 'query'} stopped without a result")
+        raise DiscoverError(
+            _("the {stage} stopped without a result").format(stage=stage or _("query"))
+        )
     rows: list[tuple[Any, ...]] = outcome["rows"]
     return rows
 

@@ -7,6 +7,7 @@ error handler turns them into one line on stderr and exit code 2.
 from __future__ import annotations
 
 from clientchain.errors import ClientchainError
+from clientchain.i18n import _
 
 __all__ = ["EXTRA", "DiscoverError", "MissingEngineError"]
 
@@ -23,6 +24,7 @@ class MissingEngineError(DiscoverError):
 
     def __init__(self) -> None:
         super().__init__(
-            "discover needs DuckDB, which is not installed; "
-            f"install the extra with: pip install '{EXTRA}'"
+            _(
+                "discover needs DuckDB, which is not installed; install the extra with: {command}"
+            ).format(command=f"pip install '{EXTRA}'")  # i18n: a command line
         )

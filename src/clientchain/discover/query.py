@@ -30,6 +30,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from clientchain.discover.engine import Progress, execute
+from clientchain.i18n import _
 
 if TYPE_CHECKING:
     import duckdb
@@ -46,6 +47,7 @@ __all__ = [
     "aggregate_sql",
 ]
 
+# i18n: SQL
 _HEAD = """
 -- clientchain discover: the whole aggregation of an event log, in one query.
 -- Input: the view events_raw(seq, case_id, activity, department, ts, start_ts, lifecycle,
@@ -110,6 +112,7 @@ usable AS (
 ),
 """
 
+# i18n: SQL
 _EVENTS_PLAIN = """
 -- 2. Events: every usable row (the log has no lifecycle column). Times in microseconds; an
 --    event's duration runs from its start column, never from an invented start (NULL when
@@ -124,6 +127,7 @@ events AS (
 ),
 """
 
+# i18n: SQL
 _EVENTS_LIFECYCLE = """
 -- 2. Events. With a lifecycle column, an activity is its 'complete' event (rows with no
 --    transition count as complete); 'start' events only give the start time; other
@@ -160,6 +164,7 @@ events AS (
 ),
 """
 
+# i18n: SQL
 _TAIL = """
 -- 3. Within each case, events ordered by timestamp; ties keep file order (seq). Each event
 --    knows the next one and the running total and count of the case's durations so far.
@@ -356,7 +361,7 @@ def aggregate(
         sql,
         [period_seconds, placeholders],
         progress=progress,
-        stage="reading and aggregating",
+        stage=_("reading and aggregating"),
     )
     row = rows[0]
     totals = Totals(

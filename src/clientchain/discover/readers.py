@@ -44,6 +44,7 @@ from clientchain.discover.timestamps import (
 )
 from clientchain.discover.xes import SEQ, xes_to_csv
 from clientchain.errors import UsageError
+from clientchain.i18n import _
 
 if TYPE_CHECKING:
     import duckdb
@@ -115,10 +116,15 @@ def open_log(
             raise  # a query of ours is wrong: an internal error, not the log's
         except duckdb.Error as exc:
             message = str(exc).strip().splitlines()
+            # i18n: matched against the engine's message
             if log.encoding is not None and "invalid unicode" in str(exc).lower():
                 check_decodes(log.path, log.encoding, log.shown)  # raises, located
             first_line = message[0].replace(str(log.path), log.shown)  # the user's name for it
-            raise DiscoverError(f"{log.shown}: cannot read the log: {first_line}") from None
+            raise DiscoverError(
+                _("{source}: cannot read the log: {reason}").format(
+                    source=log.shown, reason=first_line
+                )
+            ) from None
 
 
 def _load_file(con: duckdb.DuckDBPyConnection, log: Staged, options: ReadOptions) -> LoadedLog:
@@ -141,8 +147,10 @@ def _check_delimiter(delimiter: str | None) -> str | None:
     """``delimiter`` unless it is the quote or a line break, which cannot separate fields."""
     if delimiter is not None and delimiter in ('"', "\n", "\r"):
         raise UsageError(
-            f"--delimiter: {delimiter!r} cannot separate CSV fields (it is the quote or a line "
-            "break); expected one character such as , ; | or tab"
+            _(
+                "--delimiter: {delimiter} cannot separate CSV fields (it is the quote or a line "
+                "break); expected one character such as , ; | or tab"
+            ).format(delimiter=repr(delimiter))
         )
     return delimiter
 
@@ -153,7 +161,7 @@ def _sniff(path: Path) -> str:
 
 
 def _csv_source(con: duckdb.DuckDBPyConnection, path: Path, delimiter: str) -> None:
-    options = (
+    options = (  # i18n: SQL
         f"delim = {literal(delimiter)}, header = true, all_varchar = true, "
         "quote = '\"', escape = '\"'"
     )
@@ -234,6 +242,7 @@ def _define_view(
     raw = {role: _raw(getattr(columns, role)) for role in ("timestamp", "start_timestamp")}
     execute(
         con,
+        # i18n: SQL
         f"CREATE OR REPLACE TEMP VIEW {VIEW} AS SELECT seq, case_id, activity, department, "
         f"ts, start_ts, lifecycle, {_unread('ts', 'ts_raw')} AS ts_bad, "
         f"{_unread('start_ts', 'start_raw')} AS start_bad FROM ("
@@ -278,7 +287,9 @@ def _stamp(
         return f"CAST({name} AS TIMESTAMP)", kind, None
     if kind != "VARCHAR":
         raise DiscoverError(
-            f"column {column!r} holds {kind} values; expected timestamps (or text to parse)"
+            _("column {column} holds {kind} values; expected timestamps (or text to parse)").format(
+                column=repr(column), kind=kind
+            )
         )
     fmt, note = (options.timestamp_format, None)
     if fmt is None:
@@ -303,8 +314,23 @@ def check_timestamps(
             continue
         raw = first(con, f"SELECT {quote_identifier(column)} FROM {SOURCE} WHERE {SEQ} = ?", [seq])
         option = "--timestamp" if role == "timestamp" else "--start-timestamp"
+        if log.unit == "event":
+            message = _(
+                "{source}: column {column} ({option}), event {n}: cannot read {value} as a "
+                "timestamp (format {format}); give the format with --timestamp-format"
+            )
+        else:
+            message = _(
+                "{source}: column {column} ({option}), row {n}: cannot read {value} as a "
+                "timestamp (format {format}); give the format with --timestamp-format"
+            )
         raise DiscoverError(
-            f"{log.source}: column {column!r} ({option}), {log.unit} {seq}: cannot read "
-            f"{raw[0] if raw else None!r} as a timestamp (format {log.formats[column]}); "
-            "give the format with --timestamp-format"
+            message.format(
+                source=log.source,
+                column=repr(column),
+                option=option,
+                n=seq,
+                value=repr(raw[0] if raw else None),
+                format=log.formats[column],
+            )
         )

@@ -26,6 +26,8 @@ from clientchain.discover.encoding import (
 )
 from clientchain.discover.errors import DiscoverError
 from clientchain.discover.xes import is_xes
+from clientchain.i18n import _
+from clientchain.numbers import num
 
 __all__ = ["STDIN", "STDIN_LIMIT", "STDIN_NAME", "Staged", "log_kind", "stage"]
 
@@ -68,7 +70,9 @@ def log_kind(path: Path) -> str:
     if name.endswith((".csv", ".tsv", ".txt")):
         return "csv"
     raise DiscoverError(
-        f"{path}: unknown log format; expected .csv (or .tsv, .txt), .parquet, .xes or .xes.gz"
+        _(
+            "{file}: unknown log format; expected .csv (or .tsv, .txt), .parquet, .xes or .xes.gz"
+        ).format(file=path)
     )
 
 
@@ -98,8 +102,10 @@ def stage(
         check_encoding(encoding)
     if PATTERN_CHARACTERS & set(str(folder)):
         raise DiscoverError(
-            f"the temporary folder {folder} has a character DuckDB reads as a file pattern "
-            "(one of * ? [ ] { } ~); set TMPDIR to a plain folder"
+            _(
+                "the temporary folder {folder} has a character DuckDB reads as a file pattern "
+                "(one of {characters}); set TMPDIR to a plain folder"
+            ).format(folder=folder, characters="* ? [ ] { } ~")
         )
     if str(named) == STDIN:
         copy = _copy_stdin(folder, stdin if stdin is not None else sys.stdin.buffer)
@@ -107,9 +113,11 @@ def stage(
     path = Path(named)
     if not path.is_file():
         raise DiscoverError(
-            f"{path}: no such file"
+            _("{file}: no such file").format(file=path)
             if not path.exists()
-            else f"{path}: not a regular file (for a pipe, give - and standard input)"
+            else _("{file}: not a regular file (for a pipe, give - and standard input)").format(
+                file=path
+            )
         )
     kind = log_kind(path)
     link = folder / "log"
@@ -139,12 +147,14 @@ def _copy_stdin(folder: Path, stream: BinaryIO) -> Path:
             copied += len(chunk)
             if copied > STDIN_LIMIT:
                 raise DiscoverError(
-                    f"{STDIN_NAME}: more than {STDIN_LIMIT / 1024**3:g} GiB on standard input; "
-                    "save the log to a file and give its name"
+                    _(
+                        "{source}: more than {gib} GiB on standard input; "
+                        "save the log to a file and give its name"
+                    ).format(source=STDIN_NAME, gib=num(STDIN_LIMIT / 1024**3))
                 )
             target.write(chunk)
     if copied == 0:
-        raise DiscoverError(f"{STDIN_NAME}: the log is empty")
+        raise DiscoverError(_("{source}: the log is empty").format(source=STDIN_NAME))
     return copy
 
 

@@ -25,6 +25,7 @@ import csv
 from typing import TYPE_CHECKING
 
 from clientchain.discover.engine import first, literal
+from clientchain.i18n import _
 
 if TYPE_CHECKING:
     import duckdb
@@ -144,10 +145,10 @@ def detect_timestamp_format(
     best = max(FORMATS, key=lambda fmt: read[fmt])  # first of the best, in FORMATS order
     other = _month_first(best)
     if other is not None and read[other] == read[best] == row[0]:
-        return best, (
-            f"column {column!r}: dates read both day-first and month-first; "
-            f"took day-first ({best}); set --timestamp-format if that is wrong"
-        )
+        return best, _(
+            "column {column}: dates read both day-first and month-first; "
+            "took day-first ({format}); set --timestamp-format if that is wrong"
+        ).format(column=repr(column), format=best)
     return best, None
 
 

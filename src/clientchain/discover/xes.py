@@ -25,6 +25,8 @@ from typing import IO
 
 from clientchain.discover.engine import Progress
 from clientchain.discover.errors import DiscoverError
+from clientchain.i18n import _
+from clientchain.numbers import num
 
 __all__ = ["MAX_TEXT_RUN", "SEQ", "XesTable", "is_xes", "xes_to_csv"]
 
@@ -88,7 +90,7 @@ def xes_to_csv(
                 writer.writerow([events, *(row.get(k, "") for k in wanted)])
             if progress is not None and events >= next_report:
                 next_report = events + _REPORT_EVERY
-                progress("reading XES", min(raw.tell() / size, 1.0))
+                progress(_("reading XES"), min(raw.tell() / size, 1.0))
     return XesTable(tuple(k for k in wanted if k in seen), traces, events)
 
 
@@ -120,8 +122,10 @@ class _Bounded:
     def _check(self, run: int) -> None:
         if run > MAX_TEXT_RUN:
             raise DiscoverError(
-                f"{self._source}:{self._run_line}: more than {MAX_TEXT_RUN // 1048576} MiB of "
-                "text outside the tags (or in one attribute value); an XES log has none: refused"
+                _(
+                    "{where}: more than {mib} MiB of text outside the tags (or in one attribute "
+                    "value); an XES log has none: refused"
+                ).format(where=f"{self._source}:{self._run_line}", mib=num(MAX_TEXT_RUN // 1048576))
             )
 
 
@@ -164,6 +168,12 @@ def _traces(stream: _Bounded, source: str) -> Iterator[list[dict[str, str]]]:
                     root.clear()
     except ET.ParseError as exc:
         line, column = exc.position
-        raise DiscoverError(f"{source}:{line}:{column + 1}: not a valid XES file: {exc}") from None
+        raise DiscoverError(
+            _("{where}: not a valid XES file: {reason}").format(
+                where=f"{source}:{line}:{column + 1}", reason=exc
+            )
+        ) from None
     except (OSError, EOFError) as exc:  # a damaged .gz
-        raise DiscoverError(f"{source}: cannot read the XES file: {exc}") from None
+        raise DiscoverError(
+            _("{source}: cannot read the XES file: {reason}").format(source=source, reason=exc)
+        ) from None

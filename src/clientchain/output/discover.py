@@ -15,8 +15,9 @@ import textwrap
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from clientchain.i18n import N_, _, ngettext
 from clientchain.loading.dump import comment_text, dump_org
-from clientchain.numbers import finite, num, pct
+from clientchain.numbers import finite, num, pct, per_period, plural
 from clientchain.output.common import dumps, finding_dict, finding_line
 
 if TYPE_CHECKING:
@@ -33,18 +34,19 @@ __all__ = [
     "summary_text",
 ]
 
-
-def _int(n: int) -> str:
-    return f"{n:,}"
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{_int(n)} {word}" if n == 1 else f"{_int(n)} {word}s"
+NBSP = "\u00a0"
+"""The no-break space of Spanish percentages (``80 %``), written plain in YAML comments."""
 
 
 def _periods(count: float, period: str) -> str:
     """``'1 month'``, ``'2.5 weeks'``."""
-    return f"{num(count)} {period if count == 1 else period + 's'}"
+    if period == "day":
+        return plural(count, "{n} day", "{n} days")
+    if period == "month":
+        return plural(count, "{n} month", "{n} months")
+    if period == "quarter":
+        return plural(count, "{n} quarter", "{n} quarters")
+    return plural(count, "{n} week", "{n} weeks")
 
 
 def _facts(d: Discovery) -> list[str]:
@@ -52,22 +54,51 @@ def _facts(d: Discovery) -> list[str]:
     t = d.result.totals
     log = d.log
     span = (
-        f"from {t.first:%Y-%m-%d %H:%M} to {t.last:%Y-%m-%d %H:%M} UTC, "
-        f"{_periods(t.periods, d.period)}"
+        _("from {first} to {last} UTC, {periods}").format(
+            first=f"{t.first:%Y-%m-%d %H:%M}",
+            last=f"{t.last:%Y-%m-%d %H:%M}",
+            periods=_periods(t.periods, d.period),
+        )
         if t.first is not None and t.last is not None
-        else "no time span"
+        else _("no time span")
     )
-    skipped = f", {_int(t.skipped)} skipped (no case, department or timestamp)" if t.skipped else ""
-    variants = len(d.result.variants)
+    if t.skipped:
+        read = ngettext(
+            "{n} row read, {skipped} skipped (no case, department or timestamp)",
+            "{n} rows read, {skipped} skipped (no case, department or timestamp)",
+            t.rows_read,
+        ).format(n=num(t.rows_read), skipped=num(t.skipped))
+    else:
+        read = ngettext("{n} row read", "{n} rows read", t.rows_read).format(n=num(t.rows_read))
+    events = plural(t.events, "{n} event", "{n} events")
+    if t.measured:
+        measured = _("durations measured for {measured} of {events}").format(
+            measured=num(t.measured), events=events
+        )
+    else:
+        measured = _("durations measured for {measured} of {events} ({reason})").format(
+            measured=num(t.measured), events=events, reason=_no_durations(log.columns.lifecycle)
+        )
     return [
-        f"{_plural(t.rows_read, 'row')} read{skipped}",
-        f"{_plural(t.events, 'event')} in {_plural(t.cases, 'case')}, {span}",
-        f"{_plural(len(t.departments), 'department')}, {_plural(d.handovers, 'handover')} "
-        f"between {_plural(len(d.result.edges), 'pair')} of departments",
-        f"chains: the {len(d.chains)} most frequent of {_plural(variants, 'variant')}, "
-        f"covering {pct(d.coverage)} of the cases",
-        f"durations measured for {_int(t.measured)} of {_plural(t.events, 'event')}"
-        + ("" if t.measured else f" ({_no_durations(log.columns.lifecycle)})"),
+        read,
+        _("{events} in {cases}, {span}").format(
+            events=events, cases=plural(t.cases, "{n} case", "{n} cases"), span=span
+        ),
+        _("{departments}, {handovers} between {pairs} of departments").format(
+            departments=plural(len(t.departments), "{n} department", "{n} departments"),
+            handovers=plural(d.handovers, "{n} handover", "{n} handovers"),
+            pairs=plural(len(d.result.edges), "{n} pair", "{n} pairs"),
+        ),
+        ngettext(
+            "chains: the {n} most frequent of {variants}, covering {share} of the cases",
+            "chains: the {n} most frequent of {variants}, covering {share} of the cases",
+            len(d.chains),
+        ).format(
+            n=num(len(d.chains)),
+            variants=plural(len(d.result.variants), "{n} variant", "{n} variants"),
+            share=pct(d.coverage),
+        ),
+        measured,
         *_missing(t.missing),
     ]
 
@@ -76,27 +107,34 @@ def _missing(missing: tuple[tuple[str, int], ...]) -> list[str]:
     """``department missing in 5 rows: 'EMPTY' 4, empty 1 (...)``, or nothing."""
     if not missing:
         return []
-    rows = sum(n for _, n in missing)
+    rows = sum(n for _name, n in missing)
     listed = sorted(missing, key=lambda m: m[0] == "")  # empty last, else most rows first
-    values = ", ".join(f"{name!r} {_int(n)}" if name else f"empty {_int(n)}" for name, n in listed)
+    values = ", ".join(
+        f"{name!r} {num(n)}" if name else _("empty {n}").format(n=num(n)) for name, n in listed
+    )
     return [
-        f"department missing in {_plural(rows, 'row')}: {values} "
-        "(placeholders count as missing; --missing VALUE adds others)"
+        _(
+            "department missing in {rows}: {values} "
+            "(placeholders count as missing; --missing VALUE adds others)"
+        ).format(rows=plural(rows, "{n} row", "{n} rows"), values=values)
     ]
 
 
 def _no_durations(lifecycle: str | None) -> str:
     if lifecycle is None:
-        return "no start times: give --start-timestamp or --lifecycle"
-    return "no start events to pair with the completions"
+        return _("no start times: give --start-timestamp or --lifecycle")
+    return _("no start events to pair with the completions")
 
 
 def _format(d: Discovery) -> str:
     """``csv, encoding cp1252, delimiter ';'``: the encoding only when it is not plain UTF-8."""
     log = d.log
-    encoding = f", encoding {log.encoding}" if log.encoding not in (None, "utf-8") else ""
-    delimiter = f", delimiter {log.delimiter!r}" if log.delimiter else ""
-    return f"{log.kind}{encoding}{delimiter}"
+    parts = [log.kind]
+    if log.encoding not in (None, "utf-8"):
+        parts.append(_("encoding {encoding}").format(encoding=log.encoding))
+    if log.delimiter:
+        parts.append(_("delimiter {delimiter}").format(delimiter=repr(log.delimiter)))
+    return ", ".join(parts)
 
 
 def summary_text(d: Discovery) -> str:
@@ -105,13 +143,25 @@ def summary_text(d: Discovery) -> str:
     lines += [f"  {fact}" for fact in _facts(d)]
     unknown, steps = _unknown_steps(d)
     if unknown:
-        lines.append(
-            f"  step efforts: unknown for {unknown} of {steps} chain steps (written as "
+        text = _(
+            "step efforts: unknown for {unknown} of {steps} chain steps (written as "
             "'effort: unknown'; the lead time, value added, utilization and headroom they "
             "touch are unknown until they are set)"
-        )
-    lines += [f"  note: {note}" for note in d.log.notes]
+        ).format(unknown=num(unknown), steps=num(steps))
+        lines.append(f"  {text}")
+    lines += ["  " + _("note: {note}").format(note=note) for note in d.log.notes]
     return "\n".join(lines)
+
+
+# The roles of the log's columns, as the header names them ("case 'caso'").
+_ROLES = {
+    "case": N_("case"),
+    "activity": N_("activity"),
+    "department": N_("department"),
+    "timestamp": N_("timestamp"),
+    "start": N_("start"),
+    "lifecycle": N_("lifecycle"),
+}
 
 
 def _header(d: Discovery) -> list[str]:
@@ -125,39 +175,63 @@ def _header(d: Discovery) -> list[str]:
         "lifecycle": c.lifecycle,
     }
     columns = ", ".join(
-        f"{role} {name!r}" + (f" ({d.log.formats[name]})" if name in d.log.formats else "")
+        f"{_(_ROLES[role])} {name!r}"  # i18n: N_ table
+        + (f" ({d.log.formats[name]})" if name in d.log.formats else "")
         for role, name in given.items()
         if name is not None
     )
+    per = per_period(d.period)
     lines = [
-        f"Discovered by `clientchain discover` from the event log {d.source}",
+        _("Discovered by `clientchain discover` from the event log {source}").format(
+            source=d.source
+        ),
         f"({_format(d)}).",
-        f"Columns: {columns}.",
+        _("Columns: {columns}.").format(columns=columns),
         *(f"{fact}." for fact in _facts(d)),
         "",
-        "How to read it (docs/discover.md):",
-        f"- handoff volume = handovers per {d.period} over the log's time span; lead_time =",
-        "  median clock hours between the two events; deliverable = the activity most often",
-        "  handed over.",
-        f"- chain demand = the variant's cases per {d.period}; step effort = median clock hours",
-        "  from start to completion (nights and weekends included), summed over the step's",
-        "  consecutive events.",
+        _("How to read it (docs/discover.md):"),
+        # TRANSLATORS: three lines of a YAML comment; keep the line breaks (under 90 characters)
+        *_(
+            "- handoff volume = handovers {per_period} over the log's time span; lead_time =\n"
+            "  median clock hours between the two events; deliverable = the activity most often\n"
+            "  handed over."
+        )
+        .format(per_period=per)
+        .splitlines(),
+        # TRANSLATORS: three lines of a YAML comment; keep the line breaks (under 90 characters)
+        *_(
+            "- chain demand = the variant's cases {per_period}; step effort = median clock hours\n"
+            "  from start to completion (nights and weekends included), summed over the step's\n"
+            "  consecutive events."
+        )
+        .format(per_period=per)
+        .splitlines(),
     ]
     unknown, steps = _unknown_steps(d)
     if unknown:
-        why = f" ({_no_durations(c.lifecycle)})" if d.result.totals.measured == 0 else ""
-        paragraph = (
-            f"- UNKNOWN EFFORTS: no case measured {unknown} of the {steps} chain steps{why}. "
-            "They are written as `effort: unknown`. The lead time, value added, utilization "
-            "and headroom they touch are shown as unknown by map, bottlenecks and simulate "
-            "until the efforts are measured or estimated and set."
-        )
+        counts = {"unknown": num(unknown), "steps": num(steps)}
+        if d.result.totals.measured == 0:
+            paragraph = _(
+                "- UNKNOWN EFFORTS: no case measured {unknown} of the {steps} chain steps "
+                "({reason}). They are written as `effort: unknown`. The lead time, value added, "
+                "utilization and headroom they touch are shown as unknown by map, bottlenecks "
+                "and simulate until the efforts are measured or estimated and set."
+            ).format(reason=_no_durations(c.lifecycle), **counts)
+        else:
+            paragraph = _(
+                "- UNKNOWN EFFORTS: no case measured {unknown} of the {steps} chain steps. "
+                "They are written as `effort: unknown`. The lead time, value added, utilization "
+                "and headroom they touch are shown as unknown by map, bottlenecks and simulate "
+                "until the efforts are measured or estimated and set."
+            ).format(**counts)
         lines += textwrap.wrap(paragraph, 88, subsequent_indent="  ", break_on_hyphens=False)
-    lines += [
-        "- Headcount, capacity, quality and satisfaction are not in a log: every department has",
-        "  the default headcount 1 and the handoffs carry no rating. Set them before analysing.",
-    ]
-    return [f"# {comment_text(line)}".rstrip() for line in lines]
+    # TRANSLATORS: two lines of a YAML comment; keep the line break (under 90 characters)
+    lines += _(
+        "- Headcount, capacity, quality and satisfaction are not in a log: every department has\n"
+        "  the default headcount 1 and the handoffs carry no rating. Set them before analysing."
+    ).splitlines()
+    # a no-break space (Spanish "80 %") is written as a plain one: YAML comments stay plain
+    return [f"# {comment_text(line.replace(NBSP, ' '))}".rstrip() for line in lines]
 
 
 def org_yaml(d: Discovery) -> str:
@@ -173,31 +247,40 @@ def _annotated(d: Discovery) -> Iterator[str]:
     section = ""
     efforts: tuple[float | None, ...] = ()
     step = -1
+    unmeasured = _("unknown: no case of this variant measured it")
     for line in dump_org(d.org).splitlines():
         if not line.startswith(" "):
             section = line.split(":", 1)[0]
         elif section == "handoffs" and line.startswith("  - from: "):
             e = next(handoffs)
-            yield f"  # {_plural(e.handovers, 'handover')}"
+            yield "  # " + _handovers(e.handovers)
         elif section == "chains" and line.startswith('  "'):
             v = next(chains)
             efforts, step = v.efforts, -1
-            yield f"  # {_plural(v.cases, 'case')} ({pct(v.cases / total)}); {_chain_effort(v)}"
+            cases = plural(v.cases, "{n} case", "{n} cases")
+            comment = f"{cases} ({pct(v.cases / total)}); {_chain_effort(v)}"
+            yield "  # " + comment.replace(NBSP, " ")
         elif section == "chains" and line.startswith("      - department: "):
             step += 1
         elif section == "chains" and line.startswith("        effort: ") and efforts[step] is None:
-            line += "  # unknown: no case of this variant measured it"
+            line += f"  # {unmeasured}"
         yield line
+
+
+def _handovers(n: int) -> str:
+    return plural(n, "{n} handover", "{n} handovers")
 
 
 def _chain_effort(v: Variant) -> str:
     """What the chain comment says of its efforts: measured in how many cases, or unknown where."""
     unknown = sum(effort is None for effort in v.efforts)
     if unknown == len(v.efforts):
-        return "effort unknown at every step"
+        return _("effort unknown at every step")
     if unknown:
-        return f"effort unknown at {unknown} of {len(v.efforts)} steps"
-    return f"effort measured in {_int(min(v.measured))} of them"
+        return _("effort unknown at {unknown} of {steps} steps").format(
+            unknown=num(unknown), steps=num(len(v.efforts))
+        )
+    return _("effort measured in {n} of them").format(n=num(min(v.measured)))
 
 
 def _unknown_steps(d: Discovery) -> tuple[int, int]:
@@ -213,37 +296,61 @@ def _edge(org: Organization, e: EdgeComparison) -> str:
 def comparison_text(c: Comparison) -> str:
     """Declared vs observed, plain text, one fact per line."""
     org, d = c.declared, c.discovery
-    unit = f"per {d.period}"
+    unit = per_period(d.period)
     lines = [
-        f"declared: {org.source} ({org.name})",
-        f"observed: {d.source} ({_plural(d.result.totals.cases, 'case')}, "
-        f"{_periods(d.result.totals.periods, d.period)})",
-        f"declared but never seen ({len(c.not_observed)}):",
-        *(f"  {_edge(org, e)}: declared volume {num(e.declared_volume)}" for e in c.not_observed),
-        f"seen but not declared ({len(c.not_declared)}):",
+        _("declared: {file} ({name})").format(file=org.source, name=org.name),
+        _("observed: {file} ({cases}, {periods})").format(
+            file=d.source,
+            cases=plural(d.result.totals.cases, "{n} case", "{n} cases"),
+            periods=_periods(d.result.totals.periods, d.period),
+        ),
+        _("declared but never seen ({n}):").format(n=num(len(c.not_observed))),
         *(
-            f"  {_edge(org, e)}: {_plural(e.handovers, 'handover')}, "
-            f"{num(e.observed_volume)} {unit}"
+            "  "
+            + _("{handoff}: declared volume {volume}").format(
+                handoff=_edge(org, e), volume=num(e.declared_volume)
+            )
+            for e in c.not_observed
+        ),
+        _("seen but not declared ({n}):").format(n=num(len(c.not_declared))),
+        *(
+            f"  {_edge(org, e)}: {_handovers(e.handovers)}, {num(e.observed_volume)} {unit}"
             for e in c.not_declared
         ),
-        f"volume ratios, observed / declared {unit} (tolerance {pct(c.tolerance)}):",
+        _("volume ratios, observed / declared {per_period} (tolerance {tolerance}):").format(
+            per_period=unit, tolerance=pct(c.tolerance)
+        ),
     ]
     for e in c.both:
         ratio = e.ratio
-        flag = "  MISMATCH" if ratio is not None and abs(ratio - 1) > c.tolerance else ""
-        lines.append(
-            f"  {_edge(org, e)}: observed {num(e.observed_volume)}, declared "
-            f"{num(e.declared_volume)}, ratio {num(ratio)}{flag}"
+        flag = "  " + _("MISMATCH") if ratio is not None and abs(ratio - 1) > c.tolerance else ""
+        pair = _("{handoff}: observed {observed}, declared {declared}, ratio {ratio}").format(
+            handoff=_edge(org, e),
+            observed=num(e.observed_volume),
+            declared=num(e.declared_volume),
+            ratio=num(ratio),
         )
+        lines.append(f"  {pair}{flag}")
     if c.departments_not_declared:
         lines.append(
-            f"departments in the log, not declared: {', '.join(c.departments_not_declared)}"
+            _("departments in the log, not declared: {names}").format(
+                names=", ".join(c.departments_not_declared)
+            )
         )
     if c.departments_not_observed:
         names = ", ".join(org.describe(x) for x in c.departments_not_observed)
-        lines.append(f"declared departments with no work in the log: {names}")
-    verdict = "agree" if c.agrees else f"disagree: {_plural(len(c.findings), 'finding')}"
-    lines.append(f"result: declared and observed {verdict}")
+        lines.append(_("declared departments with no work in the log: {names}").format(names=names))
+    if c.agrees:
+        lines.append(_("result: declared and observed agree"))
+    else:
+        n = len(c.findings)
+        lines.append(
+            ngettext(
+                "result: declared and observed disagree: {n} finding",
+                "result: declared and observed disagree: {n} findings",
+                n,
+            ).format(n=num(n))
+        )
     return "\n".join(lines)
 
 
