@@ -148,7 +148,6 @@ def test_json_is_the_same_in_both_languages(args: tuple[str, ...]) -> None:
     messages and hints (text for people) do."""
     english, spanish = (json.loads(_run(language, *args)) for language in LANGUAGES)
     assert _without_text(english) == _without_text(spanish)
-    assert english != spanish or "findings" not in english
 
 
 def _without_text(value: object) -> object:
