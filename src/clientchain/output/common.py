@@ -53,8 +53,22 @@ _CLIENT_ROLES = {
 }
 
 
-def none() -> str:
-    """``none`` in the current language: what an empty list reads as."""
+_NONE_OF = {
+    # TRANSLATORS: an empty list of chains ("chains through it: none")
+    "chains": NC_("chains", "none"),
+    # TRANSLATORS: an empty list of handoffs ("weakest handoffs: none")
+    "handoffs": NC_("handoffs", "none"),
+    # TRANSLATORS: no department needs more people ("people needed …: none")
+    "people": NC_("people", "none"),
+}
+
+
+def none(of: str | None = None) -> str:
+    """``none`` in the current language: what an empty list reads as. ``of`` names what
+    the list holds (``chains``, ``handoffs``, ``people``) where the word agrees with it
+    (Spanish ``ninguna`` for chains)."""
+    if of in _NONE_OF:
+        return pgettext(of, _NONE_OF[of])  # i18n: N_ table
     return _(NONE)  # i18n: N_ table
 
 

@@ -256,14 +256,14 @@ def limit_json(result: Simulation) -> str:
 
 def limit_text(org: Organization, result: Simulation) -> str:
     """``clientchain simulate --find-limit``: the demand factor before the first overload."""
-    lines = [f"{_('changes')}: {_changes(result)}"]
+    lines = [_("changes") + f": {_changes(result)}"]
     lines.append(demand_limit_line(result.after, org.describe))
     lines.append(headroom_line(result.after, org.describe))
     return "\n".join(lines)
 
 
 def _impact_lines(org: Organization, impact: DepartmentImpact, flow: DepartmentFlow) -> list[str]:
-    chains = ", ".join(org.chains[c].describe() for c in impact.chains) or none()
+    chains = ", ".join(org.chains[c].describe() for c in impact.chains) or none("chains")
     if impact.chains:
         stall = _("hits {clients}").format(clients=nodes(org, impact.clients_hit))
     else:
@@ -279,8 +279,8 @@ def _impact_lines(org: Organization, impact: DepartmentImpact, flow: DepartmentF
     )
     return [
         f"  {org.describe(impact.id)}: {summary}",
-        f"    {_('chains through it')}: {chains}",
-        f"    {_('if it stalls')}: {stall}",
+        "    " + _("chains through it") + f": {chains}",
+        "    " + _("if it stalls") + f": {stall}",
     ]
 
 
@@ -288,20 +288,20 @@ def bottlenecks_text(org: Organization, result: Bottlenecks) -> str:
     """``clientchain bottlenecks`` as plain lines."""
     flow = result.flow
     lines = [
-        f"{_('organization')}: {org.name}",
-        f"{_('period')}: {term('period', org.period)} ({hours(flow.period_hours)})",
+        _("organization") + f": {org.name}",
+        _("period") + f": {term('period', org.period)} ({hours(flow.period_hours)})",
         constraint_line(flow, org.describe),
         headroom_line(flow, org.describe),
         demand_limit_line(flow, org.describe),
-        f"{_('near-capacity threshold')}: {pct(result.near_capacity)}",
+        _("near-capacity threshold") + f": {pct(result.near_capacity)}",
         "",
-        f"{_('departments by utilization')}:",
+        _("departments by utilization") + ":",
     ]
     for impact in result.departments:
         lines += _impact_lines(org, impact, flow.departments[impact.id])
     if not result.departments:
         lines.append(f"  {none()}")
-    lines += ["", f"{_('steps over takt')}:"]
+    lines += ["", _("steps over takt") + ":"]
     lines += [
         "  "
         + _("{chain} at {department}: cycle time {cycle_time} > takt {takt}").format(
@@ -322,13 +322,13 @@ def chains_text(org: Organization, result: ChainsReport) -> str:
         lines += _chain_lines(org, chain, result.flow.hours_per_day)
         lines.append("")
     if not result.flow.chains:
-        lines += [f"{_('chains')}: {none()}", ""]
-    lines.append(f"{_('weakest handoffs (%C&A)')}:")
+        lines += [_("chains") + f": {none('chains')}", ""]
+    lines.append(_("weakest handoffs (%C&A)") + ":")
     lines += [
         f"  {org.describe(w.source)} → {org.describe(w.target)}: {pct(w.quality)}"
         for w in result.weakest
-    ] or [f"  {none()}"]
-    lines += ["", f"{_('satisfaction of supplier departments (volume-weighted, 1–5)')}:"]
+    ] or [f"  {none('handoffs')}"]
+    lines += ["", _("satisfaction of supplier departments (volume-weighted, 1–5)") + ":"]
     lines += [
         f"  {org.describe(dept)}: {num(score)}" for dept, score in result.satisfaction.items()
     ] or [f"  {none()}"]
@@ -347,15 +347,15 @@ def _chain_lines(org: Organization, chain: ChainFlow, hours_per_day: float) -> l
     )
     lines = [
         f"{org.chains[chain.id].describe()}: {demand}",
-        f"  {_('takt')}: {duration(chain.takt_hours)}",
-        f"  {_('process time')}: {duration(chain.process_time_hours)}",
-        f"  {_('lead time')}: {lead_time(chain.lead_time_hours, hours_per_day)}",
-        f"  {_('value-added ratio')}: {pct(chain.value_added_ratio)}",
-        f"  {_('rolled quality')}: {quality}",
-        f"  {_('constraint')}: {constraint}",
-        f"  {_('over takt')}: {nodes(org, chain.over_takt)}",
+        "  " + _("takt") + f": {duration(chain.takt_hours)}",
+        "  " + _("process time") + f": {duration(chain.process_time_hours)}",
+        "  " + _("lead time") + f": {lead_time(chain.lead_time_hours, hours_per_day)}",
+        "  " + _("value-added ratio") + f": {pct(chain.value_added_ratio)}",
+        "  " + _("rolled quality") + f": {quality}",
+        "  " + _("constraint") + f": {constraint}",
+        "  " + _("over takt") + f": {nodes(org, chain.over_takt)}",
         *_unknown_effort(org, chain),
-        f"  {_('steps')}:",
+        "  " + _("steps") + ":",
     ]
     for step in chain.steps:
         parts = [
@@ -372,7 +372,7 @@ def _chain_lines(org: Organization, chain: ChainFlow, hours_per_day: float) -> l
         lines.append(f"    {org.describe(step.department)}: {', '.join(parts)}")
     if chain.finished_wait_hours:
         wait = _("wait {wait}").format(wait=duration(chain.finished_wait_hours))
-        lines.append(f"    {_('finished inventory')}: {wait}")
+        lines.append("    " + _("finished inventory") + f": {wait}")
     return lines
 
 
@@ -395,8 +395,8 @@ _WAIT_WORDS = {
 def simulate_text(org: Organization, result: Simulation) -> str:
     """``clientchain simulate`` as plain lines: changes, before → after, hires, limit."""
     before, after = result.before, result.after
-    lines = [f"{_('changes')}: {_changes(result)}"]
-    lines.append(f"{_('constraint')}: {_constraint(org, before)} → {_constraint(org, after)}")
+    lines = [_("changes") + f": {_changes(result)}"]
+    lines.append(_("constraint") + f": {_constraint(org, before)} → {_constraint(org, after)}")
     if carries_no_chain_work(after, after.constraint):
         lines.append(f"  {constraint_line(after, org.describe)}")
     lines.append(
@@ -406,14 +406,14 @@ def simulate_text(org: Organization, result: Simulation) -> str:
             meaning=headroom_clause(after, org.describe),
         )
     )
-    lines += ["", f"{_('utilization (before → after)')}:"]
+    lines += ["", _("utilization (before → after)") + ":"]
     for flow in after.by_utilization():
         was = before.departments[flow.id]
         lines.append(
             f"  {org.describe(flow.id)}: {pct(was.utilization)} → {pct(flow.utilization)} "
             f"({load_of(flow.load_hours, flow.capacity_hours)})"
         )
-    lines += ["", f"{_('lead time (before → after)')}:"]
+    lines += ["", _("lead time (before → after)") + ":"]
     note = inventory_note(org, result)
     lines += [f"  {note}"] if note else []
     changes = result.lead_time_change()
@@ -423,10 +423,10 @@ def simulate_text(org: Organization, result: Simulation) -> str:
         change = _signed(changes[chain_id])
         lines.append(f"  {org.chains[chain_id].describe()}: {old} → {new} ({change})")
     if not before.chains:
-        lines.append(f"  {none()}")
+        lines.append(f"  {none('chains')}")
     needed = _("people needed to bring each department to {threshold} or below:")
     lines += ["", needed.format(threshold=pct(result.threshold))]
-    lines += [_hire_line(org, hire) for hire in result.hires] or [f"  {none()}"]
+    lines += [_hire_line(org, hire) for hire in result.hires] or [f"  {none('people')}"]
     lines += ["", demand_limit_line(after, org.describe)]
     return "\n".join(lines)
 

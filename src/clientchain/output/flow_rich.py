@@ -124,7 +124,7 @@ def bottlenecks_rich(org: Organization, result: Bottlenecks, width: int) -> str:
         )
     parts: list[Table | Text] = [heading, table]
     if result.over_takt:
-        step_columns = (_("chain"), _("department"), _("cycle time"), _("takt"))
+        step_columns = _("chain"), _("department"), _("cycle time"), _("takt")
         steps = _table(_("Steps over takt"), step_columns)
         for step in result.over_takt:
             steps.add_row(
@@ -135,7 +135,7 @@ def bottlenecks_rich(org: Organization, result: Bottlenecks, width: int) -> str:
             )
         parts.append(steps)
     else:
-        parts.append(Text(f"{_('Steps over takt')}: {none()}", style="green"))
+        parts.append(Text(_("Steps over takt") + f": {none()}", style="green"))
     return render(parts, width)
 
 
@@ -208,7 +208,7 @@ def simulate_rich(org: Organization, result: Simulation, width: int) -> str:
             lead_time(chain.lead_time_hours, before.hours_per_day),
             lead_time(new, after.hours_per_day),
         )
-    hire_columns = (_("department"), _("utilization"), _("extra people"), _("then"))
+    hire_columns = _("department"), _("utilization"), _("extra people"), _("then")
     hires = _table(_("People needed"), hire_columns)
     for hire in result.hires:
         extra = _("no number helps") if hire.extra_people is None else f"+{hire.extra_people}"

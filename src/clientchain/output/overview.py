@@ -90,23 +90,23 @@ def map_text(overview: Overview) -> str:
     """``clientchain map``: summary, departments, external parties, chains, findings."""
     org = overview.org
     lines = [
-        f"{_('organization')}: {org.name}",
-        f"{_('period')}: {term('period', org.period)}",
-        f"{_('counts')}: {counts_text(overview.counts)}",
+        _("organization") + f": {org.name}",
+        _("period") + f": {term('period', org.period)}",
+        _("counts") + f": {counts_text(overview.counts)}",
     ]
-    lines += ["", f"{_('departments')}:"]
+    lines += ["", _("departments") + ":"]
     for who in overview.departments:
         lines += _department_lines(org, who)
         lines += _utilization_lines(org, overview.flow, who.id)
-    lines += ["", f"{_('clients')}:"]
+    lines += ["", _("clients") + ":"]
     lines += [f"  {org.describe(c.id)}{_party_detail(c)}" for c in org.clients.values()] or [
         f"  {none()}"
     ]
-    lines += ["", f"{_('suppliers')}:"]
+    lines += ["", _("suppliers") + ":"]
     lines += [f"  {org.describe(s.id)}{_party_detail(s)}" for s in org.suppliers.values()] or [
         f"  {none()}"
     ]
-    lines += ["", f"{_('chains')}:"]
+    lines += ["", _("chains") + ":"]
     for chain in org.chains.values():
         demand = _("demand {demand} {per_period}").format(
             demand=given(chain.demand), per_period=per_period(org.period)
@@ -114,9 +114,9 @@ def map_text(overview: Overview) -> str:
         lines += [f"  {chain.describe()}: {demand}", f"    {chain_path(org, chain)}"]
         lines += _chain_flow_lines(org, overview.flow, chain.id)
     if not org.chains:
-        lines.append(f"  {none()}")
+        lines.append(f"  {none('chains')}")
     lines += _bottleneck_lines(overview)
-    lines += ["", f"{_('findings')}:"]
+    lines += ["", _("findings") + ":"]
     lines += [f"  {finding_line(f)}" for f in overview.findings] or [f"  {none()}"]
     return "\n".join(lines)
 
@@ -133,9 +133,9 @@ def _department_lines(org: Organization, who: WhoServesWhom) -> list[str]:
         )
     return [
         f"  {org.describe(who.id)}: {kind}",
-        f"    {_('suppliers')}: {nodes(org, who.suppliers)}",
-        f"    {_('clients')}: {nodes(org, who.clients)}",
-        f"    {_('serves external')}: {serves}",
+        "    " + _("suppliers") + f": {nodes(org, who.suppliers)}",
+        "    " + _("clients") + f": {nodes(org, who.clients)}",
+        "    " + _("serves external") + f": {serves}",
     ]
 
 
@@ -145,7 +145,7 @@ def _utilization_lines(org: Organization, flow: FlowReport | None, dept_id: str)
     dept = flow.departments[dept_id]
     mark = _mark(flow, dept_id)
     load = load_of(dept.load_hours, dept.capacity_hours, org.period)
-    return [f"    {_('utilization')}: {pct(dept.utilization)} ({load}){mark}"]
+    return ["    " + _("utilization") + f": {pct(dept.utilization)} ({load}){mark}"]
 
 
 def _chain_flow_lines(org: Organization, flow: FlowReport | None, chain_id: str) -> list[str]:
@@ -178,7 +178,7 @@ def _bottleneck_lines(overview: Overview) -> list[str]:
     flow = overview.flow
     if flow is None:
         return []
-    lines = ["", f"{_('bottlenecks')}:"]
+    lines = ["", _("bottlenecks") + ":"]
     for dept_id in overview.top_bottlenecks():
         dept = flow.departments[dept_id]
         mark = _mark(flow, dept_id)

@@ -144,7 +144,7 @@ def _bottlenecks(overview: Overview) -> RenderableType:
         for d in overview.top_bottlenecks()
     )
     limits = limits_words(flow)
-    return Text.assemble((f"{_('Bottlenecks')}: ", "bold"), top, f"  ·  {limits}")
+    return Text.assemble((_("Bottlenecks") + ": ", "bold"), top, f"  ·  {limits}")
 
 
 def _names(org: Organization, node_ids: Iterable[str]) -> Text:
@@ -156,7 +156,7 @@ def _parties(org: Organization) -> Table:
     table = Table(
         title=_("External clients and suppliers"), title_justify="left", box=box.SIMPLE_HEAD
     )
-    for column in (_("id"), _("name"), _("role"), _("segment")):
+    for column in _("id"), _("name"), _("role"), _("segment"):
         table.add_column(column, overflow="fold")
     for party in (*org.clients.values(), *org.suppliers.values()):
         table.add_row(
@@ -168,7 +168,7 @@ def _parties(org: Organization) -> Table:
 def _chains(overview: Overview) -> Table:
     org, flow = overview.org, overview.flow
     table = Table(title=_("Chains"), title_justify="left", box=box.SIMPLE_HEAD)
-    columns = (_("chain"), _("demand"), _("path"), _("lead time"), _("constraint"))
+    columns = _("chain"), _("demand"), _("path"), _("lead time"), _("constraint")
     for column in columns:
         table.add_column(column, overflow="fold")
     for chain in org.chains.values():
@@ -200,9 +200,9 @@ def _chains(overview: Overview) -> Table:
 def _findings(findings: Iterable[Finding]) -> RenderableType:
     rows = list(findings)
     if not rows:
-        return Text(f"{_('Findings')}: {none()}", style="green")
+        return Text(_("Findings") + f": {none()}", style="green")
     table = Table(title=_("Findings"), title_justify="left", box=box.SIMPLE_HEAD)
-    for column in (_("where"), _("severity"), _("rule"), _("message")):
+    for column in _("where"), _("severity"), _("rule"), _("message"):
         table.add_column(column, overflow="fold")
     for f in rows:
         table.add_row(
