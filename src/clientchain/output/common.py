@@ -137,6 +137,7 @@ def dumps(document: Mapping[str, Any]) -> str:
 def finding_dict(finding: Finding | FindingChange) -> dict[str, Any]:
     """``{"rule", "severity", "message", "file", "line", "column", "subject"}``: a finding of
     ``check``, or one that ``diff`` says appeared or was resolved."""
+    # i18n: JSON keys and enum values are the machine contract, the same in every language
     return {
         "rule": finding.rule,
         "severity": str(finding.severity),

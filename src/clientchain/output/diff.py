@@ -271,6 +271,7 @@ def _regressions_dict(diff: OrgDiff) -> list[dict[str, Any]]:
 
 
 def _findings_dict(diff: OrgDiff) -> dict[str, Any] | None:
+    # i18n: JSON keys and enum values are the machine contract, the same in every language
     if not diff.findings_checked:
         return None
     return {
@@ -280,6 +281,7 @@ def _findings_dict(diff: OrgDiff) -> dict[str, Any] | None:
 
 
 def _entity_dict(change: EntityChange) -> dict[str, Any]:
+    # i18n: JSON keys and enum values are the machine contract, the same in every language
     entry: dict[str, Any] = {"kind": change.kind, "id": change.id, "name": change.name}
     if change.status == "changed":
         entry["fields"] = [

@@ -71,6 +71,7 @@ __all__ = [
 
 def department_dict(flow: DepartmentFlow) -> dict[str, Any]:
     """SPEC §3 ``bottlenecks`` department fields, plus headcount and the load's parts."""
+    # i18n: JSON keys and enum values are the machine contract, the same in every language
     return {
         "id": flow.id,
         "name": flow.name,
@@ -89,6 +90,7 @@ def limits_dict(report: FlowReport) -> dict[str, Any]:
     """``headroom``, ``demand_limit``, ``limit_department``, ``chain_constraint`` (JSON),
     and ``unknown_utilization``: the departments whose utilization is unknown (while there
     is one, ``headroom`` and ``demand_limit`` are ``null`` for that reason)."""
+    # i18n: JSON keys and enum values are the machine contract, the same in every language
     return {
         "headroom": finite(report.headroom),
         "demand_limit": finite(report.demand_limit),
@@ -99,6 +101,7 @@ def limits_dict(report: FlowReport) -> dict[str, Any]:
 
 
 def _flow_document(report: FlowReport) -> dict[str, Any]:
+    # i18n: JSON keys and enum values are the machine contract, the same in every language
     return {
         "constraint": report.constraint,
         **limits_dict(report),
@@ -108,6 +111,7 @@ def _flow_document(report: FlowReport) -> dict[str, Any]:
 
 def bottlenecks_json(result: Bottlenecks) -> str:
     """``clientchain bottlenecks --format json``."""
+    # i18n: JSON keys and enum values are the machine contract, the same in every language
     document = _flow_document(result.flow)
     impacts = {d.id: d for d in result.departments}
     for entry in document["departments"]:
@@ -131,6 +135,7 @@ def bottlenecks_json(result: Bottlenecks) -> str:
 
 def chain_dict(chain: ChainFlow) -> dict[str, Any]:
     """SPEC §3 ``chains`` fields, plus lead time in days, unknown-quality edges and steps."""
+    # i18n: JSON keys and enum values are the machine contract, the same in every language
     return {
         "id": chain.id,
         "name": chain.name,
@@ -162,6 +167,7 @@ def chain_dict(chain: ChainFlow) -> dict[str, Any]:
 
 def chains_json(result: ChainsReport) -> str:
     """``clientchain chains --format json``."""
+    # i18n: JSON keys and enum values are the machine contract, the same in every language
     return dumps(
         {
             "chains": [chain_dict(c) for c in result.flow.chains.values()],
@@ -176,6 +182,7 @@ def chains_json(result: ChainsReport) -> str:
 
 def simulate_json(result: Simulation) -> str:
     """``clientchain simulate --format json``: before and after, shifts, hires, the limit."""
+    # i18n: JSON keys and enum values are the machine contract, the same in every language
     changes = result.lead_time_change()
     return dumps(
         {
@@ -243,6 +250,7 @@ def _changes(result: Simulation) -> str:
 
 def limit_json(result: Simulation) -> str:
     """``clientchain simulate --find-limit --format json``."""
+    # i18n: JSON keys and enum values are the machine contract, the same in every language
     return dumps(
         {
             "changes": [str(change) for change in result.changes],

@@ -220,6 +220,7 @@ def _party_detail(party: ExternalParty) -> str:
 def who_dict(who: WhoServesWhom) -> dict[str, Any]:
     """SPEC §3 ``who`` fields plus ``name``, ``role``, ``information_from``/``_to`` and
     ``feedback_from``/``_to``."""
+    # i18n: JSON keys and enum values are the machine contract, the same in every language
     return {
         "id": who.id,
         "name": who.name,
@@ -241,6 +242,7 @@ def who_json(org: Organization, who: WhoServesWhom) -> str:
     """``clientchain who --format json``: :func:`who_dict` and, after ``role``, a client's
     ``client_role`` (``intermediary``, ``final``; ``null`` when not given and for a
     department or a supplier)."""
+    # i18n: JSON keys and enum values are the machine contract, the same in every language
     party = org.clients.get(who.id) if who.role == "client" else None
     entry = who_dict(who)
     document = {key: entry[key] for key in ("id", "name", "role")}
@@ -250,6 +252,7 @@ def who_json(org: Organization, who: WhoServesWhom) -> str:
 
 def map_json(overview: Overview) -> str:
     """``clientchain map --format json`` (infinite values are ``null``)."""
+    # i18n: JSON keys and enum values are the machine contract, the same in every language
     org = overview.org
     flow = overview.flow
     document: dict[str, Any] = {
@@ -274,6 +277,7 @@ def map_json(overview: Overview) -> str:
 
 
 def _department(org: Organization, who: WhoServesWhom, flow: FlowReport | None) -> dict[str, Any]:
+    # i18n: JSON keys and enum values are the machine contract, the same in every language
     dept = org.departments[who.id]
     entry = who_dict(who)
     del entry["role"]
@@ -287,15 +291,18 @@ def _department(org: Organization, who: WhoServesWhom, flow: FlowReport | None) 
 
 
 def _party(party: ExternalParty) -> dict[str, Any]:
+    # i18n: JSON keys and enum values are the machine contract, the same in every language
     return {"id": party.id, "name": party.name, "segment": party.segment}
 
 
 def _client(party: ExternalParty) -> dict[str, Any]:
     """A client with its ``role`` (intermediary, final or ``null``) and ``segment``."""
+    # i18n: JSON keys and enum values are the machine contract, the same in every language
     return {"id": party.id, "name": party.name, "role": party.client_role, "segment": party.segment}
 
 
 def _chain(chain: Chain, flow: FlowReport | None) -> dict[str, Any]:
+    # i18n: JSON keys and enum values are the machine contract, the same in every language
     result: dict[str, Any] = {
         "id": chain.id,
         "name": chain.name,
