@@ -276,10 +276,13 @@ def _impact_lines(org: Organization, impact: DepartmentImpact, flow: DepartmentF
         stall = _("hits {clients}").format(clients=nodes(org, impact.clients_hit))
     else:
         stall = _("no chain stops (it carries no chain work)")
-    if impact.chains or impact.clients_cut_off:
+    if impact.clients_cut_off:
         stall = _("{effect}; cuts off {clients}").format(
             effect=stall, clients=nodes(org, impact.clients_cut_off)
         )
+    elif impact.chains:
+        # TRANSLATORS: no external client loses its last supplier if the department stalls
+        stall = _("{effect}; cuts off none").format(effect=stall)
     summary = _("{utilization}, {load}, betweenness {betweenness}").format(
         utilization=pct(impact.utilization),
         load=load_of(flow.load_hours, flow.capacity_hours, org.period),
