@@ -197,7 +197,8 @@ def test_bottlenecks_in_spanish(cli: Invoke) -> None:
         "deja sin servicio a Marcas (marcas), Pymes (pymes)"
     ) in lines
     # Planificación de medios: only the Campaña for Pymes passes; Redes still reaches Pymes
-    assert "    si se detiene: afecta a Pymes (pymes); no deja a ningún cliente sin servicio" in lines
+    medios = "    si se detiene: afecta a Pymes (pymes); no deja a ningún cliente sin servicio"
+    assert medios in lines
     assert lines[-2:] == ["pasos por encima del takt:", "  ninguno"]
     assert english_left(out) == []
 
