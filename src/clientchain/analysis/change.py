@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from clientchain.errors import UsageError
+from clientchain.i18n import _
 from clientchain.model import Organization
 
 __all__ = ["Change", "Kind", "Operation", "check_changes", "unknown_target"]
@@ -58,7 +59,7 @@ class Change:
 
     def __post_init__(self) -> None:
         if self.operation not in _OPERATIONS.get(self.kind, ()):
-            raise ValueError(f"a {self.kind!r} change cannot {self.operation!r}")
+            raise ValueError(f"a {self.kind!r} change cannot {self.operation!r}")  # i18n: a bug
         if not self.label:
             object.__setattr__(self, "label", _describe(self))
 
@@ -84,7 +85,7 @@ class Change:
     ) -> Change:
         """Add ``add`` people to ``department`` (negative: remove), or set its headcount ``to``."""
         if (add is None) == (to is None):
-            raise TypeError("Change.headcount takes exactly one of add= and to=")
+            raise TypeError("Change.headcount takes exactly one of add= and to=")  # i18n: a bug
         if add is not None:
             return cls("headcount", department, "add", float(add), label)
         return cls("headcount", department, "set", float(to or 0.0), label)
@@ -96,7 +97,12 @@ class Change:
 
 
 def _describe(change: Change) -> str:
-    """The default label: the change in words, without command-line syntax."""
+    """The default label: the change in words, without command-line syntax.
+
+    Kept in English in every language: it is the change's ``repr`` and what ``simulate``'s
+    JSON lists under ``changes`` (the command line labels a change with the option as typed).
+    """
+    # i18n: the label is the change's repr and a JSON value, the same in every language
     what = change.kind if change.target is None else f"{change.kind} of {change.target}"
     if change.kind == "demand":
         return f"{what} × {change.value:g}"
@@ -121,7 +127,7 @@ def check_changes(org: Organization, changes: Iterable[Change]) -> None:
     """
     for change in changes:
         if not isinstance(change, Change):
-            raise TypeError(
+            raise TypeError(  # i18n: a programmer's error
                 f"expected a Change (Change.demand, .headcount, .capacity), got {change!r}"
             )
         table: Collection[str] = org.chains if change.kind == "demand" else org.departments
@@ -129,15 +135,42 @@ def check_changes(org: Organization, changes: Iterable[Change]) -> None:
             what = "chain" if change.kind == "demand" else "department"
             raise UsageError(f"{change}: {unknown_target(what, change.target, table)}")
         if change.target is None and change.kind != "demand":
-            raise UsageError(f"{change}: a {change.kind} change needs a department")
+            # the library's own changes always name a department: a capacity or headcount
+            # change without one is built by hand
+            raise UsageError(
+                _("{change}: a {kind} change needs a department").format(
+                    change=change, kind=change.kind
+                )
+            )
         signed = change.operation == "add"
         if not math.isfinite(change.value) or (change.value < 0 and not signed):
-            allowed = "a finite number" if signed else "a finite number, 0 or more"
-            raise UsageError(f"{change}: expected {allowed}, got {change.value!r}")
+            if signed:
+                message = _("{change}: expected a finite number, got {value}")
+            else:
+                message = _("{change}: expected a finite number, 0 or more, got {value}")
+            raise UsageError(message.format(change=change, value=repr(change.value)))
 
 
 def unknown_target(what: str, target: str, known: Iterable[str]) -> str:
-    """``unknown chain 'zz'``, with up to three close ids: ``(did you mean 'z'?)``."""
+    """``unknown chain 'zz'``, with up to three close ids: ``(did you mean 'z'?)``.
+
+    ``what`` is ``chain`` or ``department`` (another word is written as given, in English).
+    """
     close = difflib.get_close_matches(target, list(known), n=3)
-    hint = f" (did you mean {', '.join(repr(c) for c in close)}?)" if close else ""
-    return f"unknown {what} '{target}'{hint}"
+    candidates = ", ".join(repr(c) for c in close)
+    if what == "chain":
+        message = (
+            _("unknown chain '{target}' (did you mean {candidates}?)")
+            if close
+            else _("unknown chain '{target}'")
+        )
+    elif what == "department":
+        message = (
+            _("unknown department '{target}' (did you mean {candidates}?)")
+            if close
+            else _("unknown department '{target}'")
+        )
+    else:
+        hint = f" (did you mean {candidates}?)" if close else ""  # i18n: a caller's own word
+        return f"unknown {what} '{target}'{hint}"  # i18n: a caller's own word
+    return message.format(target=target, candidates=candidates)

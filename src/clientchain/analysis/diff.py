@@ -49,6 +49,7 @@ from dataclasses import dataclass, fields
 from typing import Any, Literal, Protocol
 
 from clientchain.analysis.flow import FlowReport, analyze_flow
+from clientchain.i18n import _, pgettext
 from clientchain.model import Chain, Organization
 from clientchain.numbers import duration, pct
 
@@ -165,11 +166,51 @@ class FindingChange:
 
 @dataclass(frozen=True, slots=True)
 class Regression:
-    """A change ``--fail-on-regression`` refuses, with a sentence saying why."""
+    """A change ``--fail-on-regression`` refuses; :attr:`message` says why.
+
+    ``reason`` is ``overloaded`` (the utilization crosses 100%), ``near_capacity`` (it
+    crosses ``limit``, the near-capacity threshold) or ``lead_time`` (the lead time grows
+    by more than ``limit``, the tolerance); ``old`` and ``new`` are the utilizations
+    (``old`` is ``None`` for a new department) or the lead times in hours; ``label`` is
+    the department or chain as ``Name (id)``.
+    """
 
     kind: Literal["department", "chain"]
     id: str
-    message: str
+    reason: Literal["overloaded", "near_capacity", "lead_time"]
+    label: str
+    old: float | None
+    new: float
+    limit: float = 0.0
+
+    @property
+    def message(self) -> str:
+        """The sentence, in the current language (the values are written as it writes them)."""
+        if self.reason == "lead_time":
+            old = self.old or 0.0
+            growth = math.inf if old == 0 else (self.new - old) / old
+            return _(
+                "{chain}: lead time grows by {growth} ({old} → {new}), "
+                "more than the tolerance of {tolerance}."
+            ).format(
+                chain=self.label,
+                growth=pct(growth),
+                old=duration(old),
+                new=duration(self.new),
+                tolerance=pct(self.limit),
+            )
+        # TRANSLATORS: the utilization of a department new in this version ("utilization new → 90%")
+        was = pgettext("utilization", "new") if self.old is None else pct(self.old)
+        if self.reason == "overloaded":
+            message = _("{department} becomes overloaded: utilization {old} → {new}.")
+            return message.format(department=self.label, old=was, new=pct(self.new))
+        message = _(
+            "{department} crosses the near-capacity threshold of {threshold}: "
+            "utilization {old} → {new}."
+        )
+        return message.format(
+            department=self.label, threshold=pct(self.limit), old=was, new=pct(self.new)
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,7 +286,9 @@ def diff_orgs(
         ``lead_time_tolerance`` is negative or not a number.
     """
     if not lead_time_tolerance >= 0:
-        raise ValueError(f"the lead-time tolerance must be 0 or more, got {lead_time_tolerance}")
+        raise ValueError(  # i18n: a programmer's error (the command line checks it first)
+            f"the lead-time tolerance must be 0 or more, got {lead_time_tolerance}"
+        )
     before, after = analyze_flow(old), analyze_flow(new)
     metrics = tuple(_metric_deltas(before, after))
     appeared: tuple[FindingChange, ...] = ()
@@ -429,7 +472,7 @@ def _unmatched(mine: list[FindingChange], theirs: list[FindingChange]) -> tuple[
             exact[key] -= 1
         else:
             left.append(item)
-    loose = Counter((rule, subject) for (rule, subject, _), n in exact.items() for _ in range(n))
+    loose = Counter((rule, subject) for (rule, subject, _m), n in exact.items() for _k in range(n))
     unmatched: list[FindingChange] = []
     for item in left:
         if loose[item.rule, item.subject]:
@@ -462,15 +505,10 @@ def _capacity_regression(
 ) -> Iterator[Regression]:
     before = 0.0 if old is None else old
     label = org.describe(dept)
-    change = f"utilization {'new' if old is None else pct(old)} → {pct(new)}"
     if before <= 1.0 < new:
-        yield Regression("department", dept, f"{label} becomes overloaded: {change}.")
+        yield Regression("department", dept, "overloaded", label, old, new, 1.0)
     elif before <= near < new:
-        yield Regression(
-            "department",
-            dept,
-            f"{label} crosses the near-capacity threshold of {pct(near)}: {change}.",
-        )
+        yield Regression("department", dept, "near_capacity", label, old, new, near)
 
 
 def _lead_time_regression(
@@ -481,9 +519,4 @@ def _lead_time_regression(
     growth = math.inf if old == 0 else (new - old) / old
     if growth > tolerance:
         label = org.chains[chain].describe()
-        yield Regression(
-            "chain",
-            chain,
-            f"{label}: lead time grows by {pct(growth)} ({duration(old)} → {duration(new)}), "
-            f"more than the tolerance of {pct(tolerance)}.",
-        )
+        yield Regression("chain", chain, "lead_time", label, old, new, tolerance)

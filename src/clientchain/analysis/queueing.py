@@ -55,7 +55,9 @@ def ggc_wait(
         ``effort`` is 0.
     """
     if utilization < 0 or effort < 0 or ca < 0 or cs < 0:
-        raise ValueError("utilization, effort and the coefficients of variation must be ≥ 0")
+        raise ValueError(  # i18n: a programmer's error (the loader refuses such values)
+            "utilization, effort and the coefficients of variation must be ≥ 0"
+        )
     if effort == 0 or utilization == 0:
         return 0.0
     if utilization >= 1 or servers <= 0:

@@ -46,6 +46,7 @@ from clientchain.graph import (
     external_suppliers,
     work_graph,
 )
+from clientchain.i18n import _
 from clientchain.model import Organization
 
 __all__ = [
@@ -150,7 +151,7 @@ def who_all(org: Organization, graph: nx.DiGraph, *, reach: bool = True) -> list
     itself can be that large.
     """
     index = _WorkIndex.of(graph)
-    _, hops = _levels(external_clients(graph), index.predecessors, index.order)
+    _reached, hops = _levels(external_clients(graph), index.predecessors, index.order)
     if not reach:
         sight = _line_of_sight(graph, index)
         return [
@@ -371,7 +372,7 @@ class _Reach:
                 pending.append(node)
                 node = neighbours[0]
             else:
-                reached, _ = _levels([node], self._adjacency, self._order)
+                reached, _hops = _levels([node], self._adjacency, self._order)
                 self._cache[node] = tuple(reached[1:])
         for previous in reversed(pending):
             (single,) = self._adjacency[previous]
@@ -448,7 +449,10 @@ def _unknown_node_message(graph: nx.DiGraph, node_id: str) -> str:
     close = difflib.get_close_matches(node_id, candidates, n=3)
     by_name = [n for n in candidates if str(graph.nodes[n][NAME]).casefold() == node_id.casefold()]
     hint = close or by_name
-    message = f"unknown department, client or supplier '{node_id}'"
-    if hint:
-        message += " (did you mean " + " or ".join(f"'{h}'" for h in hint) + "?)"
-    return message
+    if not hint:
+        return _("unknown department, client or supplier '{id}'").format(id=node_id)
+    # TRANSLATORS: "or" between the ids a mistyped id may stand for: 'a' or 'b'
+    names = _(" or ").join(f"'{h}'" for h in hint)
+    return _("unknown department, client or supplier '{id}' (did you mean {candidates}?)").format(
+        id=node_id, candidates=names
+    )

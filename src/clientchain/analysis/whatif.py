@@ -65,7 +65,9 @@ from clientchain.analysis.flow import (
     safe_ratio,
 )
 from clientchain.errors import UsageError
+from clientchain.i18n import _
 from clientchain.model import Chain, Department, Organization
+from clientchain.numbers import given, num
 
 __all__ = [
     "Change",
@@ -206,16 +208,22 @@ def _check_finite(org: Organization, changes: Iterable[Change]) -> None:
     loads = department_loads(org)
     for dept, load in loads.items():
         if load is not None and not math.isfinite(load + org.departments[dept].other_load):
+            message = _(
+                "{changes}: the load of department '{department}' would be too large to "
+                "compute with (more than {limit} hours)"
+            )
             raise UsageError(
-                f"{what}: the load of department '{dept}' would be too large to compute "
-                f"with (more than {sys.float_info.max:.1e} hours)"
+                message.format(changes=what, department=dept, limit=num(sys.float_info.max))
             )
     for chain in org.chains.values():
         units = [step.inventory or 0.0 for step in chain.steps]
         if not all(math.isfinite(n) for n in (*units, chain.finished_inventory)):
+            message = _(
+                "{changes}: the inventory of chain '{chain}' would be too large to "
+                "compute with (more than {limit} units)"
+            )
             raise UsageError(
-                f"{what}: the inventory of chain '{chain.id}' would be too large to compute "
-                f"with (more than {sys.float_info.max:.1e} units)"
+                message.format(changes=what, chain=chain.id, limit=num(sys.float_info.max))
             )
 
 
@@ -360,8 +368,15 @@ def _staffed(org: Organization, dept: Department, change: Change) -> Department:
         return replace(dept, capacity=change.value)
     new = dept.headcount + change.value if change.operation == "add" else change.value
     if new < 0:
+        # the new headcount is negative: never 1, so "people" is the only form
+        message = _("{change}: {department} would have {people} people (it has {headcount})")
         raise UsageError(
-            f"{change}: {dept.id} would have {new:g} people (it has {dept.headcount:g})"
+            message.format(
+                change=change,
+                department=dept.id,
+                people=given(new),
+                headcount=given(dept.headcount),
+            )
         )
     capacity = dept.capacity
     if capacity is not None:

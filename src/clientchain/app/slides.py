@@ -7,6 +7,7 @@ from pathlib import Path
 import networkx as nx
 
 from clientchain.errors import UsageError
+from clientchain.i18n import _
 from clientchain.model import Organization
 from clientchain.output.files import write_atomic
 from clientchain.render.engine import Engine
@@ -34,7 +35,9 @@ def write_slides(
         No engine to lay out the diagrams, or the engine failed.
     """
     if Path(output).suffix.lower() != ".pptx":
-        raise UsageError(f"slides are written as .pptx, not {str(output)!r}")
+        raise UsageError(
+            _("slides are written as .pptx, not {path}").format(path=repr(str(output)))
+        )
     plan = plan_deck(org, graph, options or DiagramOptions(), engine)
     write_atomic(output, build_deck(plan))
     counts = {"slides": slide_count(plan), "nodes": len(plan.overview[0].nodes)}

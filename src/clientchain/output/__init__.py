@@ -16,5 +16,11 @@ One module per command family, holding its plain formats (text and JSON), and a
 * :mod:`~clientchain.output.reports`: the result objects they render;
 * :mod:`~clientchain.output.files`: :func:`~clientchain.output.files.write_atomic`.
 
+Every word a person reads leaves through the catalog (:mod:`clientchain.i18n`), enumerated
+values through :func:`clientchain.terms.term` and numbers through :mod:`clientchain.numbers`,
+so ``--lang es`` writes the same outputs in Spanish. JSON does not change with the language:
+its keys and enum values are the machine contract, and the sentences this package puts in it
+(``diff``'s regressions) are written in English.
+
 Nothing is imported here so that each command loads only what it uses.
 """

@@ -12,11 +12,15 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from clientchain.i18n import N_, NC_, _, pgettext
+from clientchain.numbers import plural
+from clientchain.terms import term
+
 if TYPE_CHECKING:
     from clientchain.analysis.diff import FindingChange
     from clientchain.checks import Finding
     from clientchain.errors import Issue
-    from clientchain.model import Chain, Organization
+    from clientchain.model import Chain, ExternalParty, Organization
 
 __all__ = [
     "NONE",
@@ -26,18 +30,71 @@ __all__ = [
     "finding_line",
     "hops_text",
     "issues_text",
+    "node_role",
     "nodes",
+    "none",
+    "party_role",
     "schema_json",
+    "severity_word",
     "where",
 ]
 
-NONE = "none"
-"""Written for an empty list."""
+NONE = N_("none")
+"""Written for an empty list (the English message id; :func:`none` gives it translated)."""
+
+_ROLES = {
+    "department": NC_("role of a node", "department"),
+    "client": NC_("role of a node", "client"),
+    "supplier": NC_("role of a node", "supplier"),
+}
+_CLIENT_ROLES = {
+    "final": N_("final client"),
+    "intermediary": N_("intermediary client"),
+}
+
+
+_NONE_OF = {
+    # TRANSLATORS: an empty list of chains ("chains through it: none")
+    "chains": NC_("chains", "none"),
+    # TRANSLATORS: an empty list of handoffs ("weakest handoffs: none")
+    "handoffs": NC_("handoffs", "none"),
+    # TRANSLATORS: no department needs more people ("people needed …: none")
+    "people": NC_("people", "none"),
+}
+
+
+def none(of: str | None = None) -> str:
+    """``none`` in the current language: what an empty list reads as. ``of`` names what
+    the list holds (``chains``, ``handoffs``, ``people``) where the word agrees with it
+    (Spanish ``ninguna`` for chains)."""
+    if of in _NONE_OF:
+        return pgettext(of, _NONE_OF[of])  # i18n: N_ table
+    return _(NONE)  # i18n: N_ table
 
 
 def nodes(org: Organization, node_ids: Iterable[str]) -> str:
     """Comma-separated ``Name (id)`` of each node, or ``none``."""
-    return ", ".join(org.describe(n) for n in node_ids) or NONE
+    return ", ".join(org.describe(n) for n in node_ids) or none()
+
+
+def party_role(party: ExternalParty) -> str:
+    """``final client``, ``intermediary client``, ``client`` or ``supplier``, in the current
+    language (what :attr:`~clientchain.model.ExternalParty.role_words` says in English)."""
+    if party.client_role in _CLIENT_ROLES:
+        return _(_CLIENT_ROLES[party.client_role])  # i18n: N_ table
+    return node_role(party.role)
+
+
+def node_role(role: str) -> str:
+    """``department``, ``client`` or ``supplier`` in the current language."""
+    if role not in _ROLES:
+        return role
+    return pgettext("role of a node", _ROLES[role])  # i18n: N_ table
+
+
+def severity_word(severity: object) -> str:
+    """A finding's severity as people read it: ``warning``, ``aviso`` in Spanish."""
+    return term("severity", str(severity))
 
 
 def chain_path(org: Organization, chain: Chain) -> str:
@@ -48,8 +105,8 @@ def chain_path(org: Organization, chain: Chain) -> str:
 def hops_text(hops: int | None) -> str:
     """``'1 handoff'``, ``'3 handoffs'`` or ``'none'``."""
     if hops is None:
-        return NONE
-    return f"{hops} handoff" if hops == 1 else f"{hops} handoffs"
+        return none()
+    return plural(hops, "{n} handoff", "{n} handoffs")
 
 
 def where(file: str, line: int, column: int) -> str:
@@ -60,7 +117,7 @@ def where(file: str, line: int, column: int) -> str:
 def finding_line(finding: Finding) -> str:
     """``file:line:col: severity [rule] message``."""
     place = where(finding.file, finding.line, finding.column)
-    return f"{place}: {finding.severity} [{finding.rule}] {finding.message}"
+    return f"{place}: {severity_word(finding.severity)} [{finding.rule}] {finding.message}"
 
 
 def issues_text(issues: Iterable[Issue]) -> str:
@@ -80,6 +137,7 @@ def dumps(document: Mapping[str, Any]) -> str:
 def finding_dict(finding: Finding | FindingChange) -> dict[str, Any]:
     """``{"rule", "severity", "message", "file", "line", "column", "subject"}``: a finding of
     ``check``, or one that ``diff`` says appeared or was resolved."""
+    # i18n: JSON keys and enum values are the machine contract, the same in every language
     return {
         "rule": finding.rule,
         "severity": str(finding.severity),

@@ -14,17 +14,20 @@ import math
 import re
 from typing import TYPE_CHECKING, Any
 
+from clientchain.i18n import N_, NC_, _, pgettext, use
 from clientchain.numbers import (
     duration,
     given,
     name_id,
     pct,
+    plural,
     points,
     signed_duration,
     signed_pct,
     unknown_text,
 )
-from clientchain.output.common import dumps, finding_dict
+from clientchain.output.common import dumps, finding_dict, none, severity_word
+from clientchain.terms import term
 
 if TYPE_CHECKING:
     from clientchain.analysis.diff import (
@@ -42,10 +45,52 @@ _PERCENT = frozenset({"quality", "near_capacity", "min_rolled_quality"})
 _KINDS = ("organization", "department", "client", "supplier", "handoff", "chain")
 _SIGN = {"added": "+", "removed": "-", "changed": "~"}
 _METRIC = {
-    "utilization": "utilization",
-    "lead_time_hours": "lead time",
-    "rolled_quality": "rolled quality",
+    "utilization": N_("utilization"),
+    "lead_time_hours": N_("lead time"),
+    "rolled_quality": N_("rolled quality"),
 }
+_HEADINGS = {
+    "organization": N_("organization"),
+    "department": N_("departments"),
+    "client": N_("clients"),
+    "supplier": N_("suppliers"),
+    "handoff": N_("handoffs"),
+    "chain": N_("chains"),
+}
+"""The heading of each kind's changes in plain text."""
+_KIND_WORDS = {
+    "organization": NC_("kind of entity", "organization"),
+    "department": NC_("kind of entity", "department"),
+    "client": NC_("kind of entity", "client"),
+    "supplier": NC_("kind of entity", "supplier"),
+    "handoff": NC_("kind of entity", "handoff"),
+    "chain": NC_("kind of entity", "chain"),
+}
+"""The kind of an entity in the Markdown table's ``kind`` column."""
+_STATUS_WORDS = {
+    "added": NC_("change", "added"),
+    "removed": NC_("change", "removed"),
+    "changed": NC_("change", "changed"),
+    "appeared": NC_("change", "appeared"),
+    "resolved": NC_("change", "resolved"),
+}
+"""What happened to an entity or a finding, in the Markdown comment."""
+_TERMS = {"kind": "kind", "type": "type", "client_role": "role", "period": "period"}
+"""Fields whose values are enumerated: the value is shown as :func:`~clientchain.terms.term`."""
+
+
+def _metric(metric: str) -> str:
+    return _(_METRIC[metric])  # i18n: N_ table
+
+
+def _status(status: str) -> str:
+    return pgettext("change", _STATUS_WORDS[status])  # i18n: N_ table
+
+
+def _kind(kind: str) -> str:
+    if kind not in _KIND_WORDS:
+        return kind
+    return pgettext("kind of entity", _KIND_WORDS[kind])  # i18n: N_ table
 
 
 def field_value(name: str, value: Any) -> str:
@@ -55,14 +100,16 @@ def field_value(name: str, value: Any) -> str:
     ('2.5 h', '90%', '[]')
     """
     if value is None:
-        return unknown_text() if name.endswith("effort") else "none"  # an effort None is unknown
+        return unknown_text() if name.endswith("effort") else none()  # an effort None is unknown
     if isinstance(value, list):
         return f"[{', '.join(str(v) for v in value)}]"
     if isinstance(value, dict):
         return "{" + ", ".join(f"{k}: {v}" for k, v in value.items()) + "}"
+    leaf = name.rsplit(".", 1)[-1]
+    if isinstance(value, str) and leaf in _TERMS:
+        return term(_TERMS[leaf], value)
     if isinstance(value, bool) or not isinstance(value, int | float):
         return str(value)
-    leaf = name.rsplit(".", 1)[-1]
     if leaf in _HOURS:
         return duration(value)
     if leaf in _PERCENT:
@@ -74,7 +121,7 @@ def metric_value(metric: str, value: float | None, present: bool = True) -> str:
     """``75%`` for utilization and rolled quality, ``13 h`` for lead time, ``∞``, ``none``
     (not in that version) or ``unknown`` (``present`` but not known)."""
     if value is None:
-        return unknown_text() if present else "none"
+        return unknown_text() if present else none()
     if math.isinf(value):
         return "∞"
     return duration(value) if metric == "lead_time_hours" else pct(value)
@@ -83,14 +130,17 @@ def metric_value(metric: str, value: float | None, present: bool = True) -> str:
 def metric_change(delta: MetricDelta) -> str:
     """``+20 pts``, ``+2 h, +15.4%``, ``new``, ``removed`` or ``change unknown``."""
     if delta.old is None and not delta.old_present:
-        return "new"
+        # TRANSLATORS: a metric of an entity that is new in this version
+        return pgettext("metric", "new")
     if delta.new is None and not delta.new_present:
-        return "removed"
+        # TRANSLATORS: a metric of an entity that was removed in this version
+        return pgettext("metric", "removed")
     if delta.old is None or delta.new is None:
-        return f"change {unknown_text()}"
+        return _("change unknown")
     change = delta.delta
     if change is None or math.isnan(change) or math.isinf(change):
-        return "∞" if change is not None and not math.isnan(change) else "n/a"
+        # TRANSLATORS: not applicable (a change that is no number)
+        return "∞" if change is not None and not math.isnan(change) else _("n/a")
     if delta.metric == "lead_time_hours":
         share = f", {signed_pct(change / delta.old)}" if delta.old else ""
         return f"{signed_duration(change)}{share}"
@@ -102,27 +152,32 @@ def metric_change(delta: MetricDelta) -> str:
 
 def diff_text(diff: OrgDiff) -> str:
     """Plain, stable lines: changes by kind, metrics, constraint shifts, regressions."""
-    lines = [f"diff: {diff.old.source} → {diff.new.source}"]
+    # TRANSLATORS: the heading of diff's output: "diff: old.yaml → new.yaml"
+    lines = [_("diff") + f": {diff.old.source} → {diff.new.source}"]
     if diff.empty:
-        return "\n".join([*lines, "no changes"])
+        return "\n".join([*lines, _("no changes")])
     for kind in _KINDS:
         changes = [c for c in diff.entities if c.kind == kind]
         if changes:
-            lines.append(f"{_plural(kind)}:")
+            lines.append(_(_HEADINGS[kind]) + ":")  # i18n: N_ table
             lines += [f"  {_SIGN[c.status]} {_entity_text(diff, c)}" for c in changes]
     if diff.metrics:
-        lines.append("metrics:")
+        lines.append(_("metrics") + ":")
         lines += [f"  {_metric_text(diff, m)}" for m in diff.metrics]
     if diff.shifted:
         old, new = _node(diff, diff.constraint.old), _node(diff, diff.constraint.new)
-        lines.append(f"constraint: {old} → {new}")
+        lines.append(_("constraint") + f": {old} → {new}")
     for shift in diff.chain_constraints:
-        chain = _chain(diff, shift.chain or "")
         lines.append(
-            f"constraint of chain {chain}: {_node(diff, shift.old)} → {_node(diff, shift.new)}"
+            _("constraint of chain {chain}: {old} → {new}").format(
+                chain=_chain(diff, shift.chain or ""),
+                old=_node(diff, shift.old),
+                new=_node(diff, shift.new),
+            )
         )
     lines += _findings_text(diff)
-    lines.append("regressions:" if diff.regressions else "regressions: none")
+    regressions = _("regressions")
+    lines.append(f"{regressions}:" if diff.regressions else f"{regressions}: {none()}")
     lines += [f"  {r.message}" for r in diff.regressions]
     return "\n".join(lines)
 
@@ -134,13 +189,14 @@ def _findings_text(diff: OrgDiff) -> list[str]:
     changed = [("+", f) for f in diff.findings_appeared]
     changed += [("-", f) for f in diff.findings_resolved]
     if not changed:
-        return ["findings: none"]
-    return ["findings:", *(f"  {sign} {_finding_line(f)}" for sign, f in changed)]
+        return [_("findings") + f": {none()}"]
+    return [_("findings") + ":", *(f"  {sign} {_finding_line(f)}" for sign, f in changed)]
 
 
 def _finding_line(item: FindingChange) -> str:
     """As ``check`` writes it: ``file:line:col: severity [rule] message``."""
-    return f"{item.file}:{item.line}:{item.column}: {item.severity} [{item.rule}] {item.message}"
+    severity = severity_word(item.severity)
+    return f"{item.file}:{item.line}:{item.column}: {severity} [{item.rule}] {item.message}"
 
 
 def _entity_text(diff: OrgDiff, change: EntityChange) -> str:
@@ -158,9 +214,12 @@ def _field_text(change: FieldChange) -> str:
 def _metric_text(diff: OrgDiff, delta: MetricDelta) -> str:
     old = metric_value(delta.metric, delta.old, delta.old_present)
     new = metric_value(delta.metric, delta.new, delta.new_present)
-    return (
-        f"{_METRIC[delta.metric]} of {_metric_subject(diff, delta)}: "
-        f"{old} → {new} ({metric_change(delta)})"
+    return _("{metric} of {subject}: {old} → {new} ({change})").format(
+        metric=_metric(delta.metric),
+        subject=_metric_subject(diff, delta),
+        old=old,
+        new=new,
+        change=metric_change(delta),
     )
 
 
@@ -169,6 +228,7 @@ def _metric_text(diff: OrgDiff, delta: MetricDelta) -> str:
 
 def diff_json(diff: OrgDiff) -> str:
     """The ``diff --format json`` document (non-finite numbers are ``null``)."""
+    # i18n: JSON keys and enum values are the machine contract in every language
     return dumps(
         {
             "old": diff.old.source,
@@ -197,15 +257,21 @@ def diff_json(diff: OrgDiff) -> str:
                 {"chain": s.chain, "old": s.old, "new": s.new} for s in diff.chain_constraints
             ],
             "findings": _findings_dict(diff),
-            "regressions": [
-                {"kind": r.kind, "id": r.id, "message": r.message} for r in diff.regressions
-            ],
+            "regressions": _regressions_dict(diff),
             "lead_time_tolerance": diff.lead_time_tolerance,
         }
     )
 
 
+def _regressions_dict(diff: OrgDiff) -> list[dict[str, Any]]:
+    """The regressions, their messages in English as every JSON output keeps them: a
+    script reading the document gets the same text whatever the language of the run."""
+    with use("en"):
+        return [{"kind": r.kind, "id": r.id, "message": r.message} for r in diff.regressions]
+
+
 def _findings_dict(diff: OrgDiff) -> dict[str, Any] | None:
+    # i18n: JSON keys and enum values are the machine contract, the same in every language
     if not diff.findings_checked:
         return None
     return {
@@ -215,6 +281,7 @@ def _findings_dict(diff: OrgDiff) -> dict[str, Any] | None:
 
 
 def _entity_dict(change: EntityChange) -> dict[str, Any]:
+    # i18n: JSON keys and enum values are the machine contract, the same in every language
     entry: dict[str, Any] = {"kind": change.kind, "id": change.id, "name": change.name}
     if change.status == "changed":
         entry["fields"] = [
@@ -239,47 +306,66 @@ def _json_value(value: Any) -> Any:
 
 def diff_markdown(diff: OrgDiff) -> str:
     """A pull-request comment: a headline, regressions, changes and metrics as tables."""
-    lines = [f"### clientchain diff: {_code(diff.old.source)} → {_code(diff.new.source)}", ""]
+    title = _("clientchain diff: {old} → {new}").format(
+        old=_code(diff.old.source), new=_code(diff.new.source)
+    )
+    lines = [f"### {title}", ""]
     if diff.empty:
-        return "\n".join([*lines, "No changes to the customer chain."])
+        return "\n".join([*lines, _("No changes to the customer chain.")])
     lines += [_headline(diff), ""]
     if diff.regressions:
-        lines += ["#### Regressions", ""]
+        lines += ["#### " + _("Regressions"), ""]
         lines += [f"- :warning: {_md(r.message)}" for r in diff.regressions]
         lines.append("")
     if diff.entities:
-        lines += ["#### Changes", "", "| | kind | entity | what changed |", "|---|---|---|---|"]
+        changes = ("", _("kind"), _("entity"), _("what changed"))
+        lines += ["#### " + _("Changes"), "", _row(changes), "|---|---|---|---|"]
         lines += [_change_row(diff, c) for c in diff.entities]
         lines.append("")
     if diff.metrics:
-        lines += ["#### Metrics", "", "| entity | metric | before | after | change |"]
+        metrics = _("entity"), _("metric"), _("before"), _("after"), _("change")
+        lines += ["#### " + _("Metrics"), "", _row(metrics)]
         lines.append("|---|---|--:|--:|--:|")
         lines += [_metric_row(diff, m) for m in diff.metrics]
         lines.append("")
     if diff.findings_appeared or diff.findings_resolved:
-        lines += ["#### Findings", ""]
+        lines += ["#### " + _("Findings"), ""]
         lines += [_finding_item("appeared", f) for f in diff.findings_appeared]
         lines += [_finding_item("resolved", f) for f in diff.findings_resolved]
         lines.append("")
     return "\n".join(lines).rstrip("\n")
 
 
+def _row(cells: tuple[str, ...]) -> str:
+    """A Markdown table row: ``| a | b |`` (an empty cell stays one space wide)."""
+    return ("| " + " | ".join(cells) + " |").replace("|  |", "| |")
+
+
 def _finding_item(status: str, item: FindingChange) -> str:
     place = _code(f"{item.file}:{item.line}:{item.column}")
-    return f"- {status}: {place} {item.severity} {_md(f'[{item.rule}] {item.message}')}"
+    severity = severity_word(item.severity)
+    return f"- {_status(status)}: {place} {severity} {_md(f'[{item.rule}] {item.message}')}"
 
 
 def _headline(diff: OrgDiff) -> str:
-    counts = [f"{len(diff.by_status(s))} {s}" for s in ("added", "removed", "changed")]
+    added, removed, changed = (len(diff.by_status(s)) for s in ("added", "removed", "changed"))
+    counts = [
+        plural(added, "{n} added", "{n} added"),
+        plural(removed, "{n} removed", "{n} removed"),
+        plural(changed, "{n} changed", "{n} changed"),
+    ]
     parts = [f"**{' · '.join(counts)}**"]
     old, new = _node(diff, diff.constraint.old), _node(diff, diff.constraint.new)
-    parts.append(
-        f"constraint {_md(old)} → {_md(new)}" if diff.shifted else f"constraint {_md(new)}"
-    )
+    if diff.shifted:
+        parts.append(_("constraint {old} → {new}").format(old=_md(old), new=_md(new)))
+    else:
+        parts.append(_("constraint {constraint}").format(constraint=_md(new)))
     found = len(diff.regressions)
-    parts.append(
-        f":warning: {found} regression{'' if found == 1 else 's'}" if found else "no regression"
-    )
+    if found:
+        regressions = plural(found, "{n} regression", "{n} regressions")
+        parts.append(f":warning: {regressions}")
+    else:
+        parts.append(_("no regression"))
     return " · ".join(parts)
 
 
@@ -288,13 +374,14 @@ def _change_row(diff: OrgDiff, change: EntityChange) -> str:
         f"{_code(f.field)}: {_md(field_value(f.field, f.old))} → {_md(field_value(f.field, f.new))}"
         for f in change.fields
     )
-    return f"| {change.status} | {change.kind} | {_md(_label(diff, change))} | {what} |"
+    kind, label = _kind(change.kind), _md(_label(diff, change))
+    return f"| {_status(change.status)} | {kind} | {label} | {what} |"
 
 
 def _metric_row(diff: OrgDiff, delta: MetricDelta) -> str:
     cells = [
         _md(_metric_subject(diff, delta)),
-        _METRIC[delta.metric],
+        _metric(delta.metric),
         metric_value(delta.metric, delta.old, delta.old_present),
         metric_value(delta.metric, delta.new, delta.new_present),
         metric_change(delta),
@@ -325,7 +412,7 @@ def _label(diff: OrgDiff, change: EntityChange) -> str:
     if change.kind == "organization":
         return change.name
     if change.kind == "handoff":
-        source, _, target = change.id.partition("->")
+        source, _arrow, target = change.id.partition("->")
         return f"{_node(diff, source)} → {_node(diff, target)}"
     return name_id(change.name or change.id, change.id)
 
@@ -333,7 +420,7 @@ def _label(diff: OrgDiff, change: EntityChange) -> str:
 def _node(diff: OrgDiff, node_id: str | None) -> str:
     """``Name (id)`` of a department, client or supplier of either version; ``none``."""
     if node_id is None:
-        return "none"
+        return none()
     for org in (diff.new, diff.old):
         name = org.label(node_id)
         if name != node_id:
@@ -352,7 +439,3 @@ def _metric_subject(diff: OrgDiff, delta: MetricDelta) -> str:
     if delta.kind == "chain":
         return _chain(diff, delta.id)
     return _node(diff, delta.id)
-
-
-def _plural(kind: str) -> str:
-    return "organization" if kind == "organization" else f"{kind}s"

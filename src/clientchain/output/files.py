@@ -38,6 +38,8 @@ import stat
 import tempfile
 from pathlib import Path
 
+from clientchain.i18n import _
+
 __all__ = ["same_file", "write_atomic"]
 
 _STREAM_PATH = re.compile(r"/dev/(?:std(?:in|out|err)|fd/\d+)|/proc/(?:self|\d+)/fd/\d+")
@@ -92,7 +94,8 @@ def _write(target: Path, payload: bytes, replace: bool) -> None:
             _write_through(target, payload)
             return
         if not os.access(target, os.W_OK) or not found.st_mode & 0o222:
-            raise PermissionError(errno.EACCES, "read-only file, not overwritten", str(target))
+            message = _("read-only file, not overwritten")
+            raise PermissionError(errno.EACCES, message, str(target))
     destination = Path(os.path.realpath(target)) if target.is_symlink() else target
     _replace(destination, payload, replace, found)
 
@@ -134,7 +137,7 @@ def _write_through(target: Path, payload: bytes) -> None:
 def _names_a_descriptor(target: Path) -> bool:
     """Whether ``target``, or a link on the way to its file, is ``/dev/stdout`` and the like."""
     current = os.path.abspath(target)
-    for _ in range(_MAX_LINKS):
+    for _link in range(_MAX_LINKS):
         if _STREAM_PATH.fullmatch(os.path.normpath(current)):
             return True
         if not os.path.islink(current):

@@ -13,29 +13,34 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any
 
+from clientchain.i18n import N_, _
 from clientchain.numbers import (
     duration,
     factor,
     finite,
     fixed,
     given,
+    hours,
     lead_time,
     load_of,
     num,
     or_unknown,
     pct,
+    per_period,
     plural,
     signed_duration,
     unknown_text,
 )
-from clientchain.output.common import NONE, dumps, nodes
+from clientchain.output.common import dumps, nodes, none
 from clientchain.output.limits import (
     carries_no_chain_work,
     constraint_line,
     demand_limit_line,
     headroom_clause,
     headroom_line,
+    no_constraint,
 )
+from clientchain.terms import term
 
 if TYPE_CHECKING:
     from clientchain.analysis.flow import ChainFlow, DepartmentFlow, FlowReport
@@ -66,6 +71,7 @@ __all__ = [
 
 def department_dict(flow: DepartmentFlow) -> dict[str, Any]:
     """SPEC §3 ``bottlenecks`` department fields, plus headcount and the load's parts."""
+    # i18n: JSON keys and enum values are the machine contract, the same in every language
     return {
         "id": flow.id,
         "name": flow.name,
@@ -84,6 +90,7 @@ def limits_dict(report: FlowReport) -> dict[str, Any]:
     """``headroom``, ``demand_limit``, ``limit_department``, ``chain_constraint`` (JSON),
     and ``unknown_utilization``: the departments whose utilization is unknown (while there
     is one, ``headroom`` and ``demand_limit`` are ``null`` for that reason)."""
+    # i18n: JSON keys and enum values are the machine contract, the same in every language
     return {
         "headroom": finite(report.headroom),
         "demand_limit": finite(report.demand_limit),
@@ -94,6 +101,7 @@ def limits_dict(report: FlowReport) -> dict[str, Any]:
 
 
 def _flow_document(report: FlowReport) -> dict[str, Any]:
+    # i18n: JSON keys and enum values are the machine contract, the same in every language
     return {
         "constraint": report.constraint,
         **limits_dict(report),
@@ -103,6 +111,7 @@ def _flow_document(report: FlowReport) -> dict[str, Any]:
 
 def bottlenecks_json(result: Bottlenecks) -> str:
     """``clientchain bottlenecks --format json``."""
+    # i18n: JSON keys and enum values are the machine contract, the same in every language
     document = _flow_document(result.flow)
     impacts = {d.id: d for d in result.departments}
     for entry in document["departments"]:
@@ -126,6 +135,7 @@ def bottlenecks_json(result: Bottlenecks) -> str:
 
 def chain_dict(chain: ChainFlow) -> dict[str, Any]:
     """SPEC §3 ``chains`` fields, plus lead time in days, unknown-quality edges and steps."""
+    # i18n: JSON keys and enum values are the machine contract, the same in every language
     return {
         "id": chain.id,
         "name": chain.name,
@@ -157,6 +167,7 @@ def chain_dict(chain: ChainFlow) -> dict[str, Any]:
 
 def chains_json(result: ChainsReport) -> str:
     """``clientchain chains --format json``."""
+    # i18n: JSON keys and enum values are the machine contract, the same in every language
     return dumps(
         {
             "chains": [chain_dict(c) for c in result.flow.chains.values()],
@@ -171,6 +182,7 @@ def chains_json(result: ChainsReport) -> str:
 
 def simulate_json(result: Simulation) -> str:
     """``clientchain simulate --format json``: before and after, shifts, hires, the limit."""
+    # i18n: JSON keys and enum values are the machine contract, the same in every language
     changes = result.lead_time_change()
     return dumps(
         {
@@ -219,18 +231,26 @@ def future_yaml(result: Simulation) -> str:
     """
     from clientchain.loading.dump import comment_text, dump_org
 
-    changes = ", ".join(str(c) for c in result.changes) or NONE
-    inventory = "in units" if result.hold_inventory else "in days of demand"
-    header = [
-        f"# Future state of {comment_text(result.future.name)}: clientchain simulate "
-        f"{comment_text(changes)}",
-        f"# inventory held {inventory}",
-    ]
+    changes = _changes(result)
+    if result.hold_inventory:
+        inventory = _("inventory held in units")
+    else:
+        inventory = _("inventory held in days of demand")
+    future = _("Future state of {organization}: clientchain simulate {changes}").format(
+        organization=comment_text(result.future.name), changes=comment_text(changes)
+    )
+    header = [f"# {future}", f"# {comment_text(inventory)}"]
     return "\n".join(header) + "\n" + dump_org(result.future)
+
+
+def _changes(result: Simulation) -> str:
+    """The changes as typed (``--demand 1.5, --headcount creatividad=+1``), or ``none``."""
+    return ", ".join(str(c) for c in result.changes) or none()
 
 
 def limit_json(result: Simulation) -> str:
     """``clientchain simulate --find-limit --format json``."""
+    # i18n: JSON keys and enum values are the machine contract, the same in every language
     return dumps(
         {
             "changes": [str(change) for change in result.changes],
@@ -244,26 +264,34 @@ def limit_json(result: Simulation) -> str:
 
 def limit_text(org: Organization, result: Simulation) -> str:
     """``clientchain simulate --find-limit``: the demand factor before the first overload."""
-    lines = [f"changes: {', '.join(str(c) for c in result.changes) or NONE}"]
+    lines = [_("changes") + f": {_changes(result)}"]
     lines.append(demand_limit_line(result.after, org.describe))
     lines.append(headroom_line(result.after, org.describe))
     return "\n".join(lines)
 
 
 def _impact_lines(org: Organization, impact: DepartmentImpact, flow: DepartmentFlow) -> list[str]:
-    chains = ", ".join(org.chains[c].describe() for c in impact.chains) or NONE
+    chains = ", ".join(org.chains[c].describe() for c in impact.chains) or none("chains")
     if impact.chains:
-        stall = f"hits {nodes(org, impact.clients_hit)}"
+        stall = _("hits {clients}").format(clients=nodes(org, impact.clients_hit))
     else:
-        stall = "no chain stops (it carries no chain work)"
-    if impact.chains or impact.clients_cut_off:
-        stall += f"; cuts off {nodes(org, impact.clients_cut_off)}"
+        stall = _("no chain stops (it carries no chain work)")
+    if impact.clients_cut_off:
+        stall = _("{effect}; cuts off {clients}").format(
+            effect=stall, clients=nodes(org, impact.clients_cut_off)
+        )
+    elif impact.chains:
+        # TRANSLATORS: no external client loses its last supplier if the department stalls
+        stall = _("{effect}; cuts off none").format(effect=stall)
+    summary = _("{utilization}, {load}, betweenness {betweenness}").format(
+        utilization=pct(impact.utilization),
+        load=load_of(flow.load_hours, flow.capacity_hours, org.period),
+        betweenness=fixed(impact.betweenness),
+    )
     return [
-        f"  {org.describe(impact.id)}: {pct(impact.utilization)}, "
-        f"{load_of(flow.load_hours, flow.capacity_hours, org.period)}, "
-        f"betweenness {fixed(impact.betweenness)}",
-        f"    chains through it: {chains}",
-        f"    if it stalls: {stall}",
+        f"  {org.describe(impact.id)}: {summary}",
+        "    " + _("chains through it") + f": {chains}",
+        "    " + _("if it stalls") + f": {stall}",
     ]
 
 
@@ -271,25 +299,30 @@ def bottlenecks_text(org: Organization, result: Bottlenecks) -> str:
     """``clientchain bottlenecks`` as plain lines."""
     flow = result.flow
     lines = [
-        f"organization: {org.name}",
-        f"period: {org.period} ({num(flow.period_hours)} h)",
+        _("organization") + f": {org.name}",
+        _("period") + f": {term('period', org.period)} ({hours(flow.period_hours)})",
         constraint_line(flow, org.describe),
         headroom_line(flow, org.describe),
         demand_limit_line(flow, org.describe),
-        f"near-capacity threshold: {pct(result.near_capacity)}",
+        _("near-capacity threshold") + f": {pct(result.near_capacity)}",
         "",
-        "departments by utilization:",
+        _("departments by utilization") + ":",
     ]
     for impact in result.departments:
         lines += _impact_lines(org, impact, flow.departments[impact.id])
     if not result.departments:
-        lines.append(f"  {NONE}")
-    lines += ["", "steps over takt:"]
+        lines.append(f"  {none()}")
+    lines += ["", _("steps over takt") + ":"]
     lines += [
-        f"  {org.chains[s.chain].describe()} at {org.describe(s.department)}: cycle time "
-        f"{duration(s.cycle_time_hours)} > takt {duration(s.takt_hours)}"
+        "  "
+        + _("{chain} at {department}: cycle time {cycle_time} > takt {takt}").format(
+            chain=org.chains[s.chain].describe(),
+            department=org.describe(s.department),
+            cycle_time=duration(s.cycle_time_hours),
+            takt=duration(s.takt_hours),
+        )
         for s in result.over_takt
-    ] or [f"  {NONE}"]
+    ] or [f"  {none()}"]
     return "\n".join(lines)
 
 
@@ -300,78 +333,98 @@ def chains_text(org: Organization, result: ChainsReport) -> str:
         lines += _chain_lines(org, chain, result.flow.hours_per_day)
         lines.append("")
     if not result.flow.chains:
-        lines += [f"chains: {NONE}", ""]
-    lines.append("weakest handoffs (%C&A):")
+        lines += [_("chains") + f": {none('chains')}", ""]
+    lines.append(_("weakest handoffs (%C&A)") + ":")
     lines += [
         f"  {org.describe(w.source)} → {org.describe(w.target)}: {pct(w.quality)}"
         for w in result.weakest
-    ] or [f"  {NONE}"]
-    lines += ["", "satisfaction of supplier departments (volume-weighted, 1–5):"]
+    ] or [f"  {none('handoffs')}"]
+    lines += ["", _("satisfaction of supplier departments (volume-weighted, 1–5)") + ":"]
     lines += [
         f"  {org.describe(dept)}: {num(score)}" for dept, score in result.satisfaction.items()
-    ] or [f"  {NONE}"]
+    ] or [f"  {none()}"]
     return "\n".join(lines)
 
 
 def _chain_lines(org: Organization, chain: ChainFlow, hours_per_day: float) -> list[str]:
     unknown = ", ".join(f"{org.label(a)} → {org.label(b)}" for a, b in chain.unknown_quality)
-    constraint = org.describe(chain.constraint) if chain.constraint else NONE
+    constraint = org.describe(chain.constraint) if chain.constraint else no_constraint()
     constraint = unknown_text() if chain.constraint is None and chain.unknown_steps else constraint
+    quality = pct(chain.rolled_quality)
+    if unknown:
+        quality = _("{quality} (unknown: {handoffs})").format(quality=quality, handoffs=unknown)
+    demand = _("demand {demand} {per_period}").format(
+        demand=given(chain.demand), per_period=per_period(org.period)
+    )
     lines = [
-        f"{org.chains[chain.id].describe()}: demand {given(chain.demand)} per {org.period}",
-        f"  takt: {duration(chain.takt_hours)}",
-        f"  process time: {duration(chain.process_time_hours)}",
-        f"  lead time: {lead_time(chain.lead_time_hours, hours_per_day)}",
-        f"  value-added ratio: {pct(chain.value_added_ratio)}",
-        f"  rolled quality: {pct(chain.rolled_quality)}"
-        + (f" (unknown: {unknown})" if unknown else ""),
-        f"  constraint: {constraint}",
-        f"  over takt: {nodes(org, chain.over_takt)}",
+        f"{org.chains[chain.id].describe()}: {demand}",
+        "  " + _("takt") + f": {duration(chain.takt_hours)}",
+        "  " + _("process time") + f": {duration(chain.process_time_hours)}",
+        "  " + _("lead time") + f": {lead_time(chain.lead_time_hours, hours_per_day)}",
+        "  " + _("value-added ratio") + f": {pct(chain.value_added_ratio)}",
+        "  " + _("rolled quality") + f": {quality}",
+        "  " + _("constraint") + f": {constraint}",
+        "  " + _("over takt") + f": {nodes(org, chain.over_takt)}",
         *_unknown_effort(org, chain),
-        "  steps:",
+        "  " + _("steps") + ":",
     ]
     for step in chain.steps:
-        wait = ""
+        parts = [
+            _("effort {effort}").format(effort=duration(step.effort_hours)),
+            _("cycle time {cycle_time}").format(cycle_time=duration(step.cycle_time_hours)),
+        ]
         if step.wait_source != "none":
-            wait = f", wait {duration(step.wait_hours)} ({_WAIT_WORDS[step.wait_source]})"
-        flag = ", over takt" if step.over_takt else ""
-        lines.append(
-            f"    {org.describe(step.department)}: effort {duration(step.effort_hours)}, "
-            f"cycle time {duration(step.cycle_time_hours)}{wait}{flag}"
-        )
+            source = _(_WAIT_WORDS[step.wait_source])  # i18n: N_ table
+            parts.append(
+                _("wait {wait} ({source})").format(wait=duration(step.wait_hours), source=source)
+            )
+        if step.over_takt:
+            parts.append(_("over takt"))
+        lines.append(f"    {org.describe(step.department)}: {', '.join(parts)}")
     if chain.finished_wait_hours:
-        lines.append(f"    finished inventory: wait {duration(chain.finished_wait_hours)}")
+        wait = _("wait {wait}").format(wait=duration(chain.finished_wait_hours))
+        lines.append("    " + _("finished inventory") + f": {wait}")
     return lines
 
 
 def _unknown_effort(org: Organization, chain: ChainFlow) -> list[str]:
     """``  effort unknown at: Beta (b)`` when a step's effort is unknown."""
     unknown = tuple(dict.fromkeys(s.department for s in chain.steps if s.effort_hours is None))
-    return [f"  effort {unknown_text()} at: {nodes(org, unknown)}"] if unknown else []
+    if not unknown:
+        return []
+    return ["  " + _("effort unknown at: {departments}").format(departments=nodes(org, unknown))]
 
 
-_WAIT_WORDS = {"wait": "given", "inventory": "from inventory", "predicted": "predicted"}
+_WAIT_WORDS = {
+    # TRANSLATORS: where a step's wait comes from: given in the file ("wait 4 h (given)")
+    "wait": N_("given"),
+    "inventory": N_("from inventory"),
+    "predicted": N_("predicted"),
+}
 
 
 def simulate_text(org: Organization, result: Simulation) -> str:
     """``clientchain simulate`` as plain lines: changes, before → after, hires, limit."""
     before, after = result.before, result.after
-    lines = [f"changes: {', '.join(str(c) for c in result.changes) or NONE}"]
-    lines.append(f"constraint: {_constraint(org, before)} → {_constraint(org, after)}")
+    lines = [_("changes") + f": {_changes(result)}"]
+    lines.append(_("constraint") + f": {_constraint(org, before)} → {_constraint(org, after)}")
     if carries_no_chain_work(after, after.constraint):
         lines.append(f"  {constraint_line(after, org.describe)}")
     lines.append(
-        f"headroom: {or_unknown(before.headroom, factor)} → {or_unknown(after.headroom, factor)} "
-        f"({headroom_clause(after, org.describe)})"
+        _("headroom: {before} → {after} ({meaning})").format(
+            before=or_unknown(before.headroom, factor),
+            after=or_unknown(after.headroom, factor),
+            meaning=headroom_clause(after, org.describe),
+        )
     )
-    lines += ["", "utilization (before → after):"]
+    lines += ["", _("utilization (before → after)") + ":"]
     for flow in after.by_utilization():
         was = before.departments[flow.id]
         lines.append(
             f"  {org.describe(flow.id)}: {pct(was.utilization)} → {pct(flow.utilization)} "
             f"({load_of(flow.load_hours, flow.capacity_hours)})"
         )
-    lines += ["", "lead time (before → after):"]
+    lines += ["", _("lead time (before → after)") + ":"]
     note = inventory_note(org, result)
     lines += [f"  {note}"] if note else []
     changes = result.lead_time_change()
@@ -381,9 +434,10 @@ def simulate_text(org: Organization, result: Simulation) -> str:
         change = _signed(changes[chain_id])
         lines.append(f"  {org.chains[chain_id].describe()}: {old} → {new} ({change})")
     if not before.chains:
-        lines.append(f"  {NONE}")
-    lines += ["", f"people needed to bring each department to {pct(result.threshold)} or below:"]
-    lines += [_hire_line(org, hire) for hire in result.hires] or [f"  {NONE}"]
+        lines.append(f"  {none('chains')}")
+    needed = _("people needed to bring each department to {threshold} or below:")
+    lines += ["", needed.format(threshold=pct(result.threshold))]
+    lines += [_hire_line(org, hire) for hire in result.hires] or [f"  {none('people')}"]
     lines += ["", demand_limit_line(after, org.describe)]
     return "\n".join(lines)
 
@@ -397,25 +451,26 @@ def inventory_note(org: Organization, result: Simulation) -> str | None:
     if not stocked or not any(change.kind == "demand" for change in result.changes):
         return None
     if result.hold_inventory:
-        return "inventory: held in units (--hold-inventory): its waits shrink as demand grows"
-    return "inventory: held in days of demand (units grow with demand), its waits unchanged"
+        return _("inventory: held in units (--hold-inventory): its waits shrink as demand grows")
+    return _("inventory: held in days of demand (units grow with demand), its waits unchanged")
 
 
 def _hire_line(org: Organization, hire: Hire) -> str:
     if hire.extra_people is None:
-        return (
-            f"  {org.describe(hire.department)}: {pct(hire.utilization)}; more people do not help"
+        need = _("{utilization}; more people do not help").format(utilization=pct(hire.utilization))
+    else:
+        need = _("{utilization} with {headcount}; +{people} → {after}").format(
+            utilization=pct(hire.utilization),
+            headcount=given(hire.headcount),
+            people=plural(hire.extra_people, "{n} person", "{n} people"),
+            after=pct(hire.utilization_after_hiring or 0.0),
         )
-    people = plural(hire.extra_people, "{n} person", "{n} people")
-    return (
-        f"  {org.describe(hire.department)}: {pct(hire.utilization)} with {given(hire.headcount)}; "
-        f"+{people} → {pct(hire.utilization_after_hiring or 0.0)}"
-    )
+    return f"  {org.describe(hire.department)}: {need}"
 
 
 def _signed(hours: float | None) -> str:
     if hours is None:
-        return f"change {unknown_text()}"
+        return _("change unknown")
     if math.isnan(hours) or math.isinf(hours):
         return "∞" if hours > 0 else "−∞"
     return signed_duration(hours)
@@ -423,5 +478,7 @@ def _signed(hours: float | None) -> str:
 
 def _constraint(org: Organization, flow: FlowReport) -> str:
     if flow.constraint is None:
-        return unknown_text() if flow.unknown_utilization else NONE
-    return f"{org.describe(flow.constraint)} at {pct(flow.max_utilization)}"
+        return unknown_text() if flow.unknown_utilization else no_constraint()
+    return _("{name} at {utilization}").format(
+        name=org.describe(flow.constraint), utilization=pct(flow.max_utilization)
+    )

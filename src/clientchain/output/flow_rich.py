@@ -12,14 +12,16 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from clientchain.numbers import duration, fixed, lead_time, pct, unknown_text
-from clientchain.output.common import NONE
+from clientchain.i18n import _
+from clientchain.numbers import duration, fixed, lead_time, pct, per_period, plural, unknown_text
+from clientchain.output.common import none
 from clientchain.output.flow import inventory_note
 from clientchain.output.limits import (
-    NO_CHAIN_WORK,
     carries_no_chain_work,
     constraint_name,
     limits_words,
+    no_chain_work,
+    no_constraint,
 )
 from clientchain.output.rich_common import render
 
@@ -41,7 +43,7 @@ __all__ = [
 def utilization_style(utilization: float, threshold: float) -> str:
     """Red above 100%, yellow above the near-capacity threshold, else plain."""
     if utilization > 1:
-        return "bold red"
+        return "bold red"  # i18n: rich style
     if utilization > threshold:
         return "yellow"
     return ""
@@ -49,7 +51,7 @@ def utilization_style(utilization: float, threshold: float) -> str:
 
 def _none(chain: ChainFlow) -> str:
     """A chain without a constraint: unknown when its utilizations are."""
-    return unknown_text() if chain.unknown_steps else NONE
+    return unknown_text() if chain.unknown_steps else no_constraint()
 
 
 def _utilization(utilization: float | None, threshold: float) -> Text:
@@ -63,26 +65,54 @@ def _heading(org: Organization, text: str) -> Text:
 
 
 def _names(org: Organization, ids: tuple[str, ...]) -> Text:
-    return Text(", ".join(org.label(i) for i in ids) or NONE)
+    return Text(", ".join(org.label(i) for i in ids) or none())
+
+
+def _table(
+    title: str,
+    columns: tuple[str, ...],
+    *,
+    show_lines: bool = False,
+    caption: str | None = None,
+) -> Table:
+    """A table titled ``title`` (left) with ``columns`` that fold long text."""
+    table = Table(
+        title=title,
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        show_lines=show_lines,
+        caption=caption,
+        caption_justify="left",
+    )
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    return table
 
 
 def bottlenecks_rich(org: Organization, result: Bottlenecks, width: int) -> str:
     """``clientchain bottlenecks`` as a table by utilization."""
     flow = result.flow
     heading = _heading(org, limits_heading(org, flow))
-    table = Table(title="Departments by utilization", title_justify="left", box=box.SIMPLE_HEAD)
-    for column in ("department", "load", "capacity", "utilization", "betweenness", "if it stalls"):
-        table.add_column(column, overflow="fold")
+    columns = (
+        _("department"),
+        _("load"),
+        _("capacity"),
+        _("utilization"),
+        _("betweenness"),
+        _("if it stalls"),
+    )
+    table = _table(_("Departments by utilization"), columns)
     for impact in result.departments:
         dept = flow.departments[impact.id]
         count = len(impact.chains)
         if count:
-            stall = Text(f"{count} {'chain' if count == 1 else 'chains'}; hits ")
+            chains = plural(count, "{n} chain", "{n} chains")
+            stall = Text(_("{chains}; hits ").format(chains=chains))
             stall.append_text(_names(org, impact.clients_hit))
         else:
-            stall = Text(f"{NO_CHAIN_WORK}: no chain stops")
+            stall = Text(_("no chain work: no chain stops"))
         if impact.clients_cut_off:
-            stall.append("; cuts off ", style="bold")
+            stall.append(_("; cuts off "), style="bold")
             stall.append_text(_names(org, impact.clients_cut_off))
         table.add_row(
             Text.assemble((dept.name, "bold"), ("\n" + dept.id, "dim")),
@@ -94,9 +124,8 @@ def bottlenecks_rich(org: Organization, result: Bottlenecks, width: int) -> str:
         )
     parts: list[Table | Text] = [heading, table]
     if result.over_takt:
-        steps = Table(title="Steps over takt", title_justify="left", box=box.SIMPLE_HEAD)
-        for column in ("chain", "department", "cycle time", "takt"):
-            steps.add_column(column, overflow="fold")
+        step_columns = _("chain"), _("department"), _("cycle time"), _("takt")
+        steps = _table(_("Steps over takt"), step_columns)
         for step in result.over_takt:
             steps.add_row(
                 Text(org.chains[step.chain].name),
@@ -106,17 +135,26 @@ def bottlenecks_rich(org: Organization, result: Bottlenecks, width: int) -> str:
             )
         parts.append(steps)
     else:
-        parts.append(Text(f"Steps over takt: {NONE}", style="green"))
+        parts.append(Text(_("Steps over takt") + f": {none()}", style="green"))
     return render(parts, width)
 
 
 def chains_rich(org: Organization, result: ChainsReport, width: int) -> str:
     """``clientchain chains``: one row per chain, then the weakest handoffs."""
     flow = result.flow
-    table = Table(title="Chains", title_justify="left", box=box.SIMPLE_HEAD, show_lines=True)
-    columns = ("chain", "takt", "process", "lead time", "VA ratio", "quality", "constraint")
-    for column in (*columns, "over takt"):
-        table.add_column(column, overflow="fold")
+    columns = (
+        _("chain"),
+        _("takt"),
+        # TRANSLATORS: a column heading: the chain's process time
+        _("process"),
+        _("lead time"),
+        # TRANSLATORS: a column heading: the value-added ratio
+        _("VA ratio"),
+        _("quality"),
+        _("constraint"),
+        _("over takt"),
+    )
+    table = _table(_("Chains"), columns, show_lines=True)
     for chain in flow.chains.values():
         low = chain.rolled_quality < result.min_rolled_quality
         table.add_row(
@@ -129,23 +167,26 @@ def chains_rich(org: Organization, result: ChainsReport, width: int) -> str:
             Text(org.label(chain.constraint) if chain.constraint else _none(chain)),
             _names(org, chain.over_takt),
         )
-    weak = Table(title="Weakest handoffs (%C&A)", title_justify="left", box=box.SIMPLE_HEAD)
-    for column in ("from", "to", "quality"):
-        weak.add_column(column, overflow="fold")
+    weak = _table(_("Weakest handoffs (%C&A)"), (_("from"), _("to"), _("quality")))
     for handoff in result.weakest:
         weak.add_row(
             Text(org.label(handoff.source)), Text(org.label(handoff.target)), pct(handoff.quality)
         )
-    return render([_heading(org, f"per {org.period}"), table, weak], width)
+    return render([_heading(org, per_period(org.period)), table, weak], width)
 
 
 def simulate_rich(org: Organization, result: Simulation, width: int) -> str:
     """``clientchain simulate``: before → after table, lead times and hires."""
     before, after = result.before, result.after
-    changes = ", ".join(str(c) for c in result.changes) or NONE
-    table = Table(title="Utilization", title_justify="left", box=box.SIMPLE_HEAD)
-    for column in ("department", "before", "after", "load after", "capacity after"):
-        table.add_column(column, overflow="fold")
+    changes = ", ".join(str(c) for c in result.changes) or none()
+    columns = (
+        _("department"),
+        _("before"),
+        _("after"),
+        _("load after"),
+        _("capacity after"),
+    )
+    table = _table(_("Utilization"), columns)
     for dept in after.by_utilization():
         was = before.departments[dept.id].utilization
         table.add_row(
@@ -155,15 +196,11 @@ def simulate_rich(org: Organization, result: Simulation, width: int) -> str:
             duration(dept.load_hours),
             duration(dept.capacity_hours),
         )
-    chains = Table(
-        title="Lead time",
-        title_justify="left",
-        box=box.SIMPLE_HEAD,
+    chains = _table(
+        _("Lead time"),
+        (_("chain"), _("before"), _("after")),
         caption=inventory_note(org, result),
-        caption_justify="left",
     )
-    for column in ("chain", "before", "after"):
-        chains.add_column(column, overflow="fold")
     for chain_id, chain in before.chains.items():
         new = after.chains[chain_id].lead_time_hours
         chains.add_row(
@@ -171,26 +208,27 @@ def simulate_rich(org: Organization, result: Simulation, width: int) -> str:
             lead_time(chain.lead_time_hours, before.hours_per_day),
             lead_time(new, after.hours_per_day),
         )
-    hires = Table(title="People needed", title_justify="left", box=box.SIMPLE_HEAD)
-    for column in ("department", "utilization", "extra people", "then"):
-        hires.add_column(column, overflow="fold")
+    hire_columns = _("department"), _("utilization"), _("extra people"), _("then")
+    hires = _table(_("People needed"), hire_columns)
     for hire in result.hires:
-        extra = "no number helps" if hire.extra_people is None else f"+{hire.extra_people}"
+        extra = _("no number helps") if hire.extra_people is None else f"+{hire.extra_people}"
         then = pct(hire.utilization_after_hiring) if hire.utilization_after_hiring else "—"
         hires.add_row(Text(hire.name), pct(hire.utilization), extra, then)
-    constraint = (
-        f"{constraint_name(before, org.label, NONE)} → {constraint_name(after, org.label, NONE)}"
-    )
-    heading = _heading(org, f"{changes}  ·  constraint {constraint}")
+    constraint = f"{constraint_name(before, org.label)} → {constraint_name(after, org.label)}"
+    shift = _("constraint {constraint}").format(constraint=constraint)
+    heading = _heading(org, f"{changes}  ·  {shift}")
     return render([heading, table, chains, hires, Text(limits_heading(org, after))], width)
 
 
 def limits_heading(org: Organization, flow: FlowReport) -> str:
     """``constraint X  ·  headroom ×1.25 (all work)  ·  demand limit ×1.25 (chain demand only)``."""
-    parts = [f"constraint {constraint_name(flow, org.label, NONE)}"]
+    parts = [_("constraint {constraint}").format(constraint=constraint_name(flow, org.label))]
     if carries_no_chain_work(flow, flow.constraint):
-        parts = [f"busiest {org.label(flow.constraint or NONE)} ({NO_CHAIN_WORK})"]
+        busiest = org.label(flow.constraint) if flow.constraint else none()
+        parts = [_("busiest {name} ({why})").format(name=busiest, why=no_chain_work())]
         if flow.chain_constraint is not None:
-            parts.append(f"chains' constraint {org.label(flow.chain_constraint)}")
+            parts.append(
+                _("chains' constraint {name}").format(name=org.label(flow.chain_constraint))
+            )
     parts.append(limits_words(flow))
     return "  ·  ".join(parts)

@@ -35,6 +35,7 @@ import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from clientchain.i18n import N_, _, pgettext
 from clientchain.numbers import factor, or_unknown, pct, unknown_text
 
 if TYPE_CHECKING:
@@ -53,13 +54,27 @@ __all__ = [
     "limit_factor",
     "limits_words",
     "marked_constraint",
+    "no_chain_work",
+    "no_constraint",
     "unknown_clause",
 ]
 
 Label = Callable[[str], str]
 
-NO_CHAIN_WORK = "no chain work"
-"""Said of a department whose load is all other work (chain demand does not move it)."""
+NO_CHAIN_WORK = N_("no chain work")
+"""Said of a department whose load is all other work (chain demand does not move it); the
+English message id, :func:`no_chain_work` gives it in the current language."""
+
+
+def no_chain_work() -> str:
+    """``no chain work`` in the current language."""
+    return _(NO_CHAIN_WORK)  # i18n: N_ table
+
+
+def no_constraint() -> str:
+    """``none`` said of a constraint (``ninguna`` in Spanish: the word agrees with it)."""
+    # TRANSLATORS: there is no constraint (no department limits the flow)
+    return pgettext("constraint", "none")
 
 
 def carries_no_chain_work(flow: FlowReport, department: str | None) -> bool:
@@ -67,11 +82,14 @@ def carries_no_chain_work(flow: FlowReport, department: str | None) -> bool:
     return department is not None and flow.departments[department].chain_load_hours == 0
 
 
-def constraint_name(flow: FlowReport, label: Label, none: str = "none") -> str:
-    """The constraint's label; ``unknown`` when there is none because utilizations are."""
+def constraint_name(flow: FlowReport, label: Label, none: str | None = None) -> str:
+    """The constraint's label; ``unknown`` when there is none because utilizations are;
+    ``none`` (or :func:`no_constraint`) when there is none at all."""
     if flow.constraint is not None:
         return label(flow.constraint)
-    return unknown_text() if flow.unknown_utilization else none
+    if flow.unknown_utilization:
+        return unknown_text()
+    return no_constraint() if none is None else none
 
 
 def unknown_clause(flow: FlowReport, label: Label) -> str:
@@ -79,7 +97,7 @@ def unknown_clause(flow: FlowReport, label: Label) -> str:
     if not flow.unknown_utilization:
         return ""
     names = ", ".join(label(d) for d in flow.unknown_utilization)
-    return f"utilization {unknown_text()} at {names}: effort {unknown_text()}"
+    return _("utilization unknown at {names}: effort unknown").format(names=names)
 
 
 def marked_constraint(flow: FlowReport) -> str | None:
@@ -97,59 +115,48 @@ def constraint_mark(flow: FlowReport, department: str) -> str:
     """
     apart = carries_no_chain_work(flow, flow.constraint)
     if department == flow.constraint:
-        return f"the busiest, {NO_CHAIN_WORK}" if apart else "the constraint"
+        return _("the busiest, no chain work") if apart else _("the constraint")
     if apart and department == flow.chain_constraint:
-        return "the chains' constraint"
+        return _("the chains' constraint")
     return ""
 
 
 def headroom_clause(flow: FlowReport, label: Label) -> str:
     """What the headroom means for this organization, as a clause after the factor."""
-    return _limit_clause(flow, flow.headroom, flow.constraint, label, _HEADROOM_WORDS)
+    if flow.headroom is None:
+        return unknown_clause(flow, label)
+    department, value = flow.constraint, flow.headroom
+    if department is None or math.isinf(value):
+        return _("nothing is loaded")
+    name = label(department)
+    if value == 0:
+        return _("{name} has work but no capacity").format(name=name)
+    if value < 1:
+        return _over(name)
+    return _("if all work grows, other work included, {name} reaches {full} first").format(
+        name=name, full=pct(1.0)
+    )
 
 
 def demand_limit_clause(flow: FlowReport, label: Label) -> str:
     """What the demand limit means for this organization, as a clause after the factor."""
-    return _limit_clause(flow, flow.demand_limit, flow.limit_department, label, _LIMIT_WORDS)
-
-
-_HEADROOM_WORDS = (
-    "nothing is loaded",
-    "has work but no capacity",
-    "if all work grows, other work included",
-)
-_LIMIT_WORDS = (
-    "no department carries chain work",
-    "has no capacity left for chain work",
-    "if only chain demand grows",
-)
-
-
-def _limit_clause(
-    flow: FlowReport,
-    factor: float | None,
-    department: str | None,
-    label: Label,
-    words: tuple[str, str, str],
-) -> str:
-    if factor is None:
+    if flow.demand_limit is None:
         return unknown_clause(flow, label)
-    return _clause(factor, department, label, words)
-
-
-def _clause(
-    factor: float, department: str | None, label: Label, words: tuple[str, str, str]
-) -> str:
-    """``words``: said when nothing limits, when ``department`` is at 0, when it may grow."""
-    unlimited, no_room, grows = words
-    if department is None or math.isinf(factor):
-        return unlimited
+    department, value = flow.limit_department, flow.demand_limit
+    if department is None or math.isinf(value):
+        return _("no department carries chain work")
     name = label(department)
-    if factor == 0:
-        return f"{name} {no_room}"
-    if factor < 1:
-        return f"{name} is over 100% already"
-    return f"{grows}, {name} reaches 100% first"
+    if value == 0:
+        return _("{name} has no capacity left for chain work").format(name=name)
+    if value < 1:
+        return _over(name)
+    return _("if only chain demand grows, {name} reaches {full} first").format(
+        name=name, full=pct(1.0)
+    )
+
+
+def _over(name: str) -> str:
+    return _("{name} is over {full} already").format(name=name, full=pct(1.0))
 
 
 def limit_factor(flow: FlowReport, write: Callable[[float], str]) -> str:
@@ -157,8 +164,13 @@ def limit_factor(flow: FlowReport, write: Callable[[float], str]) -> str:
     if flow.demand_limit is None:
         return unknown_text()
     if flow.limit_department is None or math.isinf(flow.demand_limit):
-        return "none"
+        return _limit_none()
     return write(flow.demand_limit)
+
+
+def _limit_none() -> str:
+    # TRANSLATORS: there is no demand limit (no department carries chain work)
+    return pgettext("demand limit", "none")
 
 
 def constraint_line(flow: FlowReport, label: Label) -> str:
@@ -172,46 +184,57 @@ def constraint_line(flow: FlowReport, label: Label) -> str:
     if not unknown:
         return line
     if flow.constraint is None:
-        return f"constraint: {unknown_text()} ({unknown})"
+        return _("constraint: unknown ({why})").format(why=unknown)
     return f"{line}; {unknown}"
 
 
 def _constraint_line(flow: FlowReport, label: Label) -> str:
     if flow.constraint is None:
-        return "constraint: none"
-    busiest = f"{label(flow.constraint)} at {pct(flow.max_utilization)}"
+        return _("constraint: {none}").format(none=no_constraint())
+    name, value = label(flow.constraint), pct(flow.max_utilization)
     if not carries_no_chain_work(flow, flow.constraint):
-        return f"constraint: {busiest}"
+        return _("constraint: {name} at {utilization}").format(name=name, utilization=value)
     if flow.chain_constraint is None:
-        return f"constraint: {busiest}, {NO_CHAIN_WORK}"
+        return _("constraint: {name} at {utilization}, no chain work").format(
+            name=name, utilization=value
+        )
     chains = flow.departments[flow.chain_constraint]
-    return (
-        f"busiest: {label(flow.constraint)}, {pct(flow.max_utilization)}, {NO_CHAIN_WORK}; "
-        f"the chains' constraint: {label(chains.id)}, {pct(chains.utilization)}"
+    return _(
+        "busiest: {name}, {utilization}, no chain work; "
+        "the chains' constraint: {chains}, {chains_utilization}"
+    ).format(
+        name=name,
+        utilization=value,
+        chains=label(chains.id),
+        chains_utilization=pct(chains.utilization),
     )
 
 
 def headroom_line(flow: FlowReport, label: Label) -> str:
     """``headroom: × 1.25 (if all work grows, …)``: 1 ÷ max utilization, in words."""
-    return f"headroom: {or_unknown(flow.headroom, factor)} ({headroom_clause(flow, label)})"
+    return _("headroom: {factor} ({meaning})").format(
+        factor=or_unknown(flow.headroom, factor), meaning=headroom_clause(flow, label)
+    )
 
 
 def demand_limit_line(flow: FlowReport, label: Label) -> str:
     """``demand limit: × 1.4 (if only chain demand grows, …)``, or ``none (…)``."""
     clause = demand_limit_clause(flow, label)
     if flow.demand_limit is not None and math.isinf(flow.demand_limit):
-        return f"demand limit: none ({clause})"
-    return f"demand limit: {or_unknown(flow.demand_limit, factor)} ({clause})"
+        value = _limit_none()
+    else:
+        value = or_unknown(flow.demand_limit, factor)
+    return _("demand limit: {factor} ({meaning})").format(factor=value, meaning=clause)
 
 
 def limits_words(flow: FlowReport) -> str:
     """Both factors, short, for a heading: ``headroom ×1.28 (all work)  ·  demand limit …``."""
     limit = _short(flow.demand_limit)
     if flow.demand_limit is not None and math.isinf(flow.demand_limit):
-        limit = "none"
-    return (
-        f"headroom {_short(flow.headroom)} (all work)  ·  demand limit {limit} (chain demand only)"
-    )
+        limit = _limit_none()
+    return _(
+        "headroom {headroom} (all work)  ·  demand limit {demand_limit} (chain demand only)"
+    ).format(headroom=_short(flow.headroom), demand_limit=limit)
 
 
 def _short(value: float | None) -> str:

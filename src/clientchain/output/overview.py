@@ -14,15 +14,27 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from clientchain.numbers import finite, given, lead_time, load_of, pct, plural, unknown_text
+from clientchain.i18n import _
+from clientchain.numbers import (
+    finite,
+    given,
+    lead_time,
+    load_of,
+    pct,
+    per_period,
+    plural,
+    unknown_text,
+)
 from clientchain.output.common import (
-    NONE,
     chain_path,
     dumps,
     finding_dict,
     finding_line,
     hops_text,
+    node_role,
     nodes,
+    none,
+    party_role,
 )
 from clientchain.output.limits import (
     carries_no_chain_work,
@@ -30,7 +42,9 @@ from clientchain.output.limits import (
     constraint_mark,
     demand_limit_line,
     headroom_line,
+    no_constraint,
 )
+from clientchain.terms import term
 
 if TYPE_CHECKING:
     from clientchain.analysis.flow import FlowReport
@@ -38,68 +52,90 @@ if TYPE_CHECKING:
     from clientchain.model import Chain, ExternalParty, Organization
     from clientchain.output.reports import Overview
 
-__all__ = ["map_json", "map_text", "who_dict", "who_json", "who_text"]
+__all__ = ["counts_text", "map_json", "map_text", "who_dict", "who_json", "who_text"]
 
 
 def who_text(org: Organization, who: WhoServesWhom) -> str:
     """``clientchain who`` as ``label: value`` lines."""
-    lines = [
-        f"{org.describe(who.id)}: {_role(org, who)}",
-        f"suppliers: {nodes(org, who.suppliers)}",
-        f"clients: {nodes(org, who.clients)}",
-        f"upstream: {nodes(org, who.upstream)}",
-        f"downstream: {nodes(org, who.downstream)}",
-        f"serves external: {nodes(org, who.serves_external)}",
-        f"nearest external client: {hops_text(who.hops_to_external)}",
-        f"information from: {nodes(org, who.information_from)}",
-        f"information to: {nodes(org, who.information_to)}",
-        f"feedback from: {nodes(org, who.feedback_from)}",
-        f"feedback to: {nodes(org, who.feedback_to)}",
+    rows = [
+        (_("suppliers"), nodes(org, who.suppliers)),
+        (_("clients"), nodes(org, who.clients)),
+        (_("upstream"), nodes(org, who.upstream)),
+        (_("downstream"), nodes(org, who.downstream)),
+        (_("serves external"), nodes(org, who.serves_external)),
+        (_("nearest external client"), hops_text(who.hops_to_external)),
+        (_("information from"), nodes(org, who.information_from)),
+        (_("information to"), nodes(org, who.information_to)),
+        (_("feedback from"), nodes(org, who.feedback_from)),
+        (_("feedback to"), nodes(org, who.feedback_to)),
     ]
+    lines = [f"{org.describe(who.id)}: {_role(org, who)}"]
+    lines += [f"{label}: {value}" for label, value in rows]
     return "\n".join(lines)
+
+
+def counts_text(counts: dict[str, int]) -> str:
+    """``8 departments, 2 clients, 2 suppliers, 16 handoffs, 3 chains`` (``Overview.counts``)."""
+    words = {
+        "departments": lambda n: plural(n, "{n} department", "{n} departments"),
+        "clients": lambda n: plural(n, "{n} client", "{n} clients"),
+        "suppliers": lambda n: plural(n, "{n} supplier", "{n} suppliers"),
+        "handoffs": lambda n: plural(n, "{n} handoff", "{n} handoffs"),
+        "chains": lambda n: plural(n, "{n} chain", "{n} chains"),
+    }
+    return ", ".join(words[what](n) for what, n in counts.items())
 
 
 def map_text(overview: Overview) -> str:
     """``clientchain map``: summary, departments, external parties, chains, findings."""
     org = overview.org
-    counts = ", ".join(plural(n, what[:-1]) for what, n in overview.counts.items())
-    lines = [f"organization: {org.name}", f"period: {org.period}", f"counts: {counts}"]
-    lines += ["", "departments:"]
+    lines = [
+        _("organization") + f": {org.name}",
+        _("period") + f": {term('period', org.period)}",
+        _("counts") + f": {counts_text(overview.counts)}",
+    ]
+    lines += ["", _("departments") + ":"]
     for who in overview.departments:
         lines += _department_lines(org, who)
         lines += _utilization_lines(org, overview.flow, who.id)
-    lines += ["", "clients:"]
+    lines += ["", _("clients") + ":"]
     lines += [f"  {org.describe(c.id)}{_party_detail(c)}" for c in org.clients.values()] or [
-        f"  {NONE}"
+        f"  {none()}"
     ]
-    lines += ["", "suppliers:"]
+    lines += ["", _("suppliers") + ":"]
     lines += [f"  {org.describe(s.id)}{_party_detail(s)}" for s in org.suppliers.values()] or [
-        f"  {NONE}"
+        f"  {none()}"
     ]
-    lines += ["", "chains:"]
+    lines += ["", _("chains") + ":"]
     for chain in org.chains.values():
-        demand = f"{given(chain.demand)} per {org.period}"
-        lines += [f"  {chain.describe()}: demand {demand}", f"    {chain_path(org, chain)}"]
+        demand = _("demand {demand} {per_period}").format(
+            demand=given(chain.demand), per_period=per_period(org.period)
+        )
+        lines += [f"  {chain.describe()}: {demand}", f"    {chain_path(org, chain)}"]
         lines += _chain_flow_lines(org, overview.flow, chain.id)
     if not org.chains:
-        lines.append(f"  {NONE}")
+        lines.append(f"  {none('chains')}")
     lines += _bottleneck_lines(overview)
-    lines += ["", "findings:"]
-    lines += [f"  {finding_line(f)}" for f in overview.findings] or [f"  {NONE}"]
+    lines += ["", _("findings") + ":"]
+    lines += [f"  {finding_line(f)}" for f in overview.findings] or [f"  {none()}"]
     return "\n".join(lines)
 
 
 def _department_lines(org: Organization, who: WhoServesWhom) -> list[str]:
     dept = org.departments[who.id]
-    group = f", group {dept.group}" if dept.group else ""
+    kind = term("kind", dept.kind)
+    if dept.group:
+        kind = _("{kind}, group {group}").format(kind=kind, group=dept.group)
     serves = nodes(org, who.serves_external)
     if who.serves_external:
-        serves += f"; nearest in {hops_text(who.hops_to_external)}"
+        serves = _("{clients}; nearest in {handoffs}").format(
+            clients=serves, handoffs=hops_text(who.hops_to_external)
+        )
     return [
-        f"  {org.describe(who.id)}: {dept.kind}{group}",
-        f"    suppliers: {nodes(org, who.suppliers)}",
-        f"    clients: {nodes(org, who.clients)}",
-        f"    serves external: {serves}",
+        f"  {org.describe(who.id)}: {kind}",
+        "    " + _("suppliers") + f": {nodes(org, who.suppliers)}",
+        "    " + _("clients") + f": {nodes(org, who.clients)}",
+        "    " + _("serves external") + f": {serves}",
     ]
 
 
@@ -108,10 +144,8 @@ def _utilization_lines(org: Organization, flow: FlowReport | None, dept_id: str)
         return []
     dept = flow.departments[dept_id]
     mark = _mark(flow, dept_id)
-    return [
-        f"    utilization: {pct(dept.utilization)} "
-        f"({load_of(dept.load_hours, dept.capacity_hours, org.period)}){mark}"
-    ]
+    load = load_of(dept.load_hours, dept.capacity_hours, org.period)
+    return ["    " + _("utilization") + f": {pct(dept.utilization)} ({load}){mark}"]
 
 
 def _chain_flow_lines(org: Organization, flow: FlowReport | None, chain_id: str) -> list[str]:
@@ -119,29 +153,38 @@ def _chain_flow_lines(org: Organization, flow: FlowReport | None, chain_id: str)
         return []
     chain = flow.chains[chain_id]
     constraint = org.describe(chain.constraint) if chain.constraint else _none(chain.unknown_steps)
-    unknown = f" (effort {unknown_text()} at {plural(chain.unknown_steps, 'step')})"
-    return [
-        f"    lead time {lead_time(chain.lead_time_hours, flow.hours_per_day)}"
-        f"{unknown if chain.unknown_steps else ''}; constraint {constraint}"
-    ]
+    lead = lead_time(chain.lead_time_hours, flow.hours_per_day)
+    if not chain.unknown_steps:
+        line = _("lead time {lead_time}; constraint {constraint}").format(
+            lead_time=lead, constraint=constraint
+        )
+    else:
+        line = _(
+            "lead time {lead_time} (effort unknown at {steps}); constraint {constraint}"
+        ).format(
+            lead_time=lead,
+            steps=plural(chain.unknown_steps, "{n} step", "{n} steps"),
+            constraint=constraint,
+        )
+    return [f"    {line}"]
 
 
 def _none(unknown_steps: int) -> str:
     """What a chain's missing constraint is: unknown when its utilizations are."""
-    return unknown_text() if unknown_steps else NONE
+    return unknown_text() if unknown_steps else no_constraint()
 
 
 def _bottleneck_lines(overview: Overview) -> list[str]:
     flow = overview.flow
     if flow is None:
         return []
-    lines = ["", "bottlenecks:"]
+    lines = ["", _("bottlenecks") + ":"]
     for dept_id in overview.top_bottlenecks():
         dept = flow.departments[dept_id]
         mark = _mark(flow, dept_id)
         lines.append(f"  {overview.org.describe(dept_id)}: {pct(dept.utilization)}{mark}")
     if flow.constraint is None and not flow.unknown_utilization:
-        lines.append(f"  {NONE}")
+        lines.append(f"  {none()}")
         return lines
     org = overview.org
 
@@ -164,12 +207,12 @@ def _mark(flow: FlowReport, dept_id: str) -> str:
 def _role(org: Organization, who: WhoServesWhom) -> str:
     """``department``, ``supplier``, ``client`` or a client's role: ``final client``."""
     party = org.clients.get(who.id) if who.role == "client" else None
-    return party.role_words if party else str(who.role)
+    return party_role(party) if party else node_role(str(who.role))
 
 
 def _party_detail(party: ExternalParty) -> str:
     """``: final client, loyal`` — a client's role and the segment, where given."""
-    parts = [party.role_words if party.client_role else "", party.segment or ""]
+    parts = [party_role(party) if party.client_role else "", party.segment or ""]
     shown = ", ".join(part for part in parts if part)
     return f": {shown}" if shown else ""
 
@@ -177,6 +220,7 @@ def _party_detail(party: ExternalParty) -> str:
 def who_dict(who: WhoServesWhom) -> dict[str, Any]:
     """SPEC §3 ``who`` fields plus ``name``, ``role``, ``information_from``/``_to`` and
     ``feedback_from``/``_to``."""
+    # i18n: JSON keys and enum values are the machine contract, the same in every language
     return {
         "id": who.id,
         "name": who.name,
@@ -198,6 +242,7 @@ def who_json(org: Organization, who: WhoServesWhom) -> str:
     """``clientchain who --format json``: :func:`who_dict` and, after ``role``, a client's
     ``client_role`` (``intermediary``, ``final``; ``null`` when not given and for a
     department or a supplier)."""
+    # i18n: JSON keys and enum values are the machine contract, the same in every language
     party = org.clients.get(who.id) if who.role == "client" else None
     entry = who_dict(who)
     document = {key: entry[key] for key in ("id", "name", "role")}
@@ -207,6 +252,7 @@ def who_json(org: Organization, who: WhoServesWhom) -> str:
 
 def map_json(overview: Overview) -> str:
     """``clientchain map --format json`` (infinite values are ``null``)."""
+    # i18n: JSON keys and enum values are the machine contract, the same in every language
     org = overview.org
     flow = overview.flow
     document: dict[str, Any] = {
@@ -231,6 +277,7 @@ def map_json(overview: Overview) -> str:
 
 
 def _department(org: Organization, who: WhoServesWhom, flow: FlowReport | None) -> dict[str, Any]:
+    # i18n: JSON keys and enum values are the machine contract, the same in every language
     dept = org.departments[who.id]
     entry = who_dict(who)
     del entry["role"]
@@ -244,15 +291,18 @@ def _department(org: Organization, who: WhoServesWhom, flow: FlowReport | None) 
 
 
 def _party(party: ExternalParty) -> dict[str, Any]:
+    # i18n: JSON keys and enum values are the machine contract, the same in every language
     return {"id": party.id, "name": party.name, "segment": party.segment}
 
 
 def _client(party: ExternalParty) -> dict[str, Any]:
     """A client with its ``role`` (intermediary, final or ``null``) and ``segment``."""
+    # i18n: JSON keys and enum values are the machine contract, the same in every language
     return {"id": party.id, "name": party.name, "role": party.client_role, "segment": party.segment}
 
 
 def _chain(chain: Chain, flow: FlowReport | None) -> dict[str, Any]:
+    # i18n: JSON keys and enum values are the machine contract, the same in every language
     result: dict[str, Any] = {
         "id": chain.id,
         "name": chain.name,

@@ -19,7 +19,7 @@ from clientchain.console import Styled, visible
 
 __all__ = ["SEVERITY_STYLE", "render"]
 
-SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}  # i18n: rich styles
 """Colour of each finding severity."""
 
 
