@@ -230,13 +230,15 @@ def name_id(name: str, key: str) -> str:
     return key if name == key else f"{name} ({key})"
 
 
-def plural(count: float, singular: str, many: str | None = None) -> str:
+def plural(count: float, singular: str, many: str) -> str:
     """``'1 client'``, ``'3 clients'``, ``'1.5 months'``: the catalog's form of
-    ``singular``/``many`` (message templates with ``{n}``) for ``count``."""
-    if "{n}" not in singular:  # the English-only form; being replaced by templates
-        return f"{num(count)} {singular if count == 1 else (many or singular + 's')}"
+    ``singular``/``many`` (message templates with ``{n}``) for ``count``.
+
+    >>> plural(1, "{n} client", "{n} clients"), plural(1.5, "{n} client", "{n} clients")
+    ('1 client', '1.5 clients')
+    """
     # i18n: the caller's literals are in the catalog (extracted as plural:2,3)
-    return ngettext(singular, many or singular, count).format(n=num(count))
+    return ngettext(singular, many, count).format(n=num(count))
 
 
 def _trim(text: str) -> str:
