@@ -30,7 +30,6 @@ translated where it is shown: ``_(CAPTIONS[key])``.
 
 from __future__ import annotations
 
-import gettext as _gettext
 import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -38,7 +37,10 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    import gettext as _gettext
 
 __all__ = [
     "DEFAULT",
@@ -148,9 +150,10 @@ def from_environment(environ: Mapping[str, str] | None = None) -> Language:
 
 
 @cache
-def _catalog(language: Language) -> _gettext.NullTranslations:
-    if language == DEFAULT:
-        return _gettext.NullTranslations()
+def _catalog(language: Language) -> _gettext.GNUTranslations:
+    """The compiled catalog of ``language``, read once; English never asks for one."""
+    import gettext as _gettext  # only a run that speaks another language pays for it
+
     # A missing catalog is a broken install: fail loudly rather than speak English.
     with open(LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.mo", "rb") as mo:
         return _gettext.GNUTranslations(mo)
