@@ -214,6 +214,7 @@ def _english_words(text: str) -> set[str]:
     suspects = (english - spanish) | ENGLISH_SMALL_WORDS
     # rule ids (single-point-of-failure) are a machine contract and stay as they are
     text = re.sub(r"\b[a-z]+(?:-[a-z]+)+\b", " ", text)
+    text = re.sub(r"#[0-9a-fA-F]{6}\b", " ", text)  # colours (#ccf3be is not "be")
     words = {word.lower() for word in WORD.findall(text)}
     return {word for word in words & suspects if word not in _names() and word not in spanish}
 

@@ -95,8 +95,10 @@ def test_dot_and_mermaid_say_the_same() -> None:
     assert (
         '  n_video("<b>Vídeo</b><br>operative · 73#37; utilized<br>chains\' constraint")' in mermaid
     )
+    # 73%: (73 − 50) / (85 − 50) = 0.657 of the way from #bbf7d0 to #fde68a:
+    # 187 + 66 × 0.657 = 230.4 → e6, 247 − 17 × 0.657 = 235.8 → ec, 208 − 70 × 0.657 = 162 → a2
     assert (
-        f"  style n_video fill:#bbf7d0,stroke:{constraint},stroke-width:3px,color:#1f2937"
+        f"  style n_video fill:#e6eca2,stroke:{constraint},stroke-width:3px,color:#1f2937"
         in mermaid
     )
     assert not any(line.startswith("  style n_admin") and constraint in line for line in mermaid)

@@ -162,7 +162,7 @@ def test_usage_errors_in_spanish() -> None:
     assert str(raised.value) == "cadena desconocida 'vide' (¿quiso decir 'video'?)"
     with use("es"), pytest.raises(UsageError) as raised:
         build_diagram(org, graph, flow, DiagramOptions(view="todo"))
-    assert str(raised.value).startswith("vista desconocida 'todo': usar org, chain:ID")
+    assert str(raised.value).startswith("vista desconocida 'todo': usar org, groups, chain:ID")
     with use("es"), pytest.raises(UsageError) as raised:
         report_format("informe.pdf")
     assert str(raised.value) == "un informe es .html o .md, no 'informe.pdf'"

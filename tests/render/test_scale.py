@@ -136,7 +136,8 @@ def test_150_departments_keep_ranks_clusters_and_labels(generate_org) -> None:
     assert any(e.lines for e in diagram.edges)
     assert diagram.warnings == (
         f"this view has {len(diagram.nodes)} nodes; a 16:9 slide reads well up to "
-        f"{SLIDE_LIMIT}: try --view group:NAME, --view chain:ID or --view department:ID --depth 1",
+        f"{SLIDE_LIMIT}: try --view groups, --view group:NAME, --view chain:ID "
+        "or --view department:ID --depth 1",
     )
     text = to_dot(diagram)
     assert "layout=sfdp" not in text

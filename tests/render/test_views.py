@@ -41,15 +41,19 @@ def test_org_view_has_every_node_and_edge_once(agencia) -> None:
 
 def test_constraint_is_outlined_and_coloured_by_utilization(agencia) -> None:
     diagram = _diagram(agencia)
-    # creatividad: (10 × 4 h + 4 × 6 h) / (2 × 40 h) = 64 / 80 = 80%: 50%–85% band
+    # creatividad: (10 × 4 h + 4 × 6 h) / (2 × 40 h) = 64 / 80 = 80%, between the 50% colour
+    # #bbf7d0 and the 85% colour #fde68a, (80 − 50) / (85 − 50) = 6/7 of the way:
+    # red 187 + 66 × 6/7 = 243.6 → f4, green 247 − 17 × 6/7 = 232.4 → e8, blue 208 − 70 × 6/7 = 148
     creatividad = _node(diagram, "creatividad")
     assert creatividad.lines == ("Creatividad", "operative · 80% utilized", "constraint")
     assert creatividad.emphasis
     assert creatividad.line == LIGHT.constraint
-    assert creatividad.fill == LIGHT.scale[1]
-    # redes: (10 × 0.5 h + 3 × 1 h + 4 × 1 h + 20 h) / 80 h = 32 / 80 = 40%: the idle band
+    assert creatividad.fill == "#f4e894"
+    # redes: (10 × 0.5 h + 3 × 1 h + 4 × 1 h + 20 h) / 80 h = 32 / 80 = 40%: 0.8 of the way
+    # from #dbeafe (0%) to #bbf7d0 (50%): 219 − 32 × 0.8 = 193.4 → c1, 234 + 10.4 → f4,
+    # 254 − 36.8 = 217.2 → d9
     redes = _node(diagram, "redes")
-    assert redes.fill == LIGHT.scale[0]
+    assert redes.fill == "#c1f4d9"
     assert not redes.emphasis
     assert "40% utilized" in redes.lines[1]
 
@@ -74,9 +78,15 @@ def test_no_highlight_uses_plain_fills(agencia) -> None:
 def test_quality_highlight_colours_edges_by_percent(agencia) -> None:
     diagram = _diagram(agencia, highlight="quality")
     good = _edge(diagram, "contenido", "creatividad")  # 96% ≥ 95%
-    fair = _edge(diagram, "contenido", "audiovisual")  # 94%: 90%–95%
+    # 94%: 0.8 of the way from the 90% colour #ca8a04 to the 95% colour #15803d:
+    # 202 − 181 × 0.8 = 57.2 → 39, 138 − 8 = 130 → 82, 4 + 45.6 = 49.6 → 32
+    fair = _edge(diagram, "contenido", "audiovisual")
     unknown = _edge(diagram, "direccion", "cuentas")  # no quality given
-    assert (good.colour, fair.colour, unknown.colour) == LIGHT.quality[0:2] + LIGHT.quality[3:]
+    assert (good.colour, fair.colour, unknown.colour) == (
+        LIGHT.quality[0],
+        "#398232",
+        LIGHT.quality[3],
+    )
     assert good.lines[-1] == "%C&A 96%"
     assert unknown.lines[-1] == "%C&A unknown"
 

@@ -117,6 +117,26 @@ ThemeFileOption = Annotated[
         help="A YAML/JSON theme: brand colours (#rrggbb) and font over a base theme.",
     ),
 ]
+AspectOption = Annotated[
+    str | None,
+    typer.Option(
+        "--aspect",
+        metavar="W:H",
+        # i18n: --help stays English
+        help="Turn and spread the drawing to land near this shape, e.g. 16:9 (needs an engine).",
+        show_default=False,
+    ),
+]
+MinVolumeOption = Annotated[
+    float,
+    typer.Option(
+        "--min-volume",
+        min=0,
+        metavar="N",
+        # i18n: --help stays English
+        help="Hide handoffs whose volume per period is below N (the caption counts them).",
+    ),
+]
 EngineOption = Annotated[
     EngineChoice | None,
     typer.Option(
@@ -140,13 +160,17 @@ class DiagramSettings:
         highlight: HighlightChoice = HighlightChoice.UTILIZATION,
         theme: ThemeChoice = ThemeChoice.LIGHT,
         theme_file: str | None = None,
+        aspect: str | None = None,
+        min_volume: float = 0.0,
     ) -> None:
         self.view, self.depth, self.group_by, self.direction = view, depth, group_by, direction
         self.highlight, self.theme, self.theme_file = highlight, theme, theme_file
+        self.aspect, self.min_volume = aspect, min_volume
 
 
 def diagram_options(settings: DiagramSettings) -> DiagramOptions:
     """The library's :class:`~clientchain.render.views.DiagramOptions` for parsed options."""
+    from clientchain.render.layout import parse_aspect
     from clientchain.render.theme import THEMES, load_theme_file
     from clientchain.render.views import DiagramOptions
 
@@ -160,6 +184,8 @@ def diagram_options(settings: DiagramSettings) -> DiagramOptions:
         direction=settings.direction.value,
         highlight=settings.highlight.value,
         theme=theme,
+        min_volume=settings.min_volume,
+        aspect=None if settings.aspect is None else parse_aspect(settings.aspect),
     )
 
 
@@ -201,6 +227,8 @@ def render_command(
     highlight: HighlightOption = HighlightChoice.UTILIZATION,
     theme: ThemeOption = ThemeChoice.LIGHT,
     theme_file: ThemeFileOption = None,
+    aspect: AspectOption = None,
+    min_volume: MinVolumeOption = 0.0,
     engine: EngineOption = None,
     output_format: FormatOption = Format.TEXT,
 ) -> None:
@@ -212,7 +240,9 @@ def render_command(
     """
     from clientchain.app.diagram import render_file
 
-    settings = DiagramSettings(view, depth, group_by, direction, highlight, theme, theme_file)
+    settings = DiagramSettings(
+        view, depth, group_by, direction, highlight, theme, theme_file, aspect, min_volume
+    )
     refuse_input_as_output(output, (file, theme_file))
     options = diagram_options(settings)
     with working(_("rendering {file}").format(file=output)):

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from clientchain.render.scene import Diagram, DiagramEdge, DiagramNode
+from clientchain.render.scene import Diagram, DiagramEdge, DiagramNode, Legend
 from clientchain.render.theme import Theme
 
 __all__ = ["FORCE_LAYOUT", "clean_text", "html_label", "html_text", "to_dot"]
@@ -88,9 +88,13 @@ def _defaults(diagram: Diagram, theme: Theme) -> list[str]:
     title = ""
     if diagram.title:
         label = html_label((diagram.title, *diagram.caption), theme.font_size)
+        if diagram.legend is not None:
+            label = _with_legend(label, diagram.legend, theme)
         title = f"label={label}, labelloc=t, labeljust=l, "
     font = f'fontname="{theme.font}"'
     layout = f"{FORCE_LAYOUT}, " if diagram.layout == "force" else ""
+    if diagram.ratio is not None:
+        layout += f"ratio={diagram.ratio:.4f}, "
     return [
         f"  graph [{layout}newrank=true, rankdir={diagram.direction}, "
         f'bgcolor="{theme.background}", '
@@ -101,6 +105,43 @@ def _defaults(diagram: Diagram, theme: Theme) -> list[str]:
         f'  edge [{font}, fontsize={theme.small_size:g}, fontcolor="{theme.muted}", '
         "arrowsize=0.8];",
     ]
+
+
+LEGEND_CELL = 10
+"""Width in points of one cell of a legend's colour bar."""
+
+
+def _with_legend(label: str, legend: Legend, theme: Theme) -> str:
+    """The title ``label`` (``<…>``) with the ``legend``'s colour bar under it, as an HTML table."""
+    small = f'<FONT POINT-SIZE="{theme.small_size:g}">'  # i18n: DOT syntax
+    count = len(legend.cells)
+    bar = "".join(
+        f'<TD BGCOLOR="{colour}" WIDTH="{LEGEND_CELL}" HEIGHT="10"></TD>' for colour in legend.cells
+    )
+    starts = [index for index, _text in legend.ticks]
+    ticks = f'<TD COLSPAN="{starts[0]}"></TD>' if starts and starts[0] > 0 else ""
+    for (index, text), end in zip(legend.ticks, [*starts[1:], count], strict=True):
+        span = max(end - index, 1)
+        ticks += f'<TD COLSPAN="{span}" ALIGN="LEFT">{small}{html_text(text)}</FONT></TD>'
+    swatches = "".join(
+        f'<TD BGCOLOR="{colour}" WIDTH="{LEGEND_CELL}" HEIGHT="10" FIXEDSIZE="TRUE"></TD>'
+        f'<TD ALIGN="LEFT">{small}{html_text(text)}</FONT></TD>'
+        for colour, text in legend.swatches
+    )
+    if swatches:
+        swatches = (
+            f'<TR><TD COLSPAN="{count}" ALIGN="LEFT"><TABLE BORDER="0" CELLSPACING="2" '
+            f'CELLPADDING="0"><TR>{swatches}</TR></TABLE></TD></TR>'
+        )
+    table = (
+        '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
+        f'<TR><TD COLSPAN="{count}" ALIGN="LEFT">{small}{html_text(legend.title)}</FONT></TD></TR>'
+        f"<TR>{bar}</TR><TR>{ticks}</TR>{swatches}</TABLE>"
+    )
+    return (
+        '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="0">'
+        f'<TR><TD>{label[1:-1]}</TD></TR><TR><TD ALIGN="LEFT">{table}</TD></TR></TABLE>>'
+    )
 
 
 def _node(node: DiagramNode, theme: Theme) -> str:

@@ -37,6 +37,7 @@ __all__ = [
     "DiagramNode",
     "Direction",
     "Layout",
+    "Legend",
     "NodeShape",
     "node_key",
     "step_key",
@@ -98,6 +99,22 @@ class DiagramEdge:
 
 
 @dataclass(frozen=True, slots=True)
+class Legend:
+    """A continuous colour scale drawn beside the title.
+
+    ``cells`` are the scale's colours left to right, in equal steps; ``ticks`` put a
+    label under the cell of that index (``0%``, ``50%``, the near-capacity
+    threshold, ``100%``); ``swatches`` are separate colours with their meaning
+    (``unknown``).
+    """
+
+    title: str
+    cells: tuple[str, ...]
+    ticks: tuple[tuple[int, str], ...]
+    swatches: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Diagram:
     """A view of the organization ready to be written as DOT, Mermaid or slides.
 
@@ -105,6 +122,9 @@ class Diagram:
     cluster; the order of ``nodes`` and ``edges`` is the order they are written.
     ``warnings`` says when the view is too large to read on a slide (and what it
     gave up to stay drawable); ``layout`` is how an engine should lay it out.
+    ``legend`` explains the highlight's colours; ``ratio`` (height over width) asks
+    the engine to spread the drawing to that shape (see
+    :func:`~clientchain.render.layout.fit_aspect`).
     """
 
     title: str
@@ -116,6 +136,8 @@ class Diagram:
     theme: Theme
     warnings: tuple[str, ...] = ()
     layout: Layout = "layered"
+    legend: Legend | None = None
+    ratio: float | None = None
 
     def in_cluster(self, cluster: str | None) -> tuple[DiagramNode, ...]:
         """The nodes of ``cluster`` (``None``: the nodes outside every cluster)."""

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,7 +24,16 @@ from typing import Any
 from clientchain.errors import UsageError
 from clientchain.i18n import _
 
-__all__ = ["THEMES", "Theme", "is_hex_colour", "load_theme_file", "theme_from_mapping"]
+__all__ = [
+    "THEMES",
+    "Theme",
+    "is_hex_colour",
+    "load_theme_file",
+    "luminance",
+    "mix",
+    "ramp",
+    "theme_from_mapping",
+]
 
 _HEX = re.compile(r"#[0-9a-fA-F]{6}")
 _FONT = re.compile(r"[\w][\w .,-]{0,63}")
@@ -34,9 +43,10 @@ _FONT = re.compile(r"[\w][\w .,-]{0,63}")
 class Theme:
     """Colours, font and sizes of a diagram (every colour ``#rrggbb``).
 
-    ``scale`` holds the utilization colours from idle to overloaded: below 50%,
-    up to the near-capacity threshold, up to 100%, above 100%. ``quality``
-    holds the edge colours for %C&A: good, fair, poor, unknown.
+    ``scale`` holds the utilization colours of a continuous scale: idle (0%), half
+    busy (50%), near capacity (the file's ``near_capacity``) and full (100% and
+    above), mixed linearly in between (:func:`ramp`). ``quality`` holds the edge
+    colours for %C&A: good (95% and above), fair (90%), poor (80% and below), unknown.
     """
 
     name: str
@@ -138,6 +148,53 @@ _COLOUR_FIELDS = {
     for f in dataclasses.fields(Theme)
     if f.name not in {"name", "font", "font_size", "small_size", "scale", "quality"}
 }
+
+
+def mix(first: str, second: str, share: float) -> str:
+    """The colour ``share`` of the way from ``first`` to ``second`` (both ``#rrggbb``).
+
+    >>> mix("#000000", "#ffffff", 0.5), mix("#ff0000", "#0000ff", 0.0)
+    ('#808080', '#ff0000')
+    """
+    share = min(max(share, 0.0), 1.0)
+    a, b = _rgb(first), _rgb(second)
+    return "#" + "".join(f"{round(x + (y - x) * share):02x}" for x, y in zip(a, b, strict=True))
+
+
+def ramp(colours: Sequence[str], stops: Sequence[float], value: float) -> str:
+    """The colour of ``value`` on a continuous scale: ``colours[i]`` at ``stops[i]``,
+    mixed linearly in between, the end colours beyond the ends (``stops`` ascending).
+
+    >>> ramp(("#000000", "#ffffff"), (0.0, 1.0), 0.25), ramp(("#000000", "#ffffff"), (0.0, 1.0), 2)
+    ('#404040', '#ffffff')
+    """
+    if value <= stops[0]:
+        return colours[0]
+    for index in range(1, len(stops)):
+        low, high = stops[index - 1], stops[index]
+        if value <= high:
+            share = (value - low) / (high - low) if high > low else 1.0
+            return mix(colours[index - 1], colours[index], share)
+    return colours[-1]
+
+
+def luminance(colour: str) -> float:
+    """The relative luminance of ``#rrggbb`` (WCAG: 0 black … 1 white), what greyscale keeps.
+
+    >>> luminance("#ffffff"), luminance("#000000")
+    (1.0, 0.0)
+    """
+
+    def linear(channel: int) -> float:
+        c = channel / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (linear(c) for c in _rgb(colour))
+    return round(0.2126 * r + 0.7152 * g + 0.0722 * b, 6)
+
+
+def _rgb(colour: str) -> tuple[int, int, int]:
+    return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
 
 
 def is_hex_colour(value: object) -> bool:

@@ -25,7 +25,7 @@ from __future__ import annotations
 import difflib
 import functools
 import textwrap
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import Any, Literal
@@ -33,6 +33,7 @@ from typing import Any, Literal
 import networkx as nx
 
 from clientchain.analysis.flow import ChainFlow, FlowReport
+from clientchain.analysis.groups import group_flows, group_handoffs, unit_of
 from clientchain.errors import UsageError
 from clientchain.graph import (
     CLIENT,
@@ -63,6 +64,13 @@ from clientchain.render.chain_view import (
     quality_text,
     rate,
     step_lines,
+)
+from clientchain.render.groups_view import group_edge, group_node
+from clientchain.render.legend import (
+    legend_for,
+    quality_colour,
+    utilization_colour,
+    volume_width,
 )
 from clientchain.render.scale import Fit, fit_diagram
 from clientchain.render.scene import Diagram, DiagramEdge, DiagramNode, Direction, node_key
@@ -104,6 +112,10 @@ class DiagramOptions:
     direction: Direction = "LR"
     highlight: Highlight = "utilization"
     theme: Theme = THEMES["light"]
+    min_volume: float = 0.0
+    """Handoffs of a known volume below this are not drawn (the caption counts them)."""
+    aspect: float | None = None
+    """Width over height the drawing should land near (``render --aspect``); ``None``: as is."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +129,8 @@ class _Context:
     focus: str | None = None
     busiest: str | None = None
     """The busiest department when it carries no chain work (not the constraint then)."""
+    heaviest: float | None = None
+    """The largest volume among the view's edges: the widest arrow."""
 
 
 def parse_view(view: str) -> tuple[str, str]:
@@ -126,12 +140,12 @@ def parse_view(view: str) -> tuple[str, str]:
     ('department', 'creatividad')
     """
     kind, _colon, argument = view.partition(":")
-    if kind == "org" and not argument:
+    if kind in ("org", "groups") and not argument:
         return kind, ""
     if kind in ("chain", "department", "group") and argument:
         return kind, argument
     raise UsageError(
-        _("unknown view {view}: use org, chain:ID, department:ID or group:NAME").format(
+        _("unknown view {view}: use org, groups, chain:ID, department:ID or group:NAME").format(
             view=repr(view)
         )
     )
@@ -160,6 +174,8 @@ def build_diagram(
     if kind == "chain":
         return _chain_diagram(org, graph, flow, options, argument)
     context = _org_context(org, graph, flow, options)
+    if kind == "groups":
+        return _groups_diagram(context)
     if kind == "department":
         _known(argument, set(graph.nodes), _("unknown department, client or supplier {name}"))
         context = replace(context, focus=argument)
@@ -178,7 +194,52 @@ def build_diagram(
         ids = list(graph.nodes)
         title, caption = org.name, _org_caption(org, flow)
     nodes = [_node(context, node_id) for node_id in ids]
-    return _assemble(context, nodes, list(_edges(context, ids)), title, caption)
+    edges, hidden = _edges(context, ids)
+    if hidden:
+        caption = (*caption, _hidden_caption(hidden, options.min_volume, org.period))
+    return _assemble(context, nodes, edges, title, caption)
+
+
+def _hidden_caption(hidden: int, min_volume: float, period: str) -> str:
+    """``3 handoffs below 2/week not drawn (--min-volume)``."""
+    # TRANSLATORS: {volume} is a rate such as "2/week"
+    template = ngettext(
+        "{n} handoff below {volume} not drawn (--min-volume)",
+        "{n} handoffs below {volume} not drawn (--min-volume)",
+        hidden,
+    )
+    return template.format(n=num(hidden), volume=rate(min_volume, period))
+
+
+def _groups_diagram(context: _Context) -> Diagram:
+    """Each group one box, the other nodes their own, the work handoffs between them."""
+    org, graph, flow, theme = context.org, context.graph, context.flow, context.options.theme
+    groups = group_flows(org, flow)
+    constraint = flow.constraint
+    nodes, seen = [], set()
+    for node in graph:
+        unit = unit_of(graph, node)
+        if unit in seen:
+            continue
+        seen.add(unit)
+        group = groups.get(unit.removeprefix("group:")) if unit != node else None
+        if group is None:
+            nodes.append(_node(replace(context, options=_no_clusters(context.options)), node))
+            continue
+        holds = constraint if constraint in group.departments else None
+        named = None if holds is None else org.label(holds)
+        nodes.append(group_node(group, theme, org.checks.near_capacity, org.period, named))
+    between = group_handoffs(graph)
+    heaviest = max((h.volume for h in between if h.volume is not None), default=None)
+    edges = [group_edge(h, theme, org.period, heaviest) for h in between]
+    # TRANSLATORS: the caption of the groups view
+    note = _("one shape per group; arrows sum the work handoffs between groups")
+    caption = (*_org_caption(org, flow), note)
+    return _assemble(context, nodes, edges, org.name, caption)
+
+
+def _no_clusters(options: DiagramOptions) -> DiagramOptions:
+    return replace(options, group_by="none")
 
 
 def _org_context(
@@ -315,8 +376,16 @@ def _assemble(
     clusters = tuple(c for c in by_cluster if c is not None)
     ordered = [n for c in (*clusters, None) for n in by_cluster.get(c, ())]
     options = context.options
+    legend = legend_for(options.highlight, options.theme, context.org.checks.near_capacity)
     diagram = Diagram(
-        title, caption, options.direction, tuple(ordered), tuple(edges), clusters, options.theme
+        title,
+        caption,
+        options.direction,
+        tuple(ordered),
+        tuple(edges),
+        clusters,
+        options.theme,
+        legend=legend,
     )
     diagram, fit = fit_diagram(diagram)
     return replace(diagram, warnings=_warnings(len(nodes), len(edges), fit))
@@ -344,7 +413,8 @@ def _warnings(nodes: int, edges: int, fit: Fit) -> tuple[str, ...]:
         )
     return (
         _(
-            "{size}: try --view group:NAME, --view chain:ID or --view department:ID --depth 1"
+            "{size}: try --view groups, --view group:NAME, --view chain:ID "
+            "or --view department:ID --depth 1"
         ).format(size=size),
     )
 
@@ -409,8 +479,8 @@ def _department_style(context: _Context, node_id: str, stop: Stop | None) -> tup
     fill, line, emphasis = theme.department_fill, theme.department_line, False
     if options.highlight == "utilization":
         utilization = context.flow.departments[node_id].utilization
-        if utilization is not None:  # unknown (effort unknown): the plain fill, no band
-            fill = theme.scale[_band(utilization, context.org.checks.near_capacity)]
+        if utilization is not None:  # unknown (effort unknown): the plain fill
+            fill = utilization_colour(theme, utilization, context.org.checks.near_capacity)
         if node_id == context.constraint:
             line, emphasis = theme.constraint, True
     step = None if stop is None else stop.step
@@ -421,24 +491,27 @@ def _department_style(context: _Context, node_id: str, stop: Stop | None) -> tup
     return fill, line, emphasis
 
 
-def _band(utilization: float, near: float) -> int:
-    """0 below 50%, 1 up to ``near``, 2 up to 100%, 3 above."""
-    if utilization > 1.0:
-        return 3
-    if utilization > near:
-        return 2
-    return 1 if utilization >= 0.5 else 0
-
-
-def _edges(context: _Context, ids: Sequence[str]) -> Iterable[DiagramEdge]:
+def _edges(context: _Context, ids: Sequence[str]) -> tuple[list[DiagramEdge], int]:
+    """The edges among ``ids`` in graph order, and how many ``--min-volume`` hid."""
     graph, keep = context.graph, set(ids)
     order = {node: index for index, node in enumerate(graph.nodes)}.__getitem__
     successors = graph.succ  # sources in graph order, each one's clients in graph order
-    for source in graph:
-        if source in keep:
-            for target in sorted(successors[source], key=order):
-                if target in keep:
-                    yield _edge(context, source, target)
+    pairs = [
+        (source, target)
+        for source in graph
+        if source in keep
+        for target in sorted(successors[source], key=order)
+        if target in keep
+    ]
+    floor = context.options.min_volume
+    shown = [p for p in pairs if not _rare(successors[p[0]][p[1]][VOLUME], floor)]
+    volumes = [v for s, t in shown if (v := successors[s][t][VOLUME]) is not None]
+    context = replace(context, heaviest=max(volumes, default=None))
+    return [_edge(context, source, target) for source, target in shown], len(pairs) - len(shown)
+
+
+def _rare(volume: float | None, floor: float) -> bool:
+    return volume is not None and volume < floor
 
 
 def _edge(context: _Context, source: str, target: str) -> DiagramEdge:
@@ -449,7 +522,8 @@ def _edge(context: _Context, source: str, target: str) -> DiagramEdge:
     if attributes[VOLUME] is not None:
         lines.append(rate(attributes[VOLUME], context.org.period))
     keys = node_key(source), node_key(target)
-    return _styled(context, (source, target), keys, lines, attributes)
+    width = volume_width(attributes[VOLUME], context.heaviest)
+    return _styled(context, (source, target), keys, lines, attributes, width)
 
 
 def _chain_edge(context: _Context, source: Stop, target: Stop) -> DiagramEdge:
@@ -474,24 +548,18 @@ def _styled(
     keys: tuple[str, str],
     lines: list[str],
     attributes: Mapping[str, Any] | None,
+    width: float = 1.2,
 ) -> DiagramEdge:
-    """The arrow with its type, colour, width and dashes (``attributes``: the graph edge's)."""
+    """The arrow with its type, colour, width and dashes (``attributes``: the graph edge's;
+    ``width``: a work edge's, by volume)."""
     theme = context.options.theme
     kind = attributes[TYPE] if attributes else WORK
     if kind != WORK:
         lines.append(term("type", str(kind)))
-    colour, width = (theme.edge, 1.2) if kind == WORK else (theme.feedback_edge, 1.0)
+    colour, width = (theme.edge, width) if kind == WORK else (theme.feedback_edge, 1.0)
     if context.options.highlight == "quality" and kind == WORK and attributes:
         quality = attributes[QUALITY]
-        colour, width = theme.quality[_quality_band(quality)], 2.4
+        colour, width = quality_colour(theme, quality), width + 1.2
         # TRANSLATORS: %C&A is "percent complete and accurate" (Spanish %C&P)
         lines.append(_("%C&A {value}").format(value=pct(quality)))
     return DiagramEdge(*ids, *keys, tuple(lines), colour, kind != WORK, width)
-
-
-def _quality_band(quality: float | None) -> int:
-    if quality is None:
-        return 3
-    if quality >= QUALITY_GOOD:
-        return 0
-    return 1 if quality >= QUALITY_FAIR else 2
