@@ -10,7 +10,7 @@ from clientchain.model import Organization
 from clientchain.output.files import write_atomic
 from clientchain.render.diagrams import diagram_for, format_for, render_diagram
 from clientchain.render.engine import Engine
-from clientchain.render.layout import fit_aspect
+from clientchain.render.fit import fit_drawing
 from clientchain.render.views import DiagramOptions
 from clientchain.render.written import Written
 
@@ -38,8 +38,7 @@ def render_file(
     fmt = format_for(output)
     options = options or DiagramOptions()
     diagram = diagram_for(org, graph, options)
-    if options.aspect is not None and fmt != "mmd":
-        diagram, _layout = fit_aspect(diagram, options.aspect, engine)
+    diagram = fit_drawing(diagram, fmt, options.aspect, engine)
     rendered = render_diagram(diagram, fmt, engine)
     write_atomic(output, rendered.data)
     counts = {"nodes": rendered.nodes, "edges": rendered.edges}

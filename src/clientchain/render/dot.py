@@ -86,15 +86,17 @@ def to_dot(diagram: Diagram) -> str:
 
 def _defaults(diagram: Diagram, theme: Theme) -> list[str]:
     title = ""
-    if diagram.title:
+    if diagram.title or diagram.legend is not None:
         label = html_label((diagram.title, *diagram.caption), theme.font_size)
-        if diagram.legend is not None:
-            label = _with_legend(label, diagram.legend, theme)
+        if diagram.legend is not None:  # under the title; alone when the title is left out
+            label = _with_legend(label if diagram.title else None, diagram.legend, theme)
         title = f"label={label}, labelloc=t, labeljust=l, "
     font = f'fontname="{theme.font}"'
     layout = f"{FORCE_LAYOUT}, " if diagram.layout == "force" else ""
     if diagram.ratio is not None:
         layout += f"ratio={diagram.ratio:.4f}, "
+    if any(edge.floating for edge in diagram.edges):  # an xlabel that fits nowhere is left out
+        layout += "forcelabels=false, "
     return [
         f"  graph [{layout}newrank=true, rankdir={diagram.direction}, "
         f'bgcolor="{theme.background}", '
@@ -111,8 +113,9 @@ LEGEND_CELL = 10
 """Width in points of one cell of a legend's colour bar."""
 
 
-def _with_legend(label: str, legend: Legend, theme: Theme) -> str:
-    """The title ``label`` (``<…>``) with the ``legend``'s colour bar under it, as an HTML table."""
+def _with_legend(label: str | None, legend: Legend, theme: Theme) -> str:
+    """The title ``label`` (``<…>``) with the ``legend``'s colour bar under it, as an HTML table
+    (``None``: the legend alone, as the report and the slides write the title themselves)."""
     small = f'<FONT POINT-SIZE="{theme.small_size:g}">'  # i18n: DOT syntax
     count = len(legend.cells)
     bar = "".join(
@@ -138,9 +141,10 @@ def _with_legend(label: str, legend: Legend, theme: Theme) -> str:
         f'<TR><TD COLSPAN="{count}" ALIGN="LEFT">{small}{html_text(legend.title)}</FONT></TD></TR>'
         f"<TR>{bar}</TR><TR>{ticks}</TR>{swatches}</TABLE>"
     )
+    heading = "" if label is None else f"<TR><TD>{label[1:-1]}</TD></TR>"
     return (
         '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="0">'
-        f'<TR><TD>{label[1:-1]}</TD></TR><TR><TD ALIGN="LEFT">{table}</TD></TR></TABLE>>'
+        f'{heading}<TR><TD ALIGN="LEFT">{table}</TD></TR></TABLE>>'
     )
 
 
@@ -158,5 +162,5 @@ def _edge(edge: DiagramEdge, theme: Theme) -> str:
         attributes += ["style=dashed", "constraint=false"]
     if edge.lines:
         label = html_label(edge.lines, theme.small_size, bold_first=False)
-        attributes.append(f"label={label}")
+        attributes.append(f"{'xlabel' if edge.floating else 'label'}={label}")
     return f"{edge.source_key} -> {edge.target_key} [{', '.join(attributes)}];"

@@ -15,32 +15,18 @@ Box(x=2.0, y=1.0, width=36.0, height=18.0)
 from __future__ import annotations
 
 import json
-import math
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from clientchain.errors import UsageError
 from clientchain.i18n import _
 from clientchain.render.dot import to_dot
 from clientchain.render.engine import Engine, RenderError, run_engine
-from clientchain.render.scene import Diagram, Direction
+from clientchain.render.scene import Diagram
 
-__all__ = [
-    "SLIDE_ASPECT",
-    "Box",
-    "EdgeRoute",
-    "Layout",
-    "fit_aspect",
-    "lay_out",
-    "parse_aspect",
-    "parse_layout",
-]
+__all__ = ["Box", "EdgeRoute", "Layout", "lay_out", "pair", "parse_aspect", "parse_layout"]
 
-SLIDE_ASPECT = 16 / 9
-"""The shape of a 16:9 slide, width over height."""
-_CLOSE_ENOUGH = 0.05
-"""A layout within 5% of the target aspect is taken as it is."""
 _ASPECT = re.compile(r"\s*(\d+(?:\.\d+)?)\s*[:/x]\s*(\d+(?:\.\d+)?)\s*")
 
 POINTS_PER_INCH = 72.0
@@ -89,7 +75,8 @@ class Layout:
         return self.width / self.height if self.height > 0 else 1.0
 
 
-def _pair(text: str) -> tuple[float, float]:
+def pair(text: str) -> tuple[float, float]:
+    """``"12.5,40"`` → ``(12.5, 40.0)``: a point of the JSON (``pos``, ``lp``)."""
     x, y = text.split(",")[:2]
     return float(x), float(y)
 
@@ -122,13 +109,13 @@ def parse_layout(document: bytes) -> Layout:
             elif "pos" in item:
                 w = float(item["width"]) * POINTS_PER_INCH
                 h = float(item["height"]) * POINTS_PER_INCH
-                cx, cy = flip(*_pair(item["pos"]))
+                cx, cy = flip(*pair(item["pos"]))
                 nodes[item["name"]] = Box(cx - w / 2, cy - h / 2, w, h)
         edges = tuple(
             EdgeRoute(
                 names[int(edge["tail"])],
                 names[int(edge["head"])],
-                flip(*_pair(edge["lp"])) if "lp" in edge else None,
+                flip(*pair(edge["lp"])) if "lp" in edge else None,
             )
             for edge in data.get("edges", [])
         )
@@ -164,49 +151,3 @@ def parse_aspect(text: str) -> float:
 def lay_out(diagram: Diagram, engine: Engine | None = None) -> Layout:
     """The engine's layout of ``diagram`` (``-Tjson``)."""
     return parse_layout(run_engine(to_dot(diagram), "json", engine))
-
-
-def fit_aspect(
-    diagram: Diagram, target: float = SLIDE_ASPECT, engine: Engine | None = None
-) -> tuple[Diagram, Layout]:
-    """``diagram`` turned and spread so that its layout lands near ``target`` (width/height).
-
-    A layered diagram is laid out left to right and top to bottom, and the direction
-    whose shape is nearer ``target`` is kept (a whole organization with long chains
-    is 4:1 left to right, about 1:1 top to bottom). When that shape is still more
-    than 5% off, the diagram asks the engine to spread its short side (Graphviz's
-    ``ratio``, height over width: ranks or nodes further apart, boxes and text the
-    same size) until the whole picture, title and legend included, has the target's
-    shape. The slides call this with :data:`SLIDE_ASPECT`; ``render --aspect W:H``
-    with the user's.
-
-    Returns the diagram to draw and its layout.
-    """
-    candidates = [diagram]
-    if diagram.layout == "layered":
-        other: Direction = "TB" if diagram.direction == "LR" else "LR"
-        candidates.append(replace(diagram, direction=other))
-    laid = [(candidate, lay_out(candidate, engine)) for candidate in candidates]
-    best, layout = min(laid, key=lambda pair: abs(math.log(pair[1].aspect / target)))
-    ratio: float | None = None
-    for _round in range(3):
-        if abs(math.log(layout.aspect / target)) <= _CLOSE_ENOUGH:
-            break
-        ratio = _next_ratio(layout, target, ratio)
-        best = replace(best, ratio=ratio)
-        layout = lay_out(best, engine)
-    return best, layout
-
-
-def _next_ratio(layout: Layout, target: float, ratio: float | None) -> float:
-    """The drawing's height over width that gives the whole layout ``target``'s shape.
-
-    First from the measured sizes (the title's height does not stretch), then,
-    when a ratio was already asked for, corrected by how far its result still is.
-    """
-    drawing = max(layout.height - layout.title_height, 1.0)
-    if ratio is not None:
-        return ratio * layout.aspect / target
-    if layout.aspect > target:  # too wide: a taller drawing under the same title
-        return max(layout.width / target - layout.title_height, 1.0) / layout.width
-    return drawing / (target * layout.height)  # too tall: a wider drawing

@@ -30,7 +30,15 @@ from typing import Literal
 
 from clientchain.render.scene import Diagram, DiagramEdge, DiagramNode
 
-__all__ = ["LAYERED_BUDGET", "Fit", "apply_fit", "choose_fit", "fit_diagram", "layered_size"]
+__all__ = [
+    "LAYERED_BUDGET",
+    "Fit",
+    "apply_fit",
+    "choose_fit",
+    "fit_diagram",
+    "layered_size",
+    "without_clusters",
+]
 
 Fit = Literal["layered", "unlabelled", "force"]
 
@@ -142,14 +150,19 @@ def apply_fit(diagram: Diagram, fit: Fit) -> Diagram:
     edges = tuple(_unlabelled(edge) for edge in diagram.edges)
     if fit == "unlabelled":
         return replace(diagram, edges=edges)
-    nodes = tuple(_without_cluster(node) for node in diagram.nodes)
-    return replace(diagram, nodes=nodes, edges=edges, clusters=(), layout="force")
+    return replace(without_clusters(diagram), edges=edges, layout="force")
 
 
 def fit_diagram(diagram: Diagram, budget: int = LAYERED_BUDGET) -> tuple[Diagram, Fit]:
     """``diagram`` as the richest drawing within ``budget``, and which one that is."""
     fit = choose_fit(diagram, budget)
     return apply_fit(diagram, fit), fit
+
+
+def without_clusters(diagram: Diagram) -> Diagram:
+    """``diagram`` without group boxes, each department's group named on its first detail line."""
+    nodes = tuple(_without_cluster(node) for node in diagram.nodes)
+    return replace(diagram, nodes=nodes, clusters=())
 
 
 def _unlabelled(edge: DiagramEdge) -> DiagramEdge:

@@ -96,6 +96,8 @@ class DiagramEdge:
     colour: str
     dashed: bool = False
     width: float = 1.2
+    floating: bool = False
+    """The label is placed after the layout (Graphviz ``xlabel``), where it overlaps nothing."""
 
 
 @dataclass(frozen=True, slots=True)

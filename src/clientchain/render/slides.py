@@ -103,7 +103,7 @@ class DeckPlan:
 
 
 def _laid_out(diagram: Diagram, engine: Engine) -> Layout:
-    bare = replace(diagram, title="", caption=())
+    bare = replace(diagram, title="", caption=(), legend=None)  # the slide titles itself
     return parse_layout(run_engine(to_dot(bare), "json", engine))
 
 
