@@ -32,6 +32,7 @@ VARIANTS = {
     ),
     "none-nogroups-print": DiagramOptions(group_by="none", highlight="none", theme=THEMES["print"]),
     "slides": DiagramOptions(theme=THEMES["slides"]),
+    "min-volume-4": DiagramOptions(min_volume=4),
 }
 
 
@@ -43,11 +44,13 @@ def slug(view: str) -> str:
 
 
 def views(name: str) -> list[str]:
-    """Every view of an example: org, each chain, each group, each department."""
+    """Every view of an example: org, the groups rolled up, each chain, each group, each
+    department."""
     org = load_file(SOURCES[name])
     groups = dict.fromkeys(d.group for d in org.departments.values() if d.group)
     return [
         "org",
+        "groups",
         *(f"chain:{c}" for c in org.chains),
         *(f"group:{g}" for g in groups),
         *(f"department:{d}" for d in org.departments),

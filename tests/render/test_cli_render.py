@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import html
 import io
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -69,6 +71,30 @@ def test_render_options_reach_the_diagram(cli, tmp_path) -> None:
     assert text.count(" -> ") == 4  # cuentas → contenido → audiovisual → redes → marcas
 
 
+def test_render_aspect_min_volume_and_groups(cli, tmp_path) -> None:
+    out = tmp_path / "o.svg"
+    result = cli("render", AGENCIA, "-o", str(out), "--aspect", "16:9", "--min-volume", "4")
+    assert result.exit_code == 0, result
+    svg = html.unescape(out.read_text(encoding="utf-8"))  # the engine writes - as &#45;
+    width, height = (float(v.removesuffix("pt")) for v in _svg_size(svg))
+    # 1.78 ± 25% (measured: 1.77)
+    assert 16 / 9 / 1.25 < width / height < 16 / 9 * 1.25
+    # seven handoffs of agencia run below 4/week (tests/render/test_fit_and_read.py)
+    assert "7 handoffs below 4/week not drawn (--min-volume)" in svg
+    assert "utilization: near capacity above 85%, over capacity above 100%" in svg
+    groups = tmp_path / "g.dot"
+    result = cli("render", AGENCIA, "-o", str(groups), "--view", "groups")
+    assert result.exit_code == 0, result
+    assert "7 nodes, 7 edges" in result.stderr  # 3 groups, 2 clients, 2 suppliers
+    assert "3 departments · headcount 6" in groups.read_text(encoding="utf-8")
+
+
+def _svg_size(svg: str) -> tuple[str, str]:
+    found = re.search(r'<svg width="([\d.]+pt)" height="([\d.]+pt)"', svg)
+    assert found is not None
+    return found[1], found[2]
+
+
 def test_render_reads_stdin(cli, tmp_path) -> None:
     out = tmp_path / "t.mmd"
     result = cli("render", "-", "-o", str(out), input=TALLER)
@@ -84,6 +110,7 @@ def test_render_reads_stdin(cli, tmp_path) -> None:
         (["-o", "org.svg", "--view", "department:creatividd"], "did you mean 'creatividad'?"),
         (["-o", "org.pdf", "--engine", "graphviz-pure"], "cannot write pdf"),
         (["-o", "missing-dir/org.svg"], "No such file or directory"),
+        (["-o", "org.svg", "--aspect", "wide"], "--aspect expects a width and a height"),
     ],
 )
 def test_render_errors_are_one_line_and_exit_2(cli, tmp_path, monkeypatch, args, message) -> None:
