@@ -15,7 +15,7 @@ from clientchain.loading import load_file
 from clientchain.render.dot import to_dot
 from clientchain.render.fit import SLIDE_ASPECT, fit_aspect, fit_drawing, frame_scale
 from clientchain.render.layout import lay_out, parse_aspect
-from clientchain.render.legend import utilization_colour
+from clientchain.render.legend import quality_colour, utilization_colour
 from clientchain.render.theme import THEMES, luminance
 from clientchain.render.views import DiagramOptions, build_diagram
 
@@ -46,6 +46,15 @@ def test_print_scale_gets_darker_all_the_way_and_keeps_the_marks_apart() -> None
     # keeps them apart (luminance 1.0, 0.75, 0.43, 0.22)
     marks = [luminance(utilization_colour(theme, u, 0.85)) for u in (0.0, 0.5, 0.85, 1.0)]
     assert all(a - b > 0.15 for a, b in itertools.pairwise(marks))
+
+
+def test_print_quality_scale_gets_darker_as_quality_rises() -> None:
+    theme = THEMES["print"]
+    greys = [luminance(quality_colour(theme, q / 1000)) for q in range(800, 1001, 25)]
+    assert all(a > b for a, b in itertools.pairwise(greys[:7]))  # 80% … 95%: darker each step
+    assert greys[6:] == [0.0, 0.0, 0.0]  # 95% and above: black
+    # unknown (#bbbbbb, luminance 0.50) is lighter than poor (#999999, 0.32): told apart
+    assert luminance(quality_colour(theme, None)) - greys[0] > 0.15
 
 
 def test_a_utilization_highlight_has_a_legend_with_near_capacity_and_full(agencia_org) -> None:

@@ -118,24 +118,21 @@ def _with_legend(label: str | None, legend: Legend, theme: Theme) -> str:
     (``None``: the legend alone, as the report and the slides write the title themselves)."""
     small = f'<FONT POINT-SIZE="{theme.small_size:g}">'  # i18n: DOT syntax
     count = len(legend.cells)
-    bar = "".join(
-        f'<TD BGCOLOR="{colour}" WIDTH="{LEGEND_CELL}" HEIGHT="10"></TD>' for colour in legend.cells
-    )
     starts = [index for index, _text in legend.ticks]
+    bar = "".join(
+        f'<TD BGCOLOR="{colour}" WIDTH="{LEGEND_CELL}" HEIGHT="10" BORDER="1" '
+        f'SIDES="{_sides(index, count, starts)}" COLOR="{theme.muted}"></TD>'
+        for index, colour in enumerate(legend.cells)
+    )
     ticks = f'<TD COLSPAN="{starts[0]}"></TD>' if starts and starts[0] > 0 else ""
     for (index, text), end in zip(legend.ticks, [*starts[1:], count], strict=True):
         span = max(end - index, 1)
         ticks += f'<TD COLSPAN="{span}" ALIGN="LEFT">{small}{html_text(text)}</FONT></TD>'
-    swatches = "".join(
-        f'<TD BGCOLOR="{colour}" WIDTH="{LEGEND_CELL}" HEIGHT="10" FIXEDSIZE="TRUE"></TD>'
-        f'<TD ALIGN="LEFT">{small}{html_text(text)}</FONT></TD>'
+    swatches = "".join(  # one row each: a cell of the bar's width, its meaning beside it
+        f'<TR><TD BGCOLOR="{colour}" HEIGHT="10" BORDER="1" COLOR="{theme.muted}"></TD>'
+        f'<TD COLSPAN="{count - 1}" ALIGN="LEFT">{small}{html_text(text)}</FONT></TD></TR>'
         for colour, text in legend.swatches
     )
-    if swatches:
-        swatches = (
-            f'<TR><TD COLSPAN="{count}" ALIGN="LEFT"><TABLE BORDER="0" CELLSPACING="2" '
-            f'CELLPADDING="0"><TR>{swatches}</TR></TABLE></TD></TR>'
-        )
     table = (
         '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
         f'<TR><TD COLSPAN="{count}" ALIGN="LEFT">{small}{html_text(legend.title)}</FONT></TD></TR>'
@@ -146,6 +143,14 @@ def _with_legend(label: str | None, legend: Legend, theme: Theme) -> str:
         '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="0">'
         f'{heading}<TR><TD ALIGN="LEFT">{table}</TD></TR></TABLE>>'
     )
+
+
+def _sides(index: int, count: int, ticks: list[int]) -> str:
+    """The outlined sides of a bar cell: the bar's outline, and a line where a tick starts
+    (50%, near capacity, 100%), so the thresholds show on the bar in any theme (a white 0% on a
+    white page included)."""
+    sides = "L" if index == 0 or index in ticks else ""  # i18n: DOT syntax
+    return sides + "TB" + ("R" if index == count - 1 else "")
 
 
 def _node(node: DiagramNode, theme: Theme) -> str:
