@@ -204,3 +204,13 @@ def test_a_30_department_overview_lands_near_16_9(generate_org, view) -> None:
     drawn = fit_drawing(diagram, "svg", SLIDE_ASPECT)
     assert _off(lay_out(drawn).aspect, SLIDE_ASPECT) < 1.25
     assert len(drawn.nodes) == len(diagram.nodes)  # nothing is left out to get there
+
+
+def test_groups_view_of_a_file_without_groups_says_so() -> None:
+    org = load_file(EXAMPLES / "broken.yaml")  # no department has a group
+    diagram = _diagram(org, view="groups")
+    assert diagram.caption[-1] == "no department has a group: each is drawn on its own"
+    assert {n.id for n in diagram.nodes} == set(build_graph(org).nodes)
+    with use("es"):
+        spanish = _diagram(org, view="groups")
+    assert spanish.caption[-1] == "ningún departamento tiene grupo: cada uno se dibuja por separado"

@@ -234,6 +234,9 @@ def _groups_diagram(context: _Context) -> Diagram:
     edges = [group_edge(h, theme, org.period, heaviest) for h in between]
     # TRANSLATORS: the caption of the groups view
     note = _("one shape per group; arrows sum the work handoffs between groups")
+    if not groups:
+        # TRANSLATORS: the caption of the groups view of a file whose departments have no group
+        note = _("no department has a group: each is drawn on its own")
     caption = (*_org_caption(org, flow), note)
     return _assemble(context, nodes, edges, org.name, caption)
 
