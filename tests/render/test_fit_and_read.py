@@ -12,8 +12,8 @@ from clientchain.analysis.flow import analyze_flow
 from clientchain.graph import build_graph
 from clientchain.i18n import use
 from clientchain.loading import load_file
+from clientchain.render.aspect import SLIDE_ASPECT, fit_aspect, fit_drawing, frame_scale
 from clientchain.render.dot import to_dot
-from clientchain.render.fit import SLIDE_ASPECT, fit_aspect, fit_drawing, frame_scale
 from clientchain.render.layout import lay_out, parse_aspect
 from clientchain.render.legend import quality_colour, utilization_colour
 from clientchain.render.theme import THEMES, luminance

@@ -1,5 +1,5 @@
 """No two labels overlap: the engine's own layout (``-Tjson``) of every example and view, as
-``render`` draws it (:func:`~clientchain.render.fit.fit_drawing`), is read back, and no text
+``render`` draws it (:func:`~clientchain.render.aspect.fit_drawing`), is read back, and no text
 box (node, edge and floating labels, cluster titles, the title, caption and legend) may cover
 another text or a node it does not belong to."""
 
@@ -12,9 +12,9 @@ import pytest
 from clientchain.analysis.flow import analyze_flow
 from clientchain.graph import build_graph
 from clientchain.loading import load_file
+from clientchain.render.aspect import SLIDE_ASPECT, fit_drawing
 from clientchain.render.dot import to_dot
 from clientchain.render.engine import run_engine
-from clientchain.render.fit import SLIDE_ASPECT, fit_drawing
 from clientchain.render.untangle import collisions, label_collisions, text_boxes
 from clientchain.render.views import DiagramOptions, build_diagram
 

@@ -8,9 +8,9 @@ import networkx as nx
 
 from clientchain.model import Organization
 from clientchain.output.files import write_atomic
+from clientchain.render.aspect import fit_drawing
 from clientchain.render.diagrams import diagram_for, format_for, render_diagram
 from clientchain.render.engine import Engine
-from clientchain.render.fit import fit_drawing
 from clientchain.render.views import DiagramOptions
 from clientchain.render.written import Written
 
