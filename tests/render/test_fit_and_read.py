@@ -19,7 +19,7 @@ from clientchain.render.legend import quality_colour, utilization_colour
 from clientchain.render.theme import THEMES, luminance
 from clientchain.render.views import DiagramOptions, build_diagram
 
-from .conftest import EXAMPLES
+from .conftest import EXAMPLES, needs_tool
 
 
 def _diagram(org, view: str = "org", **options):
@@ -172,6 +172,15 @@ def test_the_overview_of_each_example_lands_near_the_target_aspect(path, target)
     layout = lay_out(drawn)
     assert _off(layout.aspect, target) < 1.25
     assert {n.id for n in drawn.nodes} == {n.id for n in diagram.nodes}  # nothing left out
+
+
+@pytest.mark.parametrize("path", _examples(), ids=lambda p: p.stem)
+@pytest.mark.parametrize("view", ["org", "groups"])
+def test_the_overview_lands_near_16_9_with_graphviz_dot(path, view) -> None:
+    needs_tool("dot")
+    diagram = _diagram(load_file(path), view)
+    drawn = fit_drawing(diagram, "svg", SLIDE_ASPECT, "dot")
+    assert _off(lay_out(drawn, "dot").aspect, SLIDE_ASPECT) < 1.25  # measured: within 4%
 
 
 def test_fitting_turns_the_overview_when_that_draws_it_larger() -> None:
