@@ -39,6 +39,7 @@ from clientchain.model import (
     ExternalParty,
     Handoff,
     Organization,
+    Requirement,
     Step,
 )
 from clientchain.units import CALENDAR_LIMITS, PERIODS, Calendar
@@ -51,6 +52,7 @@ __all__ = [
     "DEPARTMENT",
     "FAIL_ON",
     "HANDOFF",
+    "REQUIREMENT",
     "SEVERITIES",
     "STEP",
     "SUPPLIER",
@@ -262,7 +264,25 @@ HANDOFF = _table(
     Field("quality", "percent", "%C&A: share received complete and accurate."),  # i18n: schema text
     Field("satisfaction", "rating", "The receiving client's rating, 1–5."),  # i18n: schema text
     Field("type", "choice", "What flows.", choices=HANDOFF_TYPES),  # i18n: schema text
+    Field(
+        "requires",
+        "section",
+        # i18n: schema text (the published JSON Schema is English)
+        "What the client requires of it: lead_time, quality, satisfaction (requirement-missed).",
+    ),
+    # i18n: schema text (the published JSON Schema is English)
+    Field("needs", "text", "What the client needs from it, in its own words."),
     Field("ignore", "texts", "Rule ids not reported for this handoff."),  # i18n: schema text
+)
+
+REQUIREMENT = _table(
+    Requirement,
+    # i18n: schema text (the published JSON Schema is English)
+    Field("lead_time", "duration", "The longest time the client accepts for it to arrive."),
+    # i18n: schema text (the published JSON Schema is English)
+    Field("quality", "percent", "The least %C&A the client accepts."),
+    # i18n: schema text (the published JSON Schema is English)
+    Field("satisfaction", "rating", "The least satisfaction (1–5) the client accepts."),
 )
 
 CHAIN = _table(

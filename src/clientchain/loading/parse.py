@@ -35,6 +35,7 @@ from clientchain.model import (
     Handoff,
     Location,
     Organization,
+    Requirement,
     Step,
 )
 from clientchain.numbers import num
@@ -394,6 +395,13 @@ class _Reader:
                 continue
             seen[source, target] = body.line
             given = _attributes(F.HANDOFF, v)
+            requires = self.mapping(found.get("requires"), path + ".requires")
+            if requires is not None:
+                where = path + ".requires"
+                given["requires"] = Requirement(
+                    **self.attributes(requires, F.REQUIREMENT, where, requires),
+                    location=_loc(requires),
+                )
             out.append(Handoff(source=source, target=target, location=_loc(body), **given))
         return out
 

@@ -165,7 +165,11 @@ def org_schema() -> dict[str, Any]:
             "department": _section(F.DEPARTMENT),
             "client": _section(F.CLIENT),
             "supplier": _section(F.SUPPLIER),
-            "handoff": _section(F.HANDOFF),
+            "handoff": _section(
+                F.HANDOFF,
+                {"requires": {"anyOf": [{"$ref": "#/$defs/requirement"}, {"type": "null"}]}},
+            ),
+            "requirement": _section(F.REQUIREMENT),
             "chain": chain,
             "step": step,
             "checks": _section(F.CHECKS),
