@@ -165,6 +165,7 @@ _WRITE: dict[F.FieldKind, Callable[[Any], str]] = {
     "severities": _severities,
 }
 
+
 def _requires(requirement: Any) -> Iterator[str]:
     if requirement is not None:
         yield "    requires:"
