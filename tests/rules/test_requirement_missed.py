@@ -125,3 +125,37 @@ def test_messages_in_spanish() -> None:
         "Su cliente valora la entrega de Textos (texto) a Diseño (diseno) con 3,5 y requiere "
         "al menos 4.",
     ]
+
+
+def test_who_lists_requirements_both_ways(tmp_path) -> None:
+    path = tmp_path / "org.yaml"
+    path.write_text(ORG, encoding="utf-8")
+    done = CliRunner().invoke(app, ["who", str(path), "diseno"])
+    assert done.exit_code == 0
+    # diseno owes marca %C&A ≥ 98 %; it requires of texto 2 d = 16 h, 95 %, 4, and states a need
+    assert done.stdout.endswith(
+        "its clients require:\n"
+        "  Marca (marca): %C&A ≥ 98%\n"
+        "it requires of its suppliers:\n"
+        "  Textos (texto): lead time ≤ 16 h, %C&A ≥ 95%, satisfaction ≥ 4; "
+        "needs: Textos revisados, con las fuentes citadas\n"
+    )
+    spanish = CliRunner().invoke(app, ["--lang", "es", "who", str(path), "texto"])
+    assert spanish.stdout.endswith(
+        "sus clientes requieren:\n"
+        "  Diseño (diseno): tiempo de entrega ≤ 16 h, %C&P ≥ 95\u00a0%, satisfacción ≥ 4; "
+        "necesita: Textos revisados, con las fuentes citadas\n"
+    )
+    document = json.loads(
+        CliRunner().invoke(app, ["who", str(path), "texto", "--format", "json"]).stdout
+    )
+    assert document["requirements"] == [
+        {
+            "from": "texto",
+            "to": "diseno",
+            "lead_time": 16,
+            "quality": 0.95,
+            "satisfaction": 4,
+            "needs": "Textos revisados, con las fuentes citadas",
+        }
+    ]
