@@ -56,6 +56,11 @@ FORMATTERS: Mapping[str, Mapping[Style, str]] = {
         "json": f"{_FLOW}:simulate_json",
     },
     "simulate --find-limit": {"text": f"{_FLOW}:limit_text", "json": f"{_FLOW}:limit_json"},
+    "sipoc": {
+        "text": "clientchain.output.sipoc:sipoc_text",
+        "json": "clientchain.output.sipoc:sipoc_json",
+    },
+    "sipoc --format markdown": {"text": "clientchain.output.sipoc:sipoc_markdown"},
 }
 """Command → style → ``module:function`` of its formatter."""
 

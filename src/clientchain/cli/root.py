@@ -81,6 +81,12 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         # i18n: --help stays English
         "Who serves whom around DEPT: suppliers, clients, up- and downstream, line of sight.",
     ),
+    "sipoc": (
+        "overview",
+        "sipoc_command",
+        # i18n: --help stays English
+        "SIPOC of DEPT: suppliers, inputs, process, outputs and customers with their requirements.",
+    ),
     "bottlenecks": (
         "flow",
         "bottlenecks_command",
