@@ -383,3 +383,27 @@ def test_docs_picture_is_current() -> None:
     picture = ROOT / "docs" / "img" / "vsm-hospital-lab.svg"
     assert picture.read_text(encoding="utf-8") == expected, "run make docs"
     assert "](img/vsm-hospital-lab.svg)" in (ROOT / "docs" / "render.md").read_text("utf-8")
+
+
+def test_markdown_report_has_the_timeline_table(tmp_path: Path) -> None:
+    out = tmp_path / "report.md"
+    result = CliRunner().invoke(app, ["report", str(HOSPITAL), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    # the lab chain's rows: the wait before each step (12 waiting ÷ 48 a day × 24 h = 6 h),
+    # its effort and its cycle time (effort ÷ headcount: 30 min ÷ 4 = 7.5 min)
+    rows = [
+        r"| Step | Wait before it | Effort | Cycle time |",
+        r"| Triaje | 15 min | 15 min | 7\.5 min |",
+        r"| Médicos \(visit 1 of 2\) | 6 h \(inventory 12\) | 30 min | 7\.5 min |",
+        r"| Laboratorio | 1 h | 45 min | 22\.5 min |",
+        r"| Médicos \(visit 2 of 2\) | 45 min | 15 min | 3\.75 min |",
+        r"| Altas | 30 min | 15 min | 7\.5 min |",
+        r"| finished inventory 4 | 2 h |  |  |",
+    ]
+    for row in rows:
+        assert row in text, row
+    assert (
+        r"lead time 12\.5 h · 0\.52 working days · process time 2 h · value added 16% · takt 30 min"
+        in text
+    )
