@@ -27,8 +27,10 @@ from clientchain.cli import app
 from clientchain.i18n import use
 from clientchain.loading import load_file, load_text
 from clientchain.numbers import duration, pct
+from clientchain.render.slides import _DIAGRAM_AREA as DIAGRAM_AREA
 from clientchain.render.theme import THEMES
 from clientchain.render.vsm import build_vsm, over_takt_boxes
+from clientchain.render.vsm_pptx import fit_vsm
 from clientchain.render.vsm_scene import Text, VsmScene
 from clientchain.render.vsm_write import vsm_dot, vsm_svg
 
@@ -235,8 +237,20 @@ SCENES = list(_scenes())
 def test_no_text_overlaps_another_and_every_text_fits_its_box(
     name: str, org, chain_id: str, theme: str, stacked: bool
 ) -> None:
+    _check_texts(_scene(org, chain_id, theme=THEMES[theme], title=True, stacked=stacked))
+
+
+@pytest.mark.parametrize(
+    ("name", "org", "chain_id"), [s[:3] for s in SCENES[::2]], ids=[s[0] for s in SCENES[::2]]
+)
+def test_slide_maps_no_text_overlaps_another(name: str, org, chain_id: str) -> None:
+    """The map as the deck builds it (for the slide's width, the best of four ways)."""
+    _check_texts(fit_vsm(org, analyze_flow(org), chain_id, THEMES["slides"], DIAGRAM_AREA))
+
+
+def _check_texts(scene: VsmScene) -> None:
+    """No text overlaps another; a text on a box lies wholly within it; all within the page."""
     pytest.importorskip("PIL")
-    scene = _scene(org, chain_id, theme=THEMES[theme], title=True, stacked=stacked)
     boxes = [(t, _real_box(t)) for t in scene.texts]
     for (a, box_a), (b, box_b) in combinations(boxes, 2):
         assert not _overlaps(box_a, box_b), (a.text, b.text)

@@ -10,6 +10,7 @@ without margins or wrapping (``vsm text``), aligned on the edge the scene placed
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from clientchain.analysis.flow import FlowReport
@@ -29,15 +30,18 @@ def fit_vsm(
     org: Organization, flow: FlowReport, chain_id: str, theme: Theme, area: Area
 ) -> VsmScene:
     """The map of ``chain_id`` as wide as ``area`` (narrower when that would be too tall),
-    with its data rows side by side or stacked, whichever gives the larger type."""
+    whichever way gives its details the larger type: data rows side by side or stacked,
+    names at the theme's size or at 1.15 × the details' (long names widen every column)."""
     best: VsmScene | None = None
-    for stacked in (False, True):
-        scene = build_vsm(org, flow, chain_id, theme, width=area.width, stacked=stacked)
-        if scene.height > area.height:
-            narrower = area.width * area.height / scene.height
-            scene = build_vsm(org, flow, chain_id, theme, width=narrower, stacked=stacked)
-        if best is None or scene.theme.small_size > best.theme.small_size:
-            best = scene
+    themes = (theme, replace(theme, font_size=min(theme.font_size, theme.small_size * 1.15)))
+    for candidate in themes:
+        for stacked in (False, True):
+            scene = build_vsm(org, flow, chain_id, candidate, width=area.width, stacked=stacked)
+            if scene.height > area.height:
+                narrower = area.width * area.height / scene.height
+                scene = build_vsm(org, flow, chain_id, candidate, width=narrower, stacked=stacked)
+            if best is None or scene.theme.small_size > best.theme.small_size + 0.05:
+                best = scene
     assert best is not None
     return best
 
