@@ -41,6 +41,7 @@ format: $(STAMP)
 
 docs: $(STAMP)
 	$(BIN)/python -m clientchain.checks.docs > docs/rules.md
+	$(BIN)/clientchain render tests/cases/valid/hospital-revisit.yaml --view chain:lab -o docs/img/vsm-hospital-lab.svg
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -87,8 +87,9 @@ def test_shapes_are_inside_the_slide_and_show_the_labels(deck) -> None:
 def test_chain_slide_has_the_chain_path(deck) -> None:
     _, presentation, _ = deck
     slide = presentation.slides[2]  # Infografía: stock → contenido → creatividad → redes → marcas
-    assert len(_named(slide, "node ")) == 5
-    assert len(_named(slide, "edge ")) == 4
+    assert len(_named(slide, "vsm process ")) == 3  # its value-stream map: one box per step
+    assert len(_named(slide, "vsm supplier ")) == 1
+    assert len(_named(slide, "vsm client ")) == 1
 
 
 def test_speaker_notes_carry_the_numbers(deck) -> None:

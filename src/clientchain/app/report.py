@@ -16,6 +16,8 @@ from clientchain.render.engine import Engine
 from clientchain.render.report import report_format, report_text
 from clientchain.render.report_data import Figure, ReportData, inline_svg
 from clientchain.render.views import DiagramOptions, build_diagram
+from clientchain.render.vsm import build_vsm
+from clientchain.render.vsm_write import vsm_svg
 from clientchain.render.written import Written
 
 __all__ = ["build_report", "write_report"]
@@ -35,6 +37,10 @@ def build_report(
     figures = []
     for view in views:
         diagram = build_diagram(org, graph, flow, replace(options, view=view))
+        if svg and view.startswith("chain:"):  # each chain as a value-stream map
+            scene = build_vsm(org, flow, view.partition(":")[2], options.theme)
+            figures.append(Figure(diagram, inline_svg(vsm_svg(scene))))
+            continue
         text = render_diagram(diagram, "svg", engine).data.decode("utf-8") if svg else ""
         figures.append(Figure(diagram, inline_svg(text)))
     overview = build_overview(org, graph, flow=flow)

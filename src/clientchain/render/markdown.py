@@ -20,6 +20,7 @@ from clientchain.render.dot import clean_text
 from clientchain.render.mermaid import to_mermaid
 from clientchain.render.report_data import Figure, ReportData
 from clientchain.render.tables import SECTIONS, Table, summary_table
+from clientchain.render.vsm_table import timeline_table
 
 __all__ = ["md_text", "report_markdown"]
 
@@ -70,6 +71,8 @@ def report_markdown(data: ReportData) -> str:
     for section in SECTIONS:
         lines += ["", f"## {section.title}", "", *_table(section.table(data))]
         if section.anchor == "chains":
-            for figure in data.chain_figures:
+            for figure, chain_id in zip(data.chain_figures, org.chains, strict=True):
                 lines += ["", f"### {md_text(figure.diagram.title)}", "", *_figure(figure)]
+                timeline, totals = timeline_table(org, data.flow, chain_id)
+                lines += ["", *_table(timeline), "", md_text(totals)]
     return "\n".join(lines) + "\n"

@@ -23,7 +23,15 @@ if TYPE_CHECKING:
     from pptx.shapes.base import BaseShape
     from pptx.slide import Slide
 
-__all__ = ["Area", "draw_diagram", "fill_background", "name_shape", "set_text", "text_box"]
+__all__ = [
+    "Area",
+    "draw_diagram",
+    "fill_background",
+    "name_shape",
+    "rgb",
+    "set_text",
+    "text_box",
+]
 
 # Connection sites of the shapes used: 0 top, 1 left, 2 bottom, 3 right.
 _TOP, _LEFT, _BOTTOM, _RIGHT = 0, 1, 2, 3
@@ -38,6 +46,11 @@ class Area:
     top: float
     width: float
     height: float
+
+
+def rgb(colour: str) -> RGBColor:
+    """A ``#rrggbb`` colour as python-pptx's."""
+    return _rgb(colour)
 
 
 def _rgb(colour: str) -> RGBColor:

@@ -39,6 +39,8 @@ from clientchain.render.notes import chain_notes, overview_notes
 from clientchain.render.pptx_shapes import Area, draw_diagram, fill_background, set_text, text_box
 from clientchain.render.scene import Diagram
 from clientchain.render.views import DiagramOptions, build_diagram
+from clientchain.render.vsm_pptx import draw_vsm, fit_vsm
+from clientchain.render.vsm_scene import VsmScene
 
 if TYPE_CHECKING:
     from pptx.presentation import Presentation
@@ -165,8 +167,9 @@ def build_deck(plan: DeckPlan) -> bytes:
     org, flow = plan.org, plan.flow
     _title_slide(deck, plan)
     _diagram_slide(deck, *plan.overview, overview_notes(org, flow))
-    for (diagram, layout), chain_id in zip(plan.chains, org.chains, strict=True):
-        _diagram_slide(deck, diagram, layout, chain_notes(org, flow.chains[chain_id]))
+    for (diagram, _layout), chain_id in zip(plan.chains, org.chains, strict=True):
+        scene = fit_vsm(org, flow, chain_id, diagram.theme, _DIAGRAM_AREA)  # a value-stream map
+        _diagram_slide(deck, diagram, scene, chain_notes(org, flow.chains[chain_id]))
     _bottleneck_slides(deck, plan)
     buffer = io.BytesIO()
     deck.save(buffer)
@@ -186,7 +189,9 @@ def _title_slide(deck: Presentation, plan: DeckPlan) -> None:
     set_text(slide.notes_slide.notes_text_frame, overview_notes(org, flow))
 
 
-def _diagram_slide(deck: Presentation, diagram: Diagram, layout: Layout, notes: str) -> None:
+def _diagram_slide(
+    deck: Presentation, diagram: Diagram, layout: Layout | VsmScene, notes: str
+) -> None:
     theme = diagram.theme
     slide = deck.slides.add_slide(deck.slide_layouts[6])
     fill_background(slide, theme)
@@ -196,7 +201,10 @@ def _diagram_slide(deck: Presentation, diagram: Diagram, layout: Layout, notes: 
     box = text_box(slide, _CAPTION_AREA, caption, theme, caption_size(caption))
     # two lines of 12 pt (2 × 14.4 pt) fit the 0.45 in above the diagram without the insets
     box.text_frame.margin_top = box.text_frame.margin_bottom = 0
-    draw_diagram(slide, diagram, layout, _DIAGRAM_AREA)
+    if isinstance(layout, VsmScene):
+        draw_vsm(slide, layout, _DIAGRAM_AREA)
+    else:
+        draw_diagram(slide, diagram, layout, _DIAGRAM_AREA)
     set_text(slide.notes_slide.notes_text_frame, notes)
 
 
