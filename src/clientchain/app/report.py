@@ -35,7 +35,9 @@ def build_report(
     figures = []
     for view in views:
         diagram = build_diagram(org, graph, flow, replace(options, view=view))
-        text = render_diagram(diagram, "svg", engine).data.decode("utf-8") if svg else ""
+        # the report says the title in a heading and the caption under the drawing: not in the SVG
+        bare = replace(diagram, title="", caption=())
+        text = render_diagram(bare, "svg", engine).data.decode("utf-8") if svg else ""
         figures.append(Figure(diagram, inline_svg(text)))
     overview = build_overview(org, graph, flow=flow)
     return ReportData(overview, flow, figures[0], tuple(figures[1:]))
