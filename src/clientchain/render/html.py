@@ -82,7 +82,7 @@ CSP = (
 # i18n: CSS, machine text
 _CSS = """
 :root { color-scheme: light; --ink: #1f2937; --muted: #6b7280; --line: #d1d5db; }
-body { font-family: "DejaVu Sans", Arial, Helvetica, sans-serif; color: var(--ink);
+body { font-family: "__FONT__", "DejaVu Sans", Arial, Helvetica, sans-serif; color: var(--ink);
   margin: 2rem auto; max-width: 90rem; padding: 0 1.5rem; line-height: 1.45; }
 h1 { font-size: 1.8rem; margin-bottom: .2rem; } h2 { margin-top: 2.2rem; }
 .meta { color: var(--muted); margin-top: 0; }
@@ -212,7 +212,8 @@ def report_html(data: ReportData) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f'<meta name="generator" content="clientchain {_e(data.version)}">',
         f"<title>{_e(title)}</title>",
-        f"<style>{_CSS}</style>",
+        # the theme's font (a checked name: letters, digits, spaces, . , -), as in the diagrams
+        f"<style>{_CSS.replace('__FONT__', data.figure.diagram.theme.font)}</style>",
         "</head>",
         "<body>",
         f"<h1>{_e(org.name)}</h1>",
