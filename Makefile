@@ -39,8 +39,11 @@ format: $(STAMP)
 	$(BIN)/ruff format src tests benchmarks tools
 	$(BIN)/ruff check --fix src tests benchmarks tools
 
+# docs/images: a picture of each deliverable for docs/render.md (needs chromium, LibreOffice
+# and poppler); tests/test_docs_pictures.py fails when one is older than its deliverable
 docs: $(STAMP)
 	$(BIN)/python -m clientchain.checks.docs > docs/rules.md
+	$(BIN)/python tools/docs_pictures.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -15,12 +15,14 @@ import base64
 import hashlib
 import re
 import subprocess
+from html import escape
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
 from clientchain.app.report import write_report
+from clientchain.graph import build_graph
 from clientchain.render.html import CSP, ZOOM_SCRIPT
 
 from .conftest import needs_tool
@@ -182,9 +184,15 @@ def test_no_element_overflows_the_screen(page, tmp_path) -> None:
     assert not _right_margin_blank(tmp_path / "wide.html")
 
 
+def _pages(pdf: Path, folder: Path) -> list[Image.Image]:
+    """Each page of ``pdf`` at 36 dpi (``pdftoppm``)."""
+    pdftoppm = needs_tool("pdftoppm")
+    subprocess.run([pdftoppm, "-png", "-r", "36", str(pdf), str(folder / "p")], check=True)
+    return [Image.open(path) for path in sorted(folder.glob("p-*.png"))]
+
+
 def test_print_is_a4_landscape_and_nothing_leaves_the_page(page_path, tmp_path) -> None:
     pdfinfo = needs_tool("pdfinfo")
-    pdftoppm = needs_tool("pdftoppm")
     pdf = tmp_path / "report.pdf"
     done = _chromium("--no-pdf-header-footer", f"--print-to-pdf={pdf}", page_path.as_uri())
     assert done.returncode == 0, done.stderr[-2000:]
@@ -195,10 +203,25 @@ def test_print_is_a4_landscape_and_nothing_leaves_the_page(page_path, tmp_path) 
     assert height == pytest.approx(595.3, abs=1)
     pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
     assert 3 <= pages <= 12  # the overview, the chains and who serves whom each open a page
-    subprocess.run([pdftoppm, "-png", "-r", "36", str(pdf), str(tmp_path / "p")], check=True)
-    images = sorted(tmp_path.glob("p-*.png"))
+    images = _pages(pdf, tmp_path)
     assert len(images) == pages
-    for path in images:
-        image = Image.open(path)
+    for image in images:
         # 36 dpi: the 12 mm margin is 17 px; its outer 12 px on the right stay blank
-        assert _blank(image, (image.width - 12, 0, image.width, image.height)), path.name
+        assert _blank(image, (image.width - 12, 0, image.width, image.height))
+
+
+def test_a_30_department_report_stays_on_its_pages(generate_org, tmp_path) -> None:
+    """The generated 30-department org (long names, many handoffs): nothing overflows the
+    screen or the A4-landscape pages, and each chain's title is said once."""
+    org = generate_org(30)
+    out = tmp_path / "org30.html"
+    write_report(org, build_graph(org), out)
+    page = out.read_text(encoding="utf-8")
+    for chain in org.chains.values():
+        assert page.count(f">{escape(chain.name)}</h3>") == 1
+    assert _right_margin_blank(out)
+    pdf = tmp_path / "org30.pdf"
+    done = _chromium("--no-pdf-header-footer", f"--print-to-pdf={pdf}", out.as_uri())
+    assert done.returncode == 0, done.stderr[-2000:]
+    for image in _pages(pdf, tmp_path):
+        assert _blank(image, (image.width - 12, 0, image.width, image.height))
