@@ -80,3 +80,10 @@ def test_report_uses_the_themes_font(agencia, tmp_path) -> None:
     page = out.read_text(encoding="utf-8")
     assert 'body { font-family: "Fira Sans", "DejaVu Sans", Arial' in page  # the page's text
     assert 'font-family="Fira Sans"' in page  # the diagrams' text
+
+
+def test_a_huge_drawing_is_scaled_to_the_longest_side_allowed() -> None:
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg" width="24576pt" height="96pt"></svg>'
+    image = Image.open(io.BytesIO(svg_to_png(svg)))
+    # 24,576 pt × 4/3 = 32,768 px, halved to 16,384; 96 pt × 4/3 = 128 px, halved to 64
+    assert image.size == (16384, 64)

@@ -18,6 +18,9 @@ __all__ = ["svg_to_png"]
 
 _POINTS = re.compile(r'\b(width|height)="([0-9.]+)pt"')
 PIXELS_PER_POINT = 96 / 72
+MAX_PIXELS = 16384
+"""The longest side of a PNG; a larger drawing is scaled down to it, as Graphviz's cairo does
+past its limit (a force-directed map of thousands of departments is wider than that)."""
 
 
 def _in_pixels(svg: str) -> str:
@@ -44,4 +47,8 @@ def svg_to_png(svg: bytes) -> bytes:
     """
     import resvg_py  # only a PNG needs it: start-up stays fast
 
-    return bytes(resvg_py.svg_to_bytes(svg_string=_in_pixels(svg.decode("utf-8"))))
+    text = _in_pixels(svg.decode("utf-8"))
+    sides = [float(m.group(1)) for m in re.finditer(r'\b(?:width|height)="([0-9.]+)"', text[:400])]
+    longest = max(sides[:2], default=0.0)
+    zoom = MAX_PIXELS / longest if longest > MAX_PIXELS else None
+    return bytes(resvg_py.svg_to_bytes(svg_string=text, zoom=zoom))
