@@ -39,9 +39,12 @@ format: $(STAMP)
 	$(BIN)/ruff format src tests benchmarks tools
 	$(BIN)/ruff check --fix src tests benchmarks tools
 
+# docs/images: a picture of each deliverable for docs/render.md (needs chromium, LibreOffice
+# and poppler); tests/test_docs_pictures.py fails when one is older than its deliverable
 docs: $(STAMP)
 	$(BIN)/python -m clientchain.checks.docs > docs/rules.md
 	$(BIN)/clientchain render tests/cases/valid/hospital-revisit.yaml --view chain:lab -o docs/img/vsm-hospital-lab.svg
+	$(BIN)/python tools/docs_pictures.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

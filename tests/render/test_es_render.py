@@ -197,7 +197,9 @@ def test_html_report_in_spanish_has_lang_es_and_spanish_headings(spanish_html) -
     assert '<p class="meta">Cadena de clientes internos · por semana · clientchain ' in page
     for anchor, heading in (
         ("summary", "Resumen"),
-        ("diagram", "Diagrama"),
+        ("diagram", "Vista general"),
+        ("quality", "Calidad y satisfacción"),
+        ("lead-time", "Tiempo de entrega"),
         ("who", "Quién sirve a quién"),
         ("clients", "Clientes"),
         ("chains", "Cadenas"),
@@ -237,13 +239,15 @@ def test_markdown_report_in_spanish(agencia, tmp_path) -> None:
     assert headings == [
         "# Agencia Ejemplo",
         "## Resumen",
-        "## Diagrama",
+        "## Vista general",
+        "## Cadenas",
+        "### Infografía",
+        "### Vídeo para redes",
+        "### Campaña para pymes",
         "## Quién sirve a quién",
         "## Clientes",
-        "## Cadenas",
-        "### Agencia Ejemplo — Infografía",
-        "### Agencia Ejemplo — Vídeo para redes",
-        "### Agencia Ejemplo — Campaña para pymes",
+        "## Calidad y satisfacción",
+        "## Tiempo de entrega",
         "## Cuellos de botella",
         "## Hallazgos",
     ]

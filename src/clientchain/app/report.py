@@ -41,7 +41,9 @@ def build_report(
             scene = build_vsm(org, flow, view.partition(":")[2], options.theme)
             figures.append(Figure(diagram, inline_svg(vsm_svg(scene))))
             continue
-        text = render_diagram(diagram, "svg", engine).data.decode("utf-8") if svg else ""
+        # the report says the title in a heading and the caption under the drawing: not in the SVG
+        bare = replace(diagram, title="", caption=())
+        text = render_diagram(bare, "svg", engine).data.decode("utf-8") if svg else ""
         figures.append(Figure(diagram, inline_svg(text)))
     overview = build_overview(org, graph, flow=flow)
     return ReportData(overview, flow, figures[0], tuple(figures[1:]))

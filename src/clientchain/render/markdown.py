@@ -19,7 +19,8 @@ from clientchain.numbers import per_period
 from clientchain.render.dot import clean_text
 from clientchain.render.mermaid import to_mermaid
 from clientchain.render.report_data import Figure, ReportData
-from clientchain.render.tables import SECTIONS, Table, summary_table
+from clientchain.render.story import AFTER_CHAINS, CHAINS
+from clientchain.render.tables import Section, Table, summary_table
 from clientchain.render.vsm_table import timeline_table
 
 __all__ = ["md_text", "report_markdown"]
@@ -47,18 +48,21 @@ def _figure(figure: Figure) -> list[str]:
     return ["```mermaid", to_mermaid(figure.diagram).rstrip("\n"), "```", "", *caption]
 
 
+def _section(section: Section, data: ReportData) -> list[str]:
+    return ["", f"## {section.title}", "", *_table(section.table(data))]
+
+
 def report_markdown(data: ReportData) -> str:
-    """Summary, diagram, who serves whom, clients, chains (and diagrams), bottlenecks, findings."""
+    """The report in the story's order (:mod:`clientchain.render.story`), as the HTML one."""
     org = data.org
     # TRANSLATORS: the line under the report's heading: {per_period} is "per week"…
     meta = _("Internal customer chain, {per_period} · clientchain {version}").format(
         per_period=per_period(org.period), version=data.version
     )
-    summary_heading, diagram_heading = _("Summary"), _("Diagram")
-    lines = [
-        f"# {md_text(org.name)}",
-        "",
-        meta,
+    summary_heading, diagram_heading = _("Summary"), _("Overview")
+    lines = [f"# {md_text(org.name)}", "", meta]
+    # 1. the executive summary (issue 16, item 3) opens the story: its section goes here
+    lines += [
         "",
         f"## {summary_heading}",
         "",
@@ -68,11 +72,12 @@ def report_markdown(data: ReportData) -> str:
         "",
         *_figure(data.figure),
     ]
-    for section in SECTIONS:
-        lines += ["", f"## {section.title}", "", *_table(section.table(data))]
-        if section.anchor == "chains":
-            for figure, chain_id in zip(data.chain_figures, org.chains, strict=True):
-                lines += ["", f"### {md_text(figure.diagram.title)}", "", *_figure(figure)]
-                timeline, totals = timeline_table(org, data.flow, chain_id)
-                lines += ["", *_table(timeline), "", md_text(totals)]
+    lines += _section(CHAINS, data)
+    for (chain_id, chain), figure in zip(data.org.chains.items(), data.chain_figures, strict=True):
+        lines += ["", f"### {md_text(chain.name)}", "", *_figure(figure)]
+        timeline, totals = timeline_table(data.org, data.flow, chain_id)
+        lines += ["", *_table(timeline), "", md_text(totals)]
+    # 4. the charts (issue 16, item 4) go here
+    for section in AFTER_CHAINS:
+        lines += _section(section, data)
     return "\n".join(lines) + "\n"
