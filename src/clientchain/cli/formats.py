@@ -56,6 +56,10 @@ FORMATTERS: Mapping[str, Mapping[Style, str]] = {
         "json": f"{_FLOW}:simulate_json",
     },
     "simulate --find-limit": {"text": f"{_FLOW}:limit_text", "json": f"{_FLOW}:limit_json"},
+    "summary": {
+        "text": "clientchain.output.summary:summary_text",
+        "json": "clientchain.output.summary:summary_json",
+    },
 }
 """Command → style → ``module:function`` of its formatter."""
 
