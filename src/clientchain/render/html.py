@@ -17,7 +17,7 @@ import html
 from clientchain.controls import visible
 from clientchain.i18n import _, current
 from clientchain.numbers import per_period
-from clientchain.render.report_data import Figure, ReportData
+from clientchain.render.report_data import Figure, ReportData, executive_sentences
 from clientchain.render.tables import SECTIONS, Table, finding_table, summary_table
 
 __all__ = ["CSP", "report_html"]
@@ -92,6 +92,15 @@ def _findings(data: ReportData) -> str:
     return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{rows}\n</tbody>\n</table>"
 
 
+def _executive(data: ReportData) -> list[str]:
+    """The executive summary as a numbered list under its heading (nothing without one)."""
+    items = "\n".join(f"<li>{_e(s)}</li>" for s in executive_sentences(data))
+    heading = _("Executive summary")
+    return (
+        [f'<h2 id="executive-summary">{_e(heading)}</h2>', f"<ol>\n{items}\n</ol>"] if items else []
+    )
+
+
 def report_html(data: ReportData) -> str:
     """The whole page: summary, diagram, who serves whom, clients, chains, bottlenecks, findings."""
     org = data.org
@@ -119,6 +128,7 @@ def report_html(data: ReportData) -> str:
         "<body>",
         f"<h1>{_e(org.name)}</h1>",
         f'<p class="meta">{_e(meta)}</p>',
+        *_executive(data),
         f'<h2 id="summary">{_e(summary_heading)}</h2>',
         f"<table>\n{summary_rows}\n</table>",
         f'<h2 id="diagram">{_e(diagram_heading)}</h2>',

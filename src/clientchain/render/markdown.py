@@ -18,7 +18,7 @@ from clientchain.i18n import _
 from clientchain.numbers import per_period
 from clientchain.render.dot import clean_text
 from clientchain.render.mermaid import to_mermaid
-from clientchain.render.report_data import Figure, ReportData
+from clientchain.render.report_data import Figure, ReportData, executive_sentences
 from clientchain.render.tables import SECTIONS, Table, summary_table
 
 __all__ = ["md_text", "report_markdown"]
@@ -46,6 +46,16 @@ def _figure(figure: Figure) -> list[str]:
     return ["```mermaid", to_mermaid(figure.diagram).rstrip("\n"), "```", "", *caption]
 
 
+def _executive(data: ReportData) -> list[str]:
+    """The executive summary as a numbered list under its heading (nothing without one)."""
+    sentences = executive_sentences(data)
+    if not sentences:
+        return []
+    heading = _("Executive summary")
+    numbered = [f"{rank}. {md_text(s)}" for rank, s in enumerate(sentences, start=1)]
+    return [f"## {heading}", "", *numbered, ""]
+
+
 def report_markdown(data: ReportData) -> str:
     """Summary, diagram, who serves whom, clients, chains (and diagrams), bottlenecks, findings."""
     org = data.org
@@ -59,6 +69,7 @@ def report_markdown(data: ReportData) -> str:
         "",
         meta,
         "",
+        *_executive(data),
         f"## {summary_heading}",
         "",
         *_table(summary_table(data)),
