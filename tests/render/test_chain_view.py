@@ -173,7 +173,7 @@ def test_dot_and_mermaid_draw_both_visits(hospital) -> None:
 def test_slides_draw_the_revisit_and_its_waits(hospital, tmp_path) -> None:
     out = tmp_path / "hospital.pptx"
     write_slides(*hospital, out)
-    slide = Presentation(str(out)).slides[2]  # title, overview, then chain "lab"
+    slide = Presentation(str(out)).slides[3]  # title, summary, overview, then chain "lab"
     nodes = [s.name for s in slide.shapes if s.name.startswith("node ")]
     edges = [s.name for s in slide.shapes if s.name.startswith("edge ")]
     keys = "n_ambulancias n_triage n_doctors n_lab v2_n_doctors n_discharge n_pacientes"
