@@ -146,8 +146,8 @@ def test_every_example_makes_a_deck(tmp_path, example) -> None:
     org = load_file(example)
     out = tmp_path / "deck.pptx"
     written = write_slides(org, build_graph(org), out)
-    # title + executive summary + overview + one per chain + the bottleneck table at 15 departments a slide
-    # (software-company's 25 departments take two)
+    # title + executive summary + overview + one per chain + the bottleneck table at 15
+    # departments a slide (software-company's 25 departments take two)
     tables = -(-len(org.departments) // 15)
     expected = 3 + len(org.chains) + tables
     assert len(Presentation(str(out)).slides) == expected == written.counts["slides"]

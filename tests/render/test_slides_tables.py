@@ -69,7 +69,8 @@ def test_limits_are_what_the_docs_say() -> None:
 def test_sixty_departments_are_split_across_four_slides(tmp_path) -> None:
     written, presentation = _deck(tmp_path, 60)
     tables = _table_slides(presentation)
-    # 60 departments ÷ 15 rows a slide = 4 slides; title + summary + overview + 0 chains + 4 tables = 7
+    # 60 departments ÷ 15 rows a slide = 4 slides;
+    # title + summary + overview + 0 chains + 4 tables = 7
     assert len(tables) == 4
     assert len(presentation.slides) == 7 == written.counts["slides"]
     assert [title for title, *_ in tables] == [
