@@ -21,6 +21,7 @@ SUMMARY, per week (H = 40 h):
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pytest
 
@@ -34,6 +35,7 @@ from clientchain.graph import build_graph
 from clientchain.loading import load_text
 from hand_orgs import SUMMARY
 
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 ALL = 9  # 1 constraint + 2 waits + 4 handoffs + 2 single points
 
 
@@ -75,6 +77,16 @@ def test_the_constraint_and_one_more_person() -> None:
     assert item.action.kind == "add_person"
     assert item.action.target == ("a",)
     assert str(item.action.change) == "headcount of a +1"
+
+
+def test_the_headroom_after_is_what_simulate_says() -> None:
+    from clientchain.analysis.whatif import simulate
+
+    for text in (SUMMARY, (EXAMPLES / "agencia.yaml").read_text(encoding="utf-8")):
+        org = load_text(text)
+        (item,) = [i for i in summarize(org, build_graph(org)).items if i.kind == "constraint"]
+        assert item.action.change is not None
+        assert item.after == simulate(org, [item.action.change]).after.headroom
 
 
 def test_the_longest_wait_of_each_chain() -> None:

@@ -5,7 +5,7 @@ Four kinds of candidate finding are computed, each with a **score**, the relativ
 improvement its action brings (so that kinds measured in different units compare):
 
 * ``constraint``: the constraint (the busiest department) and one more person there
-  (:meth:`Change.headcount` ``add=1``, through :func:`~clientchain.analysis.whatif.simulate`);
+  (``Change.headcount(dept, add=1)`` applied by :func:`~clientchain.analysis.whatif.apply_changes`);
   ``before``/``after`` are the headroom; score = after ÷ before − 1;
 * ``wait``: per chain, its longest wait before a step and removing it; ``before``/``after``
   are the chain's lead time (``after`` = lead time − the wait: the lead time is a sum);
@@ -55,10 +55,10 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Literal
 
 from clientchain.analysis.change import Change
-from clientchain.analysis.flow import FlowReport, analyze_flow
+from clientchain.analysis.flow import FlowReport, analyze_flow, safe_ratio
 from clientchain.analysis.quality import handoff_quality, rolled_quality
 from clientchain.analysis.structure import single_points_of_failure
-from clientchain.analysis.whatif import simulate
+from clientchain.analysis.whatif import apply_changes
 from clientchain.model import Chain, Organization
 
 if TYPE_CHECKING:
@@ -236,9 +236,7 @@ def _constraint(org: Organization, flow: FlowReport) -> Iterator[SummaryItem]:
     if dept is None or before is None or not math.isfinite(before) or before <= 0:
         return
     change = Change.headcount(dept, add=1)
-    after = simulate(org, [change]).after.headroom
-    if after is None:
-        return
+    after = _headroom_with(org, flow, change)
     yield SummaryItem(
         kind="constraint",
         subjects=(dept,),
@@ -249,6 +247,23 @@ def _constraint(org: Organization, flow: FlowReport) -> Iterator[SummaryItem]:
         action=Action("add_person", (dept,), change),
         score=after / before - 1 if math.isfinite(after) else math.inf,
     )
+
+
+def _headroom_with(org: Organization, flow: FlowReport, change: Change) -> float:
+    """The headroom after a headcount ``change``: only that department's capacity changes
+    (:func:`~clientchain.analysis.whatif.apply_changes`), so the flow is not recomputed;
+    tests/analysis/test_summary.py checks it against :func:`~clientchain.analysis.whatif.simulate`.
+    """
+    assert change.target is not None
+    changed = apply_changes(org, [change])
+    busiest = 0.0
+    for dept in flow.departments.values():
+        load = dept.load_hours or 0.0  # every utilization is known (the headroom is)
+        capacity = (
+            changed.capacity_hours(dept.id) if dept.id == change.target else dept.capacity_hours
+        )
+        busiest = max(busiest, safe_ratio(load, capacity))
+    return 1.0 / busiest if busiest else math.inf
 
 
 def _waits(flow: FlowReport) -> Iterator[SummaryItem]:
