@@ -153,6 +153,14 @@ chains:
         for kind in ("wait", "constraint")
     ]
     assert [item.kind for item in sorted(same, key=SummaryItem.sort_key)] == ["constraint", "wait"]
+    # two handoffs as bad as each other: the one that costs more rework first, whatever its ids
+    fix = Action("perfect_handoff", ("a", "b"))
+    handoffs = [
+        SummaryItem("handoff_quality", ids, 0.8, "rolled_quality", 0.8, 1.0, fix, 0.25, hours)
+        for ids, hours in ((("a", "b", "x"), 1.0), (("c", "d", "x"), 2.0))
+    ]
+    ranked = sorted(handoffs, key=SummaryItem.sort_key)
+    assert [item.subjects[0] for item in ranked] == ["c", "a"]
 
 
 def test_the_top_is_at_least_one() -> None:

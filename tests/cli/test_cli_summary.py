@@ -165,3 +165,10 @@ def test_an_org_with_nothing_to_say(cli: Invoke) -> None:
         "Executive summary of Calma\n\nNothing stands out: no constraint with headroom to gain, "
         "no wait, no handoff below 100% and no single point of failure.\n"
     )
+
+
+def test_the_docs_show_what_the_command_prints(cli: Invoke) -> None:
+    docs = (EXAMPLES.parent / "docs" / "commands.md").read_text(encoding="utf-8")
+    command = "$ clientchain summary examples/agencia.yaml --top 3\n"
+    shown = docs.split(command, 1)[1].split("```", 1)[0]
+    assert cli("summary", AGENCIA, "--top", "3").stdout == shown

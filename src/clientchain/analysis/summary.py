@@ -20,9 +20,9 @@ improvement its action brings (so that kinds measured in different units compare
   every finding whose action has an effect.
 
 :func:`summarize` keeps the best candidate of each kind first, then fills up to ``top``
-with the next best, and ranks what it keeps by score (ties: the kind's order above, then
-the subject ids): a summary of four items names four different things, not the four
-longest waits. Items hold ids and numbers only; the sentences are written by
+with the next best, and ranks what it keeps by score (ties: the kind's order above, the
+larger rework, then the subject ids): a summary of four items names four different things,
+not the four longest waits. Items hold ids and numbers only; the sentences are written by
 :mod:`clientchain.output.summary`.
 
 Examples
@@ -119,7 +119,8 @@ class SummaryItem:
     rework_hours : float or None
         ``handoff_quality`` only: rework per period by :func:`geometric_rework_hours`,
         summed over the chains that pass the handoff; ``None`` when its supplier is
-        external (its rework is not done in the organization).
+        external (its rework is not done in the organization) or a supplier step's effort
+        is unknown.
     step : int or None
         ``wait`` only: the step's position in the chain (0-based; a department may appear
         twice).
@@ -136,9 +137,11 @@ class SummaryItem:
     rework_hours: float | None = None
     step: int | None = None
 
-    def sort_key(self) -> tuple[float, int, tuple[str, ...], int]:
-        """Highest score first; ties by kind (:data:`KINDS`), subjects, then step."""
-        return (-self.score, KINDS.index(self.kind), self.subjects, self.step or 0)
+    def sort_key(self) -> tuple[float, int, float, tuple[str, ...], int]:
+        """Highest score first; ties by kind (:data:`KINDS`), the larger rework, the subject
+        ids, then the step."""
+        rework = self.rework_hours or 0.0
+        return (-self.score, KINDS.index(self.kind), -rework, self.subjects, self.step or 0)
 
 
 @dataclass(frozen=True, slots=True)

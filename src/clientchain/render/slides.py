@@ -1,6 +1,7 @@
 """``clientchain slides``: an editable 16:9 PowerPoint deck (python-pptx, imported lazily).
 
-Slides: a title slide, the overview, one slide per chain, the bottleneck table.
+Slides: a title slide, the executive summary, the overview, one slide per chain, the
+bottleneck table.
 Diagrams are **native shapes and connectors**: one shape per node (rounded
 rectangle for a department, stadium for an external client, pentagon for an
 external supplier) placed where the engine's ``-Tjson`` layout puts it, one
@@ -181,7 +182,7 @@ def _new_deck() -> Presentation:
 
 
 def build_deck(plan: DeckPlan) -> bytes:
-    """The ``.pptx`` bytes of ``plan``: title, overview, chains, bottleneck table."""
+    """The ``.pptx`` bytes of ``plan``: title, executive summary, overview, chains, bottlenecks."""
     deck = _new_deck()
     org, flow = plan.org, plan.flow
     _title_slide(deck, plan)
@@ -315,6 +316,7 @@ def _table_slide(
 
 
 def slide_count(plan: DeckPlan) -> int:
-    """Slides in the deck of ``plan``: title, overview, one per chain, the bottleneck tables."""
+    """Slides in the deck of ``plan``: title, executive summary (when it has items), overview,
+    one per chain, the bottleneck tables."""
     opening = int(plan.executive is not None and bool(plan.executive.items))
     return 2 + opening + len(plan.chains) + table_pages(len(plan.flow.departments))
