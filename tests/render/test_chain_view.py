@@ -173,7 +173,7 @@ def test_dot_and_mermaid_draw_both_visits(hospital) -> None:
 def test_slides_draw_the_revisit_and_its_waits(hospital, tmp_path) -> None:
     out = tmp_path / "hospital.pptx"
     write_slides(*hospital, out)
-    slide = Presentation(str(out)).slides[2]  # title, overview, then chain "lab" as a VSM
+    slide = Presentation(str(out)).slides[3]  # title, summary, overview, then chain "lab" as a VSM
     boxes = [s.name for s in slide.shapes if s.name.startswith("vsm process ")]
     keys = "n_triage n_doctors n_lab v2_n_doctors n_discharge"
     assert boxes == [f"vsm process {key}" for key in keys.split()]

@@ -238,6 +238,7 @@ def test_markdown_report_in_spanish(agencia, tmp_path) -> None:
     headings = [line for line in text.splitlines() if line.startswith("#")]
     assert headings == [
         "# Agencia Ejemplo",
+        "## Resumen ejecutivo",
         "## Resumen",
         "## Vista general",
         "## Cadenas",
@@ -293,38 +294,38 @@ def _texts(slide) -> list[str]:
 def test_deck_texts_read_back_in_spanish(spanish_deck) -> None:
     said, deck = spanish_deck
     assert "escrito " in said
-    assert "(pptx, 6 diapositivas, 12 nodos, motor graphviz-pure)" in said
+    assert "(pptx, 7 diapositivas, 12 nodos, motor graphviz-pure)" in said
     slides = list(deck.slides)
     assert _texts(slides[0])[1].startswith("Cadena de clientes internos · por semana · ")
-    overview = _texts(slides[1])
+    overview = _texts(slides[2])
     assert overview[1].startswith(f"restricción: Creatividad (80{NBSP}% de utilización) · margen")
     assert f"Creatividad\noperativo · 80{NBSP}% de utilización\nrestricción" in overview
     assert "Marcas\ncliente externo · loyal" in overview
-    video = _texts(slides[3])
+    video = _texts(slides[4])
     assert video[0] == "Agencia Ejemplo — Vídeo para redes"
     assert video[1].startswith("demanda 3 por semana · takt 13,33 h · tiempo de proceso 17 h")
     assert "inventario 2" in video  # the chain's value-stream map
     assert "26,67 h" in video
     assert "tiempo de entrega 51,67 h" in video
     assert "6,46 días laborables" in video
-    bottlenecks = slides[5]
+    bottlenecks = slides[6]
     assert _texts(bottlenecks)[0] == "Cuellos de botella"
     (table,) = [shape.table for shape in bottlenecks.shapes if shape.has_table]
     rows = [[cell.text for cell in row.cells] for row in table.rows]
     assert rows[0] == ["Departamento", "Carga", "Capacidad", "Utilización"]
     assert rows[1] == ["Creatividad", "64 h", "80 h", f"80{NBSP}%"]
     # shape names are machine keys, the same in every language
-    assert any(shape.name == "node n_creatividad" for shape in slides[1].shapes)
+    assert any(shape.name == "node n_creatividad" for shape in slides[2].shapes)
 
 
 def test_speaker_notes_in_spanish(spanish_deck) -> None:
     _, deck = spanish_deck
     slides = list(deck.slides)
-    overview = slides[1].notes_slide.notes_text_frame.text.splitlines()
+    overview = slides[2].notes_slide.notes_text_frame.text.splitlines()
     assert overview[0] == f"Restricción: Creatividad al 80{NBSP}% de utilización."
     # Contenido: 37 h of chain work + 10 h other = 47 h of 80 h
     assert f"Contenido y comunicación: 47 h de 80 h por semana (58,8{NBSP}%)" in overview
-    campaign = slides[4].notes_slide.notes_text_frame.text.splitlines()
+    campaign = slides[5].notes_slide.notes_text_frame.text.splitlines()
     # Campaña para pymes: 4 a week, takt 40 / 4 = 10 h
     assert campaign[0] == "Campaña para pymes: demanda 4 por semana, takt 10 h."
     assert campaign[1].startswith("Tiempo de proceso 14 h, tiempo de entrega 52 h, valor añadido")
@@ -352,7 +353,7 @@ def test_bottleneck_slide_titles_in_spanish(tmp_path) -> None:
     with use("es"):
         write_slides(*_org(400), out)
     slides = list(Presentation(str(out)).slides)
-    titles = [_texts(slide)[0] for slide in slides[2:]]
+    titles = [_texts(slide)[0] for slide in slides[3:]]
     assert titles == [
         "Cuellos de botella (1 de 4)",
         "Cuellos de botella (continuación, 2 de 4)",

@@ -190,3 +190,20 @@ def test_spanish_html_report_in_a_headless_browser(tmp_path) -> None:
     done = _chromium("--window-size=1280,1800", f"--screenshot={shot}", page.as_uri())
     assert done.returncode == 0, done.stderr[-2000:]
     assert Image.open(shot).size == (1280, 1800)
+
+
+def test_the_report_opens_with_the_executive_summary(agencia_html, agencia_md) -> None:
+    # the same five findings as `clientchain summary` (tests/cli/test_cli_summary.py)
+    page = agencia_html.read_text(encoding="utf-8")
+    start = page.index('<h2 id="executive-summary">Executive summary</h2>')
+    assert start < page.index('<h2 id="summary">') < page.index('<h2 id="diagram">')
+    items = re.findall(r"<li>(.*?)</li>", page[start:])
+    assert len(items) == 5
+    assert items[2] == (
+        "Creatividad is the constraint at 80%: one more person raises the headroom from "
+        "× 1.25 to × 1.5."
+    )
+    lines = agencia_md.splitlines()
+    assert lines[4:7] == ["## Executive summary", "", lines[6]]
+    assert lines[6].startswith("1. Infografía waits 2 working days \\(16 h\\) before Creatividad")
+    assert lines.index("## Summary") == 12  # five findings (lines 6–10), a blank line

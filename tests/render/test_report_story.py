@@ -28,7 +28,8 @@ from clientchain.render.html import CSP, ZOOM_SCRIPT
 from .conftest import needs_tool
 from .test_report import _chromium, _row
 
-STORY = ["summary", "diagram", "chains", "who", "clients", "quality", "lead-time"]
+STORY = ["executive-summary", "summary", "diagram", "chains", "who", "clients", "quality"]
+STORY += ["lead-time"]
 STORY += ["bottlenecks", "findings"]
 
 
@@ -55,6 +56,7 @@ def test_markdown_follows_the_same_story(agencia, tmp_path) -> None:
         line for line in out.read_text(encoding="utf-8").splitlines() if line.startswith("##")
     ]
     assert headings == [
+        "## Executive summary",
         "## Summary",
         "## Overview",
         "## Chains",

@@ -9,6 +9,7 @@ import networkx as nx
 
 from clientchain.analysis.flow import analyze_flow
 from clientchain.app.overview import build_overview
+from clientchain.app.summary import build_summary
 from clientchain.model import Organization
 from clientchain.output.files import write_atomic
 from clientchain.render.diagrams import render_diagram
@@ -46,7 +47,8 @@ def build_report(
         text = render_diagram(bare, "svg", engine).data.decode("utf-8") if svg else ""
         figures.append(Figure(diagram, inline_svg(text)))
     overview = build_overview(org, graph, flow=flow)
-    return ReportData(overview, flow, figures[0], tuple(figures[1:]))
+    executive = build_summary(org, graph, flow=flow)
+    return ReportData(overview, flow, figures[0], tuple(figures[1:]), executive=executive)
 
 
 def write_report(

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import networkx as nx
 
+from clientchain.app.summary import build_summary
 from clientchain.errors import UsageError
 from clientchain.i18n import _
 from clientchain.model import Organization
@@ -39,6 +41,7 @@ def write_slides(
             _("slides are written as .pptx, not {path}").format(path=repr(str(output)))
         )
     plan = plan_deck(org, graph, options or DiagramOptions(), engine)
+    plan = replace(plan, executive=build_summary(org, graph, flow=plan.flow))
     write_atomic(output, build_deck(plan))
     counts = {"slides": slide_count(plan), "nodes": len(plan.overview[0].nodes)}
     warnings = plan.overview[0].warnings

@@ -61,6 +61,10 @@ FORMATTERS: Mapping[str, Mapping[Style, str]] = {
         "json": "clientchain.output.sipoc:sipoc_json",
     },
     "sipoc --format markdown": {"text": "clientchain.output.sipoc:sipoc_markdown"},
+    "summary": {
+        "text": "clientchain.output.summary:summary_text",
+        "json": "clientchain.output.summary:summary_json",
+    },
 }
 """Command → style → ``module:function`` of its formatter."""
 

@@ -105,6 +105,12 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         # i18n: --help stays English
         "What-if: before and after, the new constraint, lead-time change and hires needed.",
     ),
+    "summary": (
+        "summary",
+        "summary_command",
+        # i18n: --help stays English
+        "The executive summary: the findings that matter most, each with its best action.",
+    ),
     "check": (
         "check",
         "check_command",

@@ -20,7 +20,7 @@ import html
 from clientchain.controls import visible
 from clientchain.i18n import _, current
 from clientchain.numbers import per_period
-from clientchain.render.report_data import Figure, ReportData
+from clientchain.render.report_data import Figure, ReportData, executive_sentences
 from clientchain.render.story import AFTER_CHAINS, CHAINS
 from clientchain.render.tables import Section, Table, finding_table, summary_table
 
@@ -157,6 +157,15 @@ def _findings(data: ReportData) -> str:
     return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{rows}\n</tbody>\n</table>"
 
 
+def _executive(data: ReportData) -> list[str]:
+    """The executive summary as a numbered list under its heading (nothing without one)."""
+    items = "\n".join(f"<li>{_e(s)}</li>" for s in executive_sentences(data))
+    heading = _("Executive summary")
+    return (
+        [f'<h2 id="executive-summary">{_e(heading)}</h2>', f"<ol>\n{items}\n</ol>"] if items else []
+    )
+
+
 def _heading(anchor: str, title: str, level: int = 2) -> str:
     return f'<h{level} id="{anchor}">{_e(title)}</h{level}>'
 
@@ -219,7 +228,7 @@ def report_html(data: ReportData) -> str:
         f"<h1>{_e(org.name)}</h1>",
         f'<p class="meta">{_e(meta)}</p>',
     ]
-    # 1. the executive summary (issue 16, item 3) opens the story: its section goes here
+    parts += _executive(data)  # 1. the executive summary
     parts += _overview(data)  # 2. key figures and the overview diagram
     parts += _chains(data)  # 3. each chain
     # 4. the charts (issue 16, item 4) go here

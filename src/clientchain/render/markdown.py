@@ -18,7 +18,7 @@ from clientchain.i18n import _
 from clientchain.numbers import per_period
 from clientchain.render.dot import clean_text
 from clientchain.render.mermaid import to_mermaid
-from clientchain.render.report_data import Figure, ReportData
+from clientchain.render.report_data import Figure, ReportData, executive_sentences
 from clientchain.render.story import AFTER_CHAINS, CHAINS
 from clientchain.render.tables import Section, Table, summary_table
 from clientchain.render.vsm_table import timeline_table
@@ -52,6 +52,16 @@ def _section(section: Section, data: ReportData) -> list[str]:
     return ["", f"## {section.title}", "", *_table(section.table(data))]
 
 
+def _executive(data: ReportData) -> list[str]:
+    """The executive summary as a numbered list under its heading (nothing without one)."""
+    sentences = executive_sentences(data)
+    if not sentences:
+        return []
+    heading = _("Executive summary")
+    numbered = [f"{rank}. {md_text(s)}" for rank, s in enumerate(sentences, start=1)]
+    return [f"## {heading}", "", *numbered, ""]
+
+
 def report_markdown(data: ReportData) -> str:
     """The report in the story's order (:mod:`clientchain.render.story`), as the HTML one."""
     org = data.org
@@ -61,9 +71,9 @@ def report_markdown(data: ReportData) -> str:
     )
     summary_heading, diagram_heading = _("Summary"), _("Overview")
     lines = [f"# {md_text(org.name)}", "", meta]
-    # 1. the executive summary (issue 16, item 3) opens the story: its section goes here
     lines += [
         "",
+        *_executive(data),
         f"## {summary_heading}",
         "",
         *_table(summary_table(data)),

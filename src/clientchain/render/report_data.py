@@ -11,11 +11,12 @@ from dataclasses import dataclass
 
 from clientchain._version import __version__
 from clientchain.analysis.flow import FlowReport
+from clientchain.analysis.summary import Summary
 from clientchain.model import Organization
 from clientchain.output.reports import Overview
 from clientchain.render.scene import Diagram
 
-__all__ = ["Figure", "ReportData", "inline_svg"]
+__all__ = ["Figure", "ReportData", "executive_sentences", "inline_svg"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,11 +36,20 @@ class ReportData:
     figure: Figure
     chain_figures: tuple[Figure, ...]
     version: str = __version__
+    executive: Summary | None = None
+    """The executive summary that opens the report (``None``: the report has none)."""
 
     @property
     def org(self) -> Organization:
         """The organization reported on."""
         return self.overview.org
+
+
+def executive_sentences(data: ReportData) -> list[str]:
+    """The executive summary's sentences, best first (none without a summary)."""
+    from clientchain.output.summary import summary_sentences
+
+    return [] if data.executive is None else summary_sentences(data.org, data.executive)
 
 
 def inline_svg(svg: str) -> str:

@@ -1,6 +1,7 @@
 """``clientchain slides``: an editable 16:9 PowerPoint deck (python-pptx, imported lazily).
 
-Slides: a title slide, the overview, one slide per chain, the bottleneck table.
+Slides: a title slide, the executive summary, the overview, one slide per chain, the
+bottleneck table.
 Diagrams are **native shapes and connectors**: one shape per node (rounded
 rectangle for a department, stadium for an external client, pentagon for an
 external supplier) placed where the engine's ``-Tjson`` layout puts it, one
@@ -27,6 +28,7 @@ from typing import TYPE_CHECKING
 import networkx as nx
 
 from clientchain.analysis.flow import DepartmentFlow, FlowReport, analyze_flow
+from clientchain.analysis.summary import Summary
 from clientchain.errors import UsageError
 from clientchain.i18n import _
 from clientchain.model import Organization
@@ -72,6 +74,9 @@ TABLE_PAGES = 4
 _TABLE_FONT = 14
 _TABLE_AREA = Area(0.4 * 72, 1.2 * 72, 12.5 * 72, 5.9 * 72)
 _ROW_HEIGHT = _TABLE_AREA.height / (TABLE_ROWS + 1)
+_SUMMARY_AREA = Area(0.4 * 72, 1.1 * 72, 12.5 * 72, 6.0 * 72)
+_SUMMARY_SIZES = (18.0, 16.0, 14.0, 12.0)
+"""The executive summary's type sizes, largest first: the first at which it fits is used."""
 
 
 def caption_size(text: str, width: float = _CAPTION_AREA.width) -> float:
@@ -88,6 +93,21 @@ def caption_size(text: str, width: float = _CAPTION_AREA.width) -> float:
     return _CAPTION_SIZES[-1]
 
 
+def summary_size(paragraphs: list[str], area: Area = _SUMMARY_AREA) -> float:
+    """The largest of :data:`_SUMMARY_SIZES` at which ``paragraphs`` fit ``area`` (wrapped at
+    :data:`_CHAR_WIDTH` ems a character, lines of 1.2 ems), else the smallest.
+
+    >>> summary_size(["x" * 200] * 5), summary_size(["x" * 400] * 5), summary_size(["x" * 900] * 5)
+    (18.0, 14.0, 12.0)
+    """
+    for size in _SUMMARY_SIZES:
+        per_line = max(int(area.width / (size * _CHAR_WIDTH)), 1)
+        lines = sum(-(-len(text) // per_line) for text in paragraphs)
+        if (lines * 1.2 + len(paragraphs) / 2) * size <= area.height:
+            return size
+    return _SUMMARY_SIZES[-1]
+
+
 def table_pages(departments: int) -> int:
     """How many bottleneck slides a deck of ``departments`` departments has (at least one)."""
     return min(TABLE_PAGES, max(1, -(-departments // TABLE_ROWS)))
@@ -102,6 +122,8 @@ class DeckPlan:
     overview: tuple[Diagram, Layout]
     chains: tuple[tuple[Diagram, Layout], ...]
     engine: Engine
+    executive: Summary | None = None
+    """The executive summary, a slide after the title when it has items."""
 
 
 def _laid_out(diagram: Diagram, engine: Engine) -> Layout:
@@ -162,10 +184,11 @@ def _new_deck() -> Presentation:
 
 
 def build_deck(plan: DeckPlan) -> bytes:
-    """The ``.pptx`` bytes of ``plan``: title, overview, chains, bottleneck table."""
+    """The ``.pptx`` bytes of ``plan``: title, executive summary, overview, chains, bottlenecks."""
     deck = _new_deck()
     org, flow = plan.org, plan.flow
     _title_slide(deck, plan)
+    _summary_slide(deck, plan)
     _diagram_slide(deck, *plan.overview, overview_notes(org, flow))
     for (diagram, _layout), chain_id in zip(plan.chains, org.chains, strict=True):
         scene = fit_vsm(org, flow, chain_id, diagram.theme, _DIAGRAM_AREA)  # a value-stream map
@@ -187,6 +210,27 @@ def _title_slide(deck: Presentation, plan: DeckPlan) -> None:
         subtitle += f" · {constraint_line(flow, org.label)}"
     text_box(slide, Area(0.8 * 72, 3.9 * 72, 11.7 * 72, 0.8 * 72), subtitle, theme, 20)
     set_text(slide.notes_slide.notes_text_frame, overview_notes(org, flow))
+
+
+def _summary_slide(deck: Presentation, plan: DeckPlan) -> None:
+    """The executive summary: one numbered sentence a paragraph (no slide without items)."""
+    from clientchain.output.summary import summary_sentences
+
+    if plan.executive is None or not plan.executive.items:
+        return
+    theme = plan.overview[0].theme
+    slide = deck.slides.add_slide(deck.slide_layouts[6])
+    fill_background(slide, theme)
+    heading = Area(0.4 * 72, 0.25 * 72, 12.5 * 72, 0.6 * 72)
+    text_box(slide, heading, _("Executive summary"), theme, 26, bold=True)
+    sentences = summary_sentences(plan.org, plan.executive)
+    lines = [f"{rank}. {s}" for rank, s in enumerate(sentences, start=1)]
+    from pptx.util import Pt
+
+    size = summary_size(lines)
+    box = text_box(slide, _SUMMARY_AREA, "\n".join(lines), theme, size)
+    for paragraph in box.text_frame.paragraphs:
+        paragraph.space_after = Pt(size / 2)
 
 
 def _diagram_slide(
@@ -280,5 +324,7 @@ def _table_slide(
 
 
 def slide_count(plan: DeckPlan) -> int:
-    """Slides in the deck of ``plan``: title, overview, one per chain, the bottleneck tables."""
-    return 2 + len(plan.chains) + table_pages(len(plan.flow.departments))
+    """Slides in the deck of ``plan``: title, executive summary (when it has items), overview,
+    one per chain, the bottleneck tables."""
+    opening = int(plan.executive is not None and bool(plan.executive.items))
+    return 2 + opening + len(plan.chains) + table_pages(len(plan.flow.departments))
