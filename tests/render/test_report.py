@@ -53,7 +53,8 @@ def test_html_is_self_contained(agencia_html) -> None:
     assert "@import" not in page
     assert "url(" not in page
     assert "<script" not in page.lower()
-    assert page.count("<svg") == 4  # the overview and three chains
+    # the overview and three chains, then the charts: utilization and three takt charts
+    assert page.count("<svg") == 4 + 4
 
 
 def test_html_sections_and_summary(agencia_html) -> None:
@@ -152,7 +153,7 @@ def test_html_report_in_a_headless_browser(agencia_html, tmp_path) -> None:
     url = agencia_html.as_uri()
     dom = _chromium("--dump-dom", url)
     assert dom.returncode == 0, dom.stderr[-2000:]
-    assert dom.stdout.count("<svg") == 4
+    assert dom.stdout.count("<svg") == 4 + 4  # diagrams + charts
     assert "Creatividad (80%)" in dom.stdout
     problems = [
         line
@@ -182,7 +183,7 @@ def test_spanish_html_report_in_a_headless_browser(tmp_path) -> None:
     dom = _chromium("--dump-dom", page.as_uri())
     assert dom.returncode == 0, dom.stderr[-2000:]
     assert '<html lang="es">' in dom.stdout
-    assert dom.stdout.count("<svg") == 4
+    assert dom.stdout.count("<svg") == 4 + 4  # diagrams + charts
     # Creatividad: 64 h of 80 h → 80 % (a no-break space before % in Spanish, CLDR)
     assert "Creatividad (80&nbsp;%)" in dom.stdout  # the DOM writes the no-break space so
     assert "Resumen" in dom.stdout

@@ -35,8 +35,8 @@ def _named(slide, prefix: str):
 
 def test_deck_has_title_overview_chains_and_bottlenecks(deck) -> None:
     written, presentation, _ = deck
-    # title + overview + 3 chains + bottleneck table
-    assert len(presentation.slides) == 6 == written.counts["slides"]
+    # title + overview + 3 chains + bottleneck table + 5 charts (utilization, 3 takt, matrix)
+    assert len(presentation.slides) == 11 == written.counts["slides"]
     assert Emu(presentation.slide_width).inches == pytest.approx(SLIDE_WIDTH_IN, abs=0.01)
     assert Emu(presentation.slide_height).inches == pytest.approx(SLIDE_HEIGHT_IN, abs=0.01)
     texts = [
@@ -146,9 +146,10 @@ def test_every_example_makes_a_deck(tmp_path, example) -> None:
     out = tmp_path / "deck.pptx"
     written = write_slides(org, build_graph(org), out)
     # title + overview + one per chain + the bottleneck table at 15 departments a slide
-    # (software-company's 25 departments take two)
+    # (software-company's 25 departments take two), then the charts: utilization, one takt
+    # chart per chain and the satisfaction matrix (every example has work handoffs)
     tables = -(-len(org.departments) // 15)
-    expected = 2 + len(org.chains) + tables
+    expected = 2 + len(org.chains) + tables + 1 + len(org.chains) + 1
     assert len(Presentation(str(out)).slides) == expected == written.counts["slides"]
 
 

@@ -11,6 +11,7 @@ from clientchain.analysis.flow import analyze_flow
 from clientchain.app.overview import build_overview
 from clientchain.model import Organization
 from clientchain.output.files import write_atomic
+from clientchain.render.charts import chart_set
 from clientchain.render.diagrams import render_diagram
 from clientchain.render.engine import Engine
 from clientchain.render.report import report_format, report_text
@@ -38,7 +39,8 @@ def build_report(
         text = render_diagram(diagram, "svg", engine).data.decode("utf-8") if svg else ""
         figures.append(Figure(diagram, inline_svg(text)))
     overview = build_overview(org, graph, flow=flow)
-    return ReportData(overview, flow, figures[0], tuple(figures[1:]))
+    charts = chart_set(org, graph, flow, options.theme) if svg else ()
+    return ReportData(overview, flow, figures[0], tuple(figures[1:]), charts=charts)
 
 
 def write_report(

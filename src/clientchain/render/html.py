@@ -17,6 +17,7 @@ import html
 from clientchain.controls import visible
 from clientchain.i18n import _, current
 from clientchain.numbers import per_period
+from clientchain.render.charts_svg import charts_section
 from clientchain.render.report_data import Figure, ReportData
 from clientchain.render.tables import SECTIONS, Table, finding_table, summary_table
 
@@ -40,6 +41,11 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: now
 figure { margin: 1rem 0; border: 1px solid var(--line); padding: .5rem; overflow-x: auto; }
 figure svg { max-width: 100%; height: auto; display: block; margin: 0 auto; }
 figcaption { color: var(--muted); font-size: .9rem; white-space: pre-line; }
+table.matrix th { white-space: normal; }
+ul.legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .4rem 1.4rem;
+  color: var(--muted); font-size: .9rem; }
+.swatch { display: inline-block; width: .9rem; height: .9rem; border: 1px solid var(--line);
+  margin-right: .4rem; vertical-align: -.1rem; }
 .severity-error { color: #b91c1c; font-weight: bold; }
 .severity-warning { color: #a16207; font-weight: bold; }
 @media print {
@@ -132,5 +138,7 @@ def report_html(data: ReportData) -> str:
             parts.append(_table(section.table(data), section.numeric))
         if section.anchor == "chains":
             parts.append(chains)
+        if section.anchor == "bottlenecks" and data.charts:
+            parts.append(charts_section(data.charts, data.figure.diagram.theme))
     parts += ["</body>", "</html>"]
     return "\n".join(parts) + "\n"

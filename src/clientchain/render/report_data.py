@@ -13,6 +13,7 @@ from clientchain._version import __version__
 from clientchain.analysis.flow import FlowReport
 from clientchain.model import Organization
 from clientchain.output.reports import Overview
+from clientchain.render.charts import BarChart, MatrixChart
 from clientchain.render.scene import Diagram
 
 __all__ = ["Figure", "ReportData", "inline_svg"]
@@ -28,13 +29,15 @@ class Figure:
 
 @dataclass(frozen=True, slots=True)
 class ReportData:
-    """Everything the report shows: overview, flow, the overview and chain figures."""
+    """Everything the report shows: overview, flow, the overview and chain figures, charts."""
 
     overview: Overview
     flow: FlowReport
     figure: Figure
     chain_figures: tuple[Figure, ...]
     version: str = __version__
+    charts: tuple[BarChart | MatrixChart, ...] = ()
+    """The charts (:func:`~clientchain.render.charts.chart_set`); HTML draws them."""
 
     @property
     def org(self) -> Organization:

@@ -1,6 +1,8 @@
 """``clientchain slides``: an editable 16:9 PowerPoint deck (python-pptx, imported lazily).
 
-Slides: a title slide, the overview, one slide per chain, the bottleneck table.
+Slides: a title slide, the overview, one slide per chain, the bottleneck table, then
+the charts (:mod:`clientchain.render.charts_slides`): utilization, cycle time against
+takt per chain, the satisfaction matrix.
 Diagrams are **native shapes and connectors**: one shape per node (rounded
 rectangle for a department, stadium for an external client, pentagon for an
 external supplier) placed where the engine's ``-Tjson`` layout puts it, one
@@ -32,6 +34,8 @@ from clientchain.i18n import _
 from clientchain.model import Organization
 from clientchain.numbers import duration, num, pct, per_period
 from clientchain.output.limits import constraint_line, marked_constraint
+from clientchain.render.charts import BarChart, MatrixChart, chart_set
+from clientchain.render.charts_slides import MATRIX_LIMIT, chart_slides
 from clientchain.render.dot import to_dot
 from clientchain.render.engine import Engine, choose_engine, run_engine
 from clientchain.render.layout import Layout, parse_layout
@@ -100,6 +104,7 @@ class DeckPlan:
     overview: tuple[Diagram, Layout]
     chains: tuple[tuple[Diagram, Layout], ...]
     engine: Engine
+    charts: tuple[BarChart | MatrixChart, ...] = ()
 
 
 def _laid_out(diagram: Diagram, engine: Engine) -> Layout:
@@ -144,7 +149,8 @@ def plan_deck(
         )
         for chain_id in org.chains
     )
-    return DeckPlan(org, flow, overview, chains, chosen)
+    charts = chart_set(org, graph, flow, options.theme, MATRIX_LIMIT)
+    return DeckPlan(org, flow, overview, chains, chosen, charts)
 
 
 def _new_deck() -> Presentation:
@@ -168,6 +174,7 @@ def build_deck(plan: DeckPlan) -> bytes:
     for (diagram, layout), chain_id in zip(plan.chains, org.chains, strict=True):
         _diagram_slide(deck, diagram, layout, chain_notes(org, flow.chains[chain_id]))
     _bottleneck_slides(deck, plan)
+    chart_slides(deck, plan.charts, plan.overview[0].theme)
     buffer = io.BytesIO()
     deck.save(buffer)
     return buffer.getvalue()
@@ -272,5 +279,6 @@ def _table_slide(
 
 
 def slide_count(plan: DeckPlan) -> int:
-    """Slides in the deck of ``plan``: title, overview, one per chain, the bottleneck tables."""
-    return 2 + len(plan.chains) + table_pages(len(plan.flow.departments))
+    """Slides in the deck of ``plan``: title, overview, one per chain, the bottleneck tables,
+    one per chart."""
+    return 2 + len(plan.chains) + table_pages(len(plan.flow.departments)) + len(plan.charts)
