@@ -147,9 +147,10 @@ def test_every_example_makes_a_deck(tmp_path, example) -> None:
     written = write_slides(org, build_graph(org), out)
     # title + overview + one per chain + the bottleneck table at 15 departments a slide
     # (software-company's 25 departments take two), then the charts: utilization, one takt
-    # chart per chain and the satisfaction matrix (every example has work handoffs)
+    # chart per chain and the satisfaction matrix when a handoff is rated (not in discovered)
     tables = -(-len(org.departments) // 15)
-    expected = 2 + len(org.chains) + tables + 1 + len(org.chains) + 1
+    rated = any(h.satisfaction is not None or h.quality is not None for h in org.handoffs)
+    expected = 2 + len(org.chains) + tables + 1 + len(org.chains) + rated
     assert len(Presentation(str(out)).slides) == expected == written.counts["slides"]
 
 

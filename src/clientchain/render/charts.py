@@ -250,11 +250,15 @@ def _cell_text(cell: MatrixCell) -> str:
 def matrix_chart(
     org: Organization, graph: nx.DiGraph, theme: Theme, limit: tuple[int, int] | None = None
 ) -> MatrixChart:
-    """The satisfaction matrix; with ``limit`` (rows, columns) only the first ones, noted."""
+    """The satisfaction matrix; with ``limit`` (rows, columns), for a slide, only the suppliers
+    and clients of handoffs with a satisfaction or %C&A, at most ``limit`` of them, noted."""
     matrix = satisfaction_matrix(org, graph)
     rows, columns = matrix.suppliers, matrix.clients
-    if limit is not None:
-        rows, columns = rows[: limit[0]], columns[: limit[1]]
+    if limit is not None:  # a slide: the rated handoffs' suppliers and clients, the first ones
+        rated = [key for key, cell in matrix.cells.items() if cell != MatrixCell(None, None)]
+        columns = tuple(col for col in columns if any(key[1] == col for key in rated))[: limit[1]]
+        shown = [key for key in rated if key[1] in columns]
+        rows = tuple(row for row in rows if any(key[0] == row for key in shown))[: limit[0]]
     fills = tuple(tint(colour, theme.background) for colour in theme.quality)
     cells = []
     for row in rows:
@@ -292,8 +296,8 @@ def matrix_chart(
     note = ""
     if (len(rows), len(columns)) != (len(matrix.suppliers), len(matrix.clients)):
         note = _(
-            "The first {rows} of {all_rows} suppliers and {columns} of {all_columns} clients; "
-            "the report shows them all."
+            "The rated handoffs: {rows} of {all_rows} suppliers and {columns} of {all_columns} "
+            "clients; the report shows them all."
         ).format(
             rows=num(len(rows)),
             all_rows=num(len(matrix.suppliers)),
@@ -320,11 +324,13 @@ def chart_set(
     theme: Theme,
     limit: tuple[int, int] | None = None,
 ) -> tuple[BarChart | MatrixChart, ...]:
-    """Every chart in order: utilization, one takt chart per chain, the matrix (when any
-    work handoff exists)."""
+    """Every chart in order: utilization, one takt chart per chain, the matrix (when a work
+    handoff has a satisfaction or %C&A)."""
     charts: list[BarChart | MatrixChart] = [utilization_chart(org, flow, theme)]
     charts += [takt_chart(org, chain, theme) for chain in flow.chains.values()]
     matrix = matrix_chart(org, graph, theme, limit)
-    if matrix.rows:
+    if any(
+        cell is not None and cell.band < len(BANDS) - 1 for line in matrix.cells for cell in line
+    ):
         charts.append(matrix)
     return tuple(charts)

@@ -10,6 +10,7 @@ table whose cells are filled by their band (a chart type cannot draw a heat map)
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from clientchain.controls import visible
@@ -25,6 +26,9 @@ __all__ = ["draw_bar_chart", "draw_matrix"]
 
 _FORMATS = {"percent": "0%", "hours": "0.0#"}  # i18n: Excel number formats
 _LINE_WIDTH = 2.25
+_MIN_FONT, _MARGIN = 6.0, 2.0
+_CHAR, _LINE = 0.6, 1.2
+"""The average width of a character and the height of a line, in ems (bold: × 1.15)."""
 
 
 def _rgb(colour: str) -> RGBColor:
@@ -119,57 +123,92 @@ def _lines_over_bars(chart: Any, lines: int) -> None:
     bar_chart.addnext(line_chart)
 
 
+@dataclass(frozen=True, slots=True)
+class _Sizes:
+    """Column widths, row heights and type sizes of the matrix table, in points."""
+
+    first: float
+    width: float
+    header_height: float
+    row_height: float
+    header_font: float
+    body_font: float
+    name_font: float
+
+
+def _clamp(low: float, high: float, *values: float) -> float:
+    return max(low, min(high, *values))
+
+
+def _sizes(matrix: MatrixChart, area: Area) -> _Sizes:
+    """Sizes at which every cell's text fits one line (names two, headers three), so that
+    no viewer grows a row past ``area``."""
+    columns = max(len(matrix.columns), 1)
+    first = min(area.width * 0.22, area.width / (columns + 1) * 2)
+    width = (area.width - first) / columns
+    longest = max((len(word) for name in matrix.columns for word in name.split()), default=1)
+    header_font = _clamp(_MIN_FONT, 12, (width - 2 * _MARGIN) / (longest * _CHAR * 1.15))
+    header_height = 3 * header_font * _LINE + 2 * _MARGIN
+    row_height = (area.height - header_height) / max(len(matrix.rows), 1)
+    texts = [cell.text for line in matrix.cells for cell in line if cell is not None]
+    chars = max((len(text) for text in texts), default=1)
+    room = row_height - _MARGIN
+    body_font = _clamp(_MIN_FONT, 14, (width - 2 * _MARGIN) / (chars * _CHAR), room / _LINE)
+    name_font = _clamp(_MIN_FONT, body_font, room / (2 * _LINE))
+    return _Sizes(first, width, header_height, row_height, header_font, body_font, name_font)
+
+
 def draw_matrix(slide: Slide, matrix: MatrixChart, area: Area, theme: Theme) -> None:
     """The matrix as a native table in ``area``: names in the first row and column,
     each handoff's cell filled by its band; the legend under it."""
     from pptx.util import Pt
 
-    rows, columns = len(matrix.rows) + 1, len(matrix.columns) + 1
     legend_height = 0.45 * 72
-    height = area.height - legend_height - 0.2 * 72  # room for a header row that wraps
-    row_height = height / rows
-    first = min(area.width * 0.22, area.width / columns * 2)
-    width = (area.width - first) / max(columns - 1, 1)
-    size = max(7.0, min(14.0, row_height * 0.42, width / 7.5))
-    longest = max((len(word) for name in matrix.columns for word in name.split()), default=1)
-    header = max(6.0, min(size * 0.8, width / (longest * 0.62 + 1)))
+    table_area = replace(area, height=area.height - legend_height - 6)
+    sizes = _sizes(matrix, table_area)
+    rows, columns = len(matrix.rows) + 1, len(matrix.columns) + 1
+    height = sizes.header_height + sizes.row_height * (rows - 1)
     frame = slide.shapes.add_table(
-        rows, columns, Pt(area.left), Pt(area.top), Pt(area.width), Pt(row_height * rows)
+        rows, columns, Pt(area.left), Pt(area.top), Pt(area.width), Pt(height)
     )
     name_shape(frame, f"table {matrix.key}")  # i18n: shape name, a machine key
     table = frame.table
-    table.columns[0].width = Pt(first)
+    table.columns[0].width = Pt(sizes.first)
     for c in range(1, columns):
-        table.columns[c].width = Pt(width)
+        table.columns[c].width = Pt(sizes.width)
     texts = [[matrix.corner, *matrix.columns]]
     texts += [
         [name, *(cell.text if cell else "" for cell in line)]
         for name, line in zip(matrix.rows, matrix.cells, strict=True)
     ]
     for r, line in enumerate(texts):
-        table.rows[r].height = Pt(row_height)
+        table.rows[r].height = Pt(sizes.row_height if r else sizes.header_height)
         for c, text in enumerate(line):
-            cell = table.cell(r, c)
-            set_text(cell, text)
             found = matrix.cells[r - 1][c - 1] if r and c else None
-            if found is not None:
-                cell.fill.solid()  # type: ignore[no-untyped-call]
-                cell.fill.fore_color.rgb = _rgb(found.fill)
-            elif r and c:
-                cell.fill.solid()  # type: ignore[no-untyped-call]
-                cell.fill.fore_color.rgb = _rgb(theme.background)
-            for paragraph in cell.text_frame.paragraphs:
-                for run in paragraph.runs:
-                    run.font.size = Pt(header if r == 0 else size * (0.8 if c == 0 else 1.0))
-                    run.font.bold = r == 0 or c == 0
-                    if found is not None or (r and c):
-                        run.font.color.rgb = _rgb(theme.text)
-    _legend(
-        slide,
-        matrix,
-        Area(area.left, area.top + area.height - legend_height, area.width, legend_height),
-        theme,
-    )
+            fill = None if not (r and c) else found.fill if found else theme.background
+            font = sizes.header_font if r == 0 else sizes.name_font if c == 0 else sizes.body_font
+            _cell(table.cell(r, c), text, fill, font, theme)
+    legend = Area(area.left, area.top + area.height - legend_height, area.width, legend_height)
+    _legend(slide, matrix, legend, theme)
+
+
+def _cell(cell: Any, text: str, fill: str | None, size: float, theme: Theme) -> None:
+    """One cell: ``text`` at ``size`` (bold in the header and names), filled when ``fill``."""
+    from pptx.util import Pt
+
+    set_text(cell, text)
+    for side in ("margin_left", "margin_right", "margin_top", "margin_bottom"):
+        setattr(cell, side, Pt(_MARGIN))
+    if fill is not None:
+        cell.fill.solid()
+        cell.fill.fore_color.rgb = _rgb(fill)
+    for paragraph in cell.text_frame.paragraphs:
+        for run in paragraph.runs:
+            run.font.size = Pt(size)
+            run.font.bold = fill is None
+            run.font.name = theme.font
+            if fill is not None:
+                run.font.color.rgb = _rgb(theme.text)
 
 
 def _legend(slide: Slide, matrix: MatrixChart, area: Area, theme: Theme) -> None:
