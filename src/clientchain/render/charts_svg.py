@@ -17,11 +17,12 @@ from clientchain.controls import visible
 from clientchain.i18n import _
 from clientchain.render.charts import BarChart, MatrixChart
 from clientchain.render.theme import Theme
+from clientchain.render.views import wrap
 
 __all__ = ["HEIGHT", "PLOT_HEIGHT", "WIDTH", "bar_chart_svg", "charts_section", "matrix_html"]
 
 WIDTH, HEIGHT = 960.0, 400.0
-_LEFT, _RIGHT, _TOP, _BOTTOM = 56.0, 170.0, 24.0, 96.0
+_LEFT, _RIGHT, _TOP, _BOTTOM = 56.0, 16.0, 24.0, 96.0
 PLOT_HEIGHT = HEIGHT - _TOP - _BOTTOM
 """Pixels from the axis (0) to the top of the scale (``top × 1.1``)."""
 _HEADROOM = 1.1
@@ -65,15 +66,7 @@ def bar_chart_svg(chart: BarChart, theme: Theme) -> str:
             f'<text x="{_n(centre)}" y="{_n(base - height - 4)}" text-anchor="middle" '
             f'fill="{theme.text}">{_e(bar.text)}</text>'
         )
-        anchor = (
-            f'text-anchor="end" transform="rotate(-35 {_n(centre)} {_n(base + 14)})"'
-            if rotate
-            else 'text-anchor="middle"'
-        )
-        parts.append(
-            f'<text class="category" x="{_n(centre)}" y="{_n(base + 14)}" {anchor} '
-            f'fill="{theme.text}">{_e(_short(bar.label, 22 if rotate else int(slot / 7)))}</text>'
-        )
+        parts.append(_category(bar.label, (centre, base + 14), slot, rotate, theme))
     for line in chart.lines:
         y = base - line.value * scale
         parts.append(
@@ -81,14 +74,38 @@ def bar_chart_svg(chart: BarChart, theme: Theme) -> str:
             f'y2="{_n(y)}" stroke="{line.colour}" stroke-width="2" stroke-dasharray="6 4" '
             f'data-value="{line.value!r}"/>'
         )
-        parts.append(
-            f'<text x="{_n(_LEFT + plot_width + 6)}" y="{_n(y + 4)}" fill="{line.colour}">'
-            f"{_e(line.name)}</text>"
+        parts.append(  # inside the plot, above the line's right end: never past the figure
+            f'<text x="{_n(_LEFT + plot_width)}" y="{_n(y - 5)}" text-anchor="end" '
+            f'fill="{line.colour}">{_e(line.name)}</text>'
         )
     axis = f'<text x="14" y="{_n(_TOP + PLOT_HEIGHT / 2)}" text-anchor="middle" '
     axis += f'transform="rotate(-90 14 {_n(_TOP + PLOT_HEIGHT / 2)})" fill="{theme.muted}">'
     parts += [f"{axis}{_e(chart.axis)}</text>", "</svg>"]
     return "\n".join(parts)
+
+
+def _category(label: str, at: tuple[float, float], slot: float, rotate: bool, theme: Theme) -> str:
+    """A bar's name under it: slanted when the bars are many, else wrapped to three lines
+    of the bar's width (each cut with an ellipsis if a word is longer)."""
+    x, y = at
+    if rotate:
+        return (
+            f'<text class="category" x="{_n(x)}" y="{_n(y)}" text-anchor="end" '
+            f'transform="rotate(-35 {_n(x)} {_n(y)})" fill="{theme.text}">'
+            f"{_e(_short(label, 22))}</text>"
+        )
+    width = max(int(slot / 7), 4)
+    lines = wrap(label, width).split("\n")
+    if len(lines) > 3:
+        lines = [*lines[:2], _short(" ".join(lines[2:]), width)]
+    spans = "".join(
+        f'<tspan x="{_n(x)}" dy="{0 if index == 0 else 14}">{_e(_short(line, width))}</tspan>'
+        for index, line in enumerate(lines)
+    )
+    return (
+        f'<text class="category" x="{_n(x)}" y="{_n(y)}" text-anchor="middle" '
+        f'fill="{theme.text}">{spans}</text>'
+    )
 
 
 def _short(text: str, width: int) -> str:
