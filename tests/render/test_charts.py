@@ -14,12 +14,15 @@ from clientchain.app.report import build_report
 from clientchain.app.slides import write_slides
 from clientchain.graph import build_graph
 from clientchain.i18n import use
-from clientchain.loading import load_text
-from clientchain.render.charts import BarChart, MatrixChart, tint
+from clientchain.loading import load_file, load_text
+from clientchain.render.charts import BarChart, MatrixChart, matrix_chart, tint
+from clientchain.render.charts_slides import MATRIX_LIMIT
 from clientchain.render.charts_svg import PLOT_HEIGHT, bar_chart_svg
 from clientchain.render.html import report_html
 from clientchain.render.theme import THEMES
 from clientchain.render.views import DiagramOptions
+
+from .conftest import EXAMPLES
 
 SVG = "{http://www.w3.org/2000/svg}"
 THEME = THEMES["slides"]
@@ -268,3 +271,22 @@ def test_chart_fits_its_slide(agencia_deck) -> None:
     frame = _shape(agencia_deck, "chart utilization")
     assert Emu(frame.left + frame.width) <= agencia_deck.slide_width
     assert Emu(frame.top + frame.height) <= agencia_deck.slide_height
+
+
+def test_deck_matrix_of_a_large_org_keeps_the_rated_handoffs_with_a_note() -> None:
+    org = load_file(EXAMPLES / "software-company.yaml")
+    graph = build_graph(org)
+    full = matrix_chart(org, graph, THEME)
+    shown = matrix_chart(org, graph, THEME, MATRIX_LIMIT)
+    assert (len(full.rows), len(full.columns)) == (29, 22)  # the report's: every work handoff
+    assert len(shown.rows) <= MATRIX_LIMIT[0]
+    assert len(shown.columns) <= MATRIX_LIMIT[1]
+    # every row and column of the slide holds at least one rated handoff
+    assert all(any(cell is not None and cell.band < 3 for cell in line) for line in shown.cells)
+    for index in range(len(shown.columns)):
+        assert any(line[index] is not None for line in shown.cells)
+    assert shown.note == (
+        f"The rated handoffs: {len(shown.rows)} of 29 suppliers and {len(shown.columns)} of 22 "
+        "clients; the report shows them all."
+    )
+    assert full.note == ""
