@@ -10,12 +10,13 @@ from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
 from pptx.util import Emu
 
+from clientchain.analysis.flow import analyze_flow
 from clientchain.app.report import build_report
 from clientchain.app.slides import write_slides
 from clientchain.graph import build_graph
 from clientchain.i18n import use
 from clientchain.loading import load_file, load_text
-from clientchain.render.charts import BarChart, MatrixChart, matrix_chart, tint
+from clientchain.render.charts import BarChart, MatrixChart, matrix_chart, tint, utilization_chart
 from clientchain.render.charts_slides import MATRIX_LIMIT
 from clientchain.render.charts_svg import PLOT_HEIGHT, bar_chart_svg
 from clientchain.render.html import report_html
@@ -290,3 +291,35 @@ def test_deck_matrix_of_a_large_org_keeps_the_rated_handoffs_with_a_note() -> No
         "clients; the report shows them all."
     )
     assert full.note == ""
+
+
+def test_a_bar_that_cannot_be_drawn_says_its_value_in_its_name(tmp_path) -> None:
+    org = load_text(
+        """\
+version: 1
+organization: Borde
+departments:
+  a: {name: Alfa}
+  b: {name: Beta, capacity: 0h}
+clients:
+  z: {name: Zeta}
+chains:
+  x:
+    name: Equis
+    client: z
+    demand: 10
+    steps:
+      - {department: a, effort: unknown}
+      - {department: b, effort: 1h}
+""",
+        "borde.yaml",
+    )
+    out = tmp_path / "borde.pptx"
+    write_slides(org, build_graph(org), out)
+    chart = _shape(Presentation(str(out)), "chart utilization").chart
+    # Beta: 10 h of 0 h is unbounded; Alfa's load is unknown (its effort is): no bar, a name
+    assert list(chart.plots[0].categories) == ["Beta (∞%)", "Alfa (unknown)"]
+    assert list(chart.plots[0].series[0].values) == [None, None]
+    with use("es"):
+        chart = utilization_chart(org, analyze_flow(org), THEME)
+    assert [bar.label for bar in chart.bars] == [f"Beta (∞{NBSP}%)", "Alfa (desconocido)"]

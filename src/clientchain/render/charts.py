@@ -146,6 +146,14 @@ def _utilization_band(utilization: float, near: float) -> int:
     return 1 if utilization >= 0.5 else 0
 
 
+def _bar(label: str, value: float | None, text: str, fill: str) -> Bar:
+    """A bar; one that cannot be drawn (unknown, unbounded) says its value in its label."""
+    if value is not None and math.isfinite(value):
+        return Bar(label, value, text, fill)
+    # TRANSLATORS: a bar that cannot be drawn: its name and its value, "Alfa (unknown)"
+    return Bar(_("{name} ({value})").format(name=label, value=text), None, text, fill)
+
+
 def utilization_chart(org: Organization, flow: FlowReport, theme: Theme) -> BarChart:
     """Utilization by department, busiest first, with the 100 % and near-capacity lines."""
     ranked = flow.by_utilization()
@@ -157,8 +165,7 @@ def utilization_chart(org: Organization, flow: FlowReport, theme: Theme) -> BarC
         if value is not None:
             fill = theme.scale[_utilization_band(value, near)]
         text = pct(value) if value is not None else unknown_text()
-        finite = value if value is not None and math.isfinite(value) else None
-        bars.append(Bar(department.name, finite, text, fill))
+        bars.append(_bar(department.name, value, text, fill))
     lines = (
         Line(_("Full capacity ({value})").format(value=pct(1.0)), 1.0, theme.constraint),
         Line(_("Near capacity ({value})").format(value=pct(near)), near, theme.muted),
@@ -194,8 +201,7 @@ def takt_chart(org: Organization, chain: ChainFlow, theme: Theme) -> BarChart:
         value = step.cycle_time_hours
         fill = theme.constraint if step.over_takt else theme.department_line
         text = duration(value) if value is not None else unknown_text()
-        finite = value if value is not None and math.isfinite(value) else None
-        bars.append(Bar(label, finite, text, fill))
+        bars.append(_bar(label, value, text, fill))
     lines: tuple[Line, ...] = ()
     if math.isfinite(chain.takt_hours):
         takt = Line(
