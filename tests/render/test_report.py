@@ -53,7 +53,8 @@ def test_html_is_self_contained(agencia_html) -> None:
     assert "@import" not in page
     assert "url(" not in page
     assert page.lower().count("<script") == 1  # the zoom script, allowed by its hash
-    assert page.count("<svg") == 4  # the overview and three chains
+    # the overview and three chains, then the charts: utilization and three takt charts
+    assert page.count("<svg") == 4 + 4
 
 
 def test_html_sections_and_summary(agencia_html) -> None:
@@ -97,7 +98,8 @@ def test_html_bottlenecks_are_sorted_by_utilization(agencia_html) -> None:
 
 def test_html_who_serves_whom_and_findings(agencia_html) -> None:
     page = agencia_html.read_text(encoding="utf-8")
-    creatividad = _row(page, "Creatividad")
+    who = page.split('<h2 id="who">', 1)[1]  # the satisfaction matrix comes before it
+    creatividad = _row(who, "Creatividad")
     assert creatividad[3:7] == [
         "Contenido y comunicación",
         "Planificación de medios, Redes sociales",
@@ -152,7 +154,7 @@ def test_html_report_in_a_headless_browser(agencia_html, tmp_path) -> None:
     url = agencia_html.as_uri()
     dom = _chromium("--dump-dom", url)
     assert dom.returncode == 0, dom.stderr[-2000:]
-    assert dom.stdout.count("<svg") == 4
+    assert dom.stdout.count("<svg") == 4 + 4  # diagrams + charts
     assert "Creatividad (80%)" in dom.stdout
     problems = [
         line
@@ -182,7 +184,7 @@ def test_spanish_html_report_in_a_headless_browser(tmp_path) -> None:
     dom = _chromium("--dump-dom", page.as_uri())
     assert dom.returncode == 0, dom.stderr[-2000:]
     assert '<html lang="es">' in dom.stdout
-    assert dom.stdout.count("<svg") == 4
+    assert dom.stdout.count("<svg") == 4 + 4  # diagrams + charts
     # Creatividad: 64 h of 80 h → 80 % (a no-break space before % in Spanish, CLDR)
     assert "Creatividad (80&nbsp;%)" in dom.stdout  # the DOM writes the no-break space so
     assert "Resumen" in dom.stdout
@@ -197,7 +199,7 @@ def test_the_report_opens_with_the_executive_summary(agencia_html, agencia_md) -
     page = agencia_html.read_text(encoding="utf-8")
     start = page.index('<h2 id="executive-summary">Executive summary</h2>')
     assert start < page.index('<h2 id="summary">') < page.index('<h2 id="diagram">')
-    items = re.findall(r"<li>(.*?)</li>", page[start:])
+    items = re.findall(r"<li>(.*?)</li>", page[start : page.index("</ol>", start)])
     assert len(items) == 5
     assert items[2] == (
         "Creatividad is the constraint at 80%: one more person raises the headroom from "

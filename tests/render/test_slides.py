@@ -35,8 +35,9 @@ def _named(slide, prefix: str):
 
 def test_deck_has_title_overview_chains_and_bottlenecks(deck) -> None:
     written, presentation, _ = deck
-    # title + executive summary + overview + 3 chains + bottleneck table
-    assert len(presentation.slides) == 7 == written.counts["slides"]
+    # title + executive summary + overview + 3 chains + bottleneck table + 5 charts
+    # (utilization, 3 takt, matrix)
+    assert len(presentation.slides) == 12 == written.counts["slides"]
     assert Emu(presentation.slide_width).inches == pytest.approx(SLIDE_WIDTH_IN, abs=0.01)
     assert Emu(presentation.slide_height).inches == pytest.approx(SLIDE_HEIGHT_IN, abs=0.01)
     texts = [
@@ -148,9 +149,12 @@ def test_every_example_makes_a_deck(tmp_path, example) -> None:
     out = tmp_path / "deck.pptx"
     written = write_slides(org, build_graph(org), out)
     # title + executive summary + overview + one per chain + the bottleneck table at 15
-    # departments a slide (software-company's 25 departments take two)
+    # departments a slide (software-company's 25 departments take two), then the charts:
+    # utilization, one takt chart per chain and the satisfaction matrix when a handoff is
+    # rated (not in discovered)
     tables = -(-len(org.departments) // 15)
-    expected = 3 + len(org.chains) + tables
+    rated = any(h.satisfaction is not None or h.quality is not None for h in org.handoffs)
+    expected = 3 + len(org.chains) + tables + 1 + len(org.chains) + rated
     assert len(Presentation(str(out)).slides) == expected == written.counts["slides"]
 
 

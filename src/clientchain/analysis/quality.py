@@ -11,6 +11,10 @@ The **satisfaction** of a supplier department is the volume-weighted mean of the
   (a weighted mean with no weight is undefined).
 * Departments with no rated outgoing edge have no satisfaction (they are absent).
 
+The **satisfaction matrix** (:func:`satisfaction_matrix`) is the internal-customer
+satisfaction matrix: one row per supplier, one column per client, and in each cell the
+satisfaction and %C&A of that work handoff as the file gives them.
+
 The **rolled quality** (rolled %C&A) of a chain is the product of the ``quality``
 of the handoffs it passes (:func:`rolled_quality`); the handoffs with the lowest
 %C&A are :func:`weakest_handoffs`.
@@ -47,12 +51,15 @@ if TYPE_CHECKING:
     import networkx as nx
 
 __all__ = [
+    "MatrixCell",
     "RolledQuality",
+    "SatisfactionMatrix",
     "WeakHandoff",
     "department_satisfaction",
     "handoff_quality",
     "rated_handoffs",
     "rolled_quality",
+    "satisfaction_matrix",
     "weakest_handoff",
     "weakest_handoffs",
 ]
@@ -200,3 +207,74 @@ def weakest_handoffs(graph: nx.DiGraph, limit: int = 5) -> list[WeakHandoff]:
     ]
     rated.sort(key=lambda weak: weak.quality)
     return rated[: max(limit, 0)]
+
+
+@dataclass(frozen=True, slots=True)
+class MatrixCell:
+    """One work handoff of the satisfaction matrix: its rating (1–5) and %C&A (a
+    fraction), each ``None`` when the file does not give it."""
+
+    satisfaction: float | None
+    quality: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class SatisfactionMatrix:
+    """Supplier × client matrix of the work handoffs (:func:`satisfaction_matrix`).
+
+    ``suppliers`` are the row ids (external suppliers, then departments, file order),
+    ``clients`` the column ids (departments, then external clients, file order); only
+    nodes with a work handoff out (rows) or in (columns) appear. ``cells`` maps
+    ``(supplier, client)`` to its :class:`MatrixCell` for every work handoff; a pair
+    without a handoff has no cell. ``min_satisfaction`` is the file's threshold
+    (``checks.min_satisfaction``).
+    """
+
+    suppliers: tuple[str, ...]
+    clients: tuple[str, ...]
+    cells: dict[tuple[str, str], MatrixCell]
+    min_satisfaction: float = 3.0
+
+
+def satisfaction_matrix(org: Organization, graph: nx.DiGraph) -> SatisfactionMatrix:
+    """The internal-customer satisfaction matrix: who rates whose work, how well.
+
+    Every work edge of ``graph`` (explicit handoffs and the ones the chains imply) is a
+    cell; information and feedback handoffs are not work and are left out.
+
+    >>> from clientchain.graph import build_graph
+    >>> from clientchain.model import Department, Handoff
+    >>> org = Organization(
+    ...     name="M",
+    ...     departments={d: Department(d, d.upper()) for d in ("a", "b", "c")},
+    ...     handoffs=(
+    ...         Handoff("a", "b", quality=0.9, satisfaction=4.0),
+    ...         Handoff("b", "c", satisfaction=2.5),
+    ...         Handoff("c", "a", type="feedback", satisfaction=1.0),
+    ...     ),
+    ... )
+    >>> matrix = satisfaction_matrix(org, build_graph(org))
+    >>> matrix.suppliers, matrix.clients
+    (('a', 'b'), ('b', 'c'))
+    >>> matrix.cells[("a", "b")], matrix.cells[("b", "c")]
+    (MatrixCell(satisfaction=4.0, quality=0.9), MatrixCell(satisfaction=2.5, quality=None))
+    """
+    cells: dict[tuple[str, str], MatrixCell] = {}
+    for source, target, data in graph.edges(data=True):
+        if data[TYPE] != WORK:
+            continue
+        satisfaction, quality = data[SATISFACTION], data[QUALITY]
+        cells[(source, target)] = MatrixCell(
+            None if satisfaction is None else float(satisfaction),
+            None if quality is None else float(quality),
+        )
+    sources = {source for source, _target in cells}
+    targets = {target for _source, target in cells}
+    rows = [*org.suppliers, *org.departments]
+    columns = [*org.departments, *org.clients]
+    return SatisfactionMatrix(
+        tuple(node for node in rows if node in sources),
+        tuple(node for node in columns if node in targets),
+        cells,
+        org.checks.min_satisfaction,
+    )

@@ -12,6 +12,7 @@ from clientchain.app.overview import build_overview
 from clientchain.app.summary import build_summary
 from clientchain.model import Organization
 from clientchain.output.files import write_atomic
+from clientchain.render.charts import chart_set
 from clientchain.render.diagrams import render_diagram
 from clientchain.render.engine import Engine
 from clientchain.render.report import report_format, report_text
@@ -48,7 +49,10 @@ def build_report(
         figures.append(Figure(diagram, inline_svg(text)))
     overview = build_overview(org, graph, flow=flow)
     executive = build_summary(org, graph, flow=flow)
-    return ReportData(overview, flow, figures[0], tuple(figures[1:]), executive=executive)
+    charts = chart_set(org, graph, flow, options.theme) if svg else ()
+    return ReportData(
+        overview, flow, figures[0], tuple(figures[1:]), executive=executive, charts=charts
+    )
 
 
 def write_report(

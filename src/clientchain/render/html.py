@@ -20,6 +20,7 @@ import html
 from clientchain.controls import visible
 from clientchain.i18n import _, current
 from clientchain.numbers import per_period
+from clientchain.render.charts_svg import charts_section
 from clientchain.render.report_data import Figure, ReportData, executive_sentences
 from clientchain.render.story import AFTER_CHAINS, CHAINS
 from clientchain.render.tables import Section, Table, finding_table, summary_table
@@ -97,6 +98,11 @@ figure svg { width: 100%; height: auto; max-height: 85vh; display: block; cursor
   touch-action: none; }
 figcaption { color: var(--muted); font-size: .9rem; white-space: pre-line; }
 .hint { color: var(--muted); font-size: .8rem; }
+table.matrix th { white-space: normal; }
+ul.legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .4rem 1.4rem;
+  color: var(--muted); font-size: .9rem; }
+.swatch { display: inline-block; width: .9rem; height: .9rem; border: 1px solid var(--line);
+  margin-right: .4rem; vertical-align: -.1rem; }
 .severity-error { color: #b91c1c; font-weight: bold; }
 .severity-warning { color: #a16207; font-weight: bold; }
 @page { size: A4 landscape; margin: 12mm; }
@@ -231,7 +237,8 @@ def report_html(data: ReportData) -> str:
     parts += _executive(data)  # 1. the executive summary
     parts += _overview(data)  # 2. key figures and the overview diagram
     parts += _chains(data)  # 3. each chain
-    # 4. the charts (issue 16, item 4) go here
+    if data.charts:  # 4. the charts
+        parts.append(charts_section(data.charts, data.figure.diagram.theme))
     for section in AFTER_CHAINS:  # 5. who serves whom … findings
         parts += _section(section, data)
     parts += [f"<script>{ZOOM_SCRIPT}</script>", "</body>", "</html>"]

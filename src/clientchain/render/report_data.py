@@ -14,6 +14,7 @@ from clientchain.analysis.flow import FlowReport
 from clientchain.analysis.summary import Summary
 from clientchain.model import Organization
 from clientchain.output.reports import Overview
+from clientchain.render.charts import BarChart, MatrixChart
 from clientchain.render.scene import Diagram
 
 __all__ = ["Figure", "ReportData", "executive_sentences", "inline_svg"]
@@ -29,7 +30,7 @@ class Figure:
 
 @dataclass(frozen=True, slots=True)
 class ReportData:
-    """Everything the report shows: overview, flow, the overview and chain figures."""
+    """Everything the report shows: overview, flow, the overview and chain figures, charts."""
 
     overview: Overview
     flow: FlowReport
@@ -38,6 +39,8 @@ class ReportData:
     version: str = __version__
     executive: Summary | None = None
     """The executive summary that opens the report (``None``: the report has none)."""
+    charts: tuple[BarChart | MatrixChart, ...] = ()
+    """The charts (:func:`~clientchain.render.charts.chart_set`); HTML draws them."""
 
     @property
     def org(self) -> Organization:

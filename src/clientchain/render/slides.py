@@ -1,7 +1,8 @@
 """``clientchain slides``: an editable 16:9 PowerPoint deck (python-pptx, imported lazily).
 
 Slides: a title slide, the executive summary, the overview, one slide per chain, the
-bottleneck table.
+bottleneck table, then the charts (:mod:`clientchain.render.charts_slides`): utilization,
+cycle time against takt per chain, the satisfaction matrix.
 Diagrams are **native shapes and connectors**: one shape per node (rounded
 rectangle for a department, stadium for an external client, pentagon for an
 external supplier) placed where the engine's ``-Tjson`` layout puts it, one
@@ -34,6 +35,8 @@ from clientchain.i18n import _
 from clientchain.model import Organization
 from clientchain.numbers import duration, num, pct, per_period
 from clientchain.output.limits import constraint_line, marked_constraint
+from clientchain.render.charts import BarChart, MatrixChart, chart_set
+from clientchain.render.charts_slides import MATRIX_LIMIT, chart_slides
 from clientchain.render.dot import to_dot
 from clientchain.render.engine import Engine, choose_engine, run_engine
 from clientchain.render.layout import Layout, parse_layout
@@ -124,6 +127,7 @@ class DeckPlan:
     engine: Engine
     executive: Summary | None = None
     """The executive summary, a slide after the title when it has items."""
+    charts: tuple[BarChart | MatrixChart, ...] = ()
 
 
 def _laid_out(diagram: Diagram, engine: Engine) -> Layout:
@@ -168,7 +172,8 @@ def plan_deck(
         )
         for chain_id in org.chains
     )
-    return DeckPlan(org, flow, overview, chains, chosen)
+    charts = chart_set(org, graph, flow, options.theme, MATRIX_LIMIT)
+    return DeckPlan(org, flow, overview, chains, chosen, charts=charts)
 
 
 def _new_deck() -> Presentation:
@@ -194,6 +199,7 @@ def build_deck(plan: DeckPlan) -> bytes:
         scene = fit_vsm(org, flow, chain_id, diagram.theme, _DIAGRAM_AREA)  # a value-stream map
         _diagram_slide(deck, diagram, scene, chain_notes(org, flow.chains[chain_id]))
     _bottleneck_slides(deck, plan)
+    chart_slides(deck, plan.charts, plan.overview[0].theme)
     buffer = io.BytesIO()
     deck.save(buffer)
     return buffer.getvalue()
@@ -325,6 +331,7 @@ def _table_slide(
 
 def slide_count(plan: DeckPlan) -> int:
     """Slides in the deck of ``plan``: title, executive summary (when it has items), overview,
-    one per chain, the bottleneck tables."""
+    one per chain, the bottleneck tables, one per chart."""
     opening = int(plan.executive is not None and bool(plan.executive.items))
-    return 2 + opening + len(plan.chains) + table_pages(len(plan.flow.departments))
+    pages = table_pages(len(plan.flow.departments))
+    return 2 + opening + len(plan.chains) + pages + len(plan.charts)
