@@ -201,7 +201,8 @@ def build_deck(plan: DeckPlan, template: bytes | None = None, template_name: str
         _diagram_slide(frame, diagram, layout, chain_notes(org, flow.chains[chain_id]))
     _bottleneck_slides(frame, plan)
     if plan.scenario is not None:
-        whatif_slide(frame, _theme(frame, plan), plan.org, plan.flow, plan.scenario)
+        what_if = (plan.scenario, plan.chain_ids)
+        whatif_slide(frame, _theme(frame, plan), plan.org, plan.flow, what_if)
     buffer = io.BytesIO()
     frame.deck.save(buffer)
     return buffer.getvalue()

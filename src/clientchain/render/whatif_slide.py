@@ -1,15 +1,15 @@
 """The what-if slide (``slides --scenario future.yaml``): before and after side by side.
 
-One table: the constraint and the headroom of both versions, then each department
-whose utilization changed and each chain whose lead time changed, the largest
-changes first, as many as the slide holds (:data:`WHATIF_ROWS`); a note says how
-many more changed. Every number comes from the analysis:
-:func:`~clientchain.analysis.flow.analyze_flow` of both versions and the metric
-changes of :func:`~clientchain.analysis.diff.diff_orgs`.
+One table: the constraint, the headroom and each chain's lead time in both versions,
+then each department whose utilization changed, the largest change first, as many
+as the slide holds (:data:`WHATIF_ROWS`); a note says how many more changed. Every
+number comes from the analysis: :func:`~clientchain.analysis.flow.analyze_flow` of
+both versions and the metric changes of :func:`~clientchain.analysis.diff.diff_orgs`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -28,7 +28,8 @@ if TYPE_CHECKING:
 __all__ = ["WHATIF_ROWS", "Scenario", "whatif_rows", "whatif_slide"]
 
 WHATIF_ROWS = 12
-"""Rows of the what-if table under its header: the constraint, the headroom, ten changes."""
+"""Rows of the what-if table under its header: the constraint, the headroom, each chain's
+lead time, then the utilizations that changed, the largest change first."""
 _INCH = 72.0
 
 
@@ -52,17 +53,15 @@ def _constraint(flow: FlowReport, org: Organization) -> str:
 
 
 def _changed(change: MetricDelta) -> float:
-    """How much ``change`` moved, for ranking: relative for lead times."""
-    old, new = change.old or 0.0, change.new or 0.0
-    if change.metric == "lead_time_hours":
-        return abs(new - old) / max(abs(old), 1e-9)
-    return abs(new - old)
+    """How much a utilization moved, for ranking."""
+    return abs((change.new or 0.0) - (change.old or 0.0))
 
 
 def whatif_rows(
-    org: Organization, before: FlowReport, scenario: Scenario
+    org: Organization, before: FlowReport, scenario: Scenario, chains: Sequence[str]
 ) -> tuple[list[tuple[str, str, str]], int]:
-    """The table's rows (label, before, after) and how many changes did not fit."""
+    """The table's rows (label, before, after) for the deck's ``chains``, and how many
+    changed utilizations did not fit."""
     after, future = scenario.after, scenario.change.new
     rows = [
         (_("Constraint"), _constraint(before, org), _constraint(after, future)),
@@ -72,36 +71,48 @@ def whatif_rows(
             or_unknown(after.headroom, factor),
         ),
     ]
+    per_day = after.hours_per_day
+    for chain_id in chains:
+        was, now = before.chains.get(chain_id), after.chains.get(chain_id)
+        if was is not None and now is not None:
+            # TRANSLATORS: a row of the what-if slide: "Infografía: lead time"
+            label = _("{name}: lead time").format(name=now.name)
+            rows.append(
+                (
+                    label,
+                    lead_time(was.lead_time_hours, per_day),
+                    lead_time(now.lead_time_hours, per_day),
+                )
+            )
     wanted = [
         m
         for m in scenario.change.metrics
-        if m.metric in ("utilization", "lead_time_hours") and m.old_present and m.new_present
+        if m.metric == "utilization" and m.kind == "department" and m.old_present and m.new_present
     ]
     wanted.sort(key=_changed, reverse=True)
-    room = WHATIF_ROWS - len(rows)
+    room = max(0, WHATIF_ROWS - len(rows))
     for change in wanted[:room]:
-        if change.metric == "utilization":
-            name = future.label(change.id) if change.id in future.departments else change.id
-            # TRANSLATORS: a row of the what-if slide: "Creatividad: utilization"
-            label = _("{name}: utilization").format(name=name)
-            rows.append((label, pct(change.old), pct(change.new)))
-        else:
-            chain = future.chains.get(change.id)
-            # TRANSLATORS: a row of the what-if slide: "Infografía: lead time"
-            label = _("{name}: lead time").format(name=chain.name if chain else change.id)
-            per_day = after.hours_per_day
-            rows.append((label, lead_time(change.old, per_day), lead_time(change.new, per_day)))
+        name = future.label(change.id)
+        # TRANSLATORS: a row of the what-if slide: "Creatividad: utilization"
+        label = _("{name}: utilization").format(name=name)
+        rows.append((label, pct(change.old), pct(change.new)))
     return rows, max(0, len(wanted) - room)
 
 
 def whatif_slide(
-    frame: Frame, theme: Theme, org: Organization, before: FlowReport, scenario: Scenario
+    frame: Frame,
+    theme: Theme,
+    org: Organization,
+    before: FlowReport,
+    shown: tuple[Scenario, Sequence[str]],
 ) -> None:
-    """The what-if slide of ``scenario`` against ``org``'s flow ``before``."""
+    """The what-if slide of a scenario against ``org``'s flow ``before``, with the lead
+    times of the deck's chains (``shown`` is both)."""
+    scenario, chains = shown
     # TRANSLATORS: the what-if slide's title; {scenario} is the scenario file's name
     title = _("What if: {scenario}").format(scenario=scenario.name)
     slide, top = content_slide(frame, theme, title)
-    rows, left_out = whatif_rows(org, before, scenario)
+    rows, left_out = whatif_rows(org, before, scenario, chains)
     header = ("", _("Before"), _("After"))
     area = Area(0.4 * _INCH, top + 0.3 * _INCH, frame.width - 0.8 * _INCH, 0)
     area = replace(area, height=frame.height - area.top - 0.5 * _INCH)
