@@ -201,3 +201,12 @@ def test_the_whatif_slide_in_spanish(tmp_path, agencia, future) -> None:
     assert rows[0] == ["", "Antes", "Después"]
     assert rows[1][0] == "Restricción"
     assert ["Creatividad: utilización", "80\u00a0%", "53,3\u00a0%"] in rows
+
+
+def test_a_scenario_of_another_organization_exits_2(tmp_path) -> None:
+    out = tmp_path / "deck.pptx"
+    other = str(EXAMPLES / "software-company.yaml")
+    result = CliRunner().invoke(app, ["slides", AGENCIA, "-o", str(out), "--scenario", other])
+    assert result.exit_code == 2
+    assert "is not a scenario of Agencia Ejemplo" in result.output
+    assert not out.exists()

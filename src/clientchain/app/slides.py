@@ -45,6 +45,13 @@ def _scenario(org: Organization, path: str | Path | None) -> Scenario | None:
     if path is None:
         return None
     future = load_file(path)
+    if org.departments and not org.departments.keys() & future.departments.keys():
+        raise UsageError(
+            # TRANSLATORS: {path} is the --scenario file, {name} the organization's name
+            _("{path} is not a scenario of {name}: they have no department in common").format(
+                path=repr(str(path)), name=org.name
+            )
+        )
     return Scenario(Path(path).name, analyze_flow(future), diff_orgs(org, future))
 
 
@@ -66,8 +73,9 @@ def write_slides(
     Raises
     ------
     UsageError
-        ``output`` is not ``.pptx``, python-pptx is not installed, an unknown chain, or
-        a template that is not a readable PowerPoint file.
+        ``output`` is not ``.pptx``, python-pptx is not installed, an unknown chain, a
+        template that is not a readable PowerPoint file, or a scenario with no department
+        of ``org``.
     InputError
         The scenario file is not a valid organization.
     RenderError

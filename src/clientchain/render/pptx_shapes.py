@@ -23,13 +23,11 @@ if TYPE_CHECKING:
     from pptx.dml.color import RGBColor
     from pptx.shapes.autoshape import Shape
     from pptx.shapes.base import BaseShape
-    from pptx.shapes.graphfrm import GraphicFrame
     from pptx.slide import Slide
 
 __all__ = [
     "INSET",
     "Area",
-    "add_table",
     "draw_diagram",
     "fill_background",
     "fill_placeholder",
@@ -192,54 +190,6 @@ def fill_placeholder(shape: Shape, text: str, sizes: Sequence[float], *, lines: 
     for paragraph in frame.paragraphs:
         for run in paragraph.runs:
             run.font.size = Pt(size)
-
-
-def add_table(
-    slide: Slide,
-    area: Area,
-    rows: Sequence[Sequence[str]],
-    bold: Sequence[bool],
-    slots: int,
-    size: float,
-) -> GraphicFrame:
-    """A table of ``rows`` (the first its header) at the top of ``area``, each row
-    ``area.height / slots`` high; rows marked in ``bold`` are bold.
-
-    Every column but the first is as wide as its widest text; the first takes the rest
-    and a text too long for it is cut with an ellipsis. The type is ``size`` points, or
-    smaller when a row is too low for it, so that no row grows taller than planned.
-    """
-    from pptx.util import Pt
-
-    row_height = area.height / slots
-    size = max(6.0, min(size, round((row_height - 2 * INSET[1]) / LINE_HEIGHT - 0.05, 1)))
-    ruler = measure()
-    widths = [
-        max(ruler.width(row[c], size, bold=True) for row in rows) * SLACK + 2 * INSET[0] + 2
-        for c in range(1, len(rows[0]))
-    ]
-    widths.insert(0, area.width - sum(widths))
-    frame = slide.shapes.add_table(
-        len(rows), len(widths), Pt(area.left), Pt(area.top), Pt(area.width),
-        Pt(row_height * len(rows)),
-    )  # fmt: skip
-    table = frame.table
-    for c, width in enumerate(widths):
-        table.columns[c].width = Pt(width)
-    room = widths[0] - 2 * INSET[0]
-    for r, row in enumerate(rows):
-        table.rows[r].height = Pt(row_height)
-        for c, value in enumerate(row):
-            cell = table.cell(r, c)
-            text = visible(value)
-            if c == 0:
-                text = ruler.ellipsize(text, size, room, bold=bold[r])
-            set_text(cell, text)
-            for paragraph in cell.text_frame.paragraphs:
-                for run in paragraph.runs:
-                    run.font.size = Pt(size)
-                    run.font.bold = bold[r]
-    return frame
 
 
 class _Placement:

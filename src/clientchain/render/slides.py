@@ -40,7 +40,6 @@ from clientchain.render.layout import Layout, parse_layout
 from clientchain.render.notes import chain_notes, overview_notes
 from clientchain.render.pptx_shapes import (
     Area,
-    add_table,
     draw_diagram,
     fill_background,
     fill_placeholder,
@@ -48,6 +47,7 @@ from clientchain.render.pptx_shapes import (
     sizes_from,
     text_box,
 )
+from clientchain.render.pptx_table import add_table
 from clientchain.render.pptx_template import (
     Frame,
     content_slide,

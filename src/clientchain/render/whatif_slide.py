@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 from clientchain.analysis.flow import FlowReport
 from clientchain.i18n import _
 from clientchain.numbers import factor, lead_time, or_unknown, pct, plural
-from clientchain.render.pptx_shapes import Area, add_table, set_notes, text_box
+from clientchain.render.pptx_shapes import Area, set_notes, text_box
+from clientchain.render.pptx_table import add_table
 from clientchain.render.pptx_template import content_slide
 
 if TYPE_CHECKING:
