@@ -216,3 +216,22 @@ def test_libreoffice_prints_one_page_a_slide(decks, tmp_path, name: str, languag
     ).stdout  # fmt: skip
     pages = int(next(line for line in info.splitlines() if line.startswith("Pages:")).split()[1])
     assert pages == written.counts["slides"] == len(Presentation(str(out)).slides)
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_no_text_overflows_on_a_template(tmp_path, language: str) -> None:
+    """On a smaller slide (12 × 6.75 in) with the template's own title placeholders."""
+    needs_tool("fc-match")
+    from .test_slides_frame import _template
+
+    org = load_file(EXAMPLES / "software-company.yaml")
+    out = tmp_path / "branded.pptx"
+    with i18n.use(language):
+        write_slides(org, build_graph(org), out, template=_template(tmp_path))
+    presentation = Presentation(str(out))
+    assert _overflows(presentation) == []
+    for slide in list(presentation.slides)[1:]:
+        title = slide.shapes.title
+        left, right, _top, _bottom = _insets(title.text_frame)
+        for text, size, bold in _runs(title.text_frame):
+            assert _lines(text, size, bold, Emu(title.width).pt - left - right) == 1, text
