@@ -235,3 +235,23 @@ def test_no_text_overflows_on_a_template(tmp_path, language: str) -> None:
         left, right, _top, _bottom = _insets(title.text_frame)
         for text, size, bold in _runs(title.text_frame):
             assert _lines(text, size, bold, Emu(title.width).pt - left - right) == 1, text
+
+
+def test_a_long_chain_name_is_shrunk_then_cut_on_one_line(tmp_path) -> None:
+    needs_tool("fc-match")
+    from clientchain.loading import load_text
+
+    long_name = "Infografía " + "muy larga para el cliente " * 6  # 167 characters
+    text = (EXAMPLES / "agencia.yaml").read_text(encoding="utf-8")
+    text = text.replace("    name: Infografía\n", f"    name: {long_name.strip()}\n", 1)
+    org = load_text(text, "long.yaml")
+    out = tmp_path / "long.pptx"
+    write_slides(org, build_graph(org), out, chains=["infografia"])
+    slide = list(Presentation(str(out)).slides)[2]
+    title, below = _title_and_subtitle(slide)
+    # "Agencia Ejemplo — Infografía muy larga…" is far wider than 12.5 in at 18 pt: cut
+    assert title.text_frame.text.startswith("Agencia Ejemplo — Infografía muy larga")
+    assert title.text_frame.text.endswith("…")
+    assert title.text_frame.paragraphs[0].runs[0].font.size.pt == 18
+    assert title.top + title.height <= below.top
+    assert _overflows(Presentation(str(out))) == []
