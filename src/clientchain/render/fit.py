@@ -77,8 +77,10 @@ class Measure:
                 try:
                     from PIL import ImageFont
 
-                    # Pillow measures in pixels of the size given: 10× for precision
-                    font = ImageFont.truetype(path, round(size * 10))
+                    # Pillow measures in pixels of the size given: 10× for precision; the
+                    # basic layout (no shaping library) is enough for widths and never fails
+                    basic = ImageFont.Layout.BASIC
+                    font = ImageFont.truetype(path, round(size * 10), layout_engine=basic)
                 except (ImportError, OSError):
                     font = None
             self._fonts[key] = font
@@ -87,9 +89,12 @@ class Measure:
     def width(self, text: str, size: float, *, bold: bool = False) -> float:
         """The width of ``text`` (one line) in points at ``size`` points."""
         font = self._font(size, bold)
-        if font is None:
-            return len(text) * size * FALLBACK_EM
-        return float(font.getlength(text)) / 10
+        if font is not None:
+            try:
+                return float(font.getlength(text)) / 10
+            except (RuntimeError, ValueError, UnicodeError):  # a text Pillow cannot lay out
+                pass
+        return len(text) * size * FALLBACK_EM
 
     def wrap(self, text: str, size: float, width: float, *, bold: bool = False) -> list[str]:
         """``text`` broken into the lines a viewer draws in a box ``width`` points wide.
