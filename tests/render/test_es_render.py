@@ -23,11 +23,12 @@ from clientchain.errors import UsageError
 from clientchain.i18n import use
 from clientchain.render.dot import to_dot
 from clientchain.render.engine import RenderError, choose_engine
+from clientchain.render.fit import Measure
 from clientchain.render.markdown import report_markdown
 from clientchain.render.mermaid import to_mermaid
 from clientchain.render.notes import chain_notes, overview_notes
+from clientchain.render.pptx_shapes import fitted, sizes_from
 from clientchain.render.report import report_format
-from clientchain.render.slides import caption_size
 from clientchain.render.views import DiagramOptions, build_diagram
 from clientchain.render.written import Written, written_text
 
@@ -370,8 +371,18 @@ def test_bottleneck_slide_titles_in_spanish(tmp_path) -> None:
     )
 
 
-def test_a_long_caption_takes_a_smaller_size_to_stay_in_two_lines() -> None:
-    # 12.5 in = 900 pt; two lines at 12 pt hold 1800 / (12 × 0.58) ≈ 258 characters
-    assert caption_size("x" * 250) == 12.0
-    assert caption_size("x" * 300) == 10.0  # 11 pt holds ≈ 282, 10 pt ≈ 310
-    assert caption_size("x" * 5000) == 9.0  # never below 9 pt
+def test_a_long_caption_takes_a_smaller_size_to_stay_in_its_box() -> None:
+    # The caption box: 900 pt less 14.4 pt of insets, 32.4 pt high (two lines of 12 pt,
+    # three of 9). With the fallback measure a character is 0.6 em × 1.06: 7.63 pt at 12 pt,
+    # 116 characters a line, 23 words of "xxxx " → 40 words take 2 lines (28.8 pt), 50 take 3
+    # (43.2 pt > 32.4); at 11 pt 126 characters, 25 words: 50 words take 2 lines (26.4 pt).
+    measure, sizes = Measure(None), sizes_from(12, 9)
+    words = lambda n: " ".join(["xxxx"] * n)  # noqa: E731
+    assert measure.fit(words(40), 885.6, 32.4, sizes) == 12.0
+    assert measure.fit(words(50), 885.6, 32.4, sizes) == 11.0
+    assert measure.fit(words(60), 885.6, 32.4, sizes) == 9.0  # never below 9 pt
+    # far too long at 9 pt: cut with an ellipsis to the three lines that fit
+    text, size = fitted(words(400), 885.6, 32.4, sizes)
+    assert size == 9.0
+    assert text.endswith("…")
+    assert len(text) < len(words(400))

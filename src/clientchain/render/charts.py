@@ -22,6 +22,7 @@ tables, :mod:`~clientchain.render.charts_svg` as inline SVG and HTML.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -329,11 +330,13 @@ def chart_set(
     flow: FlowReport,
     theme: Theme,
     limit: tuple[int, int] | None = None,
+    chain_ids: Sequence[str] | None = None,
 ) -> tuple[BarChart | MatrixChart, ...]:
-    """Every chart in order: utilization, one takt chart per chain, the matrix (when a work
-    handoff has a satisfaction or %C&A)."""
+    """Every chart in order: utilization, one takt chart per chain (of ``chain_ids`` when
+    given, in their order), the matrix (when a work handoff has a satisfaction or %C&A)."""
     charts: list[BarChart | MatrixChart] = [utilization_chart(org, flow, theme)]
-    charts += [takt_chart(org, chain, theme) for chain in flow.chains.values()]
+    chosen = flow.chains if chain_ids is None else {c: flow.chains[c] for c in chain_ids}
+    charts += [takt_chart(org, chain, theme) for chain in chosen.values()]
     matrix = matrix_chart(org, graph, theme, limit)
     if any(
         cell is not None and cell.band < len(BANDS) - 1 for line in matrix.cells for cell in line

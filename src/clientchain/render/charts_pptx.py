@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from clientchain.controls import visible
 from clientchain.render.charts import BarChart, MatrixChart
-from clientchain.render.pptx_shapes import Area, name_shape, set_text, text_box
+from clientchain.render.pptx_shapes import Area, fitted, name_shape, set_text, sizes_from, text_box
 from clientchain.render.theme import Theme
 
 if TYPE_CHECKING:
@@ -182,17 +182,24 @@ def draw_matrix(slide: Slide, matrix: MatrixChart, area: Area, theme: Theme) -> 
         for name, line in zip(matrix.rows, matrix.cells, strict=True)
     ]
     for r, line in enumerate(texts):
-        table.rows[r].height = Pt(sizes.row_height if r else sizes.header_height)
+        height = sizes.row_height if r else sizes.header_height
+        table.rows[r].height = Pt(height)
         for c, text in enumerate(line):
             found = matrix.cells[r - 1][c - 1] if r and c else None
             fill = None if not (r and c) else found.fill if found else theme.background
             font = sizes.header_font if r == 0 else sizes.name_font if c == 0 else sizes.body_font
-            _cell(table.cell(r, c), text, fill, font, theme)
+            # measured with the deck's font metrics: shrunk, then cut with "…", to fit its cell
+            room = ((sizes.width if c else sizes.first) - 2 * _MARGIN, height - 2 * _MARGIN)
+            most = 3 if r == 0 else 2 if c == 0 else 1
+            sized = fitted(
+                visible(text), *room, sizes_from(font, _MIN_FONT), bold=fill is None, lines=most
+            )
+            _cell(table.cell(r, c), *sized, fill, theme)
     legend = Area(area.left, area.top + area.height - legend_height, area.width, legend_height)
     _legend(slide, matrix, legend, theme)
 
 
-def _cell(cell: Any, text: str, fill: str | None, size: float, theme: Theme) -> None:
+def _cell(cell: Any, text: str, size: float, fill: str | None, theme: Theme) -> None:
     """One cell: ``text`` at ``size`` (bold in the header and names), filled when ``fill``."""
     from pptx.util import Pt
 
