@@ -6,7 +6,8 @@ departments it serves are not getting what they need, which shows up later as
 rework, waiting and lost clients. Talk to the client of the weakest handoff
 named in the message, agree on what a complete and accurate deliverable is,
 and re-rate after the change. Set the threshold with ``checks: min_satisfaction``
-(default 3).
+(default 3). When the ratings come from an internal-customer survey (``answers:``, written
+by ``clientchain survey … --update``), the message says how many answers they rest on.
 """
 
 from __future__ import annotations
@@ -15,13 +16,18 @@ from collections.abc import Iterator
 
 import networkx as nx
 
-from clientchain.analysis.quality import department_satisfaction, weakest_handoff
+from clientchain.analysis.quality import (
+    department_satisfaction,
+    satisfaction_answers,
+    weakest_handoff,
+)
 from clientchain.checks.base import Finding, Severity, finding
-from clientchain.i18n import _
+from clientchain.graph import ANSWERS
+from clientchain.i18n import _, ngettext
 from clientchain.model import Organization
 from clientchain.numbers import num
 
-__all__ = ["ID", "SEVERITY", "THRESHOLD", "check"]
+__all__ = ["ID", "SEVERITY", "THRESHOLD", "check", "rated"]
 
 ID = "low-satisfaction"
 SEVERITY = Severity.WARNING
@@ -35,16 +41,48 @@ def check(org: Organization, graph: nx.DiGraph) -> Iterator[Finding]:
         if score >= minimum:
             continue
         weakest = weakest_handoff(graph, dept)
-        values = {"department": org.describe(dept), "score": num(score), "minimum": num(minimum)}
+        answers = satisfaction_answers(graph, dept)
+        values = {
+            "department": org.describe(dept),
+            "score": rated(score, answers),
+            "minimum": num(minimum),
+        }
+        details: list[tuple[str, int | float | str]] = []
+        if answers is not None:
+            details.append(("answers", answers))
         if weakest is None:
             message = _(
                 "Department {department} has a satisfaction of {score}, below the minimum "
                 "of {minimum}."
             ).format(**values)
         else:
-            # TRANSLATORS: score and rating are 1-5 satisfaction ratings, "3.5"
+            client, rating = weakest
+            weakest_answers = graph.edges[dept, client][ANSWERS]
+            if weakest_answers is not None:
+                details.append(("weakest_answers", weakest_answers))
+            # TRANSLATORS: score and rating are 1-5 satisfaction ratings, "3.5" (or
+            # "3.5 (12 answers)")
             message = _(
                 "Department {department} has a satisfaction of {score}, below the minimum "
                 "of {minimum}; its weakest handoff is to {client}, rated {rating}."
-            ).format(**values, client=org.describe(weakest[0]), rating=num(weakest[1]))
-        yield finding(org, ID, SEVERITY, dept, message)
+            ).format(
+                **values,
+                client=org.describe(client),
+                rating=rated(rating, weakest_answers),
+            )
+        yield finding(org, ID, SEVERITY, dept, message, details=tuple(details))
+
+
+def rated(rating: float, answers: int | None) -> str:
+    """A 1–5 rating, with the number of survey answers it rests on when known.
+
+    >>> rated(2.9, 12), rated(2.9, 1), rated(3.5, None)
+    ('2.9 (12 answers)', '2.9 (1 answer)', '3.5')
+    """
+    if answers is None:
+        return num(rating)
+    # TRANSLATORS: a 1-5 satisfaction rating and the number of survey answers it rests on,
+    # "2.9 (12 answers)"
+    return ngettext("{rating} ({n} answer)", "{rating} ({n} answers)", answers).format(
+        rating=num(rating), n=num(answers)
+    )
