@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -322,3 +324,31 @@ def test_random_values_round_trip_through_the_loader(
     assert set(result.not_found) | written == set(updates)
     # a second update with the same values changes nothing more
     assert update_satisfaction(result.text, "org.yaml", updates).text == result.text
+
+
+EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "examples").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", [p for p in EXAMPLES if p.name != "broken.yaml"], ids=str)
+def test_every_shipped_example_is_updated_and_reloaded(path: Path) -> None:
+    text = path.read_bytes().decode("utf-8")
+    before = load_text(text, path.name)
+    updates = {
+        (h.source, h.target): (1 + (i * 0.37) % 4, i + 3) for i, h in enumerate(before.handoffs)
+    }
+    result = update_satisfaction(text, path.name, updates)
+    assert result.not_found == ()
+    after = load_text(result.text, path.name)
+    assert [(h.satisfaction, h.answers) for h in after.handoffs] == [
+        (float(rounded_mean(updates[h.source, h.target][0])), updates[h.source, h.target][1])
+        for h in before.handoffs
+    ]
+    # with the two keys taken out of both, the texts are the same, character for character
+    assert _without_values(result.text) == _without_values(text)
+    assert result.text != text
+
+
+def _without_values(text: str) -> str:
+    """``text`` without its ``satisfaction``/``answers`` lines and flow entries."""
+    text = re.sub(r"(?m)^[ ]*(satisfaction|answers):[^\r\n]*(\r\n|\n|$)", "", text)
+    return re.sub(r",? *\b(satisfaction|answers): *[0-9.]+", "", text)
