@@ -23,11 +23,11 @@ from clientchain.analysis.quality import (
 )
 from clientchain.checks.base import Finding, Severity, finding
 from clientchain.graph import ANSWERS
-from clientchain.i18n import _, ngettext
+from clientchain.i18n import _
 from clientchain.model import Organization
-from clientchain.numbers import num
+from clientchain.numbers import num, rating
 
-__all__ = ["ID", "SEVERITY", "THRESHOLD", "check", "rated"]
+__all__ = ["ID", "SEVERITY", "THRESHOLD", "check"]
 
 ID = "low-satisfaction"
 SEVERITY = Severity.WARNING
@@ -44,7 +44,7 @@ def check(org: Organization, graph: nx.DiGraph) -> Iterator[Finding]:
         answers = satisfaction_answers(graph, dept)
         values = {
             "department": org.describe(dept),
-            "score": rated(score, answers),
+            "score": rating(score, answers),
             "minimum": num(minimum),
         }
         details: list[tuple[str, int | float | str]] = []
@@ -56,7 +56,7 @@ def check(org: Organization, graph: nx.DiGraph) -> Iterator[Finding]:
                 "of {minimum}."
             ).format(**values)
         else:
-            client, rating = weakest
+            client, rated = weakest
             weakest_answers = graph.edges[dept, client][ANSWERS]
             if weakest_answers is not None:
                 details.append(("weakest_answers", weakest_answers))
@@ -68,21 +68,6 @@ def check(org: Organization, graph: nx.DiGraph) -> Iterator[Finding]:
             ).format(
                 **values,
                 client=org.describe(client),
-                rating=rated(rating, weakest_answers),
+                rating=rating(rated, weakest_answers),
             )
         yield finding(org, ID, SEVERITY, dept, message, details=tuple(details))
-
-
-def rated(rating: float, answers: int | None) -> str:
-    """A 1–5 rating, with the number of survey answers it rests on when known.
-
-    >>> rated(2.9, 12), rated(2.9, 1), rated(3.5, None)
-    ('2.9 (12 answers)', '2.9 (1 answer)', '3.5')
-    """
-    if answers is None:
-        return num(rating)
-    # TRANSLATORS: a 1-5 satisfaction rating and the number of survey answers it rests on,
-    # "2.9 (12 answers)"
-    return ngettext("{rating} ({n} answer)", "{rating} ({n} answers)", answers).format(
-        rating=num(rating), n=num(answers)
-    )
