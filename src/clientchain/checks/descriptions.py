@@ -171,9 +171,7 @@ DESCRIPTIONS: tuple[str, ...] = (
         "as rework, waiting and lost clients. Talk to the client of the weakest "
         "handoff named in the message, agree on what a complete and accurate "
         "deliverable is, and re-rate after the change. Set the threshold with "
-        "``checks: min_satisfaction`` (default 3). When the ratings come from an "
-        "internal-customer survey (``answers:``, written by ``clientchain survey … "
-        "--update``), the message says how many answers they rest on."
+        "``checks: min_satisfaction`` (default 3)."
     ),
     # low-quality
     N_("A chain's rolled quality (rolled %C&A) is below ``min_rolled_quality``."),

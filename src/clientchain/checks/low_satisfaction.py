@@ -6,8 +6,7 @@ departments it serves are not getting what they need, which shows up later as
 rework, waiting and lost clients. Talk to the client of the weakest handoff
 named in the message, agree on what a complete and accurate deliverable is,
 and re-rate after the change. Set the threshold with ``checks: min_satisfaction``
-(default 3). When the ratings come from an internal-customer survey (``answers:``, written
-by ``clientchain survey … --update``), the message says how many answers they rest on.
+(default 3).
 """
 
 from __future__ import annotations
