@@ -352,3 +352,35 @@ def _without_values(text: str) -> str:
     """``text`` without its ``satisfaction``/``answers`` lines and flow entries."""
     text = re.sub(r"(?m)^[ ]*(satisfaction|answers):[^\r\n]*(\r\n|\n|$)", "", text)
     return re.sub(r",? *\b(satisfaction|answers): *[0-9.]+", "", text)
+
+
+@pytest.mark.parametrize("deliverable", ["X", "{"])  # another value; unreadable YAML
+def test_an_edit_that_would_change_anything_else_is_refused(
+    monkeypatch: pytest.MonkeyPatch, deliverable: str
+) -> None:
+    import clientchain.loading.update as module
+
+    real = module._edits
+
+    def also_the_deliverable(body, item, satisfaction, answers):  # type: ignore[no-untyped-def]
+        node = item.get("deliverable")
+        return [*real(body, item, satisfaction, answers), (node.start, node.end, deliverable)]
+
+    monkeypatch.setattr(module, "_edits", also_the_deliverable)
+    with pytest.raises(InputError) as caught:
+        update_satisfaction(ORG, "org.yaml", {("texto", "diseno"): (3.0, 3)})
+    assert str(caught.value) == (
+        "org.yaml:15:5: handoffs[0]: cannot write the survey results here without changing "
+        "something else (nothing was written; set satisfaction and answers by hand)"
+    )
+
+
+def test_a_text_yaml_cannot_lay_out_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    import clientchain.loading.update as module
+
+    def unreadable(text: str) -> None:
+        raise ValueError("no")
+
+    monkeypatch.setattr(module, "layout", unreadable)
+    with pytest.raises(InputError, match=r"^org.yaml:1:1: handoffs: cannot write"):
+        update_satisfaction(ORG, "org.yaml", {("texto", "diseno"): (3.0, 3)})

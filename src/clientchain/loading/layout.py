@@ -17,6 +17,11 @@ Offsets are Python string indices: libyaml counts characters, as ``str`` does.
 >>> inner = value.items[0][1]
 >>> inner.value, inner.style, "a: {b: 'x'}"[inner.start : inner.end]
 ('x', "'", "'x'")
+>>> layout("a: [")
+Traceback (most recent call last):
+...
+ValueError: while parsing a flow node
+...
 """
 
 from __future__ import annotations
@@ -56,13 +61,6 @@ class Span:
                 return v  # type: ignore[no-any-return]
         return None
 
-    def key_span(self, key: str) -> Span | None:
-        """A mapping's key node ``key``, or ``None``."""
-        for k, _v in self.items:
-            if k.kind == "scalar" and k.value == key:
-                return k  # type: ignore[no-any-return]
-        return None
-
     def tainted(self) -> bool:
         """Whether this node or one inside it is an anchor, an alias or a plain ``<<`` key."""
         if self.anchor or self.kind == "alias":
@@ -80,7 +78,8 @@ class Span:
 
 
 def layout(text: str) -> Span:
-    """The root node of ``text`` (one YAML document the loader accepted) with its spans."""
+    """The root node of ``text`` (one YAML document the loader accepted) with its spans;
+    :class:`ValueError` when YAML cannot read it."""
     stack: list[Span] = []
     pending: list[Span | None] = []  # per open mapping: its key awaiting a value
     root: Span | None = None
@@ -97,8 +96,12 @@ def layout(text: str) -> Span:
             stack[-1].items.append((pending[-1], node))
             pending[-1] = None
 
+    try:
+        events = list(yaml.parse(text, Loader=_Loader))
+    except yaml.YAMLError as exc:  # the loader read it (as JSON, say) but YAML does not
+        raise ValueError(str(exc)) from None
     event: Any
-    for event in yaml.parse(text, Loader=_Loader):
+    for event in events:
         start, end = event.start_mark.index, event.end_mark.index
         if isinstance(event, yaml.ScalarEvent):
             style = event.style or None

@@ -187,7 +187,12 @@ def _checked(pair: Pair, mean: float, answers: int) -> tuple[str, int]:
 
 def _handoff_items(body: str, org: Organization, source_name: str) -> list[Span]:
     """The nodes of the ``handoffs`` list as written, one per handoff of ``org``."""
-    root = layout(body)
+    try:
+        root = layout(body)
+    except ValueError:
+        raise _refusal(
+            body, source_name, Span("seq", 0), None, _not_kept(), _not_kept_hint()
+        ) from None
     handoffs = root.get("handoffs") if root.kind == "map" else None
     if handoffs is None or handoffs.kind != "seq" or handoffs.anchor:
         where = handoffs or root
