@@ -350,7 +350,7 @@ def test_every_shipped_example_is_updated_and_reloaded(path: Path) -> None:
 
 def _without_values(text: str) -> str:
     """``text`` without its ``satisfaction``/``answers`` lines and flow entries."""
-    text = re.sub(r"(?m)^[ ]*(satisfaction|answers):[^\r\n]*(\r\n|\n|$)", "", text)
+    text = re.sub(r"(\r\n|\n)[ ]*(satisfaction|answers):[^\r\n]*", "", text)
     return re.sub(r",? *\b(satisfaction|answers): *[0-9.]+", "", text)
 
 
@@ -384,3 +384,74 @@ def test_a_text_yaml_cannot_lay_out_is_refused(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(module, "layout", unreadable)
     with pytest.raises(InputError, match=r"^org.yaml:1:1: handoffs: cannot write"):
         update_satisfaction(ORG, "org.yaml", {("texto", "diseno"): (3.0, 3)})
+
+
+@st.composite
+def _org_files(draw: st.DrawFn) -> tuple[str, list[tuple[str, str]]]:
+    """An org file written in a random mix of the styles people use, and its pairs."""
+    eol = draw(st.sampled_from(["\n", "\r\n"]))
+    ids = ["a", "b", "c", "d"]
+    pairs = draw(
+        st.lists(
+            st.sampled_from([(s, t) for s in ids for t in ids if s != t]),
+            min_size=1,
+            max_size=4,
+            unique=True,
+        )
+    )
+    comment = st.sampled_from(["", "  # note", "   # ñ: {x}, y"])
+    lines = ["version: 1" + draw(comment), "departments: {a: {}, b: {}, c: {}, d: {}}", "handoffs:"]
+    for source, target in pairs:
+        quote = draw(st.sampled_from(["", "'", '"']))
+        keys = [("from", f"{quote}{source}{quote}"), ("to", f"{quote}{target}{quote}")]
+        if draw(st.booleans()):
+            keys.append(("deliverable", draw(st.sampled_from(["Textos", '"Textos: v2"']))))
+        if draw(st.booleans()):
+            keys.append(("quality", "90%"))
+        rated = draw(st.sampled_from(["no", "value", "value+answers", "empty"]))
+        if rated != "no":
+            keys.append(("satisfaction", "" if rated == "empty" else "3.8"))
+        if rated == "value+answers":
+            keys.append(("answers", "4"))
+        if draw(st.booleans()):
+            keys.append(("type", "work"))
+        if draw(st.booleans()) and rated != "empty":
+            body = ", ".join(f"{k}: {v}" for k, v in keys)
+            lines.append(f"  - {{{body}}}" + draw(comment))
+        else:
+            for number, (k, v) in enumerate(keys):
+                lead = "  - " if number == 0 else "    "
+                lines.append(f"{lead}{k}: {v}".rstrip() + draw(comment))
+        if draw(st.booleans()):
+            lines.append(draw(st.sampled_from(["", "  # between handoffs"])))
+    text = eol.join(lines) + (eol if draw(st.booleans()) else "")
+    return ("\ufeff" if draw(st.booleans()) else "") + text, pairs
+
+
+@settings(max_examples=150, deadline=None)
+@given(_org_files(), st.data())
+def test_random_files_keep_every_other_character(
+    org: tuple[str, list[tuple[str, str]]], data: st.DataObject
+) -> None:
+    text, pairs = org
+    chosen = data.draw(st.lists(st.sampled_from(pairs), unique=True))
+    values = st.tuples(st.floats(1, 5, allow_nan=False), st.integers(1, 999))
+    updates = {pair: data.draw(values) for pair in chosen}
+    result = update_satisfaction(text, "org.yaml", updates)
+    assert _without_values(result.text) == _without_values(text)
+    after = {(h.source, h.target): h for h in load_text(result.text, "org.yaml").handoffs}
+    before = {(h.source, h.target): h for h in load_text(text, "org.yaml").handoffs}
+    for pair, handoff in after.items():
+        if pair in updates:
+            expected = (float(rounded_mean(updates[pair][0])), updates[pair][1])
+        else:
+            expected = (before[pair].satisfaction, before[pair].answers)
+        assert (handoff.satisfaction, handoff.answers) == expected
+    assert result.changed == (text != result.text)
+
+
+def test_an_empty_satisfaction_on_the_last_line_is_filled_then_answers_follow() -> None:
+    text = "version: 1\ndepartments: {a: {}, b: {}}\nhandoffs:\n  - from: a\n    to: b\n"
+    text += "    satisfaction:"
+    result = update_satisfaction(text, "o.yaml", {("a", "b"): (2.5, 8)})
+    assert result.text == text + " 2.5\n    answers: 8"

@@ -294,8 +294,10 @@ def _first_break(body: str) -> str:
 
 
 def _apply(body: str, edits: list[tuple[int, int, str]]) -> str:
-    """``body`` with each replacement made (the last first, so offsets hold)."""
-    for start, end, text in sorted(edits, reverse=True):
+    """``body`` with each replacement made (the last first, so offsets hold); two at one
+    offset keep their order (a value filled in, then the keys inserted after it)."""
+    ordered = sorted(enumerate(edits), key=lambda e: (e[1][0], e[1][1], e[0]), reverse=True)
+    for _index, (start, end, text) in ordered:
         body = body[:start] + text + body[end:]
     return body
 
