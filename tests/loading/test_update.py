@@ -351,7 +351,7 @@ def test_every_shipped_example_is_updated_and_reloaded(path: Path) -> None:
 def _without_values(text: str) -> str:
     """``text`` without its ``satisfaction``/``answers`` lines and flow entries."""
     text = re.sub(r"(\r\n|\n)[ ]*(satisfaction|answers):[^\r\n]*", "", text)
-    return re.sub(r",? *\b(satisfaction|answers): *[0-9.]+", "", text)
+    return re.sub(r",? *\b(satisfaction|answers):( *[0-9.]+)?", "", text)
 
 
 @pytest.mark.parametrize("deliverable", ["X", "{"])  # another value; unreadable YAML
@@ -404,8 +404,9 @@ def _org_files(draw: st.DrawFn) -> tuple[str, list[tuple[str, str]]]:
     for source, target in pairs:
         quote = draw(st.sampled_from(["", "'", '"']))
         keys = [("from", f"{quote}{source}{quote}"), ("to", f"{quote}{target}{quote}")]
-        if draw(st.booleans()):
-            keys.append(("deliverable", draw(st.sampled_from(["Textos", '"Textos: v2"']))))
+        deliverable = draw(st.sampled_from(["", "Textos", '"Textos: v2"', "|"]))
+        if deliverable:
+            keys.append(("deliverable", deliverable))
         if draw(st.booleans()):
             keys.append(("quality", "90%"))
         rated = draw(st.sampled_from(["no", "value", "value+answers", "empty"]))
@@ -414,13 +415,27 @@ def _org_files(draw: st.DrawFn) -> tuple[str, list[tuple[str, str]]]:
         if rated == "value+answers":
             keys.append(("answers", "4"))
         if draw(st.booleans()):
+            keys.append(("requires", "{satisfaction: 4}"))
+        if draw(st.booleans()):
             keys.append(("type", "work"))
-        if draw(st.booleans()) and rated != "empty":
+        keys = draw(st.permutations(keys))
+        flow = draw(st.booleans()) and rated != "empty" and deliverable != "|"
+        if flow:
             body = ", ".join(f"{k}: {v}" for k, v in keys)
+            if draw(st.booleans()):  # over two lines
+                body = body.replace(", ", "," + eol + "     ", 1)
             lines.append(f"  - {{{body}}}" + draw(comment))
-        else:
-            for number, (k, v) in enumerate(keys):
-                lead = "  - " if number == 0 else "    "
+            continue
+        alone = draw(st.booleans())  # the dash on a line of its own
+        if alone:
+            lines.append("  -" + draw(comment))
+        for number, (k, v) in enumerate(keys):
+            lead = "  - " if number == 0 and not alone else "    "
+            if k == "requires" and draw(st.booleans()):
+                lines += [f"{lead}requires:" + draw(comment), "      satisfaction: 4"]
+            elif v == "|":
+                lines += [f"{lead}{k}: |" + draw(comment), "      Textos", "      revisados"]
+            else:
                 lines.append(f"{lead}{k}: {v}".rstrip() + draw(comment))
         if draw(st.booleans()):
             lines.append(draw(st.sampled_from(["", "  # between handoffs"])))
