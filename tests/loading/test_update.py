@@ -470,3 +470,13 @@ def test_an_empty_satisfaction_on_the_last_line_is_filled_then_answers_follow() 
     text += "    satisfaction:"
     result = update_satisfaction(text, "o.yaml", {("a", "b"): (2.5, 8)})
     assert result.text == text + " 2.5\n    answers: 8"
+
+
+def test_a_block_scalar_that_ends_the_file_keeps_its_value() -> None:
+    text = (
+        "version: 1\ndepartments: {a: {}, b: {}}\nhandoffs:\n  - from: a\n    to: b\n"
+        "    deliverable: |\n      Textos\n      revisados"
+    )
+    result = update_satisfaction(text, "o.yaml", {("a", "b"): (4.5, 2)})
+    assert result.text == text.replace("to: b\n", "to: b\n    satisfaction: 4.5\n    answers: 2\n")
+    assert load_text(result.text, "o.yaml").handoffs[0].deliverable == "Textos\nrevisados"

@@ -219,7 +219,7 @@ def _edits(body: str, item: Span, satisfaction: str, answers: str) -> list[tuple
         else:
             edits.append((node.start, node.end, value))
     if missing:
-        after = item.get("satisfaction") or _last_before(item)
+        after = item.get("satisfaction") or _last_before(body, item)
         edits.append(_insertion(body, item, after, missing))
     return edits
 
@@ -228,9 +228,17 @@ def _spaced(body: str, offset: int, value: str) -> str:
     return f" {value}" if offset and body[offset - 1] == ":" else value
 
 
-def _last_before(item: Span) -> Span:
-    """The value of the key of :data:`_BEFORE` written last in ``item``."""
-    values = [v for k, v in item.items if k.kind == "scalar" and k.value in _BEFORE]
+def _last_before(body: str, item: Span) -> Span:
+    """The value of the key of :data:`_BEFORE` written last in ``item``; not a block scalar
+    (``|``, ``>``) that ends the file without a line break, whose value a line added after
+    it would change (it would gain a final line break)."""
+    values = [
+        v
+        for k, v in item.items
+        if k.kind == "scalar"
+        and k.value in _BEFORE
+        and not (v.style in ("|", ">") and body[v.end - 1 : v.end] not in ("\n", "\r"))
+    ]
     return max(values or [item.items[-1][1]], key=lambda v: v.end)  # type: ignore[no-any-return]
 
 
