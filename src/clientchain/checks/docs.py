@@ -140,9 +140,9 @@ def _section(rule: Rule) -> str:
     return "\n".join(lines)
 
 
-# i18n: docs/rules.md is English documentation, not program output
 _NOTES = {
     "low-satisfaction": (
+        # i18n: docs/rules.md is English documentation, not program output
         "When the ratings come from an internal-customer survey (`answers:` on the handoffs, "
         "written by `clientchain survey … --update`), the message says on how many answers "
         'they rest — "a satisfaction of 2.5 (13 answers) … rated 2 (12 answers)" — and the '
