@@ -127,6 +127,7 @@ class Handoff:
     needs: str | None = None  # what the client needs, in its words
     location: Location = NOWHERE
     ignore: tuple[str, ...] = ()  # rule ids not reported for this entity
+    answers: int | None = None  # how many survey answers ``satisfaction`` rests on
 
 
 @dataclass(frozen=True, slots=True)

@@ -44,7 +44,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from clientchain.graph import CHAINS, QUALITY, SATISFACTION, TYPE, VOLUME, WORK
+from clientchain.graph import ANSWERS, CHAINS, QUALITY, SATISFACTION, TYPE, VOLUME, WORK
 from clientchain.model import Chain, Organization
 
 if TYPE_CHECKING:
@@ -59,6 +59,7 @@ __all__ = [
     "handoff_quality",
     "rated_handoffs",
     "rolled_quality",
+    "satisfaction_answers",
     "satisfaction_matrix",
     "weakest_handoff",
     "weakest_handoffs",
@@ -109,6 +110,32 @@ def weakest_handoff(graph: nx.DiGraph, department: str) -> tuple[str, float] | N
     """
     rated = rated_handoffs(graph, department)
     return min(rated, key=lambda pair: pair[1]) if rated else None
+
+
+def satisfaction_answers(graph: nx.DiGraph, department: str) -> int | None:
+    """How many survey answers the satisfaction of ``department`` rests on: the sum of the
+    ``answers`` of its rated outgoing edges when every one of them states it, else ``None``
+    (a rating typed by hand rests on no known number of answers).
+
+    >>> from clientchain.graph import build_graph
+    >>> from clientchain.model import Department, Handoff, Organization
+    >>> org = Organization(
+    ...     "X",
+    ...     {d: Department(d, d) for d in "abc"},
+    ...     handoffs=(
+    ...         Handoff("a", "b", satisfaction=4.0, answers=12),
+    ...         Handoff("a", "c", satisfaction=2.0, answers=5),
+    ...     ),
+    ... )
+    >>> satisfaction_answers(build_graph(org), "a"), satisfaction_answers(build_graph(org), "b")
+    (17, None)
+    """
+    counts = [
+        data[ANSWERS] for data in graph.succ[department].values() if data[SATISFACTION] is not None
+    ]
+    if not counts or any(count is None for count in counts):
+        return None
+    return int(sum(counts))
 
 
 def _rated_with_weight(graph: nx.DiGraph, department: str) -> list[tuple[str, float, float]]:

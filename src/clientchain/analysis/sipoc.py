@@ -17,7 +17,16 @@ import networkx as nx
 from clientchain.analysis.flow import FlowReport
 from clientchain.analysis.structure import who
 from clientchain.errors import UsageError
-from clientchain.graph import DELIVERABLE, FEEDBACK, QUALITY, ROLE, SATISFACTION, TYPE, VOLUME
+from clientchain.graph import (
+    ANSWERS,
+    DELIVERABLE,
+    FEEDBACK,
+    QUALITY,
+    ROLE,
+    SATISFACTION,
+    TYPE,
+    VOLUME,
+)
 from clientchain.i18n import _
 from clientchain.model import Handoff, Organization, Requirement
 
@@ -36,6 +45,7 @@ class Exchange:
     satisfaction: float | None
     requires: Requirement | None = None
     needs: str | None = None
+    answers: int | None = None  # survey answers the satisfaction rests on
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,4 +135,5 @@ def _exchange(
         satisfaction=edge[SATISFACTION],
         requires=declared.requires if declared else None,
         needs=declared.needs if declared else None,
+        answers=edge[ANSWERS],
     )

@@ -157,6 +157,7 @@ _WRITE: dict[F.FieldKind, Callable[[Any], str]] = {
     "count": _num,
     "positive": _num,
     "rating": _num,
+    "whole": _num,
     "percent": _num,
     "duration": _hours,
     "effort": _hours,

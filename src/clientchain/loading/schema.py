@@ -50,6 +50,8 @@ def _kind(f: F.Field) -> dict[str, Any]:
         return bounds if f.maximum is None else {**bounds, "maximum": f.maximum}
     if f.kind == "rating":
         return {"type": "number", "minimum": 1, "maximum": 5}
+    if f.kind == "whole":
+        return {"type": "integer", "minimum": 1}
     if f.kind == "duration":
         return {
             "anyOf": [

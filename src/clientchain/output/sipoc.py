@@ -17,6 +17,7 @@ from clientchain.numbers import (
     or_unknown,
     pct,
     per_period,
+    rating,
     unknown_text,
 )
 from clientchain.output.common import dumps
@@ -46,7 +47,7 @@ def _measures(org: Organization, exchange: Exchange) -> str:
     return _("volume {volume}, %C&A {quality}, satisfaction {satisfaction}").format(
         volume=volume,
         quality=or_unknown(exchange.quality, pct),
-        satisfaction=or_unknown(exchange.satisfaction, num),
+        satisfaction=_satisfaction(exchange),
     )
 
 
@@ -156,7 +157,12 @@ def requirement_text_of(exchange: Exchange) -> str:
 
 def _columns(org: Organization, e: Exchange) -> list[str]:
     volume = unknown_text() if e.volume is None else f"{num(e.volume)} {per_period(org.period)}"
-    return [_what(org, e), volume, or_unknown(e.quality, pct), or_unknown(e.satisfaction, num)]
+    return [_what(org, e), volume, or_unknown(e.quality, pct), _satisfaction(e)]
+
+
+def _satisfaction(e: Exchange) -> str:
+    """``'4.2'``, ``'2.9 (12 answers)'`` when it rests on a survey, or unknown."""
+    return unknown_text() if e.satisfaction is None else rating(e.satisfaction, e.answers)
 
 
 def _exchange_dict(e: Exchange) -> dict[str, Any]:
@@ -177,7 +183,7 @@ def _exchange_dict(e: Exchange) -> dict[str, Any]:
             "satisfaction": required.satisfaction,
         },
         "needs": e.needs,
-    }
+    } | ({} if e.answers is None else {"answers": e.answers})
 
 
 def sipoc_json(result: Sipoc) -> str:
