@@ -39,6 +39,18 @@ from .test_slides_tables import _org
 NBSP = "\u00a0"
 
 
+DEPARTMENTS = (  # agencia's, in file order: a SIPOC each
+    "Dirección",
+    "Cuentas y comercial",
+    "Contenido y comunicación",
+    "Creatividad",
+    "Producción audiovisual",
+    "Planificación de medios",
+    "Redes sociales",
+    "Administración y facturación",
+)
+
+
 def _diagram(name: str, view: str = "org", **options):
     org, graph = load(name)
     with use("es"):
@@ -200,6 +212,7 @@ def test_html_report_in_spanish_has_lang_es_and_spanish_headings(spanish_html) -
         ("summary", "Resumen"),
         ("diagram", "Vista general"),
         ("quality", "Calidad y satisfacción"),
+        ("sipoc", "SIPOC"),
         ("lead-time", "Tiempo de entrega"),
         ("who", "Quién sirve a quién"),
         ("clients", "Clientes"),
@@ -249,6 +262,8 @@ def test_markdown_report_in_spanish(agencia, tmp_path) -> None:
         "## Quién sirve a quién",
         "## Clientes",
         "## Calidad y satisfacción",
+        "## SIPOC",
+        *(f"### {name}" for name in DEPARTMENTS),
         "## Tiempo de entrega",
         "## Cuellos de botella",
         "## Hallazgos",

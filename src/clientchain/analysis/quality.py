@@ -39,13 +39,14 @@ Examples
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from clientchain.graph import ANSWERS, CHAINS, QUALITY, SATISFACTION, TYPE, VOLUME, WORK
-from clientchain.model import Chain, Organization
+from clientchain.model import Chain, Handoff, Organization
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -58,6 +59,7 @@ __all__ = [
     "department_satisfaction",
     "handoff_quality",
     "rated_handoffs",
+    "requirement_misses",
     "rolled_quality",
     "satisfaction_answers",
     "satisfaction_matrix",
@@ -243,6 +245,8 @@ class MatrixCell:
 
     satisfaction: float | None
     quality: float | None
+    missed: int = 0
+    """How many of its client's requirements (``requires:``) the handoff misses."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,6 +265,31 @@ class SatisfactionMatrix:
     clients: tuple[str, ...]
     cells: dict[tuple[str, str], MatrixCell]
     min_satisfaction: float = 3.0
+
+
+def requirement_misses(handoff: Handoff) -> list[tuple[str, float, float]]:
+    """``(what, value, required)`` for each requirement of ``handoff`` (``requires:``) its
+    declared value misses, in the order lead time (longer misses), quality, satisfaction
+    (lower misses); a requirement whose value the file does not give is not judged.
+
+    >>> from clientchain.model import Requirement
+    >>> needs = Requirement(lead_time=16.0, quality=0.95, satisfaction=4.0)
+    >>> requirement_misses(Handoff("a", "b", lead_time=20.0, quality=0.97, requires=needs))
+    [('lead_time', 20.0, 16.0)]
+    """
+    required = handoff.requires
+    if required is None:
+        return []
+    pairs = (
+        ("lead_time", handoff.lead_time, required.lead_time, operator.gt),
+        ("quality", handoff.quality, required.quality, operator.lt),
+        ("satisfaction", handoff.satisfaction, required.satisfaction, operator.lt),
+    )
+    return [
+        (what, value, need)
+        for what, value, need, missed in pairs
+        if value is not None and need is not None and missed(value, need)
+    ]
 
 
 def satisfaction_matrix(org: Organization, graph: nx.DiGraph) -> SatisfactionMatrix:
@@ -283,17 +312,22 @@ def satisfaction_matrix(org: Organization, graph: nx.DiGraph) -> SatisfactionMat
     >>> matrix = satisfaction_matrix(org, build_graph(org))
     >>> matrix.suppliers, matrix.clients
     (('a', 'b'), ('b', 'c'))
-    >>> matrix.cells[("a", "b")], matrix.cells[("b", "c")]
-    (MatrixCell(satisfaction=4.0, quality=0.9), MatrixCell(satisfaction=2.5, quality=None))
+    >>> matrix.cells[("a", "b")]
+    MatrixCell(satisfaction=4.0, quality=0.9, missed=0)
+    >>> matrix.cells[("b", "c")]
+    MatrixCell(satisfaction=2.5, quality=None, missed=0)
     """
+    handoffs = {(h.source, h.target): h for h in org.handoffs}
     cells: dict[tuple[str, str], MatrixCell] = {}
     for source, target, data in graph.edges(data=True):
         if data[TYPE] != WORK:
             continue
         satisfaction, quality = data[SATISFACTION], data[QUALITY]
+        handoff = handoffs.get((source, target))
         cells[(source, target)] = MatrixCell(
             None if satisfaction is None else float(satisfaction),
             None if quality is None else float(quality),
+            0 if handoff is None else len(requirement_misses(handoff)),
         )
     sources = {source for source, _target in cells}
     targets = {target for _source, target in cells}

@@ -8,6 +8,7 @@ from pathlib import Path
 import networkx as nx
 
 from clientchain.analysis.flow import analyze_flow
+from clientchain.analysis.sipoc import sipoc
 from clientchain.app.overview import build_overview
 from clientchain.app.summary import build_summary
 from clientchain.model import Organization
@@ -50,8 +51,15 @@ def build_report(
     overview = build_overview(org, graph, flow=flow)
     executive = build_summary(org, graph, flow=flow)
     charts = chart_set(org, graph, flow, options.theme) if svg else ()
+    sipocs = tuple(sipoc(org, graph, flow, dept) for dept in org.departments)
     return ReportData(
-        overview, flow, figures[0], tuple(figures[1:]), executive=executive, charts=charts
+        overview,
+        flow,
+        figures[0],
+        tuple(figures[1:]),
+        executive=executive,
+        charts=charts,
+        sipocs=sipocs,
     )
 
 

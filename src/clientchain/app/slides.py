@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -10,6 +11,7 @@ import networkx as nx
 
 from clientchain.analysis.diff import diff_orgs
 from clientchain.analysis.flow import analyze_flow
+from clientchain.analysis.sipoc import sipoc
 from clientchain.app.summary import build_summary
 from clientchain.errors import UsageError
 from clientchain.i18n import _
@@ -43,6 +45,19 @@ def _template(path: str | Path | None) -> bytes | None:
         ) from exc
 
 
+def _departments(org: Organization, ids: Sequence[str]) -> tuple[str, ...]:
+    """``ids`` in the order given, each once; an unknown one exits 2 with the closest ids."""
+    for dept in ids:
+        if dept not in org.departments:
+            message = _("unknown department {name}").format(name=repr(dept))
+            close = difflib.get_close_matches(dept, sorted(org.departments), n=3)
+            if close:
+                names = ", ".join(repr(c) for c in close)
+                message += " (" + _("did you mean {names}?").format(names=names) + ")"
+            raise UsageError(message)
+    return tuple(dict.fromkeys(ids))
+
+
 def _scenario(org: Organization, path: str | Path | None) -> Scenario | None:
     if path is None:
         return None
@@ -67,15 +82,18 @@ def write_slides(
     chains: Sequence[str] | None = None,
     template: str | Path | None = None,
     scenario: str | Path | None = None,
+    sipocs: Sequence[str] = (),
 ) -> Written:
     """Write the deck to ``output`` (``.pptx``): every chain or those of ``chains``, on the
     masters of ``template`` (a ``.pptx`` or ``.potx``) when given, with a what-if slide
-    comparing ``org`` with the ``scenario`` file (as ``simulate -o`` writes it) when given.
+    comparing ``org`` with the ``scenario`` file (as ``simulate -o`` writes it) when given, and a
+    SIPOC slide for each department of ``sipocs``.
 
     Raises
     ------
     UsageError
-        ``output`` is not ``.pptx``, python-pptx is not installed, an unknown chain, a
+        ``output`` is not ``.pptx``, python-pptx is not installed, an unknown chain or
+        department, a
         template that is not a readable PowerPoint file, or a scenario with no department
         of ``org``.
     InputError
@@ -87,12 +105,17 @@ def write_slides(
         raise UsageError(
             _("slides are written as .pptx, not {path}").format(path=repr(str(output)))
         )
+    departments = _departments(org, sipocs)
     brand = _template(template)
     what_if = _scenario(org, scenario)
     plan = plan_deck(
         org, graph, options or DiagramOptions(), engine, chains=chains, scenario=what_if
     )
-    plan = replace(plan, executive=build_summary(org, graph, flow=plan.flow))
+    plan = replace(
+        plan,
+        executive=build_summary(org, graph, flow=plan.flow),
+        sipocs=tuple(sipoc(org, graph, plan.flow, dept) for dept in departments),
+    )
     write_atomic(output, build_deck(plan, brand, str(template or "")))
     counts = {"slides": slide_count(plan), "nodes": len(plan.overview[0].nodes)}
     warnings = plan.overview[0].warnings

@@ -11,11 +11,11 @@ agree a new one with the client and change ``requires:``.
 
 from __future__ import annotations
 
-import operator
 from collections.abc import Iterator
 
 import networkx as nx
 
+from clientchain.analysis.quality import requirement_misses
 from clientchain.checks.base import Finding, Severity, finding
 from clientchain.i18n import _
 from clientchain.model import Handoff, Organization
@@ -29,20 +29,8 @@ SEVERITY = Severity.WARNING
 
 def misses(handoff: Handoff) -> list[tuple[str, float, float]]:
     """``(what, value, required)`` for each requirement of ``handoff`` its declared value
-    misses, in the order lead time (longer misses), quality, satisfaction (lower misses)."""
-    required = handoff.requires
-    if required is None:
-        return []
-    pairs = (
-        ("lead_time", handoff.lead_time, required.lead_time, operator.gt),
-        ("quality", handoff.quality, required.quality, operator.lt),
-        ("satisfaction", handoff.satisfaction, required.satisfaction, operator.lt),
-    )
-    return [
-        (what, value, need)
-        for what, value, need, missed in pairs
-        if value is not None and need is not None and missed(value, need)
-    ]
+    misses (:func:`clientchain.analysis.quality.requirement_misses`)."""
+    return requirement_misses(handoff)
 
 
 def _message(org: Organization, handoff: Handoff, what: str, value: float, need: float) -> str:

@@ -145,6 +145,15 @@ TemplateOption = Annotated[
         help="Build on a .pptx or .potx: its slide size, layouts, fonts and colours.",
     ),
 ]
+SipocOption = Annotated[
+    str | None,
+    typer.Option(
+        "--sipoc",
+        metavar="IDS",
+        # i18n: --help stays English
+        help="A SIPOC slide for each of these departments, after the chains (comma-separated ids).",
+    ),
+]
 ScenarioOption = Annotated[
     str | None,
     typer.Option(
@@ -285,9 +294,10 @@ def slides_command(
     chains: ChainsOption = None,
     template: TemplateOption = None,
     scenario: ScenarioOption = None,
+    sipoc: SipocOption = None,
     output_format: FormatOption = Format.TEXT,
 ) -> None:
-    """Write an editable .pptx deck: title, overview, one slide per chain, bottleneck table.
+    """Write an editable .pptx deck: title, summary, overview, chains, bottlenecks, charts.
 
     Diagrams are native PowerPoint shapes and connectors placed from the Graphviz
     layout; speaker notes carry the numbers; every text is fitted to its box. Needs
@@ -299,10 +309,11 @@ def slides_command(
     refuse_input_as_output(output, (file, theme_file, template, scenario))
     options = diagram_options(settings)
     selected = None if chains is None else [c.strip() for c in chains.split(",") if c.strip()]
+    departments = [] if sipoc is None else [d.strip() for d in sipoc.split(",") if d.strip()]
     with working(_("writing {file}").format(file=output)):
         org, graph = load(file)
         written = write_slides(
             org, graph, output, options, _engine(engine),
-            chains=selected, template=template, scenario=scenario,
+            chains=selected, template=template, scenario=scenario, sipocs=departments,
         )  # fmt: skip
     _tell(written, output_format)

@@ -150,7 +150,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "render",
         "slides_command",
         # i18n: --help stays English
-        "Write an editable .pptx deck: title, overview, one slide per chain, bottleneck table.",
+        "Write an editable .pptx deck: title, summary, overview, chains, bottlenecks, charts.",
     ),
     "discover": (
         "discover",

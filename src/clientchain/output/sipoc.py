@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from clientchain.analysis.sipoc import Exchange, Sipoc, SipocStep
     from clientchain.model import Organization
 
-__all__ = ["sipoc_json", "sipoc_markdown", "sipoc_text"]
+__all__ = ["sipoc_columns", "sipoc_headers", "sipoc_json", "sipoc_markdown", "sipoc_text"]
 
 
 def _what(org: Organization, exchange: Exchange) -> str:
@@ -68,6 +68,36 @@ def _load(org: Organization, result: Sipoc) -> str:
         load=hours(result.load_hours),
         capacity=hours(result.capacity_hours),
         per_period=per_period(org.period),
+    )
+
+
+def sipoc_headers() -> tuple[str, str, str, str, str]:
+    """The five parts' names, as the columns of a SIPOC table."""
+    return (_("Suppliers"), _("Inputs"), _("Process"), _("Outputs"), _("Customers"))
+
+
+def sipoc_columns(org: Organization, result: Sipoc) -> tuple[tuple[str, ...], ...]:
+    """The five parts as lines of text, one tuple a part (the report's and the slide's
+    SIPOC table): names, deliverables with their numbers, steps and load, customers with
+    what they require."""
+    inputs = tuple(
+        f"{_what(org, e)} ← {org.label(e.party)}: {_measures(org, e)}" for e in result.inputs
+    )
+    process = (*(_step(org, step) for step in result.process), _load(org, result))
+    outputs = tuple(
+        f"{_what(org, e)} → {org.label(e.party)}: {_measures(org, e)}" for e in result.outputs
+    )
+    customers = []
+    for e in result.outputs:
+        required = requirement_text_of(e)
+        suffix = " — " + _("requires: {requirements}").format(requirements=required)
+        customers.append(org.label(e.party) + (suffix if required else ""))
+    return (
+        tuple(org.label(s) for s in result.suppliers),
+        inputs,
+        process,
+        outputs,
+        tuple(dict.fromkeys(customers)),
     )
 
 

@@ -247,11 +247,16 @@ def cell_band(cell: MatrixCell, min_satisfaction: float) -> int:
     return max(bands) if bands else 3
 
 
+MISSED_MARK = "!"  # i18n: a mark, explained by the matrix's note
+"""Marks a cell whose handoff misses a requirement of its client (``requires:``)."""
+
+
 def _cell_text(cell: MatrixCell) -> str:
     none = "–"
     satisfaction = none if cell.satisfaction is None else num(cell.satisfaction)
     quality = none if cell.quality is None else pct(cell.quality)
-    return f"{satisfaction} · {quality}"  # i18n: two numbers
+    mark = f" {MISSED_MARK}" if cell.missed else ""
+    return f"{satisfaction} · {quality}{mark}"  # i18n: two numbers and a mark
 
 
 def matrix_chart(
@@ -311,6 +316,14 @@ def matrix_chart(
             columns=num(len(columns)),
             all_columns=num(len(matrix.clients)),
         )
+    if any(
+        cell.missed for key, cell in matrix.cells.items() if key[0] in rows and key[1] in columns
+    ):
+        # TRANSLATORS: {mark} is the "!" after a cell's numbers
+        missed = _("{mark}: misses a requirement of its client (requires:).").format(
+            mark=MISSED_MARK
+        )
+        note = f"{missed} {note}".strip()
     return MatrixChart(
         "matrix",  # i18n: a machine key
         _("Internal customer satisfaction matrix"),

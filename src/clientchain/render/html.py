@@ -22,7 +22,7 @@ from clientchain.i18n import _, current
 from clientchain.numbers import per_period
 from clientchain.render.charts_svg import charts_section
 from clientchain.render.report_data import Figure, ReportData, executive_sentences
-from clientchain.render.story import AFTER_CHAINS, CHAINS
+from clientchain.render.story import AFTER_CHAINS, CHAINS, sipoc_tables
 from clientchain.render.tables import Section, Table, finding_table, summary_table
 
 __all__ = ["CSP", "ZOOM_SCRIPT", "report_html", "script_hash"]
@@ -99,6 +99,7 @@ figure svg { width: 100%; height: auto; max-height: 85vh; display: block; cursor
 figcaption { color: var(--muted); font-size: .9rem; white-space: pre-line; }
 .hint { color: var(--muted); font-size: .8rem; }
 table.matrix th { white-space: normal; }
+table.sipoc td { vertical-align: top; width: 20%; }
 ul.legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .4rem 1.4rem;
   color: var(--muted); font-size: .9rem; }
 .swatch { display: inline-block; width: .9rem; height: .9rem; border: 1px solid var(--line);
@@ -139,6 +140,23 @@ def _table(table: Table, numeric: frozenset[int] = frozenset()) -> str:
     empty = f'<tr><td colspan="{len(table.headers)}">{none}</td></tr>'  # i18n: HTML
     body = "\n".join(rows) or empty
     return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"
+
+
+def _sipoc(data: ReportData) -> list[str]:
+    """Each department's Suppliers, Inputs, Process, Outputs and Customers, a table each."""
+    parts = [_heading("sipoc", "SIPOC")]  # i18n: SIPOC, a method's name
+    for index, (name, table) in enumerate(sipoc_tables(data), start=1):
+        head = "".join(f"<th>{_e(h)}</th>" for h in table.headers)
+        cells = "".join(
+            "<td>" + "<br>".join(_e(line) for line in cell.split("\n")) + "</td>"
+            for cell in table.rows[0]
+        )
+        parts += [
+            _heading(f"sipoc-{index}", name, 3),
+            f'<table class="sipoc">\n<thead><tr>{head}</tr></thead>\n'
+            f"<tbody>\n<tr>{cells}</tr>\n</tbody>\n</table>",
+        ]
+    return parts
 
 
 def _figure(figure: Figure) -> str:
@@ -241,5 +259,7 @@ def report_html(data: ReportData) -> str:
         parts.append(charts_section(data.charts, data.figure.diagram.theme))
     for section in AFTER_CHAINS:  # 5. who serves whom … findings
         parts += _section(section, data)
+        if section.anchor == "quality":  # then each department's SIPOC
+            parts += _sipoc(data)
     parts += [f"<script>{ZOOM_SCRIPT}</script>", "</body>", "</html>"]
     return "\n".join(parts) + "\n"

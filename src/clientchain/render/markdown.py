@@ -19,7 +19,7 @@ from clientchain.numbers import per_period
 from clientchain.render.dot import clean_text
 from clientchain.render.mermaid import to_mermaid
 from clientchain.render.report_data import Figure, ReportData, executive_sentences
-from clientchain.render.story import AFTER_CHAINS, CHAINS
+from clientchain.render.story import AFTER_CHAINS, CHAINS, sipoc_tables
 from clientchain.render.tables import Section, Table, summary_table
 from clientchain.render.vsm_table import timeline_table
 
@@ -90,4 +90,8 @@ def report_markdown(data: ReportData) -> str:
     # 4. the charts (issue 16, item 4) go here
     for section in AFTER_CHAINS:
         lines += _section(section, data)
+        if section.anchor == "quality":  # then each department's SIPOC
+            lines += ["", "## SIPOC"]  # i18n: SIPOC, a method's name
+            for name, table in sipoc_tables(data):
+                lines += ["", f"### {md_text(name)}", "", *_table(table)]
     return "\n".join(lines) + "\n"

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from clientchain._version import __version__
 from clientchain.analysis.flow import FlowReport
+from clientchain.analysis.sipoc import Sipoc
 from clientchain.analysis.summary import Summary
 from clientchain.model import Organization
 from clientchain.output.reports import Overview
@@ -41,6 +42,8 @@ class ReportData:
     """The executive summary that opens the report (``None``: the report has none)."""
     charts: tuple[BarChart | MatrixChart, ...] = ()
     """The charts (:func:`~clientchain.render.charts.chart_set`); HTML draws them."""
+    sipocs: tuple[Sipoc, ...] = ()
+    """Each department's SIPOC (:func:`~clientchain.analysis.sipoc.sipoc`), in file order."""
 
     @property
     def org(self) -> Organization:

@@ -32,12 +32,14 @@ from typing import TYPE_CHECKING
 import networkx as nx
 
 from clientchain.analysis.flow import DepartmentFlow, FlowReport, analyze_flow
+from clientchain.analysis.sipoc import Sipoc
 from clientchain.analysis.summary import Summary
 from clientchain.errors import UsageError
 from clientchain.i18n import _
 from clientchain.model import Organization
 from clientchain.numbers import duration, num, pct, per_period
 from clientchain.output.limits import constraint_line, marked_constraint
+from clientchain.output.sipoc import sipoc_columns, sipoc_headers
 from clientchain.render.charts import BarChart, MatrixChart, chart_set
 from clientchain.render.charts_slides import MATRIX_LIMIT, chart_slides
 from clientchain.render.dot import to_dot
@@ -61,6 +63,7 @@ from clientchain.render.pptx_template import (
     new_frame,
 )
 from clientchain.render.scene import Diagram
+from clientchain.render.sipoc_slide import sipoc_slide
 from clientchain.render.theme import Theme
 from clientchain.render.views import DiagramOptions, build_diagram
 from clientchain.render.vsm_pptx import draw_vsm, fit_vsm
@@ -117,6 +120,8 @@ class DeckPlan:
     executive: Summary | None = None
     """The executive summary, a slide after the title when it has items."""
     charts: tuple[BarChart | MatrixChart, ...] = ()
+    sipocs: tuple[Sipoc, ...] = ()
+    """The departments given a SIPOC slide (``slides --sipoc``), after the chains."""
 
 
 def _laid_out(diagram: Diagram, engine: Engine) -> Layout:
@@ -211,6 +216,9 @@ def build_deck(plan: DeckPlan, template: bytes | None = None, template_name: str
     _diagram_slide(frame, *plan.overview, overview_notes(org, flow))
     for (diagram, _layout), chain_id in zip(plan.chains, plan.chain_ids, strict=True):
         _vsm_slide(frame, diagram, chain_id, plan)
+    for result in plan.sipocs:
+        columns = sipoc_columns(org, result)
+        sipoc_slide(frame, _theme(frame, plan), org.label(result.id), sipoc_headers(), columns)
     _bottleneck_slides(frame, plan)
     chart_slides(frame, plan.charts, _theme(frame, plan))
     if plan.scenario is not None:
@@ -362,8 +370,9 @@ def _table_slide(
 
 def slide_count(plan: DeckPlan) -> int:
     """Slides in the deck of ``plan``: title, executive summary (when it has items), overview,
-    one per chain, the bottleneck tables, one per chart and the what-if slide."""
+    one per chain, one per SIPOC, the bottleneck tables, one per chart and the what-if slide."""
     opening = int(plan.executive is not None and bool(plan.executive.items))
     whatif = 0 if plan.scenario is None else 1
     pages = table_pages(len(plan.flow.departments))
-    return 2 + opening + len(plan.chains) + pages + len(plan.charts) + whatif
+    sipocs = len(plan.sipocs)
+    return 2 + opening + len(plan.chains) + sipocs + pages + len(plan.charts) + whatif

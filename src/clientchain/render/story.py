@@ -12,12 +12,15 @@ Numbers are only formatted here (:mod:`clientchain.numbers`), never computed.
 
 from __future__ import annotations
 
-from clientchain.i18n import N_, _
+from clientchain.analysis.quality import requirement_misses
+from clientchain.i18n import N_, _, ngettext
 from clientchain.numbers import duration, lead_time, num, pct
+from clientchain.output.overview import requirement_text
+from clientchain.output.sipoc import sipoc_columns, sipoc_headers
 from clientchain.render.report_data import ReportData
 from clientchain.render.tables import SECTIONS, UNKNOWN, Section, Table
 
-__all__ = ["AFTER_CHAINS", "CHAINS", "lead_time_table", "quality_table"]
+__all__ = ["AFTER_CHAINS", "CHAINS", "lead_time_table", "quality_table", "sipoc_tables"]
 
 
 def _headers(*headers: str) -> tuple[str, ...]:
@@ -25,31 +28,59 @@ def _headers(*headers: str) -> tuple[str, ...]:
 
 
 def quality_table(data: ReportData) -> Table:
-    """Every work handoff in file order: supplier, client, deliverable, %C&A, satisfaction."""
+    """Every work handoff in file order: supplier, client, deliverable, %C&A, satisfaction
+    (with the survey answers it rests on), and what its client requires when any handoff
+    states it (``requires:``, ``needs:``; a missed requirement is marked)."""
     org = data.org
-    rows = tuple(
-        (
+    work = [h for h in org.handoffs if h.type == "work"]
+    stated = any(h.requires is not None or h.needs for h in work)
+    rows = []
+    for h in work:
+        satisfaction = UNKNOWN
+        if h.satisfaction is not None:
+            # TRANSLATORS: a satisfaction rating out of five, "4.5 / 5"
+            satisfaction = _("{value} / 5").format(value=num(h.satisfaction))
+        if h.satisfaction is not None and h.answers is not None:
+            # TRANSLATORS: after a rating: the number of survey answers it rests on
+            answers = ngettext("({n} answer)", "({n} answers)", h.answers)
+            satisfaction += " " + answers.format(n=num(h.answers))
+        row: tuple[str, ...] = (
             org.label(h.source),
             org.label(h.target),
             h.deliverable or UNKNOWN,
             UNKNOWN if h.quality is None else pct(h.quality),
-            # TRANSLATORS: a satisfaction rating out of five, "4.5 / 5"
-            UNKNOWN
-            if h.satisfaction is None
-            else _("{value} / 5").format(value=num(h.satisfaction)),
+            satisfaction,
         )
-        for h in org.handoffs
-        if h.type == "work"
-    )
-    headers = _headers(
+        if stated:
+            required = requirement_text(h) or UNKNOWN
+            if requirement_misses(h):
+                # TRANSLATORS: a requirement the handoff misses: "%C&A ≥ 95% (missed)"
+                required = _("{requirement} (missed)").format(requirement=required)
+            row += (required,)
+        rows.append(row)
+    names = [
         N_("Supplier"),
         N_("Client"),
         N_("Deliverable"),
         # TRANSLATORS: a column of the report: percent complete and accurate of a handoff
         N_("%C&A"),
         N_("Satisfaction"),
-    )
-    return Table(headers, rows)
+    ]
+    if stated:
+        # TRANSLATORS: a column of the report: what the client requires of the handoff
+        names.append(N_("Client's requirement"))
+    return Table(_headers(*names), tuple(rows))
+
+
+def sipoc_tables(data: ReportData) -> list[tuple[str, Table]]:
+    """Each department's name and its SIPOC as a one-row table of five cells, a part's
+    lines separated by line breaks (``none`` for an empty part)."""
+    org = data.org
+    tables = []
+    for result in data.sipocs:
+        cells = tuple("\n".join(lines) or _("none") for lines in sipoc_columns(org, result))
+        tables.append((org.label(result.id), Table(sipoc_headers(), (cells,))))
+    return tables
 
 
 def lead_time_table(data: ReportData) -> Table:
