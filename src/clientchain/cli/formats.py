@@ -61,6 +61,12 @@ FORMATTERS: Mapping[str, Mapping[Style, str]] = {
         "json": "clientchain.output.sipoc:sipoc_json",
     },
     "sipoc --format markdown": {"text": "clientchain.output.sipoc:sipoc_markdown"},
+    "survey": {
+        "text": "clientchain.output.survey:survey_text",
+        "rich": "clientchain.output.survey_rich:survey_rich",
+        "json": "clientchain.output.survey:survey_json",
+    },
+    "survey --format markdown": {"text": "clientchain.output.survey:survey_markdown"},
 }
 """Command → style → ``module:function`` of its formatter."""
 

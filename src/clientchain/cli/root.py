@@ -146,6 +146,12 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         # i18n: --help stays English
         "Write an editable .pptx deck: title, overview, one slide per chain, bottleneck table.",
     ),
+    "survey": (
+        "survey",
+        "survey_command",
+        # i18n: --help stays English
+        "Survey results per supplier → client pair and period: scores, NPS, self-rating.",
+    ),
     "discover": (
         "discover",
         "discover_command",

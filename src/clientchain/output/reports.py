@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from clientchain.analysis.flow import FlowReport
 from clientchain.analysis.structure import WhoServesWhom
+from clientchain.analysis.survey import SurveyResult
 from clientchain.checks import Finding, Severity
 from clientchain.errors import Issue
 from clientchain.model import Organization
@@ -23,6 +24,7 @@ __all__ = [
     "CheckRun",
     "FileCheck",
     "Overview",
+    "SurveyReport",
     "input_finding",
 ]
 
@@ -160,3 +162,12 @@ def input_finding(issue: Issue) -> Finding:
 
 def _count(findings: Iterable[Finding], severity: Severity) -> int:
     return sum(f.severity is severity for f in findings)
+
+
+@dataclass(frozen=True, slots=True)
+class SurveyReport:
+    """What ``clientchain survey`` shows: the org, the answers' file name, the aggregates."""
+
+    org: Organization
+    source: str
+    result: SurveyResult
