@@ -59,7 +59,7 @@ ROLE_NAMES: dict[str, tuple[str, ...]] = {
 """Names recognised without an option, per role, English then Spanish."""
 
 DIMENSION_NAMES: dict[str, tuple[str, ...]] = {
-    "on_time": ("on time", "on-time", "timeliness", "a tiempo", "puntualidad"),
+    "on_time": ("on time", "on-time", "timeliness", "a tiempo", "puntualidad"),  # i18n: names
     "complete_accurate": (
         "complete and accurate", "complete & accurate", "complete accurate",  # i18n: names
         "completo y preciso", "completo y exacto", "completo preciso",  # i18n: column names
