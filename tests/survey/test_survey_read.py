@@ -210,3 +210,27 @@ def test_csv_reading_never_imports_openpyxl(tmp_path: Path) -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_workbook_cells_dates_numbers_and_booleans(tmp_path: Path) -> None:
+    import datetime
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["period", "rater", "supplier", "overall", "recommend"])
+    sheet.append([datetime.datetime(2026, 11, 5, 9, 30), "redes", "creatividad", 4.0, 9])
+    sheet.append([])  # a blank row is skipped, and the rows keep their numbers
+    sheet.append(["2026-12", "redes", "creatividad", True, 10])
+    path = tmp_path / "answers.xlsx"
+    book.save(path)
+    # row 4, column 4: a boolean is no score (Python would read True as 1)
+    assert _issues(path) == [
+        f"{path}:4:4: column 'overall': expected a whole score from 1 to 5, got 'True'"
+    ]
+    sheet.delete_rows(4)
+    book.save(path)
+    (answer,) = read_responses(path, ORG).responses.answers
+    assert (answer.period, answer.scores, answer.recommend) == ("2026-11", (4,), 9)

@@ -10,7 +10,7 @@ from clientchain.analysis.survey import (
     summarize,
 )
 from clientchain.model import Organization
-from clientchain.output.reports import SurveyReport
+from clientchain.output.survey import SurveyReport
 from clientchain.survey import SurveyOptions, read_responses
 
 __all__ = ["SurveyReport", "survey_report", "survey_satisfaction"]

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from clientchain.cli.common import Format, NoColorOption, load
+from clientchain.cli.common import Format, NoColorOption
 from clientchain.cli.discover import Delimiter, Encoding, parse_delimiter
 from clientchain.cli.formats import show
 from clientchain.console import err
@@ -113,6 +113,8 @@ def survey_command(
     no handoff in ORG are listed as undeclared relationships (a warning, exit 0).
     """
     from clientchain.app.survey import survey_report
+    from clientchain.i18n import adopt
+    from clientchain.loading import load_file
     from clientchain.output.survey import undeclared_warnings
     from clientchain.survey import SurveyColumns, SurveyOptions
 
@@ -127,7 +129,8 @@ def survey_command(
         tuple(dimension or ()),
     )
     options = SurveyOptions(columns, parse_delimiter(delimiter), encoding)
-    org, _graph = load(org_file)
+    org = load_file(org_file)  # no graph: the handoffs as declared are what the answers meet
+    adopt(org.language)
     report = survey_report(
         responses, org, options, min_responses=min_responses, period=_period(period)
     )

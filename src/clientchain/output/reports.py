@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from clientchain.analysis.flow import FlowReport
 from clientchain.analysis.structure import WhoServesWhom
-from clientchain.analysis.survey import SurveyResult
 from clientchain.checks import Finding, Severity
 from clientchain.errors import Issue
 from clientchain.model import Organization
@@ -24,7 +23,6 @@ __all__ = [
     "CheckRun",
     "FileCheck",
     "Overview",
-    "SurveyReport",
     "input_finding",
 ]
 
@@ -162,12 +160,3 @@ def input_finding(issue: Issue) -> Finding:
 
 def _count(findings: Iterable[Finding], severity: Severity) -> int:
     return sum(f.severity is severity for f in findings)
-
-
-@dataclass(frozen=True, slots=True)
-class SurveyReport:
-    """What ``clientchain survey`` shows: the org, the answers' file name, the aggregates."""
-
-    org: Organization
-    source: str
-    result: SurveyResult

@@ -8,9 +8,10 @@ NPS from −100 to 100).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from clientchain.analysis.survey import OVERALL
+from clientchain.analysis.survey import OVERALL, SurveyResult
 from clientchain.i18n import N_, _
 from clientchain.numbers import num, pct, plural
 from clientchain.output.common import dumps
@@ -18,10 +19,10 @@ from clientchain.output.common import dumps
 if TYPE_CHECKING:
     from clientchain.analysis.survey import Nps, PairResult, Rating, Stats
     from clientchain.model import Organization
-    from clientchain.output.reports import SurveyReport
 
 __all__ = [
     "DIMENSION_WORDS",
+    "SurveyReport",
     "dimension_name",
     "nps_text",
     "pair_heading",
@@ -33,6 +34,16 @@ __all__ = [
     "too_few",
     "undeclared_warnings",
 ]
+
+
+@dataclass(frozen=True, slots=True)
+class SurveyReport:
+    """What ``clientchain survey`` shows: the org, the answers' file name, the aggregates."""
+
+    org: Organization
+    source: str
+    result: SurveyResult
+
 
 DIMENSION_WORDS = {
     "on_time": N_("on time"),

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
     from clientchain.analysis.survey import PairResult, Stats
     from clientchain.model import Organization
-    from clientchain.output.reports import SurveyReport
+    from clientchain.output.survey import SurveyReport
 
 __all__ = ["survey_rich"]
 

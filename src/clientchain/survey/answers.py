@@ -20,9 +20,10 @@ declared between them, reported by :func:`clientchain.analysis.survey.summarize`
 from __future__ import annotations
 
 import datetime
+import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from clientchain.analysis.survey import Answer, Responses
 from clientchain.errors import InputError, Issue
@@ -50,7 +51,13 @@ class Departments:
             self._known.setdefault(key.casefold(), key)
         for key in org.departments:
             self._known[key] = key
+        self._exact: dict[object, str] = {d.name: key for key, d in org.departments.items()}
+        self._exact.update({key: key for key in org.departments})  # an id wins over a name
         self._choices = [*org.departments, *(d.name for d in org.departments.values())]
+
+    def known(self, value: object) -> str | None:
+        """The id a cell names as written (no trimming, exact case), or ``None``: the fast path."""
+        return self._exact.get(value) if value.__class__ is str else None
 
     def find(self, text: str) -> str | None:
         """The id ``text`` names, or ``None``."""
@@ -81,12 +88,31 @@ class _Context:
     departments: Departments
     issues: list[Issue]
     dropped: int = 0
+    periods: dict[object, str | None] = field(default_factory=dict)
 
     def add(self, row: int, column: int, message: str, hint: str = "") -> None:
         if len(self.issues) < MAX_ISSUES:
             self.issues.append(Issue(self.sheet.source, row, column, message, hint=hint))
         else:
             self.dropped += 1
+
+    @property
+    def count(self) -> int:
+        return len(self.issues) + self.dropped
+
+
+_MISSING = object()
+_NOT_FOUND = itertools.repeat(_MISSING)
+_SCORES: dict[int, dict[object, int | None]] = {
+    low: {
+        **{str(n): n for n in range(low, high + 1)},
+        **{n: n for n in range(low, high + 1)},  # 4.0 finds 4 too
+        "": None,
+        None: None,
+    }
+    for low, high in ((1, 5), (0, 10))
+}
+"""Fast paths: valid scores as text (a CSV's cells) or numbers (a workbook's), blank cells."""
 
 
 def parse_answers(sheet: Sheet, columns: ColumnMap, org: Organization) -> Responses:
@@ -97,25 +123,30 @@ def parse_answers(sheet: Sheet, columns: ColumnMap, org: Organization) -> Respon
     InputError
         Every problem found (see the module), located ``file:row:column``.
     """
+    width = len(sheet.header)
     index = {name: i for i, name in reversed(list(enumerate(sheet.header)))}
     context = _Context(sheet, Departments(org), [])
     dimensions = tuple(dimension for dimension, _column in columns.dimensions)
     score_at = [index[column] for _dimension, column in columns.dimensions]
-    at = {role: index.get(getattr(columns, role) or "") for role in _ROLES}
+    # a role the file lacks reads the blank cell put after each row's last one
+    at = {role: index.get(getattr(columns, role) or "", width) for role in _ROLES}
     answers: list[Answer] = []
     seen: dict[tuple[str, str, str, str], int] = {}
-    for row, cells in sheet.rows:
-        answer = _answer(context, row, cells, at, score_at)
+    row = 1
+    for row, given in sheet.rows:
+        cells = (*given[:width], *([None] * (width - len(given))), None)
+        answer = _answer(context, row, cells, at, score_at, columns)
         if answer is None:
             continue
-        respondent = _text(_cell(cells, at["respondent"]))
+        respondent = cells[at["respondent"]]
+        respondent = respondent.strip() if respondent.__class__ is str else _text(respondent)
         if respondent:
             key = (answer.period, respondent, answer.supplier, answer.client)
             first = seen.setdefault(key, row)
             if first != row:
                 context.add(
                     row,
-                    (at["respondent"] or 0) + 1,
+                    at["respondent"] + 1,
                     _(
                         "duplicate answer: respondent {respondent} already rated {supplier} "
                         "for {client} in {period} (row {first})"
@@ -133,7 +164,7 @@ def parse_answers(sheet: Sheet, columns: ColumnMap, org: Organization) -> Respon
             context.issues.append(
                 Issue(  # placed after the last row: it sorts last
                     sheet.source,
-                    sheet.rows[-1][0] + 1,
+                    row + 1,
                     1,
                     _("{n} more problems not listed").format(n=context.dropped),
                 )
@@ -149,44 +180,43 @@ def _answer(
     context: _Context,
     row: int,
     cells: Sequence[Cell],
-    at: dict[str, int | None],
+    at: dict[str, int],
     score_at: list[int],
+    columns: ColumnMap,
 ) -> Answer | None:
     """The answer on ``row``, or ``None`` (its problems added to ``context``)."""
-    before = len(context.issues) + context.dropped
+    before = context.count
     period = _period(context, row, cells, at["period"])
     rater = _department(context, row, cells, at["rater"], required=True)
     supplier = _department(context, row, cells, at["supplier"], required=True)
     client = _department(context, row, cells, at["client"], required=False) or rater
-    scores = tuple(_score(context, row, cells, i, 1, 5) for i in score_at)
-    recommend = (
-        None if at["recommend"] is None else _score(context, row, cells, at["recommend"], 0, 10)
-    )
+    # the fast path: a table lookup per score (a workbook's TRUE/FALSE arrive as text)
+    scores = tuple(map(_SCORES[1].get, [cells[i] for i in score_at], _NOT_FOUND))
+    if _MISSING in scores:
+        scores = tuple(_score(context, row, cells, i, 1, 5) for i in score_at)
+    recommend = None
+    if columns.recommend is not None:
+        recommend = _SCORES[0].get(cells[at["recommend"]], _MISSING)
+        if recommend is _MISSING:
+            recommend = _score(context, row, cells, at["recommend"], 0, 10)
     if supplier is not None and supplier == client:
-        column = (
-            at["client"]
-            if at["client"] is not None and _text(_cell(cells, at["client"]))
-            else at["rater"]
-        )
+        named = columns.client is not None and _text(cells[at["client"]])
         hint = _("a self-rating names, in the client column, the department it serves")
         context.add(
             row,
-            (column or 0) + 1,
+            (at["client"] if named else at["rater"]) + 1,
             _("{department} rates itself as its own client").format(department=supplier),
             hint if rater == supplier else "",
         )
-    if len(context.issues) + context.dropped > before:
+    if context.count > before:
         return None
     assert period is not None
     assert rater is not None
     assert supplier is not None
     assert client is not None
-    comment = _text(_cell(cells, at["comment"])) or None
-    return Answer(period, rater, supplier, client, scores, recommend, comment)
-
-
-def _cell(cells: Sequence[Cell], i: int | None) -> Cell:
-    return cells[i] if i is not None and i < len(cells) else None
+    comment = cells[at["comment"]]
+    comment = (comment.strip() if comment.__class__ is str else _text(comment)) or None
+    return Answer(period, rater, supplier, client, scores, recommend, comment)  # type: ignore[arg-type]
 
 
 def _text(value: Cell) -> str:
@@ -197,41 +227,47 @@ def _text(value: Cell) -> str:
     return str(value).strip()
 
 
-def _period(context: _Context, row: int, cells: Sequence[Cell], i: int | None) -> str | None:
-    value = _cell(cells, i)
-    period = parse_period(value) if _text(value) else None
+def _period(context: _Context, row: int, cells: Sequence[Cell], i: int) -> str | None:
+    value = cells[i]
+    period = context.periods.get(value, _MISSING)
+    if period is _MISSING:
+        period = context.periods[value] = parse_period(value) if _text(value) else None
     if period is None:
         got = _text(value)
         context.add(
             row,
-            (i or 0) + 1,
+            i + 1,
             _("expected a period like 2026-11 or a date like 2026-11-15, got {value}").format(
                 value=repr(got)
             )
             if got
             else _("the period is missing"),
         )
-    return period
+    return period  # type: ignore[return-value]
 
 
 def _department(
-    context: _Context, row: int, cells: Sequence[Cell], i: int | None, *, required: bool
+    context: _Context, row: int, cells: Sequence[Cell], i: int, *, required: bool
 ) -> str | None:
-    text = _text(_cell(cells, i))
+    found = context.departments.known(cells[i])
+    if found is not None:
+        return found
+    text = _text(cells[i])
     if not text:
         if required:
-            column = context.sheet.header[i] if i is not None else ""
             context.add(
                 row,
-                (i or 0) + 1,
-                _("column {column}: the department is missing").format(column=repr(column)),
+                i + 1,
+                _("column {column}: the department is missing").format(
+                    column=repr(context.sheet.header[i])
+                ),
             )
         return None
     found = context.departments.find(text)
     if found is None:
         context.add(
             row,
-            (i or 0) + 1,
+            i + 1,
             _("unknown department {name}").format(name=repr(text)),
             context.departments.hint(text),
         )
@@ -241,7 +277,7 @@ def _department(
 def _score(
     context: _Context, row: int, cells: Sequence[Cell], i: int, low: int, high: int
 ) -> int | None:
-    value = _cell(cells, i)
+    value = cells[i]
     if isinstance(value, bool):
         value = str(value)
     if isinstance(value, int | float):

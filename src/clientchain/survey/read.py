@@ -12,6 +12,7 @@ them: the header is row (line) 1 of a CSV without blank lines above it.
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,11 +35,12 @@ Cell = Any
 
 @dataclass(frozen=True, slots=True)
 class Sheet:
-    """The header and the data rows, each with its row number (1-based, as shown)."""
+    """The header, and the data rows with their row numbers (1-based, as shown), read from
+    the file as they are iterated (once): a large file never sits in memory as rows."""
 
     source: str
     header: tuple[str, ...]
-    rows: list[tuple[int, tuple[Cell, ...]]]
+    rows: Iterator[tuple[int, Sequence[Cell]]]
     kind: str  # "csv" | "xlsx"
     encoding: str | None = None
     delimiter: str | None = None
@@ -47,12 +49,13 @@ class Sheet:
 def read_sheet(
     path: str | Path, *, delimiter: str | None = None, encoding: str | None = None
 ) -> Sheet:
-    """Read the answers at ``path``: ``.xlsx`` as a workbook, anything else as CSV.
+    """Open the answers at ``path``: ``.xlsx`` as a workbook, anything else as CSV.
 
     Raises
     ------
     SurveyError
-        No such file, an unreadable workbook, an empty file, a missing openpyxl.
+        No such file, an unreadable workbook, an empty file, a missing openpyxl (here or
+        while the rows are read).
     DiscoverError
         A byte the CSV's encoding cannot read (located ``file:line:column``).
     """
@@ -64,23 +67,38 @@ def read_sheet(
         )
         raise SurveyError(message.format(file=shown))
     if path.name.lower().endswith((".xlsx", ".xlsm")):
-        return _read_xlsx(path, shown)
-    return _read_csv(path, shown, delimiter, encoding)
-
-
-def _read_csv(path: Path, shown: str, delimiter: str | None, encoding: str | None) -> Sheet:
-    if encoding is not None:
-        check_encoding(encoding)
+        records = _xlsx_records(path, shown)
+        kind = "xlsx"
     else:
-        with path.open("rb") as stream:
-            encoding = detect_encoding(stream.read(SAMPLE_BYTES))
+        if encoding is not None:
+            check_encoding(encoding)
+        else:
+            with path.open("rb") as stream:
+                encoding = detect_encoding(stream.read(SAMPLE_BYTES))
+        if delimiter is None:
+            with path.open(encoding=encoding, errors="replace", newline="") as stream:
+                delimiter = sniff_delimiter(stream.read(SAMPLE_BYTES))
+        records = _csv_records(path, shown, encoding, delimiter)
+        kind = "csv"
+    first = next(records, None)
+    if first is None:
+        raise SurveyError(_("{source}: the file is empty").format(source=shown))
+    header = tuple("" if v is None else str(v).strip().lstrip("\ufeff") for v in first[1])
+    return Sheet(shown, header, records, kind, encoding, delimiter)
+
+
+def _csv_records(
+    path: Path, shown: str, encoding: str, delimiter: str
+) -> Iterator[tuple[int, Sequence[Cell]]]:
+    """Every record that is not blank, with the line it starts on."""
     try:
         with path.open(encoding=encoding, newline="") as stream:
-            sample = stream.read(SAMPLE_BYTES)
-            delimiter = delimiter or sniff_delimiter(sample)
-            stream.seek(0)
             reader = csv.reader(stream, delimiter=delimiter)
-            header, rows = _numbered(reader)
+            line = 1
+            for record in reader:
+                start, line = line, reader.line_num + 1
+                if "".join(record).strip():
+                    yield start, record
     except UnicodeDecodeError:
         check_decodes(path, encoding, shown)  # raises, located
         raise
@@ -88,29 +106,10 @@ def _read_csv(path: Path, shown: str, delimiter: str | None, encoding: str | Non
         raise SurveyError(
             _("{source}: cannot read the CSV: {reason}").format(source=shown, reason=exc)
         ) from None
-    if header is None:
-        raise SurveyError(_("{source}: the file is empty").format(source=shown))
-    return Sheet(shown, header, rows, "csv", encoding, delimiter)
 
 
-def _numbered(reader: Any) -> tuple[tuple[str, ...] | None, list[tuple[int, tuple[Cell, ...]]]]:
-    """The first non-blank record as the header, then every non-blank record with the line
-    it starts on."""
-    header: tuple[str, ...] | None = None
-    rows: list[tuple[int, tuple[Cell, ...]]] = []
-    line = 1
-    for record in reader:
-        start, line = line, reader.line_num + 1
-        if not any(cell.strip() for cell in record):
-            continue
-        if header is None:
-            header = tuple(cell.strip().lstrip("\ufeff") for cell in record)
-        else:
-            rows.append((start, tuple(record)))
-    return header, rows
-
-
-def _read_xlsx(path: Path, shown: str) -> Sheet:
+def _xlsx_records(path: Path, shown: str) -> Iterator[tuple[int, Sequence[Cell]]]:
+    """Every row of the first sheet that is not blank, with its row number."""
     try:
         import openpyxl
     except ImportError:
@@ -124,18 +123,10 @@ def _read_xlsx(path: Path, shown: str) -> Sheet:
             )
         ) from None
     try:
-        sheet = book.worksheets[0]
-        header: tuple[str, ...] | None = None
-        rows: list[tuple[int, tuple[Cell, ...]]] = []
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
-                continue
-            if header is None:
-                header = tuple("" if v is None else str(v).strip() for v in values)
-            else:
-                rows.append((number, tuple(values)))
+        rows = book.worksheets[0].iter_rows(values_only=True)
+        for number, values in enumerate(rows, start=1):
+            if any(v is not None and (not isinstance(v, str) or v.strip()) for v in values):
+                # TRUE and FALSE as text: a boolean is no score (True == 1 in Python)
+                yield number, tuple(str(v) if isinstance(v, bool) else v for v in values)
     finally:
         book.close()
-    if header is None:
-        raise SurveyError(_("{source}: the first sheet is empty").format(source=shown))
-    return Sheet(shown, header, rows, "xlsx")
