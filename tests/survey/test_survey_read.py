@@ -234,3 +234,24 @@ def test_workbook_cells_dates_numbers_and_booleans(tmp_path: Path) -> None:
     book.save(path)
     (answer,) = read_responses(path, ORG).responses.answers
     assert (answer.period, answer.scores, answer.recommend) == ("2026-11", (4,), 9)
+
+
+def test_satisfaction_per_pair_for_the_org_file() -> None:
+    from clientchain.app.survey import survey_satisfaction
+
+    found = survey_satisfaction(ROOT / "examples/survey/encuesta.csv", ORG)
+    # the last period (2026-11), pairs with at least 3 answers from their clients; the pair
+    # Administración → Dirección (2 answers) is left out, self-ratings never count
+    assert {pair: (s.n, s.period) for pair, s in found.items()} == {
+        ("audiovisual", "medios"): (3, "2026-11"),
+        ("audiovisual", "redes"): (4, "2026-11"),
+        ("contenido", "creatividad"): (4, "2026-11"),
+        ("creatividad", "redes"): (5, "2026-11"),
+        ("cuentas", "contenido"): (3, "2026-11"),
+        ("medios", "redes"): (3, "2026-11"),
+    }
+    # the same means as the command shows for 2026-11 (text output: 3.6 and 4.33)
+    assert found["creatividad", "redes"].mean == pytest.approx(3.6)
+    assert round(found["medios", "redes"].mean, 2) == 4.33
+    earlier = survey_satisfaction(ROOT / "examples/survey/encuesta.csv", ORG, period="2026-10")
+    assert earlier["creatividad", "redes"].mean == pytest.approx(3.4)
