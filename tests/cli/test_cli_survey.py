@@ -223,3 +223,35 @@ def test_spanish_output(cli: Invoke, worked: Path) -> None:
     assert "2 respuestas: demasiado pocas respuestas (menos de 3)" in done.stdout
     assert "general: media 4,2, de 0,84, IC 95 % 3,16–5,24" in done.stdout
     assert done.stderr.startswith("aviso: Redes sociales (redes) → Planificación de medios")
+
+
+def test_one_answer_has_no_spread(cli: Invoke, worked: Path) -> None:
+    done = cli("survey", str(worked), "--org", AGENCIA, "--min-responses", "1")
+    # Medios rates Redes once: overall 4, recommend 8 (neither promoter nor detractor)
+    assert (
+        "      overall: mean 4, sd not defined (one answer), 4s and 5s 100%, scores 1–5: 0/0/0/1/0"
+        in done.stdout
+    )
+    assert "      internal NPS: 0 (1 answer: 0% promoters, 0% detractors)" in done.stdout
+
+
+def test_every_dimension_in_every_format(cli: Invoke, monkeypatch: pytest.MonkeyPatch) -> None:
+    args = ("survey", ENCUESTA, "--org", AGENCIA, "--period", "2026-11")
+    text = cli(*args).stdout
+    # Creatividad → Redes sociales, 2026-11: five answers from Redes (see examples/survey)
+    assert "      capacidad" not in text  # the Spanish headers are read, the output is English
+    assert "      responsiveness: mean 3.8, sd 0.45, 95% CI 3.24–4.36" in text
+    markdown = cli(*args, "-f", "markdown").stdout
+    assert (
+        "| Supplier → client | Answers | overall | on time | complete and accurate | "
+        "responsiveness | communication | courtesy | 4s and 5s | Internal NPS | Self-rating | Gap |"
+        in markdown
+    )
+    assert (
+        "| Creatividad (creatividad) → Redes sociales (redes) | 5 | 3.6 (2.18–5.02) |" in markdown
+    )
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    shown = re.sub(r"\x1b\[[0-9;]*m", "", cli(*args).stdout)
+    assert "Mean per dimension" in shown
+    assert "Comments on Creatividad → Redes sociales" in shown
+    assert "undeclared relationships" in shown
