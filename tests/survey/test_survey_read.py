@@ -255,3 +255,26 @@ def test_satisfaction_per_pair_for_the_org_file() -> None:
     assert round(found["medios", "redes"].mean, 2) == 4.33
     earlier = survey_satisfaction(ROOT / "examples/survey/encuesta.csv", ORG, period="2026-10")
     assert earlier["creatividad", "redes"].mean == pytest.approx(3.4)
+
+
+def test_a_damaged_sheet_is_an_error_not_a_crash(tmp_path: Path) -> None:
+    import zipfile
+
+    good = ROOT / "examples/survey/survey.xlsx"
+    damaged = tmp_path / "damaged.xlsx"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(damaged, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = data[: len(data) // 2]  # the sheet's XML cut in the middle
+            target.writestr(info, data)
+    with pytest.raises(SurveyError, match=r"damaged\.xlsx: cannot read the workbook"):
+        read_responses(damaged, ORG)
+
+
+def test_an_external_party_is_no_department(tmp_path: Path) -> None:
+    path = _write(tmp_path, "period,rater,supplier,overall\n2026-11,Marcas,redes,4\n")
+    assert _issues(path) == [
+        f"{path}:2:2: 'Marcas' is an external client or supplier (marcas), not a department: "
+        "the survey rates the departments' work for one another"
+    ]

@@ -54,6 +54,15 @@ class Departments:
         self._exact: dict[object, str] = {d.name: key for key, d in org.departments.items()}
         self._exact.update({key: key for key in org.departments})  # an id wins over a name
         self._choices = [*org.departments, *(d.name for d in org.departments.values())]
+        self._outside = {
+            name.casefold(): party.id
+            for party in (*org.clients.values(), *org.suppliers.values())
+            for name in (party.id, party.name)
+        }
+
+    def external(self, text: str) -> str | None:
+        """The id of the external client or supplier ``text`` names, or ``None``."""
+        return self._outside.get(text.casefold())
 
     def known(self, value: object) -> str | None:
         """The id a cell names as written (no trimming, exact case), or ``None``: the fast path."""
@@ -265,12 +274,20 @@ def _department(
         return None
     found = context.departments.find(text)
     if found is None:
-        context.add(
-            row,
-            i + 1,
-            _("unknown department {name}").format(name=repr(text)),
-            context.departments.hint(text),
-        )
+        outside = context.departments.external(text)
+        if outside is not None:
+            message = _(
+                "{name} is an external client or supplier ({id}), not a department: the survey "
+                "rates the departments' work for one another"
+            ).format(name=repr(text), id=outside)
+            context.add(row, i + 1, message)
+        else:
+            context.add(
+                row,
+                i + 1,
+                _("unknown department {name}").format(name=repr(text)),
+                context.departments.hint(text),
+            )
     return found
 
 

@@ -128,5 +128,11 @@ def _xlsx_records(path: Path, shown: str) -> Iterator[tuple[int, Sequence[Cell]]
             if any(v is not None and (not isinstance(v, str) or v.strip()) for v in values):
                 # TRUE and FALSE as text: a boolean is no score (True == 1 in Python)
                 yield number, tuple(str(v) if isinstance(v, bool) else v for v in values)
+    except Exception as exc:  # noqa: BLE001 - a damaged sheet, read lazily: many kinds
+        raise SurveyError(
+            _("{source}: cannot read the workbook: {reason}").format(
+                source=shown, reason=str(exc) or type(exc).__name__
+            )
+        ) from None
     finally:
         book.close()
