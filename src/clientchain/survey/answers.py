@@ -3,7 +3,7 @@
 Errors (the answers are refused, exit 2, all of them listed; at most :data:`MAX_ISSUES`):
 
 * a rater, supplier or client that is not a department of the org file (by id, or by name
-  in any case), with a "did you mean";
+  in any case), with a "did you mean" (or saying it is an external client or supplier);
 * a missing rater, supplier or period; a period that is neither ``YYYY-MM`` nor a date;
 * a score that is not a whole number from 1 to 5, a recommend score not from 0 to 10;
 * a department rated as its own client (the client defaults to the rater, so a
