@@ -40,6 +40,7 @@ def answers(draw: st.DrawFn) -> Answer:
 def test_below_the_threshold_nothing_but_the_count_shows(
     rows: list[Answer], threshold: int
 ) -> None:
+    rows = [replace(a, comment=f"<note {i}>" if a.comment else None) for i, a in enumerate(rows)]
     result = summarize(Responses(DIMS, tuple(rows), True), ORG, min_responses=threshold)
     report = SurveyReport(ORG, "answers.csv", result)
     shown = survey_text(report) + survey_json(report) + survey_markdown(report)
