@@ -243,8 +243,8 @@ def test_every_dimension_in_every_format(cli: Invoke, monkeypatch: pytest.Monkey
     assert "      responsiveness: mean 3.8, sd 0.45, 95% CI 3.24–4.36" in text
     markdown = cli(*args, "-f", "markdown").stdout
     assert (
-        "| Supplier → client | Answers | overall | on time | complete and accurate | "
-        "responsiveness | communication | courtesy | 4s and 5s | Internal NPS | Self-rating | Gap |"
+        "| Supplier → client | Answers | Overall | On time | Complete and accurate | "
+        "Responsiveness | Communication | Courtesy | 4s and 5s | Internal NPS | Self-rating | Gap |"
         in markdown
     )
     assert (

@@ -151,7 +151,8 @@ class SurveyResult:
     """Every pair of every period (sorted by period, supplier, client), and what the org lacks.
 
     ``undeclared`` lists the (supplier, client) pairs rated with no handoff between them in
-    the org file: the survey found a relationship the map does not have.
+    the org file: the survey found a relationship the map does not have. ``answers`` counts
+    the answers of the periods shown, self-ratings included.
     """
 
     dimensions: tuple[str, ...]
@@ -258,14 +259,14 @@ def summarize(
         rating = _rating(mine, responses, min_responses) if mine else None
         pairs.append(PairResult(p, supplier, client, clients, rating, _gap(rating, clients)))
     declared = {(h.source, h.target) for h in org.handoffs}
-    rated = {(a.supplier, a.client) for a in responses.answers}
+    rated = {(supplier, client) for _p, supplier, client, _own in groups}
     return SurveyResult(
         responses.dimensions,
         min_responses,
         tuple(periods if period is None else [period]),
         tuple(pairs),
         tuple(sorted(rated - declared)),
-        len(responses.answers),
+        sum(len(group) for group in groups.values()),
         responses.recommend,
     )
 

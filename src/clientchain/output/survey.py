@@ -205,8 +205,8 @@ def survey_markdown(report: SurveyReport) -> str:
     header = [
         _("Supplier → client"),
         _("Answers"),
-        dimension_name(OVERALL),
-        *(dimension_name(d) for d in others),
+        _capital(dimension_name(OVERALL)),
+        *(_capital(dimension_name(d)) for d in others),
         _("4s and 5s"),
         _("Internal NPS"),
         _("Self-rating"),
@@ -234,6 +234,11 @@ def survey_markdown(report: SurveyReport) -> str:
         ]
         lines.append("")
     return "\n".join(lines)
+
+
+def _capital(text: str) -> str:
+    """A table header: ``'On time'``."""
+    return text[:1].upper() + text[1:]
 
 
 def _mean_ci(stats: Stats | None) -> str:
