@@ -182,7 +182,11 @@ def test_the_example_csv_and_xlsx_say_the_same(cli: Invoke) -> None:
 
 def test_one_period(cli: Invoke) -> None:
     done = cli("survey", ENCUESTA, "--org", AGENCIA, "--period", "2026-10", "-f", "json")
-    assert json.loads(done.stdout)["periods"] == ["2026-10"]
+    document = json.loads(done.stdout)
+    assert document["periods"] == ["2026-10"]
+    # a month of examples/survey: 4 + 5 + 3 (self) + 3 + 4 + 3 + 2 + 3 answers
+    assert document["answers"] == 27
+    assert {p["period"] for p in document["pairs"]} == {"2026-10"}
     bad = cli("survey", ENCUESTA, "--org", AGENCIA, "--period", "octubre")
     assert bad.exit_code == 2
     assert "--period: expected a month like 2026-11, got 'octubre'" in bad.stderr
