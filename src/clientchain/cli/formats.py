@@ -65,6 +65,12 @@ FORMATTERS: Mapping[str, Mapping[Style, str]] = {
         "text": "clientchain.output.summary:summary_text",
         "json": "clientchain.output.summary:summary_json",
     },
+    "survey": {
+        "text": "clientchain.output.survey:survey_text",
+        "rich": "clientchain.output.survey_rich:survey_rich",
+        "json": "clientchain.output.survey:survey_json",
+    },
+    "survey --format markdown": {"text": "clientchain.output.survey:survey_markdown"},
 }
 """Command → style → ``module:function`` of its formatter."""
 

@@ -152,6 +152,12 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         # i18n: --help stays English
         "Write an editable .pptx deck: title, summary, overview, chains, bottlenecks, charts.",
     ),
+    "survey": (
+        "survey",
+        "survey_command",
+        # i18n: --help stays English
+        "Survey results per supplier → client pair and period: scores, NPS, self-rating.",
+    ),
     "discover": (
         "discover",
         "discover_command",
