@@ -104,6 +104,15 @@ def survey_command(
     respondent: Annotated[Column, _column("respondent's id (duplicates are checked by it)")] = None,
     delimiter: Delimiter = None,
     encoding: Encoding = None,
+    update: Annotated[
+        bool,
+        typer.Option(
+            "--update",
+            # i18n: --help stays English
+            help="Write each pair's overall mean and answer count into ORG's handoffs "
+            "(satisfaction, answers), keeping its comments and layout.",
+        ),
+    ] = False,
 ) -> None:
     """Survey results per supplier → client pair and period: scores, NPS, self-rating.
 
@@ -112,10 +121,10 @@ def survey_command(
     answers than --min-responses shows "too few answers" and nothing else. Pairs rated with
     no handoff in ORG are listed as undeclared relationships (a warning, exit 0).
     """
-    from clientchain.app.survey import survey_report
+    from clientchain.app.survey import survey_report, survey_update
     from clientchain.i18n import adopt
     from clientchain.loading import load_file
-    from clientchain.output.survey import undeclared_warnings
+    from clientchain.output.survey import undeclared_warnings, update_lines
     from clientchain.survey import SurveyColumns, SurveyOptions
 
     columns = SurveyColumns(
@@ -131,11 +140,19 @@ def survey_command(
     options = SurveyOptions(columns, parse_delimiter(delimiter), encoding)
     org = load_file(org_file)  # no graph: the handoffs as declared are what the answers meet
     adopt(org.language)
-    report = survey_report(
-        responses, org, options, min_responses=min_responses, period=_period(period)
-    )
+    if update:
+        report, updated = survey_update(
+            responses, org_file, org, options, min_responses=min_responses, period=_period(period)
+        )
+    else:
+        report = survey_report(
+            responses, org, options, min_responses=min_responses, period=_period(period)
+        )
     for line in undeclared_warnings(report):
         err(line)
+    if update:
+        for line in update_lines(org_file, updated):
+            err(line)
     if output_format is SurveyFormat.MARKDOWN:
         show(ctx, Format.TEXT, True, "survey --format markdown", report)
     else:

@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from clientchain.analysis.survey import OVERALL, SurveyResult
-from clientchain.i18n import N_, _
-from clientchain.numbers import num, pct, plural
+from clientchain.i18n import N_, _, ngettext
+from clientchain.numbers import num, pct, plural, rating
 from clientchain.output.common import dumps
 
 if TYPE_CHECKING:
     from clientchain.analysis.survey import Nps, PairResult, Rating, Stats
+    from clientchain.loading.update import UpdateResult
     from clientchain.model import Organization
 
 __all__ = [
@@ -33,6 +34,7 @@ __all__ = [
     "survey_text",
     "too_few",
     "undeclared_warnings",
+    "update_lines",
 ]
 
 
@@ -179,6 +181,39 @@ def _undeclared_lines(org: Organization, pairs: tuple[tuple[str, str], ...]) -> 
         return []
     lines = [_("undeclared relationships (rated, but no handoff in the org file):")]
     lines += [f"  {org.describe(s)} → {org.describe(c)}" for s, c in pairs]
+    return lines
+
+
+def update_lines(org_file: str, result: UpdateResult) -> list[str]:
+    """What ``survey --update`` wrote into ``org_file``: one line a handoff, then a summary."""
+    lines = []
+    for change in result.changes:
+        before = "–" if change.old_satisfaction is None else num(change.old_satisfaction)
+        # TRANSLATORS: a handoff survey --update wrote: "org.yaml:31: a → b: satisfaction 3.5 → 4"
+        lines.append(
+            _("{file}:{line}: {supplier} → {client}: satisfaction {before} → {after}").format(
+                file=org_file,
+                line=change.line,
+                supplier=change.source,
+                client=change.target,
+                before=before,
+                after=rating(change.satisfaction, change.answers),
+            )
+        )
+    for supplier, client in result.not_found:
+        lines.append(
+            _(
+                "{supplier} → {client}: no handoff in the file to write it to (left as it is)"
+            ).format(supplier=supplier, client=client)
+        )
+    if not result.changed:
+        lines.append(_("{file}: nothing to update").format(file=org_file))
+    else:
+        lines.append(
+            ngettext(
+                "updated {file}: {n} handoff", "updated {file}: {n} handoffs", len(result.changes)
+            ).format(file=org_file, n=num(len(result.changes)))
+        )
     return lines
 
 
