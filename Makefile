@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-dev
 
-.PHONY: demo test lint format setup clean docs bench bench-all i18n
+.PHONY: demo test lint format setup clean docs bench bench-all bench-survey i18n
 
 setup: $(STAMP)
 
@@ -39,8 +39,12 @@ format: $(STAMP)
 	$(BIN)/ruff format src tests benchmarks tools
 	$(BIN)/ruff check --fix src tests benchmarks tools
 
+# docs/images: a picture of each deliverable for docs/render.md (needs chromium, LibreOffice
+# and poppler); tests/test_docs_pictures.py fails when one is older than its deliverable
 docs: $(STAMP)
 	$(BIN)/python -m clientchain.checks.docs > docs/rules.md
+	$(BIN)/clientchain render tests/cases/valid/hospital-revisit.yaml --view chain:lab -o docs/img/vsm-hospital-lab.svg
+	$(BIN)/python tools/docs_pictures.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
@@ -60,6 +64,12 @@ bench-all: $(STAMP) $(PM4PY)/.installed
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/render_benchmark.py
 	$(BIN)/python benchmarks/discover_benchmark.py --pm4py-python $(PM4PY)/bin/python
+	$(BIN)/python benchmarks/survey_benchmark.py
+
+# survey on 100,000 answers for a 1,000-department org (issue 17): the "## Survey" section of
+# benchmarks/RESULTS.md; about a minute.
+bench-survey: $(STAMP)
+	$(BIN)/python benchmarks/survey_benchmark.py
 
 # Extract every translatable message into the template, merge it into each language's .po
 # (new messages arrive untranslated: tests/test_i18n.py fails until they are translated),

@@ -58,3 +58,44 @@ chains:
       - {department: a, effort: 1h}
       - {department: c, effort: 4h, wait: 5h}
 """
+
+
+# The executive summary's hand-computed case (tests/analysis/test_summary.py).
+# H = 40 h. Loads: a = 5×4 + 2×5 = 30 h of 40 = 75% (the constraint, headroom 1 ÷ 0.75 = 1.3333);
+# b = 5×6 = 30 h of 80 = 37.5%; c = 5×2 + 2×3 + 10 = 26 h of 40 = 65%.
+SUMMARY = """\
+version: 1
+organization: Hand
+period: week
+departments:
+  a: {name: Alfa}
+  b: {name: Beta, headcount: 2}
+  c: {name: Gamma, other_load: 10h}
+clients:
+  z: {name: Zeta}
+suppliers:
+  s: {name: Sigma}
+handoffs:
+  - {from: s, to: a, quality: 50%}
+  - {from: a, to: b, quality: 80%}
+  - {from: b, to: c, quality: 90%}
+  - {from: c, to: z, quality: 100%}
+  - {from: a, to: c, quality: 95%}
+chains:
+  x:
+    name: Equis
+    client: z
+    supplier: s
+    demand: 5
+    steps:
+      - {department: a, effort: 4h, wait: 4h}
+      - {department: b, effort: 6h, wait: 20h}
+      - {department: c, effort: 2h}
+  y:
+    name: Ye
+    client: z
+    demand: 2
+    steps:
+      - {department: a, effort: 5h}
+      - {department: c, effort: 3h, wait: 6h}
+"""

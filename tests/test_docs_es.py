@@ -211,7 +211,17 @@ def test_every_option_the_prose_names_exists() -> None:
     assert {"--lang", "--fail-on", "--format", "--view", "--theme", "--find-limit"} <= named
     everything = help_text(None) + "".join(
         help_text(c)
-        for c in ("map", "who", "bottlenecks", "chains", "simulate", "check", "render", "report")
+        for c in (
+            "map",
+            "who",
+            "bottlenecks",
+            "chains",
+            "simulate",
+            "check",
+            "render",
+            "report",
+            "survey",
+        )
     )
     for option in sorted(named):
         assert re.search(rf"(?<![\w-]){re.escape(option)}(?![\w-])", everything), option

@@ -36,6 +36,8 @@ _PUBLIC = {
     "load_text": "clientchain.loading",
     "dump_org": "clientchain.loading.dump",
     "org_schema": "clientchain.loading.schema",
+    "update_satisfaction": "clientchain.loading.update",
+    "update_satisfaction_file": "clientchain.app.org_update",
     "build_graph": "clientchain.graph",
     "work_graph": "clientchain.graph",
     "who": "clientchain.analysis.structure",
@@ -95,6 +97,8 @@ __all__ = [
     "run_checks",
     "simulate",
     "single_points_of_failure",
+    "update_satisfaction",
+    "update_satisfaction_file",
     "who",
     "who_all",
     "work_graph",
@@ -109,6 +113,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
     from clientchain.analysis.structure import single_points_of_failure, who, who_all
     from clientchain.analysis.whatif import Change, simulate
     from clientchain.app.diagram import render_file
+    from clientchain.app.org_update import update_satisfaction_file
     from clientchain.app.report import write_report
     from clientchain.app.slides import write_slides
     from clientchain.checks import CheckOptions, Finding, Severity, run_checks
@@ -118,6 +123,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
     from clientchain.loading import load_file, load_text
     from clientchain.loading.dump import dump_org
     from clientchain.loading.schema import org_schema
+    from clientchain.loading.update import update_satisfaction
     from clientchain.model import Chain, Department, ExternalParty, Handoff, Organization, Step
 
 

@@ -37,6 +37,7 @@ import networkx as nx
 from clientchain.model import Chain, Handoff, Location, Organization
 
 __all__ = [
+    "ANSWERS",
     "CHAINS",
     "CLIENT",
     "DELIVERABLE",
@@ -104,6 +105,8 @@ QUALITY = "quality"
 """%C&A as a fraction (explicit handoffs only), or ``None``."""
 SATISFACTION = "satisfaction"
 """The receiving client's 1–5 rating (explicit handoffs only), or ``None``."""
+ANSWERS = "answers"
+"""Survey answers the edge's satisfaction rests on (explicit handoffs only), or ``None``."""
 EXPLICIT = "explicit"
 """``True`` when the edge is declared in ``handoffs``."""
 LOCATION = "location"
@@ -226,6 +229,7 @@ def _edge_attributes(handoff: Handoff | None, chains: Sequence[Chain]) -> dict[s
         LEAD_TIME: handoff.lead_time if handoff is not None else None,
         QUALITY: handoff.quality if handoff is not None else None,
         SATISFACTION: handoff.satisfaction if handoff is not None else None,
+        ANSWERS: handoff.answers if handoff is not None else None,
         EXPLICIT: handoff is not None,
         LOCATION: location,
     }

@@ -32,6 +32,7 @@ __all__ = [
     "Kind",
     "Location",
     "Organization",
+    "Requirement",
     "Step",
 ]
 
@@ -100,6 +101,17 @@ class ExternalParty:
 
 
 @dataclass(frozen=True, slots=True)
+class Requirement:
+    """What a handoff's client requires of it (an internal service level, SIPOC-R): the most
+    lead time it accepts, the least %C&A and the least satisfaction; ``None`` when not stated."""
+
+    lead_time: float | None = None  # hours
+    quality: float | None = None  # %C&A as a fraction
+    satisfaction: float | None = None  # 1–5
+    location: Location = NOWHERE
+
+
+@dataclass(frozen=True, slots=True)
 class Handoff:
     """An explicit supplier → client relationship from the ``handoffs`` list."""
 
@@ -111,8 +123,11 @@ class Handoff:
     quality: float | None = None  # %C&A as a fraction
     satisfaction: float | None = None  # 1–5
     type: HandoffType = "work"
+    requires: Requirement | None = None  # what the client requires of it
+    needs: str | None = None  # what the client needs, in its words
     location: Location = NOWHERE
     ignore: tuple[str, ...] = ()  # rule ids not reported for this entity
+    answers: int | None = None  # how many survey answers ``satisfaction`` rests on
 
 
 @dataclass(frozen=True, slots=True)

@@ -70,6 +70,7 @@ __all__ = [
     "per_period",
     "plural",
     "points",
+    "rating",
     "signed_duration",
     "signed_pct",
     "unknown_text",
@@ -223,6 +224,21 @@ def load_of(load_hours: float | None, capacity_hours: float, period: str | None 
     load reads ``'unknown of 80 h per week'``."""
     text = _("{load} of {capacity}").format(load=hours(load_hours), capacity=hours(capacity_hours))
     return f"{text} {per_period(period)}" if period else text
+
+
+def rating(value: float, answers: int | None = None) -> str:
+    """A 1–5 satisfaction rating, with the number of survey answers it rests on when known.
+
+    >>> rating(2.9, 12), rating(2.9, 1), rating(3.5)
+    ('2.9 (12 answers)', '2.9 (1 answer)', '3.5')
+    """
+    if answers is None:
+        return num(value)
+    # TRANSLATORS: a 1-5 satisfaction rating and the number of survey answers it rests on,
+    # "2.9 (12 answers)"
+    return ngettext("{rating} ({n} answer)", "{rating} ({n} answers)", answers).format(
+        rating=num(value), n=num(answers)
+    )
 
 
 def name_id(name: str, key: str) -> str:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from clientchain.analysis.quality import department_satisfaction, rated_handoffs, weakest_handoff
 from clientchain.graph import build_graph
+from clientchain.loading import load_file
 from clientchain.model import Chain, Department, ExternalParty, Handoff, Organization, Step
 
 
@@ -72,3 +75,23 @@ def test_weakest_and_rated_handoffs() -> None:
     assert rated_handoffs(g, "a") == [("b", 4.0), ("c", 2.0), ("d", 2.0)]
     assert weakest_handoff(g, "a") == ("c", 2.0)  # ties: the first
     assert weakest_handoff(g, "b") is None
+
+
+def test_satisfaction_matrix_of_agencia_holds_each_work_handoff() -> None:
+    from clientchain.analysis.quality import MatrixCell, satisfaction_matrix
+
+    org = load_file(Path(__file__).resolve().parents[2] / "examples" / "agencia.yaml")
+    matrix = satisfaction_matrix(org, build_graph(org))
+    # rows: the external suppliers first (stock, locucion), then departments with work out
+    assert matrix.suppliers[:2] == ("stock", "locucion")
+    assert "administracion" in matrix.suppliers  # its report to direccion is work
+    # columns: departments with work in, then the clients
+    assert matrix.clients[-2:] == ("marcas", "pymes")
+    # contenido → creatividad: "quality: 96%", "satisfaction: 4.2"
+    assert matrix.cells[("contenido", "creatividad")] == MatrixCell(4.2, 0.96)
+    # direccion → cuentas gives a rating but no %C&A
+    assert matrix.cells[("direccion", "cuentas")] == MatrixCell(3.5, None)
+    # redes → contenido is feedback: not a cell; cuentas → administracion is information
+    assert ("redes", "contenido") not in matrix.cells
+    assert ("cuentas", "administracion") not in matrix.cells
+    assert matrix.min_satisfaction == 3.0

@@ -360,7 +360,7 @@ def test_configuration_errors_and_hints_in_spanish() -> None:
     assert str(usage.value) == (
         "regla desconocida 'zzz' en --select (reglas conocidas: overloaded, near-capacity, "
         "over-takt, orphan-department, unserved-client, isolated, work-cycle, "
-        "single-point-of-failure, no-feedback, low-satisfaction, low-quality, "
+        "single-point-of-failure, no-feedback, low-satisfaction, low-quality, requirement-missed, "
         "missing-deliverable, undeclared-handoff, unknown-effort); severidad desconocida "
         "'grave' (se esperaba info, warning, error) para la regla 'isolated' en --severity"
     )

@@ -263,6 +263,7 @@ def test_shipped_spanish_example_through_the_script() -> None:
         (["chains", "{}"], 1),
         (["render", "{}", "-o", "{out}.dot"], 1),
         (["report", "{}", "-o", "{out}.md"], 1),
+        (["summary", "{}"], 1),
         (["diff", "{}", "{}"], 2),  # one per version, shared with its rules
         (["simulate", "{}", "--demand", "1.3"], 2),  # before and after
     ],

@@ -43,7 +43,9 @@ def test_json_extra_fields(cli: Invoke, org_file) -> None:
         "information_to",
         "feedback_from",
         "feedback_to",
+        "requirements",
     ]
+    assert doc["requirements"] == []  # no handoff of ventas states requires: or needs:
     assert doc["name"] == "Ventas"
     assert doc["role"] == "department"
     assert doc["feedback_from"] == ["envios"]  # Reclamaciones, type: feedback

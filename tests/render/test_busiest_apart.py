@@ -204,8 +204,8 @@ def test_slide_bottleneck_table_bolds_the_chains_constraint(tmp_path: Path) -> N
     org, graph = _org()
     out = tmp_path / "deck.pptx"
     write_slides(org, graph, out, DiagramOptions(theme=THEMES["slides"]))
-    slide = Presentation(str(out)).slides[-1]
-    table = next(s for s in slide.shapes if s.name == "bottleneck table").table
+    shapes = (s for slide in Presentation(str(out)).slides for s in slide.shapes)
+    table = next(s for s in shapes if s.name == "bottleneck table").table
     bold = {
         table.cell(r, 0).text: table.cell(r, 0).text_frame.paragraphs[0].runs[0].font.bold
         for r in range(1, len(table.rows))

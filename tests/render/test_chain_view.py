@@ -173,16 +173,19 @@ def test_dot_and_mermaid_draw_both_visits(hospital) -> None:
 def test_slides_draw_the_revisit_and_its_waits(hospital, tmp_path) -> None:
     out = tmp_path / "hospital.pptx"
     write_slides(*hospital, out)
-    slide = Presentation(str(out)).slides[2]  # title, overview, then chain "lab"
-    nodes = [s.name for s in slide.shapes if s.name.startswith("node ")]
-    edges = [s.name for s in slide.shapes if s.name.startswith("edge ")]
-    keys = "n_ambulancias n_triage n_doctors n_lab v2_n_doctors n_discharge n_pacientes"
-    assert sorted(nodes) == sorted(f"node {key}" for key in keys.split())
-    assert "edge n_lab v2_n_doctors" in edges
-    assert len(edges) == 6
-    labels = [s.text_frame.text for s in slide.shapes if s.name.startswith("label ")]
-    assert "Resultados\n48/day\nwait 45 min" in labels
-    assert "Paciente dado de\nalta\n48/day\nwait 2 h (finished inventory 4)" in labels
+    slide = Presentation(str(out)).slides[3]  # title, summary, overview, then chain "lab" as a VSM
+    boxes = [s.name for s in slide.shapes if s.name.startswith("vsm process ")]
+    keys = "n_triage n_doctors n_lab v2_n_doctors n_discharge"
+    assert boxes == [f"vsm process {key}" for key in keys.split()]
+    names = [s.name for s in slide.shapes]
+    assert "vsm supplier n_ambulancias" in names
+    assert "vsm client n_pacientes" in names
+    assert names.count("vsm inventory") == 6  # five waits and the finished inventory
+    texts = [s.text_frame.text for s in slide.shapes if s.name == "vsm text"]
+    assert "visit 2 of 2" in texts
+    assert "inventory 12" in texts
+    assert "finished 4" in texts
+    assert "lead time 12.5 h" in texts
 
 
 def test_markdown_report_draws_the_revisit(hospital, tmp_path) -> None:

@@ -220,7 +220,7 @@ def test_report_and_slides_commands(cli, tmp_path) -> None:
     for name, what in (
         ("r.html", "html, 4 diagrams"),
         ("r.md", "md, 4 diagrams"),
-        ("d.pptx", "pptx, 6 slides"),
+        ("d.pptx", "pptx, 12 slides"),  # 7 + 5 charts (utilization, 3 takt, matrix)
     ):
         result = cli(
             *(["slides"] if name.endswith("pptx") else ["report"]),

@@ -90,7 +90,7 @@ def test_slides_write_the_role_in_the_clients_shape(tmp_path: Path) -> None:
     org, graph = _org()
     out = tmp_path / "deck.pptx"
     write_slides(org, graph, out)
-    overview = Presentation(str(out)).slides[1]
+    overview = Presentation(str(out)).slides[2]
     texts = {s.name: s.text_frame.text for s in overview.shapes if s.name.startswith("node ")}
     assert texts["node n_distribuidores"] == "Distribuidores\n" + BOXES["distribuidores"]
     assert texts["node n_pacientes"] == "Pacientes\n" + BOXES["pacientes"]

@@ -23,11 +23,12 @@ from clientchain.errors import UsageError
 from clientchain.i18n import use
 from clientchain.render.dot import to_dot
 from clientchain.render.engine import RenderError, choose_engine
+from clientchain.render.fit import Measure
 from clientchain.render.markdown import report_markdown
 from clientchain.render.mermaid import to_mermaid
 from clientchain.render.notes import chain_notes, overview_notes
+from clientchain.render.pptx_shapes import fitted, sizes_from
 from clientchain.render.report import report_format
-from clientchain.render.slides import caption_size
 from clientchain.render.views import DiagramOptions, build_diagram
 from clientchain.render.written import Written, written_text
 
@@ -36,6 +37,18 @@ from .golden_cases import load
 from .test_slides_tables import _org
 
 NBSP = "\u00a0"
+
+
+DEPARTMENTS = (  # agencia's, in file order: a SIPOC each
+    "Dirección",
+    "Cuentas y comercial",
+    "Contenido y comunicación",
+    "Creatividad",
+    "Producción audiovisual",
+    "Planificación de medios",
+    "Redes sociales",
+    "Administración y facturación",
+)
 
 
 def _diagram(name: str, view: str = "org", **options):
@@ -197,7 +210,10 @@ def test_html_report_in_spanish_has_lang_es_and_spanish_headings(spanish_html) -
     assert '<p class="meta">Cadena de clientes internos · por semana · clientchain ' in page
     for anchor, heading in (
         ("summary", "Resumen"),
-        ("diagram", "Diagrama"),
+        ("diagram", "Vista general"),
+        ("quality", "Calidad y satisfacción"),
+        ("sipoc", "SIPOC"),
+        ("lead-time", "Tiempo de entrega"),
         ("who", "Quién sirve a quién"),
         ("clients", "Clientes"),
         ("chains", "Cadenas"),
@@ -236,14 +252,19 @@ def test_markdown_report_in_spanish(agencia, tmp_path) -> None:
     headings = [line for line in text.splitlines() if line.startswith("#")]
     assert headings == [
         "# Agencia Ejemplo",
+        "## Resumen ejecutivo",
         "## Resumen",
-        "## Diagrama",
+        "## Vista general",
+        "## Cadenas",
+        "### Infografía",
+        "### Vídeo para redes",
+        "### Campaña para pymes",
         "## Quién sirve a quién",
         "## Clientes",
-        "## Cadenas",
-        "### Agencia Ejemplo — Infografía",
-        "### Agencia Ejemplo — Vídeo para redes",
-        "### Agencia Ejemplo — Campaña para pymes",
+        "## Calidad y satisfacción",
+        "## SIPOC",
+        *(f"### {name}" for name in DEPARTMENTS),
+        "## Tiempo de entrega",
         "## Cuellos de botella",
         "## Hallazgos",
     ]
@@ -289,40 +310,46 @@ def _texts(slide) -> list[str]:
 def test_deck_texts_read_back_in_spanish(spanish_deck) -> None:
     said, deck = spanish_deck
     assert "escrito " in said
-    assert "(pptx, 6 diapositivas, 12 nodos, motor graphviz-pure)" in said
+    # title, summary, overview, 3 chains, bottlenecks + 5 charts (utilization, 3 takt, matrix)
+    assert "(pptx, 12 diapositivas, 12 nodos, motor graphviz-pure)" in said
     slides = list(deck.slides)
     assert _texts(slides[0])[1].startswith("Cadena de clientes internos · por semana · ")
-    overview = _texts(slides[1])
+    overview = _texts(slides[2])
     assert overview[1].startswith(f"restricción: Creatividad (80{NBSP}% de utilización) · margen")
     assert f"Creatividad\noperativo · 80{NBSP}% de utilización\nrestricción" in overview
     assert "Marcas\ncliente externo · loyal" in overview
-    video = _texts(slides[3])
+    video = _texts(slides[4])
     assert video[0] == "Agencia Ejemplo — Vídeo para redes"
     assert video[1].startswith("demanda 3 por semana · takt 13,33 h · tiempo de proceso 17 h")
-    assert "Guion y escaleta\n3/semana\nespera 26,67 h (inventario 2)" in video
-    bottlenecks = slides[5]
+    assert "inventario 2" in video  # the chain's value-stream map
+    assert "26,67 h" in video
+    assert "tiempo de entrega 51,67 h" in video
+    assert "6,46 días laborables" in video
+    bottlenecks = slides[6]
     assert _texts(bottlenecks)[0] == "Cuellos de botella"
     (table,) = [shape.table for shape in bottlenecks.shapes if shape.has_table]
     rows = [[cell.text for cell in row.cells] for row in table.rows]
     assert rows[0] == ["Departamento", "Carga", "Capacidad", "Utilización"]
     assert rows[1] == ["Creatividad", "64 h", "80 h", f"80{NBSP}%"]
     # shape names are machine keys, the same in every language
-    assert any(shape.name == "node n_creatividad" for shape in slides[1].shapes)
+    assert any(shape.name == "node n_creatividad" for shape in slides[2].shapes)
 
 
 def test_speaker_notes_in_spanish(spanish_deck) -> None:
     _, deck = spanish_deck
     slides = list(deck.slides)
-    overview = slides[1].notes_slide.notes_text_frame.text.splitlines()
+    overview = slides[2].notes_slide.notes_text_frame.text.splitlines()
     assert overview[0] == f"Restricción: Creatividad al 80{NBSP}% de utilización."
     # Contenido: 37 h of chain work + 10 h other = 47 h of 80 h
     assert f"Contenido y comunicación: 47 h de 80 h por semana (58,8{NBSP}%)" in overview
-    campaign = slides[4].notes_slide.notes_text_frame.text.splitlines()
+    campaign = slides[5].notes_slide.notes_text_frame.text.splitlines()
     # Campaña para pymes: 4 a week, takt 40 / 4 = 10 h
     assert campaign[0] == "Campaña para pymes: demanda 4 por semana, takt 10 h."
     assert campaign[1].startswith("Tiempo de proceso 14 h, tiempo de entrega 52 h, valor añadido")
     assert "Cuentas y comercial: esfuerzo 2 h, ciclo 1 h, sin espera indicada" in campaign
-    assert campaign[-1] == "Inventario terminado: espera 10 h (inventario terminado 1)"
+    assert "Inventario terminado: espera 10 h (inventario terminado 1)" in campaign
+    # then what each handoff carries, which the value-stream map on the slide leaves out
+    assert campaign[-1] == "Redes sociales → Pymes: Campaña publicada"
 
 
 def test_notes_library_in_spanish(agencia) -> None:
@@ -343,7 +370,8 @@ def test_bottleneck_slide_titles_in_spanish(tmp_path) -> None:
     with use("es"):
         write_slides(*_org(400), out)
     slides = list(Presentation(str(out)).slides)
-    titles = [_texts(slide)[0] for slide in slides[2:]]
+    tables = [s for s in slides if any(shape.name == "bottleneck table" for shape in s.shapes)]
+    titles = [_texts(slide)[0] for slide in tables]
     assert titles == [
         "Cuellos de botella (1 de 4)",
         "Cuellos de botella (continuación, 2 de 4)",
@@ -351,15 +379,25 @@ def test_bottleneck_slide_titles_in_spanish(tmp_path) -> None:
         "Cuellos de botella (continuación, 4 de 4)",
     ]
     # the 61st busiest: 339 × 39,9 / 399 = 33,9 h of 40 h → 84,7 % (see test_slides_tables)
-    assert _texts(slides[-1])[-1] == (
+    assert _texts(tables[-1])[-1] == (
         f"Los 60 departamentos más cargados de 400; los otros 340 están al 84,7{NBSP}% de "
         "utilización o menos. clientchain bottlenecks y el informe listan todos los "
         "departamentos."
     )
 
 
-def test_a_long_caption_takes_a_smaller_size_to_stay_in_two_lines() -> None:
-    # 12.5 in = 900 pt; two lines at 12 pt hold 1800 / (12 × 0.58) ≈ 258 characters
-    assert caption_size("x" * 250) == 12.0
-    assert caption_size("x" * 300) == 10.0  # 11 pt holds ≈ 282, 10 pt ≈ 310
-    assert caption_size("x" * 5000) == 9.0  # never below 9 pt
+def test_a_long_caption_takes_a_smaller_size_to_stay_in_its_box() -> None:
+    # The caption box: 900 pt less 14.4 pt of insets, 32.4 pt high (two lines of 12 pt,
+    # three of 9). With the fallback measure a character is 0.6 em × 1.06: 7.63 pt at 12 pt,
+    # 116 characters a line, 23 words of "xxxx " → 40 words take 2 lines (28.8 pt), 50 take 3
+    # (43.2 pt > 32.4); at 11 pt 126 characters, 25 words: 50 words take 2 lines (26.4 pt).
+    measure, sizes = Measure(None), sizes_from(12, 9)
+    words = lambda n: " ".join(["xxxx"] * n)  # noqa: E731
+    assert measure.fit(words(40), 885.6, 32.4, sizes) == 12.0
+    assert measure.fit(words(50), 885.6, 32.4, sizes) == 11.0
+    assert measure.fit(words(60), 885.6, 32.4, sizes) == 9.0  # never below 9 pt
+    # far too long at 9 pt: cut with an ellipsis to the three lines that fit
+    text, size = fitted(words(400), 885.6, 32.4, sizes)
+    assert size == 9.0
+    assert text.endswith("…")
+    assert len(text) < len(words(400))

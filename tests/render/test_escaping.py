@@ -23,6 +23,7 @@ from clientchain.loading import load_file
 from clientchain.render.diagrams import render_diagram
 from clientchain.render.dot import html_text, to_dot
 from clientchain.render.engine import run_engine
+from clientchain.render.html import ZOOM_SCRIPT
 from clientchain.render.markdown import md_text
 from clientchain.render.mermaid import mermaid_text, to_mermaid
 from clientchain.render.scene import node_key
@@ -214,7 +215,10 @@ def test_html_report_has_no_injected_tag_or_handler(source: Path, tmp_path: Path
     page = out.read_text(encoding="utf-8")
     parser = _Tags()
     parser.feed(page)
-    assert not parser.tags & {"script", "img", "iframe", "object", "embed", "b", "link"}
+    assert not parser.tags & {"img", "iframe", "object", "embed", "b", "link"}
+    # the one script is ours, whole, and the only one: no label opened another
+    assert page.count("<script") == 1
+    assert f"<script>{ZOOM_SCRIPT}</script>" in page
     assert not [name for name, _ in parser.attributes if name.startswith("on")]
     text = "".join(parser.text)
     for name in [org.name, *_names(org)]:

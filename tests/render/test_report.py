@@ -52,13 +52,14 @@ def test_html_is_self_contained(agencia_html) -> None:
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:|//)""", page)
     assert "@import" not in page
     assert "url(" not in page
-    assert "<script" not in page.lower()
-    assert page.count("<svg") == 4  # the overview and three chains
+    assert page.lower().count("<script") == 1  # the zoom script, allowed by its hash
+    # the overview and three chains, then the charts: utilization and three takt charts
+    assert page.count("<svg") == 4 + 4
 
 
 def test_html_sections_and_summary(agencia_html) -> None:
     page = agencia_html.read_text(encoding="utf-8")
-    for section in ("Summary", "Diagram", "Who serves whom", "Chains", "Bottlenecks", "Findings"):
+    for section in ("Summary", "Overview", "Who serves whom", "Chains", "Bottlenecks", "Findings"):
         assert f">{section}</h2>" in page
     # constraint creatividad: 64 h / 80 h = 80%; headroom 1 / 0.8 = 1.25
     assert _row(page, "Constraint") == ["Constraint", "Creatividad (80%)"]
@@ -97,7 +98,8 @@ def test_html_bottlenecks_are_sorted_by_utilization(agencia_html) -> None:
 
 def test_html_who_serves_whom_and_findings(agencia_html) -> None:
     page = agencia_html.read_text(encoding="utf-8")
-    creatividad = _row(page, "Creatividad")
+    who = page.split('<h2 id="who">', 1)[1]  # the satisfaction matrix comes before it
+    creatividad = _row(who, "Creatividad")
     assert creatividad[3:7] == [
         "Contenido y comunicación",
         "Planificación de medios, Redes sociales",
@@ -117,7 +119,7 @@ def test_markdown_report(agencia_md) -> None:
     )
     assert row in agencia_md
     assert "| Creatividad | 64 h | 80 h | 80% | the constraint |" in agencia_md
-    for section in ("Summary", "Diagram", "Who serves whom", "Chains", "Bottlenecks", "Findings"):
+    for section in ("Summary", "Overview", "Who serves whom", "Chains", "Bottlenecks", "Findings"):
         assert f"\n## {section}\n" in agencia_md
 
 
@@ -152,7 +154,7 @@ def test_html_report_in_a_headless_browser(agencia_html, tmp_path) -> None:
     url = agencia_html.as_uri()
     dom = _chromium("--dump-dom", url)
     assert dom.returncode == 0, dom.stderr[-2000:]
-    assert dom.stdout.count("<svg") == 4
+    assert dom.stdout.count("<svg") == 4 + 4  # diagrams + charts
     assert "Creatividad (80%)" in dom.stdout
     problems = [
         line
@@ -182,7 +184,7 @@ def test_spanish_html_report_in_a_headless_browser(tmp_path) -> None:
     dom = _chromium("--dump-dom", page.as_uri())
     assert dom.returncode == 0, dom.stderr[-2000:]
     assert '<html lang="es">' in dom.stdout
-    assert dom.stdout.count("<svg") == 4
+    assert dom.stdout.count("<svg") == 4 + 4  # diagrams + charts
     # Creatividad: 64 h of 80 h → 80 % (a no-break space before % in Spanish, CLDR)
     assert "Creatividad (80&nbsp;%)" in dom.stdout  # the DOM writes the no-break space so
     assert "Resumen" in dom.stdout
@@ -190,3 +192,20 @@ def test_spanish_html_report_in_a_headless_browser(tmp_path) -> None:
     done = _chromium("--window-size=1280,1800", f"--screenshot={shot}", page.as_uri())
     assert done.returncode == 0, done.stderr[-2000:]
     assert Image.open(shot).size == (1280, 1800)
+
+
+def test_the_report_opens_with_the_executive_summary(agencia_html, agencia_md) -> None:
+    # the same five findings as `clientchain summary` (tests/cli/test_cli_summary.py)
+    page = agencia_html.read_text(encoding="utf-8")
+    start = page.index('<h2 id="executive-summary">Executive summary</h2>')
+    assert start < page.index('<h2 id="summary">') < page.index('<h2 id="diagram">')
+    items = re.findall(r"<li>(.*?)</li>", page[start : page.index("</ol>", start)])
+    assert len(items) == 5
+    assert items[2] == (
+        "Creatividad is the constraint at 80%: one more person raises the headroom from "
+        "× 1.25 to × 1.5."
+    )
+    lines = agencia_md.splitlines()
+    assert lines[4:7] == ["## Executive summary", "", lines[6]]
+    assert lines[6].startswith("1. Infografía waits 2 working days \\(16 h\\) before Creatividad")
+    assert lines.index("## Summary") == 12  # five findings (lines 6–10), a blank line

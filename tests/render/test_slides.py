@@ -35,8 +35,9 @@ def _named(slide, prefix: str):
 
 def test_deck_has_title_overview_chains_and_bottlenecks(deck) -> None:
     written, presentation, _ = deck
-    # title + overview + 3 chains + bottleneck table
-    assert len(presentation.slides) == 6 == written.counts["slides"]
+    # title + executive summary + overview + 3 chains + bottleneck table + 5 charts
+    # (utilization, 3 takt, matrix)
+    assert len(presentation.slides) == 12 == written.counts["slides"]
     assert Emu(presentation.slide_width).inches == pytest.approx(SLIDE_WIDTH_IN, abs=0.01)
     assert Emu(presentation.slide_height).inches == pytest.approx(SLIDE_HEIGHT_IN, abs=0.01)
     texts = [
@@ -45,15 +46,16 @@ def test_deck_has_title_overview_chains_and_bottlenecks(deck) -> None:
     ]
     assert "Agencia Ejemplo" in texts[0]
     assert "constraint: Creatividad" in texts[0]
-    assert "Infografía" in texts[2]
-    assert "Vídeo para redes" in texts[3]
-    assert "Bottlenecks" in texts[5]
+    assert texts[1].startswith("Executive summary 1. ")
+    assert "Infografía" in texts[3]
+    assert "Vídeo para redes" in texts[4]
+    assert "Bottlenecks" in texts[6]
 
 
 def test_overview_has_one_shape_per_node_and_one_connector_per_edge(deck, agencia) -> None:
     _, presentation, _ = deck
     _org, graph = agencia
-    overview = presentation.slides[1]
+    overview = presentation.slides[2]
     nodes = _named(overview, "node ")
     edges = _named(overview, "edge ")
     assert sorted(s.name for s in nodes) == sorted(f"node {node_key(n)}" for n in graph.nodes)
@@ -72,7 +74,7 @@ def test_overview_has_one_shape_per_node_and_one_connector_per_edge(deck, agenci
 def test_shapes_are_inside_the_slide_and_show_the_labels(deck) -> None:
     _, presentation, _ = deck
     width, height = presentation.slide_width, presentation.slide_height
-    overview = presentation.slides[1]
+    overview = presentation.slides[2]
     for shape in _named(overview, "node "):
         assert shape.left >= 0
         assert shape.left + shape.width <= width
@@ -87,14 +89,15 @@ def test_shapes_are_inside_the_slide_and_show_the_labels(deck) -> None:
 
 def test_chain_slide_has_the_chain_path(deck) -> None:
     _, presentation, _ = deck
-    slide = presentation.slides[2]  # Infografía: stock → contenido → creatividad → redes → marcas
-    assert len(_named(slide, "node ")) == 5
-    assert len(_named(slide, "edge ")) == 4
+    slide = presentation.slides[3]  # Infografía: stock → contenido → creatividad → redes → marcas
+    assert len(_named(slide, "vsm process ")) == 3  # its value-stream map: one box per step
+    assert len(_named(slide, "vsm supplier ")) == 1
+    assert len(_named(slide, "vsm client ")) == 1
 
 
 def test_speaker_notes_carry_the_numbers(deck) -> None:
     _, presentation, _ = deck
-    overview = presentation.slides[1].notes_slide.notes_text_frame.text
+    overview = presentation.slides[2].notes_slide.notes_text_frame.text
     # creatividad: 10 × 4 h + 4 × 6 h = 64 h of 2 × 40 h = 80 h
     assert "Constraint: Creatividad at 80% utilization." in overview
     # creatividad has no other_load: all work and chain demand alone both give 80 / 64 = 1.25
@@ -107,7 +110,7 @@ def test_speaker_notes_carry_the_numbers(deck) -> None:
         in overview
     )
     assert "Creatividad: 64 h of 80 h per week (80%)" in overview
-    chain = presentation.slides[2].notes_slide.notes_text_frame.text
+    chain = presentation.slides[3].notes_slide.notes_text_frame.text
     assert "Infografía: demand 10 per week, takt 4 h." in chain
     # value added 6.5 ÷ 30.5 = 21.3%
     assert "Process time 6.5 h, lead time 30.5 h, value added 21.3%." in chain
@@ -115,7 +118,7 @@ def test_speaker_notes_carry_the_numbers(deck) -> None:
 
 def test_bottleneck_table(deck) -> None:
     _, presentation, _ = deck
-    table = next(s for s in presentation.slides[5].shapes if s.has_table).table
+    table = next(s for s in presentation.slides[6].shapes if s.has_table).table
     rows = [[cell.text for cell in row.cells] for row in table.rows]
     assert rows[0] == ["Department", "Load", "Capacity", "Utilization"]
     assert rows[1] == ["Creatividad", "64 h", "80 h", "80%"]
@@ -125,7 +128,7 @@ def test_bottleneck_table(deck) -> None:
 def test_theme_colours_are_applied(tmp_path, agencia) -> None:
     out = tmp_path / "dark.pptx"
     write_slides(*agencia, out, DiagramOptions(theme=THEMES["dark"]))
-    slide = Presentation(str(out)).slides[1]
+    slide = Presentation(str(out)).slides[2]
     assert str(slide.background.fill.fore_color.rgb) == "111827"
 
 
@@ -133,7 +136,7 @@ def test_the_label_corpus_survives_in_shapes(tmp_path) -> None:
     org = load_file(TRICKY)
     out = tmp_path / "tricky.pptx"
     write_slides(org, build_graph(org), out)
-    overview = Presentation(str(out)).slides[1]
+    overview = Presentation(str(out)).slides[2]
     texts = {s.name: s.text_frame.text for s in _named(overview, "node ")}
     assert texts["node n_script"].startswith(
         "<script>alert(1)</script><img\nsrc=x\nonerror=alert(2)>"
@@ -146,10 +149,13 @@ def test_every_example_makes_a_deck(tmp_path, example) -> None:
     org = load_file(example)
     out = tmp_path / "deck.pptx"
     written = write_slides(org, build_graph(org), out)
-    # title + overview + one per chain + the bottleneck table at 15 departments a slide
-    # (software-company's 25 departments take two)
+    # title + executive summary + overview + one per chain + the bottleneck table at 15
+    # departments a slide (software-company's 25 departments take two), then the charts:
+    # utilization, one takt chart per chain and the satisfaction matrix when a handoff is
+    # rated (not in discovered)
     tables = -(-len(org.departments) // 15)
-    expected = 2 + len(org.chains) + tables
+    rated = any(h.satisfaction is not None or h.quality is not None for h in org.handoffs)
+    expected = 3 + len(org.chains) + tables + 1 + len(org.chains) + rated
     assert len(Presentation(str(out)).slides) == expected == written.counts["slides"]
 
 
@@ -180,7 +186,7 @@ def test_libreoffice_converts_the_deck_to_pdf(deck, tmp_path) -> None:
 
 def test_a_wrapped_name_stays_in_the_title_style(deck) -> None:
     _, presentation, _ = deck
-    medios = next(s for s in presentation.slides[1].shapes if s.name == "node n_medios")
+    medios = next(s for s in presentation.slides[2].shapes if s.name == "node n_medios")
     paragraphs = medios.text_frame.paragraphs
     # "Planificación de medios" wraps after 22 characters: both lines are the bold title
     assert [p.text for p in paragraphs[:2]] == ["Planificación de", "medios"]

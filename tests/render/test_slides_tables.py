@@ -69,9 +69,11 @@ def test_limits_are_what_the_docs_say() -> None:
 def test_sixty_departments_are_split_across_four_slides(tmp_path) -> None:
     written, presentation = _deck(tmp_path, 60)
     tables = _table_slides(presentation)
-    # 60 departments ÷ 15 rows a slide = 4 slides; title + overview + 0 chains + 4 tables = 6
+    # 60 departments ÷ 15 rows a slide = 4 slides;
+    # title + summary + overview + 0 chains + 4 tables = 7, + the utilization chart (no
+    # handoff: no matrix) = 8
     assert len(tables) == 4
-    assert len(presentation.slides) == 6 == written.counts["slides"]
+    assert len(presentation.slides) == 8 == written.counts["slides"]
     assert [title for title, *_ in tables] == [
         "Bottlenecks (1 of 4)",
         "Bottlenecks (continued, 2 of 4)",
@@ -98,7 +100,8 @@ def test_four_hundred_departments_show_the_top_sixty_with_a_note(tmp_path) -> No
     tables = _table_slides(presentation)
     # at most 4 slides of 15: the 60 busiest of 400; 340 are left to the note
     assert len(tables) == 4
-    assert len(presentation.slides) == 6 == written.counts["slides"]
+    # title + summary + overview + 4 tables + the utilization chart (no handoff: no matrix)
+    assert len(presentation.slides) == 8 == written.counts["slides"]
     names = []
     for _title, frame, _texts, _slide in tables:
         assert len(frame.table.rows) == 1 + 15

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from .support import edit, example_findings, findings, severities
+from .support import edit, example_findings, findings, run, severities
 
 ORG = """\
 version: 1
@@ -118,3 +118,75 @@ def test_severity_is_warning_unless_configured() -> None:
     assert severities(ORG, "low-satisfaction") == ["warning"]
     text = ORG + "checks:\n  severity: {low-satisfaction: error}\n"
     assert severities(text, "low-satisfaction") == ["error"]
+
+
+SURVEYED = edit(
+    edit(ORG, "satisfaction: 2, deliverable", "satisfaction: 2, answers: 12, deliverable"),
+    "satisfaction: 3, deliverable",
+    "satisfaction: 3, answers: 1, deliverable",
+)
+
+
+def test_says_on_how_many_answers_survey_ratings_rest() -> None:
+    # 12 + 1 answers behind texto's 2.5; the weakest handoff, to diseno, rests on 12
+    assert findings(SURVEYED, "low-satisfaction") == [
+        (
+            "low-satisfaction",
+            3,
+            3,
+            "Department Textos (texto) has a satisfaction of 2.5 (13 answers), below the "
+            "minimum of 3; its weakest handoff is to Diseño (diseno), rated 2 (12 answers).",
+        )
+    ]
+    found = [f for f in run(SURVEYED) if f.rule == "low-satisfaction"]
+    assert found[0].details == (("answers", 13), ("weakest_answers", 12))
+
+
+def test_a_hand_typed_rating_leaves_the_department_without_a_count() -> None:
+    # texto → video is rated by hand: the department's 2.5 rests on no known number of
+    # answers, the weakest handoff (to diseno) still on 12; one answer is singular
+    text = edit(ORG, "satisfaction: 2, deliverable", "satisfaction: 2, answers: 1, deliverable")
+    assert findings(text, "low-satisfaction") == [
+        (
+            "low-satisfaction",
+            3,
+            3,
+            "Department Textos (texto) has a satisfaction of 2.5, below the minimum of 3; its "
+            "weakest handoff is to Diseño (diseno), rated 2 (1 answer).",
+        )
+    ]
+    found = [f for f in run(text) if f.rule == "low-satisfaction"]
+    assert found[0].details == (("weakest_answers", 1),)
+    assert [f.details for f in run(ORG) if f.rule == "low-satisfaction"] == [()]
+
+
+def test_in_spanish_and_in_the_json_finding() -> None:
+    from clientchain.i18n import use
+    from clientchain.output.common import finding_dict
+
+    with use("es"):
+        found = [f for f in run(SURVEYED) if f.rule == "low-satisfaction"]
+    assert found[0].message == (
+        "El departamento Textos (texto) tiene una satisfacción de 2,5 (13 respuestas), por "
+        "debajo del mínimo de 3; su entrega más débil es a Diseño (diseno), valorada con 2 "
+        "(12 respuestas)."
+    )
+    document = finding_dict(found[0])
+    assert (document["subject"], document["answers"], document["weakest_answers"]) == (
+        "texto",
+        13,
+        12,
+    )
+    plain = finding_dict(next(f for f in run(ORG) if f.rule == "low-satisfaction"))
+    assert list(plain) == ["rule", "severity", "message", "file", "line", "column", "subject"]
+
+
+def test_in_sarif_properties() -> None:
+    from clientchain.output.check_sarif import _result
+
+    found = next(f for f in run(SURVEYED) if f.rule == "low-satisfaction")
+    assert _result(found, {})["properties"] == {
+        "subject": "texto",
+        "answers": 13,
+        "weakest_answers": 12,
+    }

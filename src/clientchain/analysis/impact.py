@@ -24,12 +24,17 @@ Examples
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import networkx as nx
 
 from clientchain.analysis.flow import FlowReport, analyze_flow
-from clientchain.analysis.quality import WeakHandoff, department_satisfaction, weakest_handoffs
+from clientchain.analysis.quality import (
+    WeakHandoff,
+    department_satisfaction,
+    satisfaction_answers,
+    weakest_handoffs,
+)
 from clientchain.analysis.structure import betweenness, single_points_of_failure
 from clientchain.model import Organization
 
@@ -156,22 +161,28 @@ class ChainsReport:
 
     ``satisfaction`` is the volume-weighted satisfaction of each supplier department
     (:func:`~clientchain.analysis.quality.department_satisfaction`); ``weakest``
-    the work handoffs with the lowest %C&A.
+    the work handoffs with the lowest %C&A; ``answers`` how many survey answers each
+    satisfaction rests on, for the departments whose rated handoffs all state it
+    (:func:`~clientchain.analysis.quality.satisfaction_answers`).
     """
 
     flow: FlowReport
     satisfaction: dict[str, float]
     weakest: tuple[WeakHandoff, ...]
     min_rolled_quality: float
+    answers: dict[str, int] = field(default_factory=dict)
 
 
 def analyze_chains(
     org: Organization, graph: nx.DiGraph, *, predict_waits: bool = False, weakest: int = 5
 ) -> ChainsReport:
     """Takt, lead time, quality and constraint of every chain, with the weakest handoffs."""
+    satisfaction = department_satisfaction(org, graph)
+    answers = {dept: satisfaction_answers(graph, dept) for dept in satisfaction}
     return ChainsReport(
         flow=analyze_flow(org, predict_waits=predict_waits),
-        satisfaction=department_satisfaction(org, graph),
+        satisfaction=satisfaction,
         weakest=tuple(weakest_handoffs(graph, weakest)),
         min_rolled_quality=org.checks.min_rolled_quality,
+        answers={dept: n for dept, n in answers.items() if n is not None},
     )

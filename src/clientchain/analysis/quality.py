@@ -11,6 +11,10 @@ The **satisfaction** of a supplier department is the volume-weighted mean of the
   (a weighted mean with no weight is undefined).
 * Departments with no rated outgoing edge have no satisfaction (they are absent).
 
+The **satisfaction matrix** (:func:`satisfaction_matrix`) is the internal-customer
+satisfaction matrix: one row per supplier, one column per client, and in each cell the
+satisfaction and %C&A of that work handoff as the file gives them.
+
 The **rolled quality** (rolled %C&A) of a chain is the product of the ``quality``
 of the handoffs it passes (:func:`rolled_quality`); the handoffs with the lowest
 %C&A are :func:`weakest_handoffs`.
@@ -35,24 +39,30 @@ Examples
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from clientchain.graph import CHAINS, QUALITY, SATISFACTION, TYPE, VOLUME, WORK
-from clientchain.model import Chain, Organization
+from clientchain.graph import ANSWERS, CHAINS, QUALITY, SATISFACTION, TYPE, VOLUME, WORK
+from clientchain.model import Chain, Handoff, Organization
 
 if TYPE_CHECKING:
     import networkx as nx
 
 __all__ = [
+    "MatrixCell",
     "RolledQuality",
+    "SatisfactionMatrix",
     "WeakHandoff",
     "department_satisfaction",
     "handoff_quality",
     "rated_handoffs",
+    "requirement_misses",
     "rolled_quality",
+    "satisfaction_answers",
+    "satisfaction_matrix",
     "weakest_handoff",
     "weakest_handoffs",
 ]
@@ -102,6 +112,32 @@ def weakest_handoff(graph: nx.DiGraph, department: str) -> tuple[str, float] | N
     """
     rated = rated_handoffs(graph, department)
     return min(rated, key=lambda pair: pair[1]) if rated else None
+
+
+def satisfaction_answers(graph: nx.DiGraph, department: str) -> int | None:
+    """How many survey answers the satisfaction of ``department`` rests on: the sum of the
+    ``answers`` of its rated outgoing edges when every one of them states it, else ``None``
+    (a rating typed by hand rests on no known number of answers).
+
+    >>> from clientchain.graph import build_graph
+    >>> from clientchain.model import Department, Handoff, Organization
+    >>> org = Organization(
+    ...     "X",
+    ...     {d: Department(d, d) for d in "abc"},
+    ...     handoffs=(
+    ...         Handoff("a", "b", satisfaction=4.0, answers=12),
+    ...         Handoff("a", "c", satisfaction=2.0, answers=5),
+    ...     ),
+    ... )
+    >>> satisfaction_answers(build_graph(org), "a"), satisfaction_answers(build_graph(org), "b")
+    (17, None)
+    """
+    counts = [
+        data[ANSWERS] for data in graph.succ[department].values() if data[SATISFACTION] is not None
+    ]
+    if not counts or any(count is None for count in counts):
+        return None
+    return int(sum(counts))
 
 
 def _rated_with_weight(graph: nx.DiGraph, department: str) -> list[tuple[str, float, float]]:
@@ -200,3 +236,106 @@ def weakest_handoffs(graph: nx.DiGraph, limit: int = 5) -> list[WeakHandoff]:
     ]
     rated.sort(key=lambda weak: weak.quality)
     return rated[: max(limit, 0)]
+
+
+@dataclass(frozen=True, slots=True)
+class MatrixCell:
+    """One work handoff of the satisfaction matrix: its rating (1–5) and %C&A (a
+    fraction), each ``None`` when the file does not give it."""
+
+    satisfaction: float | None
+    quality: float | None
+    missed: int = 0
+    """How many of its client's requirements (``requires:``) the handoff misses."""
+
+
+@dataclass(frozen=True, slots=True)
+class SatisfactionMatrix:
+    """Supplier × client matrix of the work handoffs (:func:`satisfaction_matrix`).
+
+    ``suppliers`` are the row ids (external suppliers, then departments, file order),
+    ``clients`` the column ids (departments, then external clients, file order); only
+    nodes with a work handoff out (rows) or in (columns) appear. ``cells`` maps
+    ``(supplier, client)`` to its :class:`MatrixCell` for every work handoff; a pair
+    without a handoff has no cell. ``min_satisfaction`` is the file's threshold
+    (``checks.min_satisfaction``).
+    """
+
+    suppliers: tuple[str, ...]
+    clients: tuple[str, ...]
+    cells: dict[tuple[str, str], MatrixCell]
+    min_satisfaction: float = 3.0
+
+
+def requirement_misses(handoff: Handoff) -> list[tuple[str, float, float]]:
+    """``(what, value, required)`` for each requirement of ``handoff`` (``requires:``) its
+    declared value misses, in the order lead time (longer misses), quality, satisfaction
+    (lower misses); a requirement whose value the file does not give is not judged.
+
+    >>> from clientchain.model import Requirement
+    >>> needs = Requirement(lead_time=16.0, quality=0.95, satisfaction=4.0)
+    >>> requirement_misses(Handoff("a", "b", lead_time=20.0, quality=0.97, requires=needs))
+    [('lead_time', 20.0, 16.0)]
+    """
+    required = handoff.requires
+    if required is None:
+        return []
+    pairs = (
+        ("lead_time", handoff.lead_time, required.lead_time, operator.gt),
+        ("quality", handoff.quality, required.quality, operator.lt),
+        ("satisfaction", handoff.satisfaction, required.satisfaction, operator.lt),
+    )
+    return [
+        (what, value, need)
+        for what, value, need, missed in pairs
+        if value is not None and need is not None and missed(value, need)
+    ]
+
+
+def satisfaction_matrix(org: Organization, graph: nx.DiGraph) -> SatisfactionMatrix:
+    """The internal-customer satisfaction matrix: who rates whose work, how well.
+
+    Every work edge of ``graph`` (explicit handoffs and the ones the chains imply) is a
+    cell; information and feedback handoffs are not work and are left out.
+
+    >>> from clientchain.graph import build_graph
+    >>> from clientchain.model import Department, Handoff
+    >>> org = Organization(
+    ...     name="M",
+    ...     departments={d: Department(d, d.upper()) for d in ("a", "b", "c")},
+    ...     handoffs=(
+    ...         Handoff("a", "b", quality=0.9, satisfaction=4.0),
+    ...         Handoff("b", "c", satisfaction=2.5),
+    ...         Handoff("c", "a", type="feedback", satisfaction=1.0),
+    ...     ),
+    ... )
+    >>> matrix = satisfaction_matrix(org, build_graph(org))
+    >>> matrix.suppliers, matrix.clients
+    (('a', 'b'), ('b', 'c'))
+    >>> matrix.cells[("a", "b")]
+    MatrixCell(satisfaction=4.0, quality=0.9, missed=0)
+    >>> matrix.cells[("b", "c")]
+    MatrixCell(satisfaction=2.5, quality=None, missed=0)
+    """
+    handoffs = {(h.source, h.target): h for h in org.handoffs}
+    cells: dict[tuple[str, str], MatrixCell] = {}
+    for source, target, data in graph.edges(data=True):
+        if data[TYPE] != WORK:
+            continue
+        satisfaction, quality = data[SATISFACTION], data[QUALITY]
+        handoff = handoffs.get((source, target))
+        cells[(source, target)] = MatrixCell(
+            None if satisfaction is None else float(satisfaction),
+            None if quality is None else float(quality),
+            0 if handoff is None else len(requirement_misses(handoff)),
+        )
+    sources = {source for source, _target in cells}
+    targets = {target for _source, target in cells}
+    rows = [*org.suppliers, *org.departments]
+    columns = [*org.departments, *org.clients]
+    return SatisfactionMatrix(
+        tuple(node for node in rows if node in sources),
+        tuple(node for node in columns if node in targets),
+        cells,
+        org.checks.min_satisfaction,
+    )

@@ -8,14 +8,19 @@ from pathlib import Path
 import networkx as nx
 
 from clientchain.analysis.flow import analyze_flow
+from clientchain.analysis.sipoc import sipoc
 from clientchain.app.overview import build_overview
+from clientchain.app.summary import build_summary
 from clientchain.model import Organization
 from clientchain.output.files import write_atomic
+from clientchain.render.charts import chart_set
 from clientchain.render.diagrams import render_diagram
 from clientchain.render.engine import Engine
 from clientchain.render.report import report_format, report_text
 from clientchain.render.report_data import Figure, ReportData, inline_svg
 from clientchain.render.views import DiagramOptions, build_diagram
+from clientchain.render.vsm import build_vsm
+from clientchain.render.vsm_write import vsm_svg
 from clientchain.render.written import Written
 
 __all__ = ["build_report", "write_report"]
@@ -35,10 +40,27 @@ def build_report(
     figures = []
     for view in views:
         diagram = build_diagram(org, graph, flow, replace(options, view=view))
-        text = render_diagram(diagram, "svg", engine).data.decode("utf-8") if svg else ""
+        if svg and view.startswith("chain:"):  # each chain as a value-stream map
+            scene = build_vsm(org, flow, view.partition(":")[2], options.theme)
+            figures.append(Figure(diagram, inline_svg(vsm_svg(scene))))
+            continue
+        # the report says the title in a heading and the caption under the drawing: not in the SVG
+        bare = replace(diagram, title="", caption=())
+        text = render_diagram(bare, "svg", engine).data.decode("utf-8") if svg else ""
         figures.append(Figure(diagram, inline_svg(text)))
     overview = build_overview(org, graph, flow=flow)
-    return ReportData(overview, flow, figures[0], tuple(figures[1:]))
+    executive = build_summary(org, graph, flow=flow)
+    charts = chart_set(org, graph, flow, options.theme) if svg else ()
+    sipocs = tuple(sipoc(org, graph, flow, dept) for dept in org.departments)
+    return ReportData(
+        overview,
+        flow,
+        figures[0],
+        tuple(figures[1:]),
+        executive=executive,
+        charts=charts,
+        sipocs=sipocs,
+    )
 
 
 def write_report(

@@ -104,7 +104,9 @@ class Finding:
 
     ``file`` is ``org.source``; ``line`` and ``column`` (1-based, 0 when
     unknown) point at the entity concerned; ``subject`` is its id (a department,
-    client or supplier id, or ``from->to`` for a handoff).
+    client or supplier id, or ``from->to`` for a handoff). ``details`` are facts a rule
+    adds for machines, as ``(key, value)`` pairs: the JSON finding carries them as keys
+    after ``subject`` (``low-satisfaction``'s ``answers``); none for most findings.
     """
 
     rule: str
@@ -114,6 +116,7 @@ class Finding:
     line: int
     column: int
     subject: str
+    details: tuple[tuple[str, int | float | str], ...] = ()
 
     def sort_key(self) -> tuple[str, int, int, str, str, str]:
         """Position first, then rule id, subject and message (a total, stable order)."""
@@ -166,10 +169,11 @@ def finding(
     subject: str,
     message: str,
     location: Location | None = None,
+    details: tuple[tuple[str, int | float | str], ...] = (),
 ) -> Finding:
     """A :class:`Finding` in ``org``'s file at ``location``, by default where ``subject`` is."""
     where = org.location_of(subject) if location is None else location
-    return Finding(rule, severity, message, org.source, where.line, where.column, subject)
+    return Finding(rule, severity, message, org.source, where.line, where.column, subject, details)
 
 
 def department_findings(

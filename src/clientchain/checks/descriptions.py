@@ -185,6 +185,18 @@ DESCRIPTIONS: tuple[str, ...] = (
         "and are listed in ``clientchain chains``. Set the threshold with ``checks: "
         "min_rolled_quality`` (default 80%)."
     ),
+    # requirement-missed
+    N_("A handoff misses what its client requires of it (``requires:``)."),
+    N_(
+        "A handoff may state the internal client's requirements — the longest "
+        "``lead_time`` it accepts, the least ``quality`` (%C&A) and the least "
+        "``satisfaction`` — as an internal service level agreed between the two "
+        "departments. Each requirement the handoff's own declared value misses is one "
+        "finding, with both numbers: a lead time longer than required, a %C&A or a "
+        "satisfaction below it. A requirement whose value the file does not give is not "
+        "judged. Meet the requirement (fix the cause with the supplier, re-measure) or "
+        "agree a new one with the client and change ``requires:``."
+    ),
     # missing-deliverable
     N_("An explicit handoff does not say what is handed over."),
     N_(

@@ -133,8 +133,25 @@ def _section(rule: Rule) -> str:
     threshold = _threshold(rule)
     if threshold:
         lines.append(f"Threshold: {threshold}.")
-    lines.extend(["", _markdown(rule.explanation), "", ""])
+    lines.extend(["", _markdown(rule.explanation), ""])
+    if rule.id in _NOTES:
+        lines.extend([_NOTES[rule.id], ""])
+    lines.append("")
     return "\n".join(lines)
+
+
+_NOTES = {
+    "low-satisfaction": (
+        # i18n: docs/rules.md is English documentation, not program output
+        "When the ratings come from an internal-customer survey (`answers:` on the handoffs, "
+        "written by `clientchain survey … --update`), the message says on how many answers "
+        'they rest — "a satisfaction of 2.5 (13 answers) … rated 2 (12 answers)" — and the '
+        "JSON finding carries `answers` (the department's, when every rated handoff of it "
+        "states `answers`) and `weakest_answers`."
+    ),
+}
+"""What ``docs/rules.md`` adds to a rule's docstring (kept out of the docstring, which is also
+the rule's description in SARIF output)."""
 
 
 def _threshold(rule: Rule) -> str:

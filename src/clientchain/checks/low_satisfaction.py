@@ -15,11 +15,16 @@ from collections.abc import Iterator
 
 import networkx as nx
 
-from clientchain.analysis.quality import department_satisfaction, weakest_handoff
+from clientchain.analysis.quality import (
+    department_satisfaction,
+    satisfaction_answers,
+    weakest_handoff,
+)
 from clientchain.checks.base import Finding, Severity, finding
+from clientchain.graph import ANSWERS
 from clientchain.i18n import _
 from clientchain.model import Organization
-from clientchain.numbers import num
+from clientchain.numbers import num, rating
 
 __all__ = ["ID", "SEVERITY", "THRESHOLD", "check"]
 
@@ -35,16 +40,33 @@ def check(org: Organization, graph: nx.DiGraph) -> Iterator[Finding]:
         if score >= minimum:
             continue
         weakest = weakest_handoff(graph, dept)
-        values = {"department": org.describe(dept), "score": num(score), "minimum": num(minimum)}
+        answers = satisfaction_answers(graph, dept)
+        values = {
+            "department": org.describe(dept),
+            "score": rating(score, answers),
+            "minimum": num(minimum),
+        }
+        details: list[tuple[str, int | float | str]] = []
+        if answers is not None:
+            details.append(("answers", answers))
         if weakest is None:
             message = _(
                 "Department {department} has a satisfaction of {score}, below the minimum "
                 "of {minimum}."
             ).format(**values)
         else:
-            # TRANSLATORS: score and rating are 1-5 satisfaction ratings, "3.5"
+            client, rated = weakest
+            weakest_answers = graph.edges[dept, client][ANSWERS]
+            if weakest_answers is not None:
+                details.append(("weakest_answers", weakest_answers))
+            # TRANSLATORS: score and rating are 1-5 satisfaction ratings, "3.5" (or
+            # "3.5 (12 answers)")
             message = _(
                 "Department {department} has a satisfaction of {score}, below the minimum "
                 "of {minimum}; its weakest handoff is to {client}, rated {rating}."
-            ).format(**values, client=org.describe(weakest[0]), rating=num(weakest[1]))
-        yield finding(org, ID, SEVERITY, dept, message)
+            ).format(
+                **values,
+                client=org.describe(client),
+                rating=rating(rated, weakest_answers),
+            )
+        yield finding(org, ID, SEVERITY, dept, message, details=tuple(details))

@@ -27,6 +27,7 @@ RULE_MODULES: tuple[str, ...] = (
     "no_feedback",
     "low_satisfaction",
     "low_quality",
+    "requirement_missed",
     "missing_deliverable",
     "undeclared_handoff",
     "unknown_effort",

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from clientchain.discover import DiscoverOptions
     from clientchain.discover.engine import Progress
 
-__all__ = ["CompareFormat", "discover_command", "fraction", "tty_progress"]
+__all__ = ["CompareFormat", "discover_command", "fraction", "parse_delimiter", "tty_progress"]
 
 DEFAULT_CLIENT = "External client"  # i18n: the default shown by --help (English)
 
@@ -165,7 +165,7 @@ def discover_command(
     columns = ColumnOptions(case, activity, department, timestamp, start_timestamp, lifecycle)
     read = ReadOptions(
         columns,
-        _delimiter(delimiter),
+        parse_delimiter(delimiter),
         timestamp_format,
         encoding,
         (*PLACEHOLDERS, *(missing or ())),
@@ -274,7 +274,8 @@ def fraction(text: str, option: str, most: float | None) -> float:
     return value
 
 
-def _delimiter(text: str | None) -> str | None:
+def parse_delimiter(text: str | None) -> str | None:
+    """``--delimiter``: one character, or ``tab``; :class:`UsageError` otherwise."""
     if text is None:
         return None
     if text.lower() in ("tab", "\\t"):

@@ -56,6 +56,21 @@ FORMATTERS: Mapping[str, Mapping[Style, str]] = {
         "json": f"{_FLOW}:simulate_json",
     },
     "simulate --find-limit": {"text": f"{_FLOW}:limit_text", "json": f"{_FLOW}:limit_json"},
+    "sipoc": {
+        "text": "clientchain.output.sipoc:sipoc_text",
+        "json": "clientchain.output.sipoc:sipoc_json",
+    },
+    "sipoc --format markdown": {"text": "clientchain.output.sipoc:sipoc_markdown"},
+    "summary": {
+        "text": "clientchain.output.summary:summary_text",
+        "json": "clientchain.output.summary:summary_json",
+    },
+    "survey": {
+        "text": "clientchain.output.survey:survey_text",
+        "rich": "clientchain.output.survey_rich:survey_rich",
+        "json": "clientchain.output.survey:survey_json",
+    },
+    "survey --format markdown": {"text": "clientchain.output.survey:survey_markdown"},
 }
 """Command → style → ``module:function`` of its formatter."""
 

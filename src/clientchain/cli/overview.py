@@ -1,7 +1,8 @@
-"""``clientchain map`` and ``clientchain who``: the overview and one department's place."""
+"""``clientchain map``, ``who`` and ``sipoc``: the overview and one department's place."""
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -17,7 +18,7 @@ from clientchain.cli.common import (
 from clientchain.cli.formats import show
 from clientchain.console import err
 
-__all__ = ["map_command", "who_command"]
+__all__ = ["map_command", "sipoc_command", "who_command"]
 
 Dept = Annotated[
     str,
@@ -80,3 +81,42 @@ def who_command(
     org, graph = load(file)
     result = who(org, graph, dept)
     show(ctx, output_format, no_color, "who", org, result, json_args=(org, result))
+
+
+class SipocFormat(StrEnum):
+    """``sipoc``'s output formats: ``who``'s two and Markdown."""
+
+    TEXT = "text"
+    JSON = "json"
+    MARKDOWN = "markdown"
+
+
+def sipoc_command(
+    ctx: typer.Context,
+    file: OrgFile,
+    dept: Dept,
+    output_format: Annotated[
+        SipocFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            # i18n: --help stays English
+            help="text, json or markdown (one table per part, for a report or a wiki).",
+        ),
+    ] = SipocFormat.TEXT,
+) -> None:
+    """SIPOC of DEPT: suppliers, inputs, process, outputs and customers with their requirements.
+
+    Inputs and outputs carry their deliverable, volume, %C&A and satisfaction; the process
+    lists the chain steps DEPT performs and its load; each customer what it requires
+    (`requires:`, `needs:`). An unknown DEPT exits 2 and suggests the closest ids.
+    """
+    from clientchain.analysis.flow import analyze_flow
+    from clientchain.analysis.sipoc import sipoc
+
+    org, graph = load(file)
+    result = sipoc(org, graph, analyze_flow(org), dept)
+    if output_format is SipocFormat.MARKDOWN:
+        show(ctx, Format.TEXT, True, "sipoc --format markdown", org, result)
+    else:
+        show(ctx, Format(output_format.value), True, "sipoc", org, result)

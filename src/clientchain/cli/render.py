@@ -147,6 +147,43 @@ EngineOption = Annotated[
     ),
 ]
 
+ChainsOption = Annotated[
+    str | None,
+    typer.Option(
+        "--chains",
+        metavar="IDS",
+        # i18n: --help stays English
+        help="Only these chains get a slide, in this order (comma-separated ids).",
+    ),
+]
+TemplateOption = Annotated[
+    str | None,
+    typer.Option(
+        "--template",
+        metavar="PATH",
+        # i18n: --help stays English
+        help="Build on a .pptx or .potx: its slide size, layouts, fonts and colours.",
+    ),
+]
+SipocOption = Annotated[
+    str | None,
+    typer.Option(
+        "--sipoc",
+        metavar="IDS",
+        # i18n: --help stays English
+        help="A SIPOC slide for each of these departments, after the chains (comma-separated ids).",
+    ),
+]
+ScenarioOption = Annotated[
+    str | None,
+    typer.Option(
+        "--scenario",
+        metavar="PATH",
+        # i18n: --help stays English
+        help="A future org file (simulate -o): adds a what-if slide, before and after.",
+    ),
+]
+
 
 class DiagramSettings:
     """The diagram options shared by ``render``, ``report`` and ``slides``, as parsed."""
@@ -284,18 +321,29 @@ def slides_command(
     theme: ThemeOption = ThemeChoice.SLIDES,
     theme_file: ThemeFileOption = None,
     engine: EngineOption = None,
+    chains: ChainsOption = None,
+    template: TemplateOption = None,
+    scenario: ScenarioOption = None,
+    sipoc: SipocOption = None,
     output_format: FormatOption = Format.TEXT,
 ) -> None:
-    """Write an editable .pptx deck: title, overview, one slide per chain, bottleneck table.
+    """Write an editable .pptx deck: title, summary, overview, chains, bottlenecks, charts.
 
     Diagrams are native PowerPoint shapes and connectors placed from the Graphviz
-    layout; speaker notes carry the numbers. Needs python-pptx (the 'slides' extra).
+    layout; speaker notes carry the numbers; every text is fitted to its box. Needs
+    python-pptx (the 'slides' extra).
     """
     from clientchain.app.slides import write_slides
 
     settings = DiagramSettings("org", 1, group_by, DirectionChoice.LR, highlight, theme, theme_file)
-    refuse_input_as_output(output, (file, theme_file))
+    refuse_input_as_output(output, (file, theme_file, template, scenario))
     options = diagram_options(settings)
+    selected = None if chains is None else [c.strip() for c in chains.split(",") if c.strip()]
+    departments = [] if sipoc is None else [d.strip() for d in sipoc.split(",") if d.strip()]
     with working(_("writing {file}").format(file=output)):
-        written = write_slides(*load(file), output, options, _engine(engine))
+        org, graph = load(file)
+        written = write_slides(
+            org, graph, output, options, _engine(engine),
+            chains=selected, template=template, scenario=scenario, sipocs=departments,
+        )  # fmt: skip
     _tell(written, output_format)

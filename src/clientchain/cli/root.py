@@ -81,6 +81,12 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         # i18n: --help stays English
         "Who serves whom around DEPT: suppliers, clients, up- and downstream, line of sight.",
     ),
+    "sipoc": (
+        "overview",
+        "sipoc_command",
+        # i18n: --help stays English
+        "SIPOC of DEPT: suppliers, inputs, process, outputs and customers with their requirements.",
+    ),
     "bottlenecks": (
         "flow",
         "bottlenecks_command",
@@ -98,6 +104,12 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "simulate_command",
         # i18n: --help stays English
         "What-if: before and after, the new constraint, lead-time change and hires needed.",
+    ),
+    "summary": (
+        "summary",
+        "summary_command",
+        # i18n: --help stays English
+        "The executive summary: the findings that matter most, each with its best action.",
     ),
     "check": (
         "check",
@@ -138,7 +150,13 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "render",
         "slides_command",
         # i18n: --help stays English
-        "Write an editable .pptx deck: title, overview, one slide per chain, bottleneck table.",
+        "Write an editable .pptx deck: title, summary, overview, chains, bottlenecks, charts.",
+    ),
+    "survey": (
+        "survey",
+        "survey_command",
+        # i18n: --help stays English
+        "Survey results per supplier → client pair and period: scores, NPS, self-rating.",
     ),
     "discover": (
         "discover",

@@ -19,7 +19,15 @@ from dataclasses import dataclass, fields
 from clientchain.discover.errors import DiscoverError
 from clientchain.i18n import N_, _
 
-__all__ = ["OPTION", "REQUIRED", "STANDARD", "ColumnMap", "ColumnOptions", "resolve_columns"]
+__all__ = [
+    "OPTION",
+    "REQUIRED",
+    "STANDARD",
+    "ColumnMap",
+    "ColumnOptions",
+    "match_column",
+    "resolve_columns",
+]
 
 # Column names are data, not text: each line of names is marked for the i18n lint.
 STANDARD: dict[str, tuple[str, ...]] = {
@@ -114,7 +122,7 @@ def resolve_columns(available: Sequence[str], options: ColumnOptions, source: st
         role = f.name
         named = getattr(options, role)
         if named is not None:
-            found = _match(available, (named,))
+            found = match_column(available, (named,))
             if found is None:
                 raise DiscoverError(
                     _(
@@ -125,7 +133,7 @@ def resolve_columns(available: Sequence[str], options: ColumnOptions, source: st
                     )
                 )
         else:
-            found = _match(available, STANDARD[role])
+            found = match_column(available, STANDARD[role])
             if found is None and role in REQUIRED:
                 raise DiscoverError(
                     _(
@@ -142,7 +150,19 @@ def resolve_columns(available: Sequence[str], options: ColumnOptions, source: st
     return ColumnMap(**chosen)  # type: ignore[arg-type]
 
 
-def _match(available: Sequence[str], wanted: Sequence[str]) -> str | None:
+def match_column(
+    available: Sequence[str], wanted: Sequence[str], *, loose: bool = False
+) -> str | None:
+    """The first of ``wanted`` among the column names ``available``: exact first, then
+    case-insensitive; ``loose`` also ignores ``_``, ``-``, repeated spaces and accents
+    (``Complete_and-Accurate`` for ``complete and accurate``, ``comunicacion`` for
+    ``comunicación``).
+
+    >>> match_column(["Caso", "fin"], ["case", "caso"]), match_column(["A_Tiempo"], ["a tiempo"])
+    ('Caso', None)
+    >>> match_column(["A_Tiempo"], ["a tiempo"], loose=True)
+    'A_Tiempo'
+    """
     for name in wanted:
         if name in available:
             return name
@@ -150,4 +170,18 @@ def _match(available: Sequence[str], wanted: Sequence[str]) -> str | None:
     for name in wanted:
         if name.casefold() in lowered:
             return lowered[name.casefold()]
+    if loose:
+        normal = {_loose(column): column for column in reversed(available)}
+        for name in wanted:
+            if _loose(name) in normal:
+                return normal[_loose(name)]
     return None
+
+
+def _loose(name: str) -> str:
+    """``name`` folded for a loose match: lower case, no accents, separators as one space."""
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", name.casefold())
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    return " ".join(plain.replace("_", " ").replace("-", " ").split())

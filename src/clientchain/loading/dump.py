@@ -157,6 +157,7 @@ _WRITE: dict[F.FieldKind, Callable[[Any], str]] = {
     "count": _num,
     "positive": _num,
     "rating": _num,
+    "whole": _num,
     "percent": _num,
     "duration": _hours,
     "effort": _hours,
@@ -165,7 +166,15 @@ _WRITE: dict[F.FieldKind, Callable[[Any], str]] = {
     "severities": _severities,
 }
 
-_HANDOFF = _writer(F.HANDOFF, "    ")
+
+def _requires(requirement: Any) -> Iterator[str]:
+    if requirement is not None:
+        yield "    requires:"
+        yield from _REQUIREMENT(requirement)
+
+
+_REQUIREMENT = _writer(F.REQUIREMENT, "      ")
+_HANDOFF = _writer(F.HANDOFF, "    ", {"requires": _requires})
 _STEP = _writer(F.STEP, "        ")
 _CALENDAR = _writer(F.CALENDAR, "  ")
 _CHECKS = _writer(F.CHECKS, "  ")

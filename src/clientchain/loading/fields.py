@@ -39,6 +39,7 @@ from clientchain.model import (
     ExternalParty,
     Handoff,
     Organization,
+    Requirement,
     Step,
 )
 from clientchain.units import CALENDAR_LIMITS, PERIODS, Calendar
@@ -51,6 +52,7 @@ __all__ = [
     "DEPARTMENT",
     "FAIL_ON",
     "HANDOFF",
+    "REQUIREMENT",
     "SEVERITIES",
     "STEP",
     "SUPPLIER",
@@ -73,6 +75,7 @@ FieldKind = Literal[
     "effort",
     "percent",
     "rating",
+    "whole",
     "choice",
     "texts",
     "severities",
@@ -88,7 +91,7 @@ class Field:
     ``kind`` is one of: ``text``, ``ref`` (an id of a department, client or
     supplier), ``version``, ``count`` (a number ≥ 0), ``positive`` (> 0),
     ``duration``, ``effort`` (a duration or ``unknown``), ``percent``, ``rating`` (1–5),
-    ``choice``, ``texts`` (a list
+    ``whole`` (a whole number ≥ 1), ``choice``, ``texts`` (a list
     of text), ``severities`` (a mapping rule → severity), or ``section`` for a
     nested table handled by the parser itself. ``maximum`` bounds a ``positive``
     number from above (inclusive). ``attr`` is the model attribute the key
@@ -261,8 +264,32 @@ HANDOFF = _table(
     Field("lead_time", "duration", "Time the deliverable takes to arrive."),  # i18n: schema text
     Field("quality", "percent", "%C&A: share received complete and accurate."),  # i18n: schema text
     Field("satisfaction", "rating", "The receiving client's rating, 1–5."),  # i18n: schema text
+    Field(
+        "answers",
+        "whole",
+        # i18n: schema text (the published JSON Schema is English)
+        "How many survey answers the satisfaction rests on (only with satisfaction).",
+    ),
     Field("type", "choice", "What flows.", choices=HANDOFF_TYPES),  # i18n: schema text
+    Field(
+        "requires",
+        "section",
+        # i18n: schema text (the published JSON Schema is English)
+        "What the client requires of it: lead_time, quality, satisfaction (requirement-missed).",
+    ),
+    # i18n: schema text (the published JSON Schema is English)
+    Field("needs", "text", "What the client needs from it, in its own words."),
     Field("ignore", "texts", "Rule ids not reported for this handoff."),  # i18n: schema text
+)
+
+REQUIREMENT = _table(
+    Requirement,
+    # i18n: schema text (the published JSON Schema is English)
+    Field("lead_time", "duration", "The longest time the client accepts for it to arrive."),
+    # i18n: schema text (the published JSON Schema is English)
+    Field("quality", "percent", "The least %C&A the client accepts."),
+    # i18n: schema text (the published JSON Schema is English)
+    Field("satisfaction", "rating", "The least satisfaction (1–5) the client accepts."),
 )
 
 CHAIN = _table(

@@ -35,6 +35,7 @@ from clientchain.model import (
     Handoff,
     Location,
     Organization,
+    Requirement,
     Step,
 )
 from clientchain.numbers import num
@@ -394,6 +395,23 @@ class _Reader:
                 continue
             seen[source, target] = body.line
             given = _attributes(F.HANDOFF, v)
+            if "answers" in found and "satisfaction" not in found:
+                self.issue(
+                    found["answers"],
+                    path + ".answers",
+                    _(
+                        "'answers' without 'satisfaction': it counts the answers a satisfaction "
+                        "rests on"
+                    ),
+                    _("give the handoff's 'satisfaction' too, or remove 'answers'"),
+                )
+            requires = self.mapping(found.get("requires"), path + ".requires")
+            if requires is not None:
+                where = path + ".requires"
+                given["requires"] = Requirement(
+                    **self.attributes(requires, F.REQUIREMENT, where, requires),
+                    location=_loc(requires),
+                )
             out.append(Handoff(source=source, target=target, location=_loc(body), **given))
         return out
 
@@ -559,7 +577,14 @@ _KNOWN = {
     "": N_("known ids: {ids}"),
 }
 _UNCONVERTED: frozenset[F.FieldKind] = frozenset(("section", "ref"))
-_MEMO_KINDS: tuple[F.FieldKind, ...] = ("count", "rating", "duration", "effort", "percent")
+_MEMO_KINDS: tuple[F.FieldKind, ...] = (
+    "count",
+    "rating",
+    "whole",
+    "duration",
+    "effort",
+    "percent",
+)
 """Kinds whose value depends only on a scalar's text and quoting (and the calendar);
 not ``positive``, whose bound is the field's."""
 _QUOTED = "\x00"
@@ -616,6 +641,14 @@ def _rating(_r: _Reader, _f: F.Field, node: ScalarNode) -> float:
     return number
 
 
+def _whole(_r: _Reader, _f: F.Field, node: ScalarNode) -> int:
+    number = _number(node)
+    if number < 1 or not number.is_integer():
+        message = _("expected a whole number of 1 or more, got '{value}'")
+        raise ValueError(message.format(value=node.value))
+    return int(number)
+
+
 def _duration(r: _Reader, _f: F.Field, node: ScalarNode) -> float:
     number = plain_number(node.value) if node.plain else None
     return parse_duration(node.value if number is None else number, r.calendar)
@@ -668,6 +701,7 @@ _CONVERT: dict[F.FieldKind, Callable[[_Reader, F.Field, ScalarNode], Any]] = {
     "count": _count,
     "positive": _positive,
     "rating": _rating,
+    "whole": _whole,
     "duration": _duration,
     "effort": _effort,
     "percent": _percent,
@@ -683,6 +717,7 @@ _EXPECTED: dict[F.FieldKind, str] = {
     "count": N_("a number"),
     "positive": N_("a number"),
     "rating": N_("a rating from 1 to 5"),
+    "whole": N_("a whole number"),
     "duration": N_("a duration like '4h' or '1.5d'"),
     "effort": N_("a duration like '4h' or '1.5d', or 'unknown'"),
     "percent": N_("a percentage like '90%'"),
@@ -700,7 +735,7 @@ def _expected_got() -> str:
 def _hint(f: F.Field, node: ScalarNode) -> str:
     if f.kind == "choice":
         return _did_you(_closest_choice(node.value, f))
-    if f.kind in ("count", "positive", "rating") and not node.plain:
+    if f.kind in ("count", "positive", "rating", "whole") and not node.plain:
         return _("write the number without quotes")
     misspelt = did_you_mean(node.value.lower(), [UNKNOWN_EFFORT]) if f.kind == "effort" else ""
     if misspelt:

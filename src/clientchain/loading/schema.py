@@ -50,6 +50,8 @@ def _kind(f: F.Field) -> dict[str, Any]:
         return bounds if f.maximum is None else {**bounds, "maximum": f.maximum}
     if f.kind == "rating":
         return {"type": "number", "minimum": 1, "maximum": 5}
+    if f.kind == "whole":
+        return {"type": "integer", "minimum": 1}
     if f.kind == "duration":
         return {
             "anyOf": [
@@ -165,7 +167,11 @@ def org_schema() -> dict[str, Any]:
             "department": _section(F.DEPARTMENT),
             "client": _section(F.CLIENT),
             "supplier": _section(F.SUPPLIER),
-            "handoff": _section(F.HANDOFF),
+            "handoff": _section(
+                F.HANDOFF,
+                {"requires": {"anyOf": [{"$ref": "#/$defs/requirement"}, {"type": "null"}]}},
+            ),
+            "requirement": _section(F.REQUIREMENT),
             "chain": chain,
             "step": step,
             "checks": _section(F.CHECKS),

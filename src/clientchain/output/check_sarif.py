@@ -131,6 +131,8 @@ def _result(finding: Finding, index: Mapping[str, int]) -> dict[str, Any]:
         result["ruleIndex"] = index[finding.rule]
     if finding.subject:
         result["properties"] = {"subject": finding.subject}
+    if finding.details:
+        result.setdefault("properties", {}).update(finding.details)
     return result
 
 

@@ -136,9 +136,10 @@ def dumps(document: Mapping[str, Any]) -> str:
 
 def finding_dict(finding: Finding | FindingChange) -> dict[str, Any]:
     """``{"rule", "severity", "message", "file", "line", "column", "subject"}``: a finding of
-    ``check``, or one that ``diff`` says appeared or was resolved."""
+    ``check``, or one that ``diff`` says appeared or was resolved; then a finding's
+    ``details`` (``"answers"`` …), when it has any."""
     # i18n: JSON keys and enum values are the machine contract, the same in every language
-    return {
+    document = {
         "rule": finding.rule,
         "severity": str(finding.severity),
         "message": finding.message,
@@ -147,6 +148,8 @@ def finding_dict(finding: Finding | FindingChange) -> dict[str, Any]:
         "column": finding.column,
         "subject": finding.subject,
     }
+    document.update(getattr(finding, "details", ()))  # a FindingChange has none
+    return document
 
 
 def schema_json(schema: Mapping[str, Any]) -> str:

@@ -23,11 +23,11 @@ from clientchain.numbers import (
     hours,
     lead_time,
     load_of,
-    num,
     or_unknown,
     pct,
     per_period,
     plural,
+    rating,
     signed_duration,
     unknown_text,
 )
@@ -177,6 +177,7 @@ def chains_json(result: ChainsReport) -> str:
             ],
             "satisfaction": dict(result.satisfaction),
         }
+        | ({"satisfaction_answers": dict(result.answers)} if result.answers else {})
     )
 
 
@@ -341,7 +342,8 @@ def chains_text(org: Organization, result: ChainsReport) -> str:
     ] or [f"  {none('handoffs')}"]
     lines += ["", _("satisfaction of supplier departments (volume-weighted, 1–5)") + ":"]
     lines += [
-        f"  {org.describe(dept)}: {num(score)}" for dept, score in result.satisfaction.items()
+        f"  {org.describe(dept)}: {rating(score, result.answers.get(dept))}"
+        for dept, score in result.satisfaction.items()
     ] or [f"  {none()}"]
     return "\n".join(lines)
 

@@ -16,10 +16,12 @@ from typing import TYPE_CHECKING, Any
 
 from clientchain.i18n import _
 from clientchain.numbers import (
+    duration,
     finite,
     given,
     lead_time,
     load_of,
+    num,
     pct,
     per_period,
     plural,
@@ -49,7 +51,7 @@ from clientchain.terms import term
 if TYPE_CHECKING:
     from clientchain.analysis.flow import FlowReport
     from clientchain.analysis.structure import WhoServesWhom
-    from clientchain.model import Chain, ExternalParty, Organization
+    from clientchain.model import Chain, ExternalParty, Handoff, Organization
     from clientchain.output.reports import Overview
 
 __all__ = ["counts_text", "map_json", "map_text", "who_dict", "who_json", "who_text"]
@@ -71,7 +73,56 @@ def who_text(org: Organization, who: WhoServesWhom) -> str:
     ]
     lines = [f"{org.describe(who.id)}: {_role(org, who)}"]
     lines += [f"{label}: {value}" for label, value in rows]
+    lines += _requirement_lines(org, who.id)
     return "\n".join(lines)
+
+
+def _requirement_lines(org: Organization, node: str) -> list[str]:
+    """What ``node``'s clients require of it and what it requires of its suppliers."""
+    owed = [h for h in org.handoffs if h.source == node and (h.requires or h.needs)]
+    asked = [h for h in org.handoffs if h.target == node and (h.requires or h.needs)]
+    lines = []
+    if owed:
+        lines.append(_("its clients require") + ":")
+        lines += [f"  {org.describe(h.target)}: {requirement_text(h)}" for h in owed]
+    if asked:
+        lines.append(_("it requires of its suppliers") + ":")
+        lines += [f"  {org.describe(h.source)}: {requirement_text(h)}" for h in asked]
+    return lines
+
+
+def requirement_text(handoff: Handoff) -> str:
+    """``'lead time ≤ 16 h, %C&A ≥ 95%, satisfaction ≥ 4; needs: …'`` (``requires:``/``needs:``)."""
+    parts = []
+    required = handoff.requires
+    if required is not None and required.lead_time is not None:
+        parts.append(_("lead time ≤ {value}").format(value=duration(required.lead_time)))
+    if required is not None and required.quality is not None:
+        parts.append(_("%C&A ≥ {value}").format(value=pct(required.quality)))
+    if required is not None and required.satisfaction is not None:
+        parts.append(_("satisfaction ≥ {value}").format(value=num(required.satisfaction)))
+    text = ", ".join(parts)
+    if handoff.needs:
+        needs = _("needs: {needs}").format(needs=handoff.needs)
+        text = f"{text}; {needs}" if text else needs
+    return text
+
+
+def requirements_dict(org: Organization, node: str) -> list[dict[str, Any]]:
+    """``who``'s JSON ``requirements``: every handoff to or from ``node`` that states one."""
+    # i18n: JSON keys and enum values are the machine contract, the same in every language
+    return [
+        {
+            "from": h.source,
+            "to": h.target,
+            "lead_time": h.requires.lead_time if h.requires else None,
+            "quality": h.requires.quality if h.requires else None,
+            "satisfaction": h.requires.satisfaction if h.requires else None,
+            "needs": h.needs,
+        }
+        for h in org.handoffs
+        if node in (h.source, h.target) and (h.requires or h.needs)
+    ]
 
 
 def counts_text(counts: dict[str, int]) -> str:
@@ -241,13 +292,13 @@ def who_dict(who: WhoServesWhom) -> dict[str, Any]:
 def who_json(org: Organization, who: WhoServesWhom) -> str:
     """``clientchain who --format json``: :func:`who_dict` and, after ``role``, a client's
     ``client_role`` (``intermediary``, ``final``; ``null`` when not given and for a
-    department or a supplier)."""
+    department or a supplier); last, ``requirements`` (:func:`requirements_dict`)."""
     # i18n: JSON keys and enum values are the machine contract, the same in every language
     party = org.clients.get(who.id) if who.role == "client" else None
     entry = who_dict(who)
     document = {key: entry[key] for key in ("id", "name", "role")}
     document["client_role"] = party.client_role if party else None
-    return dumps(document | entry)
+    return dumps(document | entry | {"requirements": requirements_dict(org, who.id)})
 
 
 def map_json(overview: Overview) -> str:

@@ -25,6 +25,7 @@ from typing import Literal
 from clientchain.errors import ClientchainError
 from clientchain.i18n import N_, _
 from clientchain.numbers import given
+from clientchain.render.raster import svg_to_png
 
 __all__ = [
     "DEFAULT_ENGINE",
@@ -129,6 +130,13 @@ def run_engine(
         The engine is missing, exits with an error, writes nothing or runs too long.
     """
     chosen = choose_engine(fmt, engine)
+    if chosen == "graphviz-pure" and fmt == "png":
+        # its own PNG knows only its 3 bundled fonts: draw its SVG with the system's fonts
+        svg = run_engine(dot_text, "svg", chosen, timeout=timeout)
+        try:
+            return svg_to_png(svg)
+        except ValueError as exc:
+            raise RenderError(_("cannot draw the PNG: {error}").format(error=exc)) from exc
     command = [find_engine(chosen), f"-T{fmt}"]
     try:
         done = subprocess.run(

@@ -18,8 +18,10 @@ from clientchain.i18n import _
 from clientchain.numbers import per_period
 from clientchain.render.dot import clean_text
 from clientchain.render.mermaid import to_mermaid
-from clientchain.render.report_data import Figure, ReportData
-from clientchain.render.tables import SECTIONS, Table, summary_table
+from clientchain.render.report_data import Figure, ReportData, executive_sentences
+from clientchain.render.story import AFTER_CHAINS, CHAINS, sipoc_tables
+from clientchain.render.tables import Section, Table, summary_table
+from clientchain.render.vsm_table import timeline_table
 
 __all__ = ["md_text", "report_markdown"]
 
@@ -46,19 +48,32 @@ def _figure(figure: Figure) -> list[str]:
     return ["```mermaid", to_mermaid(figure.diagram).rstrip("\n"), "```", "", *caption]
 
 
+def _section(section: Section, data: ReportData) -> list[str]:
+    return ["", f"## {section.title}", "", *_table(section.table(data))]
+
+
+def _executive(data: ReportData) -> list[str]:
+    """The executive summary as a numbered list under its heading (nothing without one)."""
+    sentences = executive_sentences(data)
+    if not sentences:
+        return []
+    heading = _("Executive summary")
+    numbered = [f"{rank}. {md_text(s)}" for rank, s in enumerate(sentences, start=1)]
+    return [f"## {heading}", "", *numbered, ""]
+
+
 def report_markdown(data: ReportData) -> str:
-    """Summary, diagram, who serves whom, clients, chains (and diagrams), bottlenecks, findings."""
+    """The report in the story's order (:mod:`clientchain.render.story`), as the HTML one."""
     org = data.org
     # TRANSLATORS: the line under the report's heading: {per_period} is "per week"…
     meta = _("Internal customer chain, {per_period} · clientchain {version}").format(
         per_period=per_period(org.period), version=data.version
     )
-    summary_heading, diagram_heading = _("Summary"), _("Diagram")
-    lines = [
-        f"# {md_text(org.name)}",
+    summary_heading, diagram_heading = _("Summary"), _("Overview")
+    lines = [f"# {md_text(org.name)}", "", meta]
+    lines += [
         "",
-        meta,
-        "",
+        *_executive(data),
         f"## {summary_heading}",
         "",
         *_table(summary_table(data)),
@@ -67,9 +82,16 @@ def report_markdown(data: ReportData) -> str:
         "",
         *_figure(data.figure),
     ]
-    for section in SECTIONS:
-        lines += ["", f"## {section.title}", "", *_table(section.table(data))]
-        if section.anchor == "chains":
-            for figure in data.chain_figures:
-                lines += ["", f"### {md_text(figure.diagram.title)}", "", *_figure(figure)]
+    lines += _section(CHAINS, data)
+    for (chain_id, chain), figure in zip(data.org.chains.items(), data.chain_figures, strict=True):
+        lines += ["", f"### {md_text(chain.name)}", "", *_figure(figure)]
+        timeline, totals = timeline_table(data.org, data.flow, chain_id)
+        lines += ["", *_table(timeline), "", md_text(totals)]
+    # 4. the charts (issue 16, item 4) go here
+    for section in AFTER_CHAINS:
+        lines += _section(section, data)
+        if section.anchor == "quality":  # then each department's SIPOC
+            lines += ["", "## SIPOC"]  # i18n: SIPOC, a method's name
+            for name, table in sipoc_tables(data):
+                lines += ["", f"### {md_text(name)}", "", *_table(table)]
     return "\n".join(lines) + "\n"

@@ -17,6 +17,8 @@ Alfa: 20 h of 40 h per week (50%)
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from clientchain.analysis.flow import ChainFlow, FlowReport
 from clientchain.i18n import _
 from clientchain.model import Organization
@@ -121,4 +123,18 @@ def chain_notes(org: Organization, chain: ChainFlow) -> str:
     finished = finished_text(chain, model)
     if finished is not None:
         lines.append(_("Finished inventory: {wait}").format(wait=finished))
-    return "\n".join(lines)
+    return "\n".join([*lines, *_deliverables(org, chain.id)])
+
+
+def _deliverables(org: Organization, chain_id: str) -> list[str]:
+    """What each handoff of the chain carries (the value-stream map on the slide leaves it
+    out): ``Contenido → Creatividad: Textos``."""
+    given = {(h.source, h.target): h.deliverable for h in org.handoffs if h.deliverable}
+    path = org.chains[chain_id].path
+    # TRANSLATORS: a line of a chain slide's speaker notes: what one handoff carries
+    line = _("{source} → {target}: {deliverable}")
+    return [
+        line.format(source=org.label(a), target=org.label(b), deliverable=given[a, b])
+        for a, b in pairwise(path)
+        if (a, b) in given
+    ]

@@ -9,10 +9,12 @@ rectangles named ``cluster …`` drawn first, behind the nodes.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from clientchain.controls import visible
+from clientchain.render.fit import LINE_HEIGHT, SLACK, measure
 from clientchain.render.layout import Box, Layout
 from clientchain.render.scene import Diagram, DiagramEdge, DiagramNode, NodeShape
 from clientchain.render.theme import Theme
@@ -23,11 +25,28 @@ if TYPE_CHECKING:
     from pptx.shapes.base import BaseShape
     from pptx.slide import Slide
 
-__all__ = ["Area", "draw_diagram", "fill_background", "name_shape", "set_text", "text_box"]
+__all__ = [
+    "INSET",
+    "Area",
+    "draw_diagram",
+    "fill_background",
+    "fill_placeholder",
+    "fitted",
+    "name_shape",
+    "rgb",
+    "set_notes",
+    "set_text",
+    "sizes_from",
+    "text_box",
+]
 
 # Connection sites of the shapes used: 0 top, 1 left, 2 bottom, 3 right.
 _TOP, _LEFT, _BOTTOM, _RIGHT = 0, 1, 2, 3
 _MIN_FONT, _MAX_FONT = 6.0, 20.0
+_NODE_INSET = 2.0
+"""A node's text inset on each side, in points."""
+INSET = (7.2, 3.6)
+"""A text box's insets (left and right, top and bottom), PowerPoint's defaults, in points."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +57,11 @@ class Area:
     top: float
     width: float
     height: float
+
+
+def rgb(colour: str) -> RGBColor:
+    """A ``#rrggbb`` colour as python-pptx's."""
+    return _rgb(colour)
 
 
 def _rgb(colour: str) -> RGBColor:
@@ -61,6 +85,13 @@ def set_text(target: _HasText, text: str) -> None:
     target.text = visible(text)
 
 
+def set_notes(slide: Slide, text: str) -> None:
+    """Put ``text`` in the speaker notes of ``slide``."""
+    frame = slide.notes_slide.notes_text_frame
+    if frame is not None:
+        set_text(frame, text)
+
+
 def name_shape(shape: BaseShape, name: str) -> None:
     """Name ``shape`` (the selection pane's name) after ``name``, made :func:`visible`."""
     shape.name = visible(name)
@@ -73,15 +104,74 @@ def fill_background(slide: Slide, theme: Theme) -> None:
     fill.fore_color.rgb = _rgb(theme.background)
 
 
+def sizes_from(largest: float, smallest: float) -> tuple[float, ...]:
+    """Type sizes from ``largest`` down to ``smallest`` in steps of 1 pt (both included).
+
+    >>> sizes_from(12, 9), sizes_from(26, 26)
+    ((12.0, 11.0, 10.0, 9.0), (26.0,))
+    """
+    sizes = [float(largest)]
+    while sizes[-1] - 1 >= smallest:
+        sizes.append(sizes[-1] - 1)
+    if sizes[-1] > smallest:
+        sizes.append(float(smallest))
+    return tuple(sizes)
+
+
+def fitted(
+    text: str,
+    width: float,
+    height: float,
+    sizes: Sequence[float],
+    *,
+    bold: bool = False,
+    lines: int | None = None,
+) -> tuple[str, float]:
+    """``text`` and the largest of ``sizes`` at which it fits ``width`` × ``height`` points
+    in at most ``lines`` lines (any number when ``None``), cut with an ellipsis to the
+    lines that fit at the smallest size when it fits at none."""
+    ruler = measure()
+    for size in sizes:
+        wrapped = len(ruler.wrap(text, size, width, bold=bold))
+        if wrapped * size * LINE_HEIGHT <= height and (lines is None or wrapped <= lines):
+            return text, size
+    size = sizes[-1]
+    most = max(1, int(height // (size * LINE_HEIGHT)))
+    return ruler.ellipsize(text, size, width, min(most, lines or most), bold=bold), size
+
+
 def text_box(
-    slide: Slide, area: Area, text: str, theme: Theme, size: float, *, bold: bool = False
+    slide: Slide,
+    area: Area,
+    text: str,
+    theme: Theme,
+    size: float,
+    *,
+    bold: bool = False,
+    smallest: float | None = None,
+    tight: bool = False,
+    fit: bool = True,
+    lines: int | None = None,
 ) -> Shape:
-    """A text box with ``text`` in the theme's font and colour."""
+    """A text box with ``text`` in the theme's font and colour, at ``size`` points or, when
+    it would run out of the box, the largest size down to ``smallest`` (``size`` when not
+    given) at which it fits, cut with an ellipsis at the smallest size if it still does not.
+
+    ``tight`` leaves no inset above and below the text (left and right keep theirs);
+    ``fit=False`` puts the text as it is (a box already measured to hold it); ``lines``
+    is the most lines the text may take (a title takes one).
+    """
     from pptx.util import Pt
 
     box = slide.shapes.add_textbox(Pt(area.left), Pt(area.top), Pt(area.width), Pt(area.height))
     frame = box.text_frame
     frame.word_wrap = True
+    if tight:
+        frame.margin_top = frame.margin_bottom = 0
+    room = (area.width - 2 * INSET[0], area.height - (0 if tight else 2 * INSET[1]))
+    if fit:
+        sizes = sizes_from(size, size if smallest is None else smallest)
+        text, size = fitted(visible(text), *room, sizes, bold=bold, lines=lines)
     set_text(frame, text)
     for paragraph in frame.paragraphs:
         for run in paragraph.runs:
@@ -90,6 +180,22 @@ def text_box(
             run.font.name = theme.font
             run.font.color.rgb = _rgb(theme.text)
     return box
+
+
+def fill_placeholder(shape: Shape, text: str, sizes: Sequence[float], *, lines: int = 1) -> None:
+    """Put ``text`` in a template's placeholder at the largest of ``sizes`` at which it
+    takes at most ``lines`` lines of the placeholder (its font and colour are the master's)."""
+    from pptx.util import Pt
+
+    frame = shape.text_frame
+    frame.word_wrap = True
+    width = shape.width / 12700 - 2 * INSET[0]
+    height = shape.height / 12700 - 2 * INSET[1]
+    text, size = fitted(visible(text), width, height, sizes, lines=lines)
+    set_text(frame, text)
+    for paragraph in frame.paragraphs:
+        for run in paragraph.runs:
+            run.font.size = Pt(size)
 
 
 class _Placement:
@@ -160,9 +266,10 @@ def _node(slide: Slide, node: DiagramNode, area: Area, theme: Theme, font: float
     frame.word_wrap = True
     frame.auto_size = MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE  # the viewer shrinks text that overflows
     for side in ("margin_left", "margin_right", "margin_top", "margin_bottom"):
-        setattr(frame, side, Pt(2))
-    set_text(frame, "\n".join(node.lines))
-    title_lines = node.lines[0].count("\n") + 1 if node.lines else 0
+        setattr(frame, side, Pt(_NODE_INSET))
+    title, details, font = _node_text(node, area, font)
+    set_text(frame, "\n".join((title, *details)))
+    title_lines = title.count("\n") + 1
     for index, paragraph in enumerate(frame.paragraphs):
         for run in paragraph.runs:
             run.font.size = Pt(font if index < title_lines else font * 0.75)
@@ -170,6 +277,44 @@ def _node(slide: Slide, node: DiagramNode, area: Area, theme: Theme, font: float
             run.font.name = theme.font
             run.font.color.rgb = _rgb(theme.text)
     return shape
+
+
+def _text_room(shape: NodeShape, area: Area) -> tuple[float, float]:
+    """The width and height a node's text has: the shape's own text rectangle (the
+    geometry's, as PowerPoint defines it) less the insets."""
+    small = min(area.width, area.height)
+    if shape == "client":  # flowchartTerminator: l 1018/21600 of the width, t 3163/21600
+        width, height = area.width * (1 - 2 * 1018 / 21600), area.height * (1 - 2 * 3163 / 21600)
+    elif shape == "supplier":  # homePlate: the point takes a quarter of the smaller side
+        width, height = area.width - small / 4, area.height
+    else:  # roundRect: the corner's inset, 0.29289 × 16.667 % of the smaller side each
+        width, height = area.width - small * 0.0977, area.height - small * 0.0977
+    return width - 2 * _NODE_INSET, height - 2 * _NODE_INSET
+
+
+def _node_text(node: DiagramNode, area: Area, font: float) -> tuple[str, tuple[str, ...], float]:
+    """The title, detail lines and title size that fit the node's box: the largest size
+    down to :data:`_MIN_FONT` (details at ¾ of it); then the title alone; then the title
+    cut with an ellipsis. The speaker notes carry every number left out."""
+    if not node.lines:
+        return "", (), font
+    ruler = measure()
+    width, height = _text_room(node.shape, area)
+    title, details = visible(node.lines[0]), tuple(visible(line) for line in node.lines[1:])
+    sizes = sizes_from(font, min(font, _MIN_FONT))
+
+    def needed(size: float, shown: tuple[str, ...]) -> float:
+        body = sum(ruler.height(line, size * 0.75, width) for line in shown)
+        return ruler.height(title, size, width, bold=True) + body
+
+    for shown in (details, ()):
+        for size in sizes:
+            if needed(size, shown) <= height:
+                return title, shown, size
+    size = sizes[-1]
+    lines = max(1, int(height // (size * LINE_HEIGHT)))
+    flat = title.replace("\n", " ")
+    return ruler.ellipsize(flat, size, width, lines, bold=True), (), size
 
 
 def _sites(source: Shape, target: Shape, direction: str) -> tuple[int, int]:
@@ -215,10 +360,10 @@ def _label(slide: Slide, centre: tuple[float, float], text: str, theme: Theme, s
     from pptx.util import Pt
 
     lines = visible(text).split("\n")  # as drawn, escapes and all
-    width = max(len(line) for line in lines) * size * 0.6 + 6
+    width = max(measure().width(line, size) for line in lines) * SLACK + 6
     height = len(lines) * size * 1.25 + 4
     area = Area(centre[0] - width / 2, centre[1] - height / 2, width, height)
-    box = text_box(slide, area, text, theme, size)
+    box = text_box(slide, area, text, theme, size, fit=False)
     name_shape(box, f"label {text.splitlines()[0][:40]}")  # i18n: shape name, a machine key
     frame = box.text_frame
     frame.word_wrap = False

@@ -11,11 +11,14 @@ from dataclasses import dataclass
 
 from clientchain._version import __version__
 from clientchain.analysis.flow import FlowReport
+from clientchain.analysis.sipoc import Sipoc
+from clientchain.analysis.summary import Summary
 from clientchain.model import Organization
 from clientchain.output.reports import Overview
+from clientchain.render.charts import BarChart, MatrixChart
 from clientchain.render.scene import Diagram
 
-__all__ = ["Figure", "ReportData", "inline_svg"]
+__all__ = ["Figure", "ReportData", "executive_sentences", "inline_svg"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,18 +31,31 @@ class Figure:
 
 @dataclass(frozen=True, slots=True)
 class ReportData:
-    """Everything the report shows: overview, flow, the overview and chain figures."""
+    """Everything the report shows: overview, flow, the overview and chain figures, charts."""
 
     overview: Overview
     flow: FlowReport
     figure: Figure
     chain_figures: tuple[Figure, ...]
     version: str = __version__
+    executive: Summary | None = None
+    """The executive summary that opens the report (``None``: the report has none)."""
+    charts: tuple[BarChart | MatrixChart, ...] = ()
+    """The charts (:func:`~clientchain.render.charts.chart_set`); HTML draws them."""
+    sipocs: tuple[Sipoc, ...] = ()
+    """Each department's SIPOC (:func:`~clientchain.analysis.sipoc.sipoc`), in file order."""
 
     @property
     def org(self) -> Organization:
         """The organization reported on."""
         return self.overview.org
+
+
+def executive_sentences(data: ReportData) -> list[str]:
+    """The executive summary's sentences, best first (none without a summary)."""
+    from clientchain.output.summary import summary_sentences
+
+    return [] if data.executive is None else summary_sentences(data.org, data.executive)
 
 
 def inline_svg(svg: str) -> str:

@@ -1,6 +1,9 @@
 """``clientchain slides``: an editable 16:9 PowerPoint deck (python-pptx, imported lazily).
 
-Slides: a title slide, the overview, one slide per chain, the bottleneck table.
+Slides: a title slide, the executive summary, the overview, one slide per chain (its
+value-stream map), the bottleneck table, the charts
+(:mod:`clientchain.render.charts_slides`: utilization, cycle time against takt per chain,
+the satisfaction matrix) and, given a scenario, the what-if slide.
 Diagrams are **native shapes and connectors**: one shape per node (rounded
 rectangle for a department, stadium for an external client, pentagon for an
 external supplier) placed where the engine's ``-Tjson`` layout puts it, one
@@ -20,28 +23,55 @@ note says how many are left out and how busy they are at most.
 
 from __future__ import annotations
 
+import difflib
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import networkx as nx
 
 from clientchain.analysis.flow import DepartmentFlow, FlowReport, analyze_flow
+from clientchain.analysis.sipoc import Sipoc
+from clientchain.analysis.summary import Summary
 from clientchain.errors import UsageError
 from clientchain.i18n import _
 from clientchain.model import Organization
 from clientchain.numbers import duration, num, pct, per_period
 from clientchain.output.limits import constraint_line, marked_constraint
+from clientchain.output.sipoc import sipoc_columns, sipoc_headers
+from clientchain.render.charts import BarChart, MatrixChart, chart_set
+from clientchain.render.charts_slides import MATRIX_LIMIT, chart_slides
 from clientchain.render.dot import to_dot
 from clientchain.render.engine import Engine, choose_engine, run_engine
 from clientchain.render.layout import Layout, parse_layout
 from clientchain.render.notes import chain_notes, overview_notes
-from clientchain.render.pptx_shapes import Area, draw_diagram, fill_background, set_text, text_box
+from clientchain.render.pptx_shapes import (
+    Area,
+    draw_diagram,
+    fill_background,
+    fill_placeholder,
+    set_notes,
+    sizes_from,
+    text_box,
+)
+from clientchain.render.pptx_table import add_table
+from clientchain.render.pptx_template import (
+    Frame,
+    content_slide,
+    drop_empty_placeholders,
+    new_frame,
+)
 from clientchain.render.scene import Diagram
+from clientchain.render.sipoc_slide import sipoc_slide
+from clientchain.render.theme import Theme
 from clientchain.render.views import DiagramOptions, build_diagram
+from clientchain.render.vsm_pptx import draw_vsm, fit_vsm
+from clientchain.render.whatif_slide import Scenario, whatif_slide
 
 if TYPE_CHECKING:
-    from pptx.presentation import Presentation
+    from pptx.slide import Slide
+
 
 __all__ = [
     "SLIDE_HEIGHT_IN",
@@ -49,6 +79,7 @@ __all__ = [
     "TABLE_PAGES",
     "TABLE_ROWS",
     "DeckPlan",
+    "Scenario",
     "plan_deck",
     "slide_count",
     "table_pages",
@@ -56,34 +87,18 @@ __all__ = [
 
 SLIDE_WIDTH_IN = 13.333
 SLIDE_HEIGHT_IN = 7.5
-_DIAGRAM_AREA = Area(0.4 * 72, 1.25 * 72, 12.53 * 72, 5.9 * 72)
-_CAPTION_AREA = Area(0.4 * 72, 0.8 * 72, 12.5 * 72, 0.45 * 72)
-_CAPTION_SIZES = (12.0, 11.0, 10.0, 9.0)
-"""The caption's type sizes, largest first: the first whose text fits in two lines is used."""
-_CHAR_WIDTH = 0.58
-"""The average width of a character of the theme's sans-serif font, in ems (DejaVu Sans
-measures about 0.55; the rest is what word wrapping leaves at the ends of lines)."""
+_INCH = 72.0
+_MARGIN = 0.4 * _INCH
+_CAPTION_HEIGHT = 0.45 * _INCH
+_DIAGRAM_AREA = Area(_MARGIN, 1.25 * _INCH, 12.53 * _INCH, 5.9 * _INCH)
+"""Where a diagram goes on a 16:9 slide (a template's slide scales it)."""
+_CAPTION_SIZES = (12.0, 9.0)
+"""The caption's type sizes, largest and smallest: the largest at which it fits is used."""
 TABLE_ROWS = 15
 """Departments on one bottleneck slide: with the header, 16 rows of 14 pt in 5.9 in."""
 TABLE_PAGES = 4
 """Bottleneck slides at most: beyond ``TABLE_ROWS × TABLE_PAGES`` departments, the busiest."""
-_TABLE_FONT = 14
-_TABLE_AREA = Area(0.4 * 72, 1.2 * 72, 12.5 * 72, 5.9 * 72)
-_ROW_HEIGHT = _TABLE_AREA.height / (TABLE_ROWS + 1)
-
-
-def caption_size(text: str, width: float = _CAPTION_AREA.width) -> float:
-    """The largest of :data:`_CAPTION_SIZES` at which ``text`` fills at most two lines of
-    ``width`` points (the smallest when none does): a Spanish caption is longer than its
-    English one and must not run into the diagram below it.
-
-    >>> caption_size("x" * 100), caption_size("x" * 270), caption_size("x" * 1000)
-    (12.0, 11.0, 9.0)
-    """
-    for size in _CAPTION_SIZES:
-        if len(text) * size * _CHAR_WIDTH <= 2 * width:
-            return size
-    return _CAPTION_SIZES[-1]
+_TABLE_FONT = 14.0
 
 
 def table_pages(departments: int) -> int:
@@ -100,6 +115,13 @@ class DeckPlan:
     overview: tuple[Diagram, Layout]
     chains: tuple[tuple[Diagram, Layout], ...]
     engine: Engine
+    chain_ids: tuple[str, ...] = ()
+    scenario: Scenario | None = None
+    executive: Summary | None = None
+    """The executive summary, a slide after the title when it has items."""
+    charts: tuple[BarChart | MatrixChart, ...] = ()
+    sipocs: tuple[Sipoc, ...] = ()
+    """The departments given a SIPOC slide (``slides --sipoc``), after the chains."""
 
 
 def _laid_out(diagram: Diagram, engine: Engine) -> Layout:
@@ -127,10 +149,40 @@ def _best_direction(diagram: Diagram, engine: Engine) -> tuple[Diagram, Layout]:
     return best, layout
 
 
+def selected_chains(org: Organization, chains: Sequence[str] | None) -> tuple[str, ...]:
+    """The ids of ``chains`` in the order given (every chain when ``None``).
+
+    Raises
+    ------
+    UsageError
+        An unknown chain, with the closest ids.
+    """
+    if chains is None:
+        return tuple(org.chains)
+    for chain_id in chains:
+        if chain_id not in org.chains:
+            message = _("unknown chain {name}").format(name=repr(chain_id))
+            close = difflib.get_close_matches(chain_id, sorted(org.chains), n=3)
+            if close:
+                names = ", ".join(repr(c) for c in close)
+                suggestion = _("did you mean {names}?").format(names=names)
+                message += f" ({suggestion})"
+            raise UsageError(message)
+    return tuple(dict.fromkeys(chains))
+
+
 def plan_deck(
-    org: Organization, graph: nx.DiGraph, options: DiagramOptions, engine: Engine | None = None
+    org: Organization,
+    graph: nx.DiGraph,
+    options: DiagramOptions,
+    engine: Engine | None = None,
+    *,
+    chains: Sequence[str] | None = None,
+    scenario: Scenario | None = None,
 ) -> DeckPlan:
-    """Lay out the overview and every chain (each in its best direction)."""
+    """Lay out the overview and each of ``chains`` (every chain when ``None``), each in its
+    best direction; ``scenario`` adds a what-if slide."""
+    chain_ids = selected_chains(org, chains)
     chosen = choose_engine("json", engine)
     flow = analyze_flow(org)
     whole = build_diagram(org, graph, flow, options)
@@ -138,69 +190,126 @@ def plan_deck(
     # is about half as wide and the boxes' text reads at a glance (see docs/render.md).
     bare = replace(whole, edges=tuple(replace(e, lines=()) for e in whole.edges))
     overview = _best_direction(bare, chosen)
-    chains = tuple(
+    laid_out = tuple(
         _best_direction(
             build_diagram(org, graph, flow, replace(options, view=f"chain:{chain_id}")), chosen
         )
-        for chain_id in org.chains
+        for chain_id in chain_ids
     )
-    return DeckPlan(org, flow, overview, chains, chosen)
+    charts = chart_set(org, graph, flow, options.theme, MATRIX_LIMIT, chain_ids)
+    return DeckPlan(org, flow, overview, laid_out, chosen, chain_ids, scenario, charts=charts)
 
 
-def _new_deck() -> Presentation:
-    try:
-        from pptx import Presentation as new_presentation
-        from pptx.util import Inches
-    except ImportError as exc:  # the 'slides' extra is not installed
-        raise UsageError(_("slides need python-pptx: pip install 'clientchain[slides]'")) from exc
-    deck = new_presentation()
-    deck.slide_width = Inches(SLIDE_WIDTH_IN)
-    deck.slide_height = Inches(SLIDE_HEIGHT_IN)
-    return deck
+def build_deck(plan: DeckPlan, template: bytes | None = None, template_name: str = "") -> bytes:
+    """The ``.pptx`` bytes of ``plan``: title, overview, chains, bottleneck table, and the
+    what-if slide when the plan has a scenario; on ``template``'s masters when given.
 
-
-def build_deck(plan: DeckPlan) -> bytes:
-    """The ``.pptx`` bytes of ``plan``: title, overview, chains, bottleneck table."""
-    deck = _new_deck()
+    Raises
+    ------
+    UsageError
+        python-pptx is missing, or ``template`` is not a PowerPoint file.
+    """
+    frame = new_frame(template, template_name, (SLIDE_WIDTH_IN, SLIDE_HEIGHT_IN))
     org, flow = plan.org, plan.flow
-    _title_slide(deck, plan)
-    _diagram_slide(deck, *plan.overview, overview_notes(org, flow))
-    for (diagram, layout), chain_id in zip(plan.chains, org.chains, strict=True):
-        _diagram_slide(deck, diagram, layout, chain_notes(org, flow.chains[chain_id]))
-    _bottleneck_slides(deck, plan)
+    _title_slide(frame, plan)
+    _summary_slide(frame, plan)
+    _diagram_slide(frame, *plan.overview, overview_notes(org, flow))
+    for (diagram, _layout), chain_id in zip(plan.chains, plan.chain_ids, strict=True):
+        _vsm_slide(frame, diagram, chain_id, plan)
+    for result in plan.sipocs:
+        columns = sipoc_columns(org, result)
+        sipoc_slide(frame, _theme(frame, plan), org.label(result.id), sipoc_headers(), columns)
+    _bottleneck_slides(frame, plan)
+    chart_slides(frame, plan.charts, _theme(frame, plan))
+    if plan.scenario is not None:
+        what_if = (plan.scenario, plan.chain_ids)
+        whatif_slide(frame, _theme(frame, plan), plan.org, plan.flow, what_if)
     buffer = io.BytesIO()
-    deck.save(buffer)
+    frame.deck.save(buffer)
     return buffer.getvalue()
 
 
-def _title_slide(deck: Presentation, plan: DeckPlan) -> None:
-    org, flow, theme = plan.org, plan.flow, plan.overview[0].theme
-    slide = deck.slides.add_slide(deck.slide_layouts[6])
-    fill_background(slide, theme)
-    text_box(slide, Area(0.8 * 72, 2.4 * 72, 11.7 * 72, 1.4 * 72), org.name, theme, 40, bold=True)
+def _theme(frame: Frame, plan: DeckPlan) -> Theme:
+    """The deck's theme: the template's font and text colour over the plan's."""
+    theme = plan.overview[0].theme
+    if frame.font is not None:
+        theme = replace(theme, font=frame.font)
+    if frame.text is not None:
+        theme = replace(theme, text=frame.text)
+    return theme
+
+
+def _title_slide(frame: Frame, plan: DeckPlan) -> None:
+    org, flow, theme = plan.org, plan.flow, _theme(frame, plan)
     # TRANSLATORS: the title slide's subtitle: {per_period} is "per week"…
     subtitle = _("Internal customer chain · {per_period}").format(per_period=per_period(org.period))
     if flow.constraint is not None:
         subtitle += f" · {constraint_line(flow, org.label)}"
-    text_box(slide, Area(0.8 * 72, 3.9 * 72, 11.7 * 72, 0.8 * 72), subtitle, theme, 20)
-    set_text(slide.notes_slide.notes_text_frame, overview_notes(org, flow))
+    slide = frame.deck.slides.add_slide(frame.title_layout)
+    holders = {int(p.placeholder_format.type): p for p in slide.placeholders}
+    title = holders.get(3) or holders.get(1)  # a centred title, else a title
+    sub = holders.get(4)  # the subtitle
+    if frame.branded and title is not None:
+        fill_placeholder(title, org.name, sizes_from(40, 24), lines=2)
+    if frame.branded and sub is not None:
+        fill_placeholder(sub, subtitle, sizes_from(20, 12), lines=3)
+    if not frame.branded:
+        fill_background(slide, theme)
+    sx, sy = frame.width / (SLIDE_WIDTH_IN * _INCH), frame.height / (SLIDE_HEIGHT_IN * _INCH)
+    if not frame.branded or title is None:
+        area = Area(0.8 * _INCH * sx, 2.4 * _INCH * sy, 11.7 * _INCH * sx, 1.4 * _INCH * sy)
+        text_box(slide, area, org.name, theme, 40, bold=True, smallest=24, lines=2)
+    if not frame.branded or sub is None:
+        area = Area(0.8 * _INCH * sx, 3.9 * _INCH * sy, 11.7 * _INCH * sx, 0.8 * _INCH * sy)
+        text_box(slide, area, subtitle, theme, 20, smallest=12)
+    drop_empty_placeholders(slide)
+    set_notes(slide, overview_notes(org, flow))
 
 
-def _diagram_slide(deck: Presentation, diagram: Diagram, layout: Layout, notes: str) -> None:
-    theme = diagram.theme
-    slide = deck.slides.add_slide(deck.slide_layouts[6])
-    fill_background(slide, theme)
-    heading = Area(0.4 * 72, 0.25 * 72, 12.5 * 72, 0.6 * 72)
-    text_box(slide, heading, diagram.title, theme, 26, bold=True)
+def _summary_slide(frame: Frame, plan: DeckPlan) -> None:
+    """The executive summary: one numbered sentence a paragraph, at the largest size from
+    18 pt down to 12 pt at which it fits (no slide without items)."""
+    from clientchain.output.summary import summary_sentences
+
+    if plan.executive is None or not plan.executive.items:
+        return
+    theme = _theme(frame, plan)
+    slide, top = content_slide(frame, theme, _("Executive summary"))
+    sentences = summary_sentences(plan.org, plan.executive)
+    text = "\n".join(f"{rank}. {s}" for rank, s in enumerate(sentences, start=1))
+    area = Area(_MARGIN, top + 0.3 * _INCH, frame.width - 2 * _MARGIN, 0)
+    area = replace(area, height=frame.height - area.top - 0.4 * _INCH)
+    text_box(slide, area, text, theme, 18, smallest=12)
+    set_notes(slide, overview_notes(plan.org, plan.flow))
+
+
+def _caption(frame: Frame, diagram: Diagram) -> tuple[Slide, Theme, Area]:
+    """A slide with ``diagram``'s title and caption; its theme and the room left under them."""
+    theme = replace(diagram.theme, font=frame.font or diagram.theme.font)
+    slide, top = content_slide(frame, theme, diagram.title)
+    width = frame.width - 2 * _MARGIN
     caption = " · ".join(diagram.caption)
-    box = text_box(slide, _CAPTION_AREA, caption, theme, caption_size(caption))
-    # two lines of 12 pt (2 × 14.4 pt) fit the 0.45 in above the diagram without the insets
-    box.text_frame.margin_top = box.text_frame.margin_bottom = 0
-    draw_diagram(slide, diagram, layout, _DIAGRAM_AREA)
-    set_text(slide.notes_slide.notes_text_frame, notes)
+    area = Area(_MARGIN, top, width, _CAPTION_HEIGHT)
+    text_box(slide, area, caption, theme, _CAPTION_SIZES[0], smallest=_CAPTION_SIZES[1], tight=True)
+    below = top + _CAPTION_HEIGHT
+    return slide, theme, Area(_MARGIN, below, width, frame.height - below - 0.35 * _INCH)
 
 
-def _bottleneck_slides(deck: Presentation, plan: DeckPlan) -> None:
+def _vsm_slide(frame: Frame, diagram: Diagram, chain_id: str, plan: DeckPlan) -> None:
+    """A chain's slide: its value-stream map across the room under the caption."""
+    slide, theme, room = _caption(frame, diagram)
+    scene = fit_vsm(plan.org, plan.flow, chain_id, theme, room)
+    draw_vsm(slide, scene, room)
+    set_notes(slide, chain_notes(plan.org, plan.flow.chains[chain_id]))
+
+
+def _diagram_slide(frame: Frame, diagram: Diagram, layout: Layout, notes: str) -> None:
+    slide, theme, room = _caption(frame, diagram)
+    draw_diagram(slide, replace(diagram, theme=theme), layout, room)
+    set_notes(slide, notes)
+
+
+def _bottleneck_slides(frame: Frame, plan: DeckPlan) -> None:
     """The departments by utilization, :data:`TABLE_ROWS` a slide, the header on each."""
     flow, org = plan.flow, plan.org
     ranked = flow.by_utilization()
@@ -229,48 +338,41 @@ def _bottleneck_slides(deck: Presentation, plan: DeckPlan) -> None:
             )
         rows = shown[page * TABLE_ROWS : (page + 1) * TABLE_ROWS]
         notes = overview_notes(org, flow) if page == 0 else ""
-        _table_slide(deck, plan, (title, note, notes), rows)
+        _table_slide(frame, plan, (title, note, notes), rows)
 
 
 def _table_slide(
-    deck: Presentation,
+    frame: Frame,
     plan: DeckPlan,
     texts: tuple[str, str | None, str],
     ranked: list[DepartmentFlow],
 ) -> None:
     """One bottleneck slide: ``texts`` are its title, a note under the table and speaker notes."""
-    from pptx.util import Pt
-
-    theme, marked = plan.overview[0].theme, marked_constraint(plan.flow)
+    theme, marked = _theme(frame, plan), marked_constraint(plan.flow)
     title, note, notes = texts
-    slide = deck.slides.add_slide(deck.slide_layouts[6])
-    fill_background(slide, theme)
-    text_box(slide, Area(0.4 * 72, 0.25 * 72, 12.5 * 72, 0.6 * 72), title, theme, 26, bold=True)
+    slide, top = content_slide(frame, theme, title)
     rows = [(_("Department"), _("Load"), _("Capacity"), _("Utilization"))]
     rows += [
         (d.name, duration(d.load_hours), duration(d.capacity_hours), pct(d.utilization))
         for d in ranked
     ]
-    area = _TABLE_AREA
-    frame = slide.shapes.add_table(
-        len(rows), 4, Pt(area.left), Pt(area.top), Pt(area.width), Pt(_ROW_HEIGHT * len(rows))
-    )
-    frame.name = "bottleneck table"  # i18n: shape name, a machine key
-    for r, row in enumerate(rows):
-        frame.table.rows[r].height = Pt(_ROW_HEIGHT)
-        for c, value in enumerate(row):
-            cell = frame.table.cell(r, c)
-            set_text(cell, value)
-            for paragraph in cell.text_frame.paragraphs:
-                for run in paragraph.runs:
-                    run.font.size = Pt(_TABLE_FONT)
-                    run.font.bold = r == 0 or ranked[r - 1].id == marked
+    bold = [True] + [d.id == marked for d in ranked]
+    area = Area(_MARGIN, top + 0.4 * _INCH, frame.width - 2 * _MARGIN, 0)
+    area = replace(area, height=frame.height - area.top - 0.4 * _INCH)
+    table = add_table(slide, area, rows, bold, TABLE_ROWS + 1, _TABLE_FONT)
+    table.name = "bottleneck table"  # i18n: shape name, a machine key
     if note is not None:
-        text_box(slide, Area(0.4 * 72, 7.1 * 72, 12.5 * 72, 0.35 * 72), note, theme, 12)
+        below = Area(_MARGIN, frame.height - 0.4 * _INCH, area.width, 0.35 * _INCH)
+        text_box(slide, below, note, theme, 12, smallest=8, tight=True)
     if notes:
-        set_text(slide.notes_slide.notes_text_frame, notes)
+        set_notes(slide, notes)
 
 
 def slide_count(plan: DeckPlan) -> int:
-    """Slides in the deck of ``plan``: title, overview, one per chain, the bottleneck tables."""
-    return 2 + len(plan.chains) + table_pages(len(plan.flow.departments))
+    """Slides in the deck of ``plan``: title, executive summary (when it has items), overview,
+    one per chain, one per SIPOC, the bottleneck tables, one per chart and the what-if slide."""
+    opening = int(plan.executive is not None and bool(plan.executive.items))
+    whatif = 0 if plan.scenario is None else 1
+    pages = table_pages(len(plan.flow.departments))
+    sipocs = len(plan.sipocs)
+    return 2 + opening + len(plan.chains) + sipocs + pages + len(plan.charts) + whatif
