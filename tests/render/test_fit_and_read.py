@@ -223,3 +223,15 @@ def test_groups_view_of_a_file_without_groups_says_so() -> None:
     with use("es"):
         spanish = _diagram(org, view="groups")
     assert spanish.caption[-1] == "ningún departamento tiene grupo: cada uno se dibuja por separado"
+
+
+@pytest.mark.parametrize("name", ["agencia", "software-company"])
+def test_the_deck_overview_is_fitted_to_the_slide_area(name) -> None:
+    pytest.importorskip("pptx")
+    from clientchain.render.slides import _DIAGRAM_AREA, plan_deck
+
+    org = load_file(EXAMPLES / f"{name}.yaml")
+    diagram, layout = plan_deck(org, build_graph(org), DiagramOptions()).overview
+    area = _DIAGRAM_AREA.width / _DIAGRAM_AREA.height  # 12.53 in by 5.9 in: 2.12
+    assert _off(layout.aspect, area) < 1.25
+    assert diagram.title == org.name  # the slide still has its title and caption

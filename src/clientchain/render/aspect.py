@@ -25,10 +25,10 @@ SLIDE_ASPECT = 16 / 9
 """The shape of a 16:9 slide, width over height."""
 _CLOSE_ENOUGH = 0.05
 """A layout within 5% of the target aspect is taken as it is."""
-_TURNED, _UNGROUPED = 0.9, 0.8
-"""Handicaps: the other direction must draw the view 1/0.9 = 11% larger to be chosen, a
-drawing without group boxes, in either direction, 25% larger (the boxes say something; the
-groups are then named in each department's box instead)."""
+_TURNED, _UNGROUPED = 0.9, 1.25
+"""Margins: the other direction must draw the view 1/0.9 = 11% larger to be chosen; the
+best drawing without group boxes must be 25% larger than the best with them (the boxes say
+something; the groups are then named in each department's box instead)."""
 
 
 def frame_scale(layout: Layout, target: float) -> float:
@@ -41,17 +41,22 @@ def frame_scale(layout: Layout, target: float) -> float:
     return min(target / max(layout.width, 1.0), 1.0 / max(layout.height, 1.0))
 
 
-def _candidates(diagram: Diagram) -> list[tuple[Diagram, float]]:
-    """The ways to draw ``diagram`` with their handicaps: as it is, turned, without groups."""
+def _directions(diagram: Diagram) -> list[tuple[Diagram, float]]:
+    """``diagram`` as it is and turned, with the turn's handicap (a force-directed one: as is)."""
     if diagram.layout != "layered":
         return [(diagram, 1.0)]
     other: Direction = "TB" if diagram.direction == "LR" else "LR"
-    turned = replace(diagram, direction=other)
-    found = [(diagram, 1.0), (turned, _TURNED)]
-    if diagram.clusters:
-        flat = without_clusters(diagram)
-        found += [(flat, _UNGROUPED), (replace(flat, direction=other), _UNGROUPED)]
-    return found
+    return [(diagram, 1.0), (replace(diagram, direction=other), _TURNED)]
+
+
+def _largest(
+    diagram: Diagram, target: float, engine: Engine | None
+) -> tuple[Diagram, Layout, float]:
+    """The direction of ``diagram`` drawn largest in the frame (with the turn's handicap),
+    its layout and its scale (:func:`frame_scale`)."""
+    laid = [(d, lay_out(d, engine), handicap) for d, handicap in _directions(diagram)]
+    best, layout, _handicap = max(laid, key=lambda c: frame_scale(c[1], target) * c[2])
+    return best, layout, frame_scale(layout, target)
 
 
 def fit_aspect(
@@ -62,19 +67,23 @@ def fit_aspect(
     A layered diagram is laid out left to right and top to bottom, with its group
     boxes and without them (each department's group then opens its detail line), and
     the drawing that is largest in a frame of the target's shape is kept (a whole
-    organization with long chains is 4:1 left to right, about 1:1 top to bottom);
-    turning or dropping the boxes must win by a margin (:data:`_TURNED`,
-    :data:`_UNGROUPED`). When its shape is still more than 5% off, the diagram asks
-    the engine to spread its short side (Graphviz's ``ratio``, height over width:
-    ranks or nodes further apart, boxes and text the same size, so it is drawn as
-    large as before) until the whole picture, title and legend included, has the
-    target's shape. ``target`` is width over height (:data:`SLIDE_ASPECT`,
-    ``render --aspect W:H``).
+    organization with long chains is 4:1 left to right, about 1:1 top to bottom):
+    turning must win by 11% (:data:`_TURNED`), dropping the boxes by 25% over the
+    best drawing with them (:data:`_UNGROUPED`). When its shape is still more than 5%
+    off, the diagram asks the engine to spread its short side (Graphviz's ``ratio``,
+    height over width: ranks or nodes further apart, boxes and text the same size, so
+    it is drawn as large as before) until the whole picture, title and legend
+    included, has the target's shape. ``target`` is width over height
+    (:data:`SLIDE_ASPECT`, ``render --aspect W:H``; the deck's overview: the slide's
+    diagram area).
 
     Returns the diagram to draw and its layout.
     """
-    laid = [(c, lay_out(c, engine), handicap) for c, handicap in _candidates(diagram)]
-    best, layout, _handicap = max(laid, key=lambda c: frame_scale(c[1], target) * c[2])
+    best, layout, scale = _largest(diagram, target, engine)
+    if diagram.clusters and diagram.layout == "layered":
+        flat, flat_layout, flat_scale = _largest(without_clusters(diagram), target, engine)
+        if flat_scale >= _UNGROUPED * scale:
+            best, layout = flat, flat_layout
     return _spread(best, layout, target, engine)
 
 
