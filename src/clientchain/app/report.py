@@ -13,6 +13,7 @@ from clientchain.app.overview import build_overview
 from clientchain.app.summary import build_summary
 from clientchain.model import Organization
 from clientchain.output.files import write_atomic
+from clientchain.render.aspect import fit_drawing
 from clientchain.render.charts import chart_set
 from clientchain.render.diagrams import render_diagram
 from clientchain.render.engine import Engine
@@ -44,6 +45,8 @@ def build_report(
             scene = build_vsm(org, flow, view.partition(":")[2], options.theme)
             figures.append(Figure(diagram, inline_svg(vsm_svg(scene))))
             continue
+        if svg:  # labels apart (a label moved under the title joins the caption)
+            diagram = fit_drawing(diagram, "svg", None, engine)
         # the report says the title in a heading and the caption under the drawing: not in the SVG
         bare = replace(diagram, title="", caption=())
         text = render_diagram(bare, "svg", engine).data.decode("utf-8") if svg else ""

@@ -40,6 +40,7 @@ from clientchain.model import Organization
 from clientchain.numbers import duration, num, pct, per_period
 from clientchain.output.limits import constraint_line, marked_constraint
 from clientchain.output.sipoc import sipoc_columns, sipoc_headers
+from clientchain.render.aspect import fit_aspect
 from clientchain.render.charts import BarChart, MatrixChart, chart_set
 from clientchain.render.charts_slides import MATRIX_LIMIT, chart_slides
 from clientchain.render.dot import to_dot
@@ -149,6 +150,14 @@ def _best_direction(diagram: Diagram, engine: Engine) -> tuple[Diagram, Layout]:
     return best, layout
 
 
+def _fitted(diagram: Diagram, engine: Engine) -> tuple[Diagram, Layout]:
+    """The overview fitted to the diagram area's shape (direction, group boxes, spread:
+    :func:`~clientchain.render.aspect.fit_aspect`), with its title and caption kept."""
+    plain = replace(diagram, title="", caption=(), legend=None)
+    fitted, layout = fit_aspect(plain, _DIAGRAM_AREA.width / _DIAGRAM_AREA.height, engine)
+    return replace(fitted, title=diagram.title, caption=diagram.caption), layout
+
+
 def selected_chains(org: Organization, chains: Sequence[str] | None) -> tuple[str, ...]:
     """The ids of ``chains`` in the order given (every chain when ``None``).
 
@@ -189,7 +198,7 @@ def plan_deck(
     # The overview slide leaves edge labels to the chain slides: without them the layout
     # is about half as wide and the boxes' text reads at a glance (see docs/render.md).
     bare = replace(whole, edges=tuple(replace(e, lines=()) for e in whole.edges))
-    overview = _best_direction(bare, chosen)
+    overview = _fitted(bare, chosen)
     laid_out = tuple(
         _best_direction(
             build_diagram(org, graph, flow, replace(options, view=f"chain:{chain_id}")), chosen
