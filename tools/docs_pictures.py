@@ -39,8 +39,8 @@ SOURCES = IMAGES / "SOURCES.json"
 EXAMPLE = Path("examples", "agencia.yaml")
 """Relative to ``ROOT`` (the working directory of :func:`main`), so that the report's
 findings name the file the same way on every machine."""
-SLIDE = 2
-"""The slide shown: the overview (the title slide is first)."""
+SLIDE = 3
+"""The slide shown: the overview (after the title slide and the executive summary)."""
 
 
 def _org():  # type: ignore[no-untyped-def]
