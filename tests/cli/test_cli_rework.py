@@ -103,3 +103,25 @@ def test_terminal_tables_with_rework(cli: Invoke, monkeypatch: pytest.MonkeyPatc
 def test_spanish_with_rework(cli: Invoke) -> None:
     out = cli("--lang", "es", "chains", AGENCIA, "--with-rework", "--no-color").stdout
     assert "tiempo de entrega con retrabajo: 4 días laborables (31,98 h), +1,48 h" in out
+
+
+def test_rework_true_in_the_file(cli: Invoke, tmp_path) -> None:
+    text = (EXAMPLES / "agencia.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "agencia.yaml"
+    path.write_text(text + "rework: true\n", encoding="utf-8")
+    out = cli("chains", str(path), "--no-color").stdout
+    assert "  lead time with rework: 4 working days (31.98 h), +1.48 h\n" in out
+    document = strict_json(cli("bottlenecks", str(path), "--format", "json").stdout)
+    assert document["rework"]["constraint"] == "creatividad"
+
+
+@pytest.mark.parametrize("value", ["yes", '"true"', "1"])
+def test_rework_takes_true_or_false_only(cli: Invoke, tmp_path, value: str) -> None:
+    path = tmp_path / "org.yaml"
+    path.write_text(f"version: 1\ndepartments: {{a: {{}}}}\nrework: {value}\n", encoding="utf-8")
+    result = cli("chains", str(path))
+    assert result.exit_code == 2
+    shown = value if value != '"true"' else "true"
+    assert f"org.yaml:3:9: rework: expected true or false, got '{shown}'" in result.stderr
+    if value == '"true"':
+        assert "write true or false without quotes" in result.stderr

@@ -37,7 +37,8 @@ WithRework = Annotated[
         "--with-rework",
         # i18n: --help stays English
         help="Also show load, utilization and lead time with the rework that each "
-        "handoff's %C&A causes, and what each handoff's rework costs.",
+        "handoff's %C&A causes, and what each handoff's rework costs (also: 'rework: true' "
+        "in the file).",
     ),
 ]
 
@@ -57,7 +58,7 @@ def bottlenecks_command(
     from clientchain.analysis.impact import analyze_bottlenecks
 
     org, graph = load(file)
-    result = analyze_bottlenecks(org, graph, rework=with_rework)
+    result = analyze_bottlenecks(org, graph, rework=with_rework or org.rework)
     show(ctx, output_format, no_color, "bottlenecks", org, result)
 
 
@@ -77,7 +78,9 @@ def chains_command(
     from clientchain.analysis.impact import analyze_chains
 
     org, graph = load(file)
-    result = analyze_chains(org, graph, predict_waits=predict_waits, rework=with_rework)
+    result = analyze_chains(
+        org, graph, predict_waits=predict_waits, rework=with_rework or org.rework
+    )
     show(ctx, output_format, no_color, "chains", org, result)
 
 
