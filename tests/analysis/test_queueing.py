@@ -153,3 +153,19 @@ def test_predicted_waits_in_the_flow_analysis() -> None:
     assert [s.wait_source for s in predicted.steps] == ["predicted", "wait"]
     assert predicted.steps[0].wait_hours == pytest.approx(4 / 3)
     assert predicted.lead_time_hours == pytest.approx(9 + 4 / 3)
+
+
+@pytest.mark.parametrize(
+    ("u", "exact", "error"),
+    [(0.5, 0.2550, 0.961), (0.7, 0.8762, 0.332), (0.9, 4.1787, 0.077)],
+)
+def test_allen_cunneen_error_on_d_m_1(u: float, exact: float, error: float) -> None:
+    """The known error documented in docs/concepts.md: D/M/1 (ca = 0, cs = 1), exact wait
+    σ/(1 − σ) · tₑ with σ = e^(−(1 − σ)/u) (GI/M/1, Kleinrock vol. 1 ch. 6)."""
+    sigma = 0.5
+    for _ in range(10_000):  # the fixed point iteration converges for u < 1
+        sigma = math.exp(-(1 - sigma) / u)
+    assert sigma / (1 - sigma) == pytest.approx(exact, abs=1e-4)
+    approximate = ggc_wait(u, 1, 1.0, ca=0.0, cs=1.0)  # ½ · u/(1 − u)
+    assert approximate == pytest.approx(0.5 * u / (1 - u))
+    assert approximate / exact - 1 == pytest.approx(error, abs=1e-3)
