@@ -220,14 +220,20 @@ def _chain(
     departments: dict[str, DepartmentRework],
     known: dict[tuple[str, str], float],
 ) -> ChainRework:
+    """Σ effort ÷ q + Σ wait ÷ q + the finished wait, summed in the order of
+    :func:`~clientchain.analysis.flow.analyze_flow` so that q = 1 gives today's figure exactly."""
     before = flow.chains[chain.id]
-    total: float | None = before.finished_wait_hours
+    process: float | None = 0.0
+    waits: float | None = 0.0
     for step, (_edge, quality) in zip(before.steps, step_quality(org, chain, known), strict=True):
-        per_pass = _pass_hours(org, step, departments)
-        if total is None or per_pass is None:
-            total = None
-        elif per_pass:
-            total += math.inf if quality <= 0 else per_pass / quality
+        wait = _pass_wait(org, step, departments)
+        if process is None or waits is None or wait is None or step.effort_hours is None:
+            process = waits = None
+            continue
+        process += _passes(step.effort_hours, quality)
+        waits += _passes(wait, quality)
+    total = None if process is None or waits is None else process + waits
+    total = None if total is None else total + before.finished_wait_hours
     days = None if total is None else total / org.calendar.hours_per_day
     extra = None
     if total is not None and before.lead_time_hours is not None:
@@ -235,20 +241,24 @@ def _chain(
     return ChainRework(chain.id, total, days, extra)
 
 
-def _pass_hours(
+def _passes(hours: float, quality: float) -> float:
+    """``hours ÷ q``, the expected time of 1 ÷ q passes; nothing to repeat is 0."""
+    if hours == 0:
+        return 0.0
+    return math.inf if quality <= 0 else hours / quality
+
+
+def _pass_wait(
     org: Organization, step: StepFlow, departments: dict[str, DepartmentRework]
 ) -> float | None:
-    """Wait plus effort of one pass; a predicted wait at the utilization with rework."""
-    if step.effort_hours is None:
+    """The wait of one pass; a predicted wait at the utilization with rework."""
+    if step.wait_source != "predicted":
+        return step.wait_hours
+    utilization = departments[step.department].utilization
+    if utilization is None or step.effort_hours is None:
         return None
-    wait = step.wait_hours
-    if step.wait_source == "predicted":
-        utilization = departments[step.department].utilization
-        if utilization is None:
-            return None
-        headcount = org.departments[step.department].headcount
-        wait = ggc_wait(utilization, headcount, step.effort_hours)
-    return None if wait is None else wait + step.effort_hours
+    headcount = org.departments[step.department].headcount
+    return ggc_wait(utilization, headcount, step.effort_hours)
 
 
 def _difference(after: float, before: float) -> float:

@@ -157,11 +157,8 @@ def _rework_table(org: Organization, rework: ReworkReport, threshold: float) -> 
     """Each department's rework, load and utilization with it, busiest first."""
     columns = (_("department"), _("rework"), _("load"), _("utilization"), _("today"))
     busiest = org.label(rework.constraint) if rework.constraint else no_constraint()
-    caption = "{constraint}: {busiest}; {headroom}: {factor}".format(  # i18n: words below
-        constraint=_("constraint"),
-        busiest=busiest,
-        headroom=_("headroom"),
-        factor=or_unknown(rework.headroom, factor),
+    caption = _("constraint: {name}; headroom: {factor}").format(
+        name=busiest, factor=or_unknown(rework.headroom, factor)
     )
     title = _("With rework (returned units done again in full)")
     table = _table(title, columns, caption=caption)
