@@ -90,7 +90,10 @@ def invocations(command: str) -> list[list[str]]:
 
 
 def writes_files(command: str) -> bool:
-    return bool(re.search(r"(^|\s)(-o|--output)(\s|=)|>|(^|\s)init\s+[^-\s]", command))
+    # --update writes into the org file it names: run in a copy too
+    return bool(
+        re.search(r"(^|\s)(-o|--output)(\s|=)|>|(^|\s)init\s+[^-\s]|\s--update(\s|$)", command)
+    )
 
 
 def environment(**extra: str) -> dict[str, str]:

@@ -206,6 +206,8 @@ class Organization:
     source: str = "<org>"
     language: str | None = None
     """``language: es|en``: the language the file's outputs are written in by default."""
+    rework: bool = False
+    """``rework: true``: ``bottlenecks`` and ``chains`` also show the figures with rework."""
 
     @property
     def period_hours(self) -> float:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import math
 
 import pytest
 
@@ -175,8 +174,10 @@ def test_predict_waits_option(cli: Invoke) -> None:
     predicted = strict_json(cli("chains", AGENCIA, "--format", "json", "--predict-waits").stdout)
     first = predicted["chains"][0]["steps"][2]  # redes in infografía: no wait given
     assert first["wait_source"] == "predicted"
-    # redes u = 32 / 80 = 0.4, c = 2: 1 · 0.4^(√6 − 1) / (2 · 0.6) · 0.5 h
-    assert first["wait_hours"] == pytest.approx(0.4 ** (math.sqrt(6) - 1) / 1.2 * 0.5)
+    # redes u = 32 / 80 = 0.4, c = 2, Erlang C with a = u·c = 0.8:
+    # B1 = 0.8/1.8 = 4/9; B2 = 0.8·(4/9)/(2 + 3.2/9) = 3.2/21.2 = 8/53;
+    # C = (8/53)/(1 − 0.4·45/53) = (8/53)/(35/53) = 8/35; Wq = (8/35)·0.5 h/(2·0.6) = 2/21 h
+    assert first["wait_hours"] == pytest.approx(2 / 21)
     assert plain["chains"][0]["steps"][2]["wait_source"] == "none"
 
 

@@ -19,7 +19,7 @@ With ``H`` the working hours of one period (:attr:`Organization.period_hours`):
   headcount; a step whose cycle time exceeds takt is **over takt**;
 * **lead time** = Σ efforts (process time) + Σ waits + the finished inventory's
   wait; a step's wait is its ``wait``, else ``inventory`` ÷ (demand per working
-  day) working days (Little's law), else — with ``predict_waits`` — the G/G/c
+  day) working days (Little's law), else — with ``predict_waits`` — the Erlang C
   estimate of :mod:`clientchain.analysis.queueing`, else 0;
 * **value-added ratio** = process time / lead time.
 
@@ -77,7 +77,7 @@ __all__ = [
 
 WAIT_SOURCES = ("wait", "inventory", "predicted", "none")
 """Where a step's wait comes from: the file's ``wait``, its ``inventory`` by Little's
-law, the G/G/c prediction, or nowhere (0)."""
+law, the Erlang C prediction, or nowhere (0)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,7 +252,7 @@ def analyze_flow(org: Organization, *, predict_waits: bool = False) -> FlowRepor
         A loaded organization (every step names an existing department).
     predict_waits : bool, optional
         Estimate the wait of steps that give neither ``wait`` nor ``inventory``
-        with the G/G/c approximation (``wait_source == "predicted"``); otherwise
+        with Erlang C (``wait_source == "predicted"``); otherwise
         such waits are 0 (``"none"``).
 
     Returns

@@ -35,6 +35,7 @@ from clientchain.analysis.quality import (
     satisfaction_answers,
     weakest_handoffs,
 )
+from clientchain.analysis.rework import ReworkReport, analyze_rework
 from clientchain.analysis.structure import betweenness, single_points_of_failure
 from clientchain.model import Organization
 
@@ -93,13 +94,15 @@ class Bottlenecks:
     """What ``clientchain bottlenecks`` shows.
 
     ``departments`` are sorted by utilization, highest first (ties: file order);
-    ``flow`` is the full :class:`~clientchain.analysis.flow.FlowReport`.
+    ``flow`` is the full :class:`~clientchain.analysis.flow.FlowReport`; ``rework``
+    the figures with rework when asked (:mod:`clientchain.analysis.rework`), else ``None``.
     """
 
     flow: FlowReport
     departments: tuple[DepartmentImpact, ...]
     over_takt: tuple[OverTaktStep, ...]
     near_capacity: float
+    rework: ReworkReport | None = None
 
     @property
     def constraint(self) -> str | None:
@@ -113,7 +116,7 @@ class Bottlenecks:
 
 
 def analyze_bottlenecks(
-    org: Organization, graph: nx.DiGraph, *, predict_waits: bool = False
+    org: Organization, graph: nx.DiGraph, *, predict_waits: bool = False, rework: bool = False
 ) -> Bottlenecks:
     """Departments by utilization with betweenness and stall impact, and over-takt steps.
 
@@ -124,6 +127,8 @@ def analyze_bottlenecks(
         :func:`clientchain.graph.build_graph` of ``org``.
     predict_waits : bool, optional
         Passed to :func:`~clientchain.analysis.flow.analyze_flow`.
+    rework : bool, optional
+        Also compute the loads with rework (:func:`~clientchain.analysis.rework.analyze_rework`).
     """
     flow = analyze_flow(org, predict_waits=predict_waits)
     central = betweenness(graph)
@@ -152,7 +157,8 @@ def analyze_bottlenecks(
         for step in chain.steps
         if step.over_takt and step.cycle_time_hours is not None
     )
-    return Bottlenecks(flow, tuple(impacts), steps, org.checks.near_capacity)
+    with_rework = analyze_rework(org, predict_waits=predict_waits, flow=flow) if rework else None
+    return Bottlenecks(flow, tuple(impacts), steps, org.checks.near_capacity, with_rework)
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +169,8 @@ class ChainsReport:
     (:func:`~clientchain.analysis.quality.department_satisfaction`); ``weakest``
     the work handoffs with the lowest %C&A; ``answers`` how many survey answers each
     satisfaction rests on, for the departments whose rated handoffs all state it
-    (:func:`~clientchain.analysis.quality.satisfaction_answers`).
+    (:func:`~clientchain.analysis.quality.satisfaction_answers`); ``rework`` the
+    figures with rework when asked, else ``None``.
     """
 
     flow: FlowReport
@@ -171,18 +178,29 @@ class ChainsReport:
     weakest: tuple[WeakHandoff, ...]
     min_rolled_quality: float
     answers: dict[str, int] = field(default_factory=dict)
+    rework: ReworkReport | None = None
 
 
 def analyze_chains(
-    org: Organization, graph: nx.DiGraph, *, predict_waits: bool = False, weakest: int = 5
+    org: Organization,
+    graph: nx.DiGraph,
+    *,
+    predict_waits: bool = False,
+    weakest: int = 5,
+    rework: bool = False,
 ) -> ChainsReport:
-    """Takt, lead time, quality and constraint of every chain, with the weakest handoffs."""
+    """Takt, lead time, quality and constraint of every chain, with the weakest handoffs.
+
+    With ``rework``, also each chain's lead time with rework (``ChainsReport.rework``).
+    """
     satisfaction = department_satisfaction(org, graph)
     answers = {dept: satisfaction_answers(graph, dept) for dept in satisfaction}
+    flow = analyze_flow(org, predict_waits=predict_waits)
     return ChainsReport(
-        flow=analyze_flow(org, predict_waits=predict_waits),
+        flow=flow,
         satisfaction=satisfaction,
         weakest=tuple(weakest_handoffs(graph, weakest)),
         min_rolled_quality=org.checks.min_rolled_quality,
         answers={dept: n for dept, n in answers.items() if n is not None},
+        rework=analyze_rework(org, predict_waits=predict_waits, flow=flow) if rework else None,
     )

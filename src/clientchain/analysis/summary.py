@@ -57,6 +57,7 @@ from typing import TYPE_CHECKING, Literal
 from clientchain.analysis.change import Change
 from clientchain.analysis.flow import FlowReport, analyze_flow, safe_ratio
 from clientchain.analysis.quality import handoff_quality, rolled_quality
+from clientchain.analysis.rework import geometric_rework_hours
 from clientchain.analysis.structure import single_points_of_failure
 from clientchain.analysis.whatif import apply_changes
 from clientchain.model import Chain, Organization
@@ -153,28 +154,6 @@ class Summary:
     period: str
     hours_per_day: float
     flow: FlowReport
-
-
-def geometric_rework_hours(demand: float, effort: float, quality: float) -> float:
-    """Rework hours per period a handoff of %C&A ``quality`` costs its supplier step.
-
-    A simple model, stated in docs/concepts.md: every item handed over is complete and
-    accurate with probability ``quality``, independently; one that is not goes back and
-    the supplier's step is done again in full. The number of extra passes is geometric,
-    with mean (1 − q) ÷ q, so the rework is ``demand × effort × (1 − q) ÷ q`` hours per
-    period (``inf`` for q = 0 with work to redo).
-
-    >>> round(geometric_rework_hours(10, 2.0, 0.8), 6)  # 10 × 2 × 0.2 / 0.8
-    5.0
-    >>> geometric_rework_hours(10, 2.0, 1.0)
-    0.0
-    """
-    work = demand * effort
-    if quality >= 1 or work == 0:
-        return 0.0
-    if quality <= 0:
-        return math.inf
-    return work * (1 - quality) / quality
 
 
 def summarize(

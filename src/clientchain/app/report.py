@@ -11,6 +11,7 @@ from clientchain.analysis.flow import analyze_flow
 from clientchain.analysis.sipoc import sipoc
 from clientchain.app.overview import build_overview
 from clientchain.app.summary import build_summary
+from clientchain.app.survey import survey_report
 from clientchain.model import Organization
 from clientchain.output.files import write_atomic
 from clientchain.render.aspect import fit_drawing
@@ -72,18 +73,27 @@ def write_report(
     output: str | Path,
     options: DiagramOptions | None = None,
     engine: Engine | None = None,
+    *,
+    survey: str | Path | None = None,
+    min_responses: int = 3,
 ) -> Written:
-    """Write the report to ``output``: ``.html`` (self-contained) or ``.md`` (Mermaid).
+    """Write the report to ``output``: ``.html`` (self-contained) or ``.md`` (Mermaid); with
+    ``survey``, a file of internal-customer survey answers, its section after quality and
+    satisfaction (pairs below ``min_responses`` show only their count).
 
     Raises
     ------
     UsageError
-        ``output`` has another extension.
+        ``output`` has another extension; a bad threshold.
+    SurveyError, InputError
+        The survey cannot be read, or its answers are wrong (located); nothing is written.
     RenderError
         HTML only: no engine to lay out the SVG, or the engine failed.
     """
     fmt = report_format(output)
+    surveyed = None if survey is None else survey_report(survey, org, min_responses=min_responses)
     data = build_report(org, graph, options or DiagramOptions(), svg=fmt == "html", engine=engine)
+    data = replace(data, survey=surveyed)
     write_atomic(output, report_text(data, fmt))
     figures = (data.figure, *data.chain_figures)
     counts = {"diagrams": len(figures), "findings": len(data.overview.findings)}

@@ -31,11 +31,24 @@ PredictWaits = Annotated[
 ]
 
 
+WithRework = Annotated[
+    bool,
+    typer.Option(
+        "--with-rework",
+        # i18n: --help stays English
+        help="Also show load, utilization and lead time with the rework that each "
+        "handoff's %C&A causes, and what each handoff's rework costs (also: 'rework: true' "
+        "in the file).",
+    ),
+]
+
+
 def bottlenecks_command(
     ctx: typer.Context,
     file: OrgFile,
     output_format: FormatOption = Format.TEXT,
     no_color: NoColorOption = False,
+    with_rework: WithRework = False,
 ) -> None:
     """Departments by utilization, the constraint, headroom, over-takt steps, chokepoints.
 
@@ -45,7 +58,7 @@ def bottlenecks_command(
     from clientchain.analysis.impact import analyze_bottlenecks
 
     org, graph = load(file)
-    result = analyze_bottlenecks(org, graph)
+    result = analyze_bottlenecks(org, graph, rework=with_rework or org.rework)
     show(ctx, output_format, no_color, "bottlenecks", org, result)
 
 
@@ -55,6 +68,7 @@ def chains_command(
     output_format: FormatOption = Format.TEXT,
     no_color: NoColorOption = False,
     predict_waits: PredictWaits = False,
+    with_rework: WithRework = False,
 ) -> None:
     """Per chain: takt, process time, lead time, value-added ratio, rolled quality, constraint.
 
@@ -64,7 +78,9 @@ def chains_command(
     from clientchain.analysis.impact import analyze_chains
 
     org, graph = load(file)
-    result = analyze_chains(org, graph, predict_waits=predict_waits)
+    result = analyze_chains(
+        org, graph, predict_waits=predict_waits, rework=with_rework or org.rework
+    )
     show(ctx, output_format, no_color, "chains", org, result)
 
 

@@ -296,20 +296,41 @@ def report_command(
     theme: ThemeOption = ThemeChoice.LIGHT,
     theme_file: ThemeFileOption = None,
     engine: EngineOption = None,
+    survey: Annotated[
+        str | None,
+        typer.Option(
+            "--survey",
+            metavar="PATH",
+            # i18n: --help stays English
+            help="Internal-customer survey answers (CSV or .xlsx): adds their section.",
+        ),
+    ] = None,
+    min_responses: Annotated[
+        int,
+        typer.Option(
+            "--min-responses",
+            # i18n: --help stays English
+            help="With --survey: fewest answers a pair needs to show anything (anonymity).",
+        ),
+    ] = 3,
     output_format: FormatOption = Format.TEXT,
 ) -> None:
     """Write a report: a self-contained .html page (inline SVG, works offline) or .md (Mermaid).
 
-    Summary, diagram, who serves whom, clients (role and segment), chains with
-    their metrics, bottlenecks and findings. Exits 2 on invalid input or an unknown extension.
+    Executive summary, overview, chains as value-stream maps, charts, who serves whom,
+    quality and satisfaction (and the survey with --survey), a SIPOC per department, lead
+    times, bottlenecks and findings. Exits 2 on invalid input or an unknown extension.
     """
     from clientchain.app.report import write_report
 
     settings = DiagramSettings("org", 1, group_by, direction, highlight, theme, theme_file)
-    refuse_input_as_output(output, (file, theme_file))
+    refuse_input_as_output(output, (file, theme_file, survey))
     options = diagram_options(settings)
     with working(_("writing {file}").format(file=output)):
-        written = write_report(*load(file), output, options, _engine(engine))
+        org, graph = load(file)
+        written = write_report(
+            org, graph, output, options, _engine(engine), survey=survey, min_responses=min_responses
+        )
     _tell(written, output_format)
 
 

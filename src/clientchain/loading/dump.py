@@ -162,6 +162,7 @@ _WRITE: dict[F.FieldKind, Callable[[Any], str]] = {
     "duration": _hours,
     "effort": _hours,
     "choice": str,
+    "flag": lambda value: "true" if value else "false",
     "texts": _texts,
     "severities": _severities,
 }

@@ -77,6 +77,7 @@ FieldKind = Literal[
     "rating",
     "whole",
     "choice",
+    "flag",
     "texts",
     "severities",
     "section",
@@ -185,6 +186,13 @@ TOP = _table(
     Field("handoffs", "section", "Explicit supplier → client relationships."),  # i18n: schema text
     Field("chains", "section", "Process chains (value streams) by id."),  # i18n: schema text
     Field("checks", "section", "Rule configuration for 'clientchain check'."),  # i18n: schema text
+    Field(
+        "rework",
+        "flag",
+        # i18n: schema text (the published JSON Schema is English)
+        "true: 'bottlenecks' and 'chains' also show load and lead time with the rework "
+        "that each handoff's %C&A causes (as --with-rework).",
+    ),
 )
 
 CALENDAR = _table(

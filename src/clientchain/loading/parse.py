@@ -690,6 +690,13 @@ def _version(_r: _Reader, _f: F.Field, node: ScalarNode) -> int:
     raise ValueError(message.format(version=node.value))
 
 
+def _flag(_r: _Reader, _f: F.Field, node: ScalarNode) -> bool:
+    """``true`` or ``false`` as YAML writes them (plain ``True``, ``FALSE`` too), nothing else."""
+    if node.plain and node.value.lower() in ("true", "false"):
+        return node.value.lower() == "true"
+    raise ValueError(_expected_got().format(expected=_("true or false"), got=_describe(node)))
+
+
 def _ref(_r: _Reader, _f: F.Field, node: ScalarNode) -> str:
     return node.value
 
@@ -706,6 +713,7 @@ _CONVERT: dict[F.FieldKind, Callable[[_Reader, F.Field, ScalarNode], Any]] = {
     "effort": _effort,
     "percent": _percent,
     "choice": _choice,
+    "flag": _flag,
 }
 
 # TRANSLATORS: what a key takes, in "expected {expected}, got {got}"; keep the examples
@@ -722,6 +730,7 @@ _EXPECTED: dict[F.FieldKind, str] = {
     "effort": N_("a duration like '4h' or '1.5d', or 'unknown'"),
     "percent": N_("a percentage like '90%'"),
     "choice": N_("one word"),
+    "flag": N_("true or false"),
     "section": N_("a mapping"),
 }
 
@@ -737,6 +746,8 @@ def _hint(f: F.Field, node: ScalarNode) -> str:
         return _did_you(_closest_choice(node.value, f))
     if f.kind in ("count", "positive", "rating", "whole") and not node.plain:
         return _("write the number without quotes")
+    if f.kind == "flag" and not node.plain and node.value.lower() in ("true", "false"):
+        return _("write true or false without quotes")
     misspelt = did_you_mean(node.value.lower(), [UNKNOWN_EFFORT]) if f.kind == "effort" else ""
     if misspelt:
         return misspelt

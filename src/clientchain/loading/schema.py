@@ -43,6 +43,8 @@ def _kind(f: F.Field) -> dict[str, Any]:
         return {"type": _SCALAR}
     if f.kind == "version":
         return {"enum": [1, "1"]}
+    if f.kind == "flag":
+        return {"type": "boolean"}
     if f.kind == "count":
         return {"type": "number", "minimum": 0}
     if f.kind == "positive":

@@ -40,6 +40,14 @@ from clientchain.output.limits import (
     headroom_line,
     no_constraint,
 )
+from clientchain.output.rework import (
+    chain_rework_dict,
+    chain_rework_line,
+    department_rework_dict,
+    department_rework_lines,
+    handoff_lines,
+    rework_dict,
+)
 from clientchain.terms import term
 
 if TYPE_CHECKING:
@@ -119,6 +127,8 @@ def bottlenecks_json(result: Bottlenecks) -> str:
         entry["betweenness"] = impact.betweenness
         entry["clients_hit"] = list(impact.clients_hit)
         entry["clients_cut_off"] = list(impact.clients_cut_off)
+        if result.rework is not None:
+            entry.update(department_rework_dict(result.rework, entry["id"]))
     document["over_takt"] = [
         {
             "chain": step.chain,
@@ -130,6 +140,8 @@ def bottlenecks_json(result: Bottlenecks) -> str:
     ]
     document["near_capacity"] = result.near_capacity
     document["period_hours"] = result.flow.period_hours
+    if result.rework is not None:
+        document["rework"] = rework_dict(result.rework)
     return dumps(document)
 
 
@@ -168,9 +180,14 @@ def chain_dict(chain: ChainFlow) -> dict[str, Any]:
 def chains_json(result: ChainsReport) -> str:
     """``clientchain chains --format json``."""
     # i18n: JSON keys and enum values are the machine contract, the same in every language
+    rework = result.rework
+    chains = [chain_dict(c) for c in result.flow.chains.values()]
+    if rework is not None:
+        for entry in chains:
+            entry.update(chain_rework_dict(rework.chains[entry["id"]]))
     return dumps(
         {
-            "chains": [chain_dict(c) for c in result.flow.chains.values()],
+            "chains": chains,
             "weakest_handoffs": [
                 {"from": w.source, "to": w.target, "quality": w.quality, "chains": list(w.chains)}
                 for w in result.weakest
@@ -178,6 +195,7 @@ def chains_json(result: ChainsReport) -> str:
             "satisfaction": dict(result.satisfaction),
         }
         | ({"satisfaction_answers": dict(result.answers)} if result.answers else {})
+        | ({"rework": rework_dict(rework)} if rework is not None else {})
     )
 
 
@@ -324,14 +342,22 @@ def bottlenecks_text(org: Organization, result: Bottlenecks) -> str:
         )
         for s in result.over_takt
     ] or [f"  {none()}"]
+    if result.rework is not None:
+        lines += ["", *department_rework_lines(org, result.rework)]
+        lines += ["", *handoff_lines(org, result.rework.handoffs)]
     return "\n".join(lines)
 
 
 def chains_text(org: Organization, result: ChainsReport) -> str:
     """``clientchain chains`` as plain lines: one block per chain, then handoff quality."""
     lines: list[str] = []
+    rework = result.rework
     for chain in result.flow.chains.values():
-        lines += _chain_lines(org, chain, result.flow.hours_per_day)
+        hours_per_day = result.flow.hours_per_day
+        extra = (
+            [] if rework is None else [chain_rework_line(rework.chains[chain.id], hours_per_day)]
+        )
+        lines += _chain_lines(org, chain, hours_per_day, extra)
         lines.append("")
     if not result.flow.chains:
         lines += [_("chains") + f": {none('chains')}", ""]
@@ -345,10 +371,15 @@ def chains_text(org: Organization, result: ChainsReport) -> str:
         f"  {org.describe(dept)}: {rating(score, result.answers.get(dept))}"
         for dept, score in result.satisfaction.items()
     ] or [f"  {none()}"]
+    if rework is not None:
+        lines += ["", *handoff_lines(org, rework.handoffs)]
     return "\n".join(lines)
 
 
-def _chain_lines(org: Organization, chain: ChainFlow, hours_per_day: float) -> list[str]:
+def _chain_lines(
+    org: Organization, chain: ChainFlow, hours_per_day: float, after_lead: list[str]
+) -> list[str]:
+    """One chain's block; ``after_lead`` goes under its lead time (the one with rework)."""
     unknown = ", ".join(f"{org.label(a)} → {org.label(b)}" for a, b in chain.unknown_quality)
     constraint = org.describe(chain.constraint) if chain.constraint else no_constraint()
     constraint = unknown_text() if chain.constraint is None and chain.unknown_steps else constraint
@@ -363,6 +394,7 @@ def _chain_lines(org: Organization, chain: ChainFlow, hours_per_day: float) -> l
         "  " + _("takt") + f": {duration(chain.takt_hours)}",
         "  " + _("process time") + f": {duration(chain.process_time_hours)}",
         "  " + _("lead time") + f": {lead_time(chain.lead_time_hours, hours_per_day)}",
+        *after_lead,
         "  " + _("value-added ratio") + f": {pct(chain.value_added_ratio)}",
         "  " + _("rolled quality") + f": {quality}",
         "  " + _("constraint") + f": {constraint}",

@@ -13,7 +13,17 @@ from rich.table import Table
 from rich.text import Text
 
 from clientchain.i18n import _
-from clientchain.numbers import duration, fixed, lead_time, pct, per_period, plural, unknown_text
+from clientchain.numbers import (
+    duration,
+    factor,
+    fixed,
+    lead_time,
+    or_unknown,
+    pct,
+    per_period,
+    plural,
+    unknown_text,
+)
 from clientchain.output.common import none
 from clientchain.output.flow import inventory_note
 from clientchain.output.limits import (
@@ -28,6 +38,7 @@ from clientchain.output.rich_common import render
 if TYPE_CHECKING:
     from clientchain.analysis.flow import ChainFlow, FlowReport
     from clientchain.analysis.impact import Bottlenecks, ChainsReport
+    from clientchain.analysis.rework import ReworkReport
     from clientchain.analysis.whatif import Simulation
     from clientchain.model import Organization
 
@@ -136,13 +147,56 @@ def bottlenecks_rich(org: Organization, result: Bottlenecks, width: int) -> str:
         parts.append(steps)
     else:
         parts.append(Text(_("Steps over takt") + f": {none()}", style="green"))
+    if result.rework is not None:
+        parts += [_rework_table(org, result.rework, result.near_capacity)]
+        parts += [_handoffs_table(org, result.rework)]
     return render(parts, width)
+
+
+def _rework_table(org: Organization, rework: ReworkReport, threshold: float) -> Table:
+    """Each department's rework, load and utilization with it, busiest first."""
+    columns = (_("department"), _("rework"), _("load"), _("utilization"), _("today"))
+    busiest = org.label(rework.constraint) if rework.constraint else no_constraint()
+    caption = _("constraint: {name}; headroom: {factor}").format(
+        name=busiest, factor=or_unknown(rework.headroom, factor)
+    )
+    title = _("With rework (returned units done again in full)")
+    table = _table(title, columns, caption=caption)
+    ranked = sorted(
+        rework.departments.values(),
+        key=lambda d: (d.utilization is None, -(d.utilization or 0.0)),
+    )
+    for dept in ranked:
+        table.add_row(
+            Text(org.label(dept.id)),
+            duration(dept.rework_hours),
+            duration(dept.load_hours),
+            _utilization(dept.utilization, threshold),
+            pct(rework.flow.departments[dept.id].utilization),
+        )
+    return table
+
+
+def _handoffs_table(org: Organization, rework: ReworkReport) -> Table | Text:
+    """What each handoff's rework costs its supplier, most costly first."""
+    title = _("Rework per handoff") + f" ({per_period(org.period)})"
+    if not rework.handoffs:
+        return Text(f"{title}: {none('handoffs')}")
+    table = _table(title, (_("from"), _("to"), _("quality"), _("rework")))
+    for handoff in rework.handoffs:
+        table.add_row(
+            Text(org.label(handoff.source)),
+            Text(org.label(handoff.target)),
+            pct(handoff.quality),
+            duration(handoff.hours),
+        )
+    return table
 
 
 def chains_rich(org: Organization, result: ChainsReport, width: int) -> str:
     """``clientchain chains``: one row per chain, then the weakest handoffs."""
     flow = result.flow
-    columns = (
+    columns: tuple[str, ...] = (
         _("chain"),
         _("takt"),
         # TRANSLATORS: a column heading: the chain's process time
@@ -154,14 +208,20 @@ def chains_rich(org: Organization, result: ChainsReport, width: int) -> str:
         _("constraint"),
         _("over takt"),
     )
+    rework = result.rework
+    if rework is not None:
+        columns = (*columns[:4], _("lead time with rework"), *columns[4:])
     table = _table(_("Chains"), columns, show_lines=True)
     for chain in flow.chains.values():
         low = chain.rolled_quality < result.min_rolled_quality
+        lead = [lead_time(chain.lead_time_hours, flow.hours_per_day)]
+        if rework is not None:
+            lead.append(lead_time(rework.chains[chain.id].lead_time_hours, flow.hours_per_day))
         table.add_row(
             Text.assemble((chain.name, "bold"), ("\n" + chain.id, "dim")),
             duration(chain.takt_hours),
             duration(chain.process_time_hours),
-            lead_time(chain.lead_time_hours, flow.hours_per_day),
+            *lead,
             pct(chain.value_added_ratio),
             Text(pct(chain.rolled_quality), style="yellow" if low else ""),
             Text(org.label(chain.constraint) if chain.constraint else _none(chain)),
@@ -172,7 +232,10 @@ def chains_rich(org: Organization, result: ChainsReport, width: int) -> str:
         weak.add_row(
             Text(org.label(handoff.source)), Text(org.label(handoff.target)), pct(handoff.quality)
         )
-    return render([_heading(org, per_period(org.period)), table, weak], width)
+    parts: list[Table | Text] = [_heading(org, per_period(org.period)), table, weak]
+    if rework is not None:
+        parts.append(_handoffs_table(org, rework))
+    return render(parts, width)
 
 
 def simulate_rich(org: Organization, result: Simulation, width: int) -> str:

@@ -23,14 +23,17 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DIMENSION_WORDS",
+    "PeriodTable",
     "SurveyReport",
     "dimension_name",
     "nps_text",
     "pair_heading",
+    "period_tables",
     "signed",
     "stats_text",
     "survey_json",
     "survey_markdown",
+    "survey_summary",
     "survey_text",
     "too_few",
     "undeclared_warnings",
@@ -229,13 +232,20 @@ def undeclared_warnings(report: SurveyReport) -> list[str]:
     ]
 
 
-def survey_markdown(report: SurveyReport) -> str:
-    """A heading per period, one table of pairs (overall and each dimension), then comments."""
+@dataclass(frozen=True, slots=True)
+class PeriodTable:
+    """One period of the survey as a table: its heading, the header, a row a pair, and the
+    comments of the pairs that meet the threshold (``(pair, comments)``)."""
+
+    heading: str
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    comments: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+def period_tables(report: SurveyReport) -> list[PeriodTable]:
+    """The survey as tables, a period each (``survey --format markdown`` and the report)."""
     result, org = report.result, report.org
-
-    def cell(text: str) -> str:
-        return text.replace("|", "\\|").replace("\n", " ")
-
     others = [d for d in result.dimensions if d != OVERALL]
     header = [
         _("Supplier → client"),
@@ -247,20 +257,46 @@ def survey_markdown(report: SurveyReport) -> str:
         _("Self-rating"),
         _("Gap"),
     ]
-    lines = ["# " + _("Internal-customer survey"), "", cell(_summary(report)), ""]
+    tables = []
     for period in result.periods:
         pairs = [p for p in result.pairs if p.period == period]
-        lines += ["## " + _("Period {period}").format(period=period), ""]
+        rows = tuple(
+            (pair_heading(org, pair), *_markdown_row(pair, others, result.min_responses))
+            for pair in pairs
+        )
+        comments = tuple(
+            (pair_heading(org, pair), pair.clients.comments)
+            for pair in pairs
+            if pair.clients.comments
+        )
+        heading = _("Period {period}").format(period=period)
+        tables.append(PeriodTable(heading, tuple(header), rows, comments))
+    return tables
+
+
+def survey_summary(report: SurveyReport) -> str:
+    """``'answers.csv: 11 answers, 3 pairs; a pair is shown from 3 answers'``."""
+    return _summary(report)
+
+
+def survey_markdown(report: SurveyReport) -> str:
+    """A heading per period, one table of pairs (overall and each dimension), then comments."""
+    result, org = report.result, report.org
+
+    def cell(text: str) -> str:
+        return text.replace("|", "\\|").replace("\n", " ")
+
+    lines = ["# " + _("Internal-customer survey"), "", cell(_summary(report)), ""]
+    for table in period_tables(report):
+        lines += ["## " + table.heading, ""]
+        header = table.header
         lines += ["| " + " | ".join(cell(h) for h in header) + " |", "|" + "---|" * len(header)]
-        for pair in pairs:
-            row = [pair_heading(org, pair), *_markdown_row(pair, others, result.min_responses)]
-            lines.append("| " + " | ".join(cell(c) for c in row) + " |")
-        commented = [p for p in pairs if p.clients.comments]
-        if commented:
+        lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in table.rows]
+        if table.comments:
             lines += ["", "### " + _("Comments"), ""]
-            for pair in commented:
-                lines.append(f"- **{cell(pair_heading(org, pair))}**")  # i18n: Markdown syntax
-                lines += [f"  - {cell(c)}" for c in pair.clients.comments]
+            for name, comments in table.comments:
+                lines.append(f"- **{cell(name)}**")  # i18n: Markdown syntax
+                lines += [f"  - {cell(c)}" for c in comments]
         lines.append("")
     if result.undeclared:
         lines += ["## " + _("Undeclared relationships"), ""]

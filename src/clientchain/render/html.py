@@ -20,6 +20,7 @@ import html
 from clientchain.controls import visible
 from clientchain.i18n import _, current
 from clientchain.numbers import per_period
+from clientchain.output.survey import period_tables, survey_summary
 from clientchain.render.charts_svg import charts_section
 from clientchain.render.report_data import Figure, ReportData, executive_sentences
 from clientchain.render.story import AFTER_CHAINS, CHAINS, sipoc_tables
@@ -142,6 +143,25 @@ def _table(table: Table, numeric: frozenset[int] = frozenset()) -> str:
     return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"
 
 
+def _survey(data: ReportData) -> list[str]:
+    """The internal-customer survey: a table a period, then the comments (none without one)."""
+    if data.survey is None:
+        return []
+    parts = [
+        _heading("survey", _("Internal-customer survey")),
+        f"<p>{_e(survey_summary(data.survey))}</p>",
+    ]
+    for index, table in enumerate(period_tables(data.survey), start=1):
+        parts += [
+            _heading(f"survey-{index}", table.heading, 3),
+            _table(Table(table.header, table.rows)),
+        ]
+        for name, comments in table.comments:
+            items = "".join(f"<li>{_e(comment)}</li>" for comment in comments)
+            parts.append(f"<p><strong>{_e(name)}</strong></p>\n<ul>{items}</ul>")
+    return parts
+
+
 def _sipoc(data: ReportData) -> list[str]:
     """Each department's Suppliers, Inputs, Process, Outputs and Customers, a table each."""
     parts = [_heading("sipoc", "SIPOC")]  # i18n: SIPOC, a method's name
@@ -259,7 +279,8 @@ def report_html(data: ReportData) -> str:
         parts.append(charts_section(data.charts, data.figure.diagram.theme))
     for section in AFTER_CHAINS:  # 5. who serves whom … findings
         parts += _section(section, data)
-        if section.anchor == "quality":  # then each department's SIPOC
+        if section.anchor == "quality":  # then the survey, then each department's SIPOC
+            parts += _survey(data)
             parts += _sipoc(data)
     parts += [f"<script>{ZOOM_SCRIPT}</script>", "</body>", "</html>"]
     return "\n".join(parts) + "\n"

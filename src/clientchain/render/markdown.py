@@ -16,6 +16,7 @@ import re
 
 from clientchain.i18n import _
 from clientchain.numbers import per_period
+from clientchain.output.survey import period_tables, survey_summary
 from clientchain.render.dot import clean_text
 from clientchain.render.mermaid import to_mermaid
 from clientchain.render.report_data import Figure, ReportData, executive_sentences
@@ -62,6 +63,24 @@ def _executive(data: ReportData) -> list[str]:
     return [f"## {heading}", "", *numbered, ""]
 
 
+def _survey(data: ReportData) -> list[str]:
+    """The internal-customer survey: a table a period, then the comments (none without one)."""
+    if data.survey is None:
+        return []
+    lines = [
+        "",
+        "## " + md_text(_("Internal-customer survey")),
+        "",
+        md_text(survey_summary(data.survey)),
+    ]
+    for table in period_tables(data.survey):
+        lines += ["", f"### {md_text(table.heading)}", "", *_table(Table(table.header, table.rows))]
+        for name, comments in table.comments:
+            lines += ["", f"**{md_text(name)}**", ""]  # i18n: Markdown syntax
+            lines += [f"- {md_text(comment)}" for comment in comments]
+    return lines
+
+
 def report_markdown(data: ReportData) -> str:
     """The report in the story's order (:mod:`clientchain.render.story`), as the HTML one."""
     org = data.org
@@ -90,7 +109,8 @@ def report_markdown(data: ReportData) -> str:
     # 4. the charts (issue 16, item 4) go here
     for section in AFTER_CHAINS:
         lines += _section(section, data)
-        if section.anchor == "quality":  # then each department's SIPOC
+        if section.anchor == "quality":  # then the survey, then each department's SIPOC
+            lines += _survey(data)
             lines += ["", "## SIPOC"]  # i18n: SIPOC, a method's name
             for name, table in sipoc_tables(data):
                 lines += ["", f"### {md_text(name)}", "", *_table(table)]

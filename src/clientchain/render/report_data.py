@@ -15,6 +15,7 @@ from clientchain.analysis.sipoc import Sipoc
 from clientchain.analysis.summary import Summary
 from clientchain.model import Organization
 from clientchain.output.reports import Overview
+from clientchain.output.survey import SurveyReport
 from clientchain.render.charts import BarChart, MatrixChart
 from clientchain.render.scene import Diagram
 
@@ -43,6 +44,8 @@ class ReportData:
     charts: tuple[BarChart | MatrixChart, ...] = ()
     """The charts (:func:`~clientchain.render.charts.chart_set`); HTML draws them."""
     sipocs: tuple[Sipoc, ...] = ()
+    survey: SurveyReport | None = None
+    """The internal-customer survey (``report --survey``), after quality and satisfaction."""
     """Each department's SIPOC (:func:`~clientchain.analysis.sipoc.sipoc`), in file order."""
 
     @property
