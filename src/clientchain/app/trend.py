@@ -1,0 +1,131 @@
+"""Build the series of an org file's versions, the way ``clientchain trend`` does.
+
+The versions come from git (one file: its history, the last commit of each period),
+from files given in order, or from a folder of files whose names carry a date
+(:mod:`clientchain.loading.history`). Versions with the same content (the same git
+blob) are loaded, analysed and checked once. A version that cannot be read is a
+point with its issues; the series goes on.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from clientchain.analysis.flow import analyze_flow
+from clientchain.checks import Finding, Severity, run_plan
+from clientchain.checks.config import plan_checks
+from clientchain.errors import InputError
+from clientchain.graph import build_graph
+from clientchain.i18n import adopt
+from clientchain.loading import load_text
+from clientchain.loading.git import split_revision
+from clientchain.loading.history import (
+    Every,
+    Version,
+    file_versions,
+    folder_versions,
+    git_versions,
+)
+from clientchain.trend.attention import Thresholds, attention
+from clientchain.trend.series import Point, measure
+
+__all__ = ["TrendResult", "build_trend", "versions_of"]
+
+
+@dataclass(frozen=True, slots=True)
+class TrendResult:
+    """The points of the series, oldest first, and the attention findings.
+
+    ``loaded`` counts the versions actually loaded (identical contents once).
+    """
+
+    points: tuple[Point, ...]
+    findings: tuple[Finding, ...]
+    every: Every
+    loaded: int = 0
+
+    @property
+    def latest(self) -> tuple[Finding, ...]:
+        """The findings about the last point (its transition and the forecast)."""
+        if not self.points:
+            return ()
+        label = self.points[-1].label
+        return tuple(f for f in self.findings if dict(f.details).get("period") == label)
+
+    def exit_code(self, fail_on: Severity) -> int:
+        """2 when the last version cannot be read; 1 when a finding about the last point
+        is at or above ``fail_on``; else 0."""
+        if self.points and not self.points[-1].ok:
+            return 2
+        return 1 if any(f.severity >= fail_on for f in self.latest) else 0
+
+
+def versions_of(
+    inputs: Sequence[str],
+    every: Every = "month",
+    since: datetime.date | None = None,
+    until: datetime.date | None = None,
+) -> list[Version]:
+    """The versions ``inputs`` name: one file or ``REV:PATH`` → its git history; one
+    folder → its dated files; several → those files in order."""
+    if len(inputs) == 1:
+        (only,) = inputs
+        if Path(only).is_dir():
+            return folder_versions(only)
+        if split_revision(only) is not None or Path(only).is_file():
+            return git_versions(only, every, since, until)
+    return file_versions(inputs)
+
+
+def build_trend(
+    versions: Sequence[Version],
+    thresholds: Thresholds | None = None,
+    every: Every = "month",
+) -> TrendResult:
+    """Load, analyse and check each version once per distinct content; the series and
+    its attention findings."""
+    done: dict[str, Point | InputError] = {}
+    points: list[Point] = []
+    for version in versions:
+        point = _point(version, done)
+        if point.ok and len([p for p in points if p.ok]) == 0:
+            assert point.org is not None
+            adopt(point.org.language)  # the first version read sets the language
+        points.append(point)
+    found = attention(points, thresholds, every)
+    return TrendResult(tuple(points), tuple(found), every, len(done))
+
+
+def _point(version: Version, done: dict[str, Point | InputError]) -> Point:
+    if version.data is None:
+        issues = version.error.issues if version.error else []
+        return Point(
+            version.label, version.source, None, tuple(issues), version.commit, version.date
+        )
+    key = version.blob or hashlib.sha1(version.data).hexdigest()
+    if key not in done:
+        done[key] = _measure(version)
+    known = done[key]
+    if isinstance(known, InputError):
+        return Point(
+            version.label, version.source, None, tuple(known.issues), version.commit, version.date
+        )
+    return replace(
+        known, label=version.label, source=version.source, commit=version.commit, date=version.date
+    )
+
+
+def _measure(version: Version) -> Point | InputError:
+    assert version.data is not None
+    try:
+        org = load_text(version.data, version.source)
+        plan = plan_checks(org)
+        flow = analyze_flow(org)
+        findings = run_plan(org, build_graph(org), plan, flow=flow)
+    except InputError as exc:
+        return exc
+    return measure(version.label, version.source, org, findings, flow)
