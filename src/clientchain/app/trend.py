@@ -12,11 +12,11 @@ from __future__ import annotations
 import datetime
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from clientchain.analysis.flow import analyze_flow
-from clientchain.checks import Finding, Severity, run_plan
+from clientchain.checks import run_plan
 from clientchain.checks.config import plan_checks
 from clientchain.errors import InputError
 from clientchain.graph import build_graph
@@ -31,37 +31,10 @@ from clientchain.loading.history import (
     git_versions,
 )
 from clientchain.trend.attention import Thresholds, attention
+from clientchain.trend.result import TrendResult
 from clientchain.trend.series import Point, measure
 
 __all__ = ["TrendResult", "build_trend", "versions_of"]
-
-
-@dataclass(frozen=True, slots=True)
-class TrendResult:
-    """The points of the series, oldest first, and the attention findings.
-
-    ``loaded`` counts the versions actually loaded (identical contents once).
-    """
-
-    points: tuple[Point, ...]
-    findings: tuple[Finding, ...]
-    every: Every
-    loaded: int = 0
-
-    @property
-    def latest(self) -> tuple[Finding, ...]:
-        """The findings about the last point (its transition and the forecast)."""
-        if not self.points:
-            return ()
-        label = self.points[-1].label
-        return tuple(f for f in self.findings if dict(f.details).get("period") == label)
-
-    def exit_code(self, fail_on: Severity) -> int:
-        """2 when the last version cannot be read; 1 when a finding about the last point
-        is at or above ``fail_on``; else 0."""
-        if self.points and not self.points[-1].ok:
-            return 2
-        return 1 if any(f.severity >= fail_on for f in self.latest) else 0
 
 
 def versions_of(

@@ -17,10 +17,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from clientchain.app.trend import TrendResult
 from clientchain.i18n import _
 from clientchain.numbers import duration, finite, num, pct, rating
 from clientchain.output.common import dumps, finding_dict, finding_line, severity_word
+from clientchain.trend.result import TrendResult
 from clientchain.trend.series import Point
 
 __all__ = ["SECTIONS", "View", "sparkline", "trend_json", "trend_markdown", "trend_text"]
@@ -75,13 +75,13 @@ def _sections(result: TrendResult, view: View) -> list[tuple[str, list[Series]]]
     if view.only is None:
         sections.append((_("Constraint"), _overview(points)))
     if view.shows("departments"):
-        rows = [
+        rows: list[Series] = [
             (name, [_dept(p, dept_id) for p in points], pct)
             for dept_id, name in _ids(points, "departments", view.departments)
         ]
         sections.append((_("Utilization per department"), rows))
     if view.shows("chains"):
-        rows = []
+        rows = []  # one list of Series for every section
         for chain_id, name in _ids(points, "chains", view.chains):
             rows += [
                 (f"{name}: " + _("demand"), [_chain(p, chain_id, "demand") for p in points], num),

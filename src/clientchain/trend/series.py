@@ -143,4 +143,3 @@ def measure(
         handoffs=handoffs,
         findings=counts,
     )
-
