@@ -85,10 +85,11 @@ def git(repo: Path, *args: str, date: str = "2026-01-01T12:00:00+00:00") -> str:
     return done.stdout
 
 
-@pytest.fixture
-def year_repo(tmp_path: Path) -> Path:
-    """The repository; the org file is ``org/agencia.yaml`` in it."""
-    repo = tmp_path / "repo"
+@pytest.fixture(scope="module")
+def year_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository (shared by a module's tests; none changes it); the org file is
+    ``org/agencia.yaml`` in it."""
+    repo = tmp_path_factory.mktemp("trend") / "repo"
     (repo / "org").mkdir(parents=True)
     git(repo, "init", "-q", "-b", "main")
     path = repo / "org" / "agencia.yaml"
@@ -98,3 +99,8 @@ def year_repo(tmp_path: Path) -> Path:
         git(repo, "add", "-A")
         git(repo, "commit", "-q", "-m", f"org of {day}", date=f"{day}T12:00:00+00:00")
     return repo
+
+
+@pytest.fixture(scope="module")
+def year_org(year_repo: Path) -> Path:
+    return year_repo / "org" / "agencia.yaml"
