@@ -52,7 +52,7 @@ Inputs = Annotated[
 ]
 When = Annotated[
     str | None,
-    typer.Option(metavar="DATE", help="2026, 2026-01, 2026-01-15, 2026-Q1 or 2026-W03."),  # i18n
+    typer.Option(metavar="DATE", help="2026, 2026-01, 2026-01-15, 2026-Q1 or 2026-W03."),  # i18n: --help stays English
 ]
 Ids = Annotated[
     list[str] | None,
@@ -66,11 +66,11 @@ def trend_command(
     inputs: Inputs,
     since: When = None,
     until: When = None,
-    every: Annotated[Every, typer.Option(help="One point per period.")] = Every.MONTH,  # i18n
+    every: Annotated[Every, typer.Option(help="One point per period.")] = Every.MONTH,  # i18n: --help stays English
     output_format: Annotated[
-        TrendFormat, typer.Option("--format", "-f", help="text, json or markdown.")  # i18n
+        TrendFormat, typer.Option("--format", "-f", help="text, json or markdown.")  # i18n: --help stays English
     ] = TrendFormat.TEXT,
-    only: Annotated[Only | None, typer.Option(help="Show one section.")] = None,  # i18n
+    only: Annotated[Only | None, typer.Option(help="Show one section.")] = None,  # i18n: --help stays English
     department: Ids = None,
     chain: Ids = None,
     fail_on: Annotated[
@@ -87,10 +87,10 @@ def trend_command(
         str, typer.Option(metavar="SHARE", help="A lead-time rise worth a finding: '20%' or 0.2.")
     ] = "20%",
     window: Annotated[
-        int, typer.Option(min=3, help="Points the forecast fits its line to.")  # i18n
+        int, typer.Option(min=3, help="Points the forecast fits its line to.")  # i18n: --help stays English
     ] = 6,
     horizon: Annotated[
-        int, typer.Option(min=1, help="Periods ahead the forecast warns of an overload.")  # i18n
+        int, typer.Option(min=1, help="Periods ahead the forecast warns of an overload.")  # i18n: --help stays English
     ] = 6,
     output: OutputOption = None,
     no_color: NoColorOption = False,

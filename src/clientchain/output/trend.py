@@ -318,18 +318,20 @@ def trend_markdown(result: TrendResult, view: View | None = None) -> str:
         lines += [f"#### {_md(title)}", ""]
         header = [_("period"), *(_md(name.strip()) for name, _values, _write in rows)]
         lines.append(_row(header))
-        lines.append("|---|" + "--:|" * len(rows))
+        lines.append("|---|" + "".join(_align(values) for _n, values, _w in rows))
         for i, point in enumerate(points):
             cells = [point.label, *(_value(write, values[i]) for _n, values, write in rows)]
             lines.append(_row(cells))
         lines.append("")
     unread = [p for p in points if not p.ok]
     if unread:
-        lines += [f"#### {_md(_('Versions that could not be read'))}", ""]
+        title = _("Versions that could not be read")
+        lines += [f"#### {_md(title)}", ""]
         lines += [f"- {p.label}: {_md(str(p.issues[0]) if p.issues else p.source)}" for p in unread]
         lines.append("")
     if view.shows("findings"):
-        lines += [f"#### {_md(_('What deserves attention'))}", ""]
+        title = _("What deserves attention")
+        lines += [f"#### {_md(title)}", ""]
         lines += [
             f"- {severity_word(f.severity)} `{f.rule}` {_md(f.message)}" for f in result.findings
         ] or [_md(_("nothing"))]
@@ -343,6 +345,11 @@ def _md(text: str) -> str:
     """Text that Markdown and HTML show as written (no markup, no table breaks)."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _MD_SPECIAL.sub(r"\\\1", text).replace("\r", " ").replace("\n", " ")
+
+
+def _align(values: Sequence[Any]) -> str:
+    """Numbers to the right, names to the left."""
+    return "---|" if any(isinstance(v, str) for v in values) else "--:|"
 
 
 def _row(cells: Sequence[str]) -> str:
