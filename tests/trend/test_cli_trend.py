@@ -8,11 +8,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from cli.cli_support import run_script
 from clientchain.app.trend import build_trend, versions_of
 from clientchain.cli import app
 from clientchain.output.trend import View, trend_text
-
-from cli.cli_support import run_script
 
 MARKDOWN = """\
 ### Trend of Agencia Tendencia: 3 points, 2026-10 … 2026-12

@@ -52,7 +52,8 @@ Inputs = Annotated[
 ]
 When = Annotated[
     str | None,
-    typer.Option(metavar="DATE", help="2026, 2026-01, 2026-01-15, 2026-Q1 or 2026-W03."),  # i18n: --help stays English
+    # i18n: --help stays English
+    typer.Option(metavar="DATE", help="2026, 2026-01, 2026-01-15, 2026-Q1 or 2026-W03."),
 ]
 Ids = Annotated[
     list[str] | None,
@@ -66,11 +67,19 @@ def trend_command(
     inputs: Inputs,
     since: When = None,
     until: When = None,
-    every: Annotated[Every, typer.Option(help="One point per period.")] = Every.MONTH,  # i18n: --help stays English
+    every: Annotated[
+        Every,
+        typer.Option(help="One point per period."),  # i18n: --help stays English
+    ] = Every.MONTH,
     output_format: Annotated[
-        TrendFormat, typer.Option("--format", "-f", help="text, json or markdown.")  # i18n: --help stays English
+        TrendFormat,
+        # i18n: --help stays English
+        typer.Option("--format", "-f", help="text, json or markdown."),
     ] = TrendFormat.TEXT,
-    only: Annotated[Only | None, typer.Option(help="Show one section.")] = None,  # i18n: --help stays English
+    only: Annotated[
+        Only | None,
+        typer.Option(help="Show one section."),  # i18n: --help stays English
+    ] = None,
     department: Ids = None,
     chain: Ids = None,
     fail_on: Annotated[
@@ -87,10 +96,14 @@ def trend_command(
         str, typer.Option(metavar="SHARE", help="A lead-time rise worth a finding: '20%' or 0.2.")
     ] = "20%",
     window: Annotated[
-        int, typer.Option(min=3, help="Points the forecast fits its line to.")  # i18n: --help stays English
+        int,
+        # i18n: --help stays English
+        typer.Option(min=3, help="Points the forecast fits its line to."),
     ] = 6,
     horizon: Annotated[
-        int, typer.Option(min=1, help="Periods ahead the forecast warns of an overload.")  # i18n: --help stays English
+        int,
+        # i18n: --help stays English
+        typer.Option(min=1, help="Periods ahead the forecast warns of an overload."),
     ] = 6,
     output: OutputOption = None,
     no_color: NoColorOption = False,
