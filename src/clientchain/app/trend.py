@@ -3,8 +3,9 @@
 The versions come from git (one file: its history, the last commit of each period),
 from files given in order, or from a folder of files whose names carry a date
 (:mod:`clientchain.loading.history`). Versions with the same content (the same git
-blob) are loaded, analysed and checked once. A version that cannot be read is a
-point with its issues; the series goes on.
+blob) are loaded, analysed and checked once, and the YAML of entries unchanged since an
+earlier version is read once (:class:`~clientchain.loading.sections.SectionLoader`).
+A version that cannot be read is a point with its issues; the series goes on.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ from clientchain.checks.config import plan_checks
 from clientchain.errors import InputError
 from clientchain.graph import build_graph
 from clientchain.i18n import adopt
-from clientchain.loading import load_text
 from clientchain.loading.git import split_revision
 from clientchain.loading.history import (
     Every,
@@ -30,6 +30,7 @@ from clientchain.loading.history import (
     folder_versions,
     git_versions,
 )
+from clientchain.loading.sections import SectionLoader
 from clientchain.trend.attention import Thresholds, attention
 from clientchain.trend.result import TrendResult
 from clientchain.trend.series import Point, measure
@@ -63,8 +64,9 @@ def build_trend(
     its attention findings."""
     done: dict[str, Point | InputError] = {}
     points: list[Point] = []
+    loader = SectionLoader()
     for version in versions:
-        point = _point(version, done)
+        point = _point(version, done, loader)
         if point.ok and len([p for p in points if p.ok]) == 0:
             assert point.org is not None
             adopt(point.org.language)  # the first version read sets the language
@@ -73,7 +75,7 @@ def build_trend(
     return TrendResult(tuple(points), tuple(found), every, len(done))
 
 
-def _point(version: Version, done: dict[str, Point | InputError]) -> Point:
+def _point(version: Version, done: dict[str, Point | InputError], loader: SectionLoader) -> Point:
     if version.data is None:
         issues = version.error.issues if version.error else []
         return Point(
@@ -81,7 +83,7 @@ def _point(version: Version, done: dict[str, Point | InputError]) -> Point:
         )
     key = version.blob or hashlib.sha1(version.data).hexdigest()
     if key not in done:
-        done[key] = _measure(version)
+        done[key] = _measure(version, loader)
     known = done[key]
     if isinstance(known, InputError):
         return Point(
@@ -92,10 +94,10 @@ def _point(version: Version, done: dict[str, Point | InputError]) -> Point:
     )
 
 
-def _measure(version: Version) -> Point | InputError:
+def _measure(version: Version, loader: SectionLoader) -> Point | InputError:
     assert version.data is not None
     try:
-        org = load_text(version.data, version.source)
+        org = loader.load(version.data, version.source)
         plan = plan_checks(org)
         flow = analyze_flow(org)
         findings = run_plan(org, build_graph(org), plan, flow=flow)
