@@ -11,9 +11,7 @@ from clientchain.loading import load_text
 from clientchain.loading.sections import SectionLoader
 
 ROOT = Path(__file__).resolve().parents[2]
-FILES = sorted(
-    [*ROOT.glob("examples/**/*.yaml"), *ROOT.glob("tests/cases/**/*.yaml")], key=str
-)
+FILES = sorted([*ROOT.glob("examples/**/*.yaml"), *ROOT.glob("tests/cases/**/*.yaml")], key=str)
 
 ORG = """\
 version: 1

@@ -25,6 +25,8 @@ a valid org file.
 
 from __future__ import annotations
 
+import bisect
+import re
 from pathlib import Path
 
 from clientchain.errors import InputError
@@ -83,16 +85,17 @@ class SectionLoader:
     def _compose(self, text: str) -> MapNode:
         if any(mark in text for mark in _REFUSED) or looks_like_json(text):
             raise _Fallback
-        lines = text.split("\n")
-        starts = [i for i, line in enumerate(lines) if line[:1] not in ("", " ", "#")]
-        if not starts or any(line.strip() and not line.lstrip().startswith("#")
-                             for line in lines[: starts[0]]):  # fmt: skip
-            raise _Fallback
+        lines = _Lines(text)
+        tops = [lines.line_at(m.start()) for m in _TOP.finditer(text)]
+        if not tops or _CONTENT.search(text, 0, lines.start(tops[0])):
+            raise _Fallback  # something before the first key that is not a comment
         root: MapNode | None = None
         seen: set[str] = set()
-        for at, end in zip(starts, [*starts[1:], len(lines)], strict=True):
+        for at, end in zip(tops, [*tops[1:], lines.count], strict=True):
+            if text.startswith(("-", "%", "---", "...", "{", "["), lines.start(at)):
+                raise _Fallback
             key, value = self._section(lines, at, end)
-            if key.value in seen or lines[at].startswith(("-", "%", "---", "...", "{", "[")):
+            if key.value in seen:
                 raise _Fallback
             seen.add(key.value)
             if root is None:
@@ -101,36 +104,36 @@ class SectionLoader:
         assert root is not None
         return root
 
-    def _section(self, lines: list[str], at: int, end: int) -> tuple[ScalarNode, Node]:
+    def _section(self, lines: _Lines, at: int, end: int) -> tuple[ScalarNode, Node]:
         """The key and value of the top-level key written on line ``at``."""
-        head = self._piece(lines, at, at + 1)
+        head = self._entries(lines, [(at, at + 1)])[0]
         if not isinstance(head, MapNode) or len(head.items) != 1:
             raise _Fallback
         key, value = head.items[0]
-        body = [i for i in range(at + 1, end) if lines[i].strip()[:1] not in ("", "#")]
-        if not (isinstance(value, ScalarNode) and value.is_null and body):
-            return self._one(self._piece(lines, at, end))  # a value on its own line(s)
-        indent = len(lines[body[0]]) - len(lines[body[0]].lstrip(" "))
-        entries = [i for i in body if len(lines[i]) - len(lines[i].lstrip(" ")) == indent]
-        if not indent or entries[0] != body[0]:
+        text, low, high = lines.text, lines.start(at + 1), lines.start(end)
+        first = _CONTENT.search(text, low, high)
+        if first is None or not (isinstance(value, ScalarNode) and value.is_null):
+            return self._one(self._entries(lines, [(at, end)])[0])  # a value on its own line(s)
+        indent = first.end() - 1 - first.start()
+        if indent == 0:
+            raise _Fallback
+        entry = re.compile(rf"^ {{{indent}}}[^ #\n]", re.MULTILINE)
+        entries = [lines.line_at(m.start()) for m in entry.finditer(text, low, high)]
+        if not entries or lines.start(entries[0]) != first.start():
             raise _Fallback
         ranges = list(zip(entries, [*entries[1:], end], strict=True))
-        nodes = self._entries(lines, ranges)
-        return key, _joined(nodes)
+        return key, _joined(self._entries(lines, ranges))
 
     def _one(self, node: Node) -> tuple[ScalarNode, Node]:
         if not isinstance(node, MapNode) or len(node.items) != 1:
             raise _Fallback
         return node.items[0]
 
-    def _piece(self, lines: list[str], begin: int, stop: int) -> Node:
-        """Lines ``begin`` to ``stop`` composed alone, where they stand in the file."""
-        return self._entries(lines, [(begin, stop)])[0]
-
-    def _entries(self, lines: list[str], ranges: list[tuple[int, int]]) -> list[Node]:
-        """Each range of lines composed as one entry; the consecutive ones not seen
-        before are composed together (one parser for a run of changed entries)."""
-        texts = ["\n".join(lines[begin:stop]) for begin, stop in ranges]
+    def _entries(self, lines: _Lines, ranges: list[tuple[int, int]]) -> list[Node]:
+        """Each range of lines composed as one entry, where it stands in the file; the
+        consecutive ones not seen before are composed together (one parser for a run of
+        changed entries)."""
+        texts = [lines.slice(begin, stop) for begin, stop in ranges]
         found: list[Node | None] = [
             self._pieces.get((begin, text))
             for (begin, _stop), text in zip(ranges, texts, strict=True)
@@ -150,14 +153,40 @@ class SectionLoader:
             for index, part in zip(range(at, until), parts, strict=True):
                 _shift(part, ranges[at][0])
                 if isinstance(part, SeqNode):  # at its "-", as a whole sequence would be
-                    line = lines[ranges[index][0]]
-                    part.line, part.column = (
-                        ranges[index][0] + 1,
-                        len(line) - len(line.lstrip()) + 1,
-                    )
+                    begin = ranges[index][0]
+                    line = lines.slice(begin, begin + 1)
+                    part.line, part.column = begin + 1, len(line) - len(line.lstrip()) + 1
                 found[index] = self._pieces[(ranges[index][0], texts[index])] = part
             at = until
         return [node for node in found if node is not None]
+
+
+_TOP = re.compile(r"^[^ #\n]", re.MULTILINE)
+"""The start of a line that is not indented, blank or a comment: a top-level key."""
+
+_CONTENT = re.compile(r"^ *[^ #\n]", re.MULTILINE)
+"""The start of a line with something other than spaces and a comment."""
+
+
+class _Lines:
+    """A text and where each of its lines starts."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0, *(m.end() for m in re.finditer("\n", text))]
+        self.count = len(self.starts)
+
+    def start(self, line: int) -> int:
+        """Where line ``line`` (0-based) starts; the end of the text past the last."""
+        return self.starts[line] if line < self.count else len(self.text) + 1
+
+    def line_at(self, offset: int) -> int:
+        """The 0-based line of the character at ``offset``."""
+        return bisect.bisect_right(self.starts, offset) - 1
+
+    def slice(self, begin: int, stop: int) -> str:
+        """Lines ``begin`` to ``stop`` (excluded), joined by newlines, without the last one."""
+        return self.text[self.starts[begin] : self.start(stop) - 1]
 
 
 def _split(node: Node, count: int) -> list[Node]:
