@@ -124,3 +124,13 @@ def test_parse_when() -> None:
         parse_when("March")
     with pytest.raises(UsageError, match="'2026-13' is not a date"):
         parse_when("2026-13")
+
+
+def test_not_in_a_repository_hints_at_files(tmp_path: Path) -> None:
+    path = tmp_path / "org.yaml"
+    path.write_text("version: 1\n")
+    with pytest.raises(InputError) as caught:
+        git_versions(str(path))
+    assert caught.value.issues[0].hint == (
+        "one file is read from its git history; give several files or a folder"
+    )

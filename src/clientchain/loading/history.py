@@ -206,7 +206,11 @@ def _run(arguments: list[str], cwd: Path, spec: str, stdin: bytes | None = None)
         lines = done.stderr.decode("utf-8", "replace").strip().splitlines()
         reason = lines[0].strip() if lines else str(done.returncode)
         # TRANSLATORS: {reason} is git's own words (fatal: not a git repository)
-        raise _error(spec, _("cannot read its history from git: {reason}").format(reason=reason))
+        message = _("cannot read its history from git: {reason}").format(reason=reason)
+        hint = ""
+        if "not a git repository" in reason:  # i18n: git's words
+            hint = _("one file is read from its git history; give several files or a folder")
+        raise InputError([Issue(spec, 1, 1, message, hint=hint)])
     return done.stdout
 
 
