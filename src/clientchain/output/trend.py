@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from clientchain.i18n import _
+from clientchain.i18n import _, ngettext
 from clientchain.numbers import duration, finite, num, pct, rating
 from clientchain.output.common import dumps, finding_dict, finding_line, severity_word
 from clientchain.trend.result import TrendResult
@@ -205,11 +205,16 @@ def _headline(result: TrendResult) -> str:
     first = next((p.org for p in points if p.org is not None), None)
     name = first.name if first is not None else "?"
     span = f"{points[0].label} … {points[-1].label}" if points else "—"
-    text = _("Trend of {organization}: {n} points, {span}").format(
-        organization=name, n=len(points), span=span
-    )
+    text = ngettext(
+        "Trend of {organization}: {n} point, {span}",
+        "Trend of {organization}: {n} points, {span}",
+        len(points),
+    ).format(organization=name, n=len(points), span=span)
     if unread:
-        text += " " + _("({n} could not be read)").format(n=unread)
+        # TRANSLATORS: after "Trend of X: 12 points, 2026-01 … 2026-12"
+        text += " " + ngettext("({n} could not be read)", "({n} could not be read)", unread).format(
+            n=unread
+        )
     return text
 
 
