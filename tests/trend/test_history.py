@@ -49,6 +49,16 @@ def test_rev_path_reads_the_history_up_to_rev(
     assert len(versions) == 6
 
 
+def test_rev_dot_path_is_relative_to_the_current_folder(
+    year_repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(year_repo / "org")
+    versions = git_versions("HEAD:./agencia.yaml", since=datetime.date(2026, 12, 1))
+    assert [(v.label, v.source.split(":")[1]) for v in versions] == [
+        ("2026-12", "org/agencia.yaml")
+    ]
+
+
 def test_blob_ids_name_contents(year_org: Path) -> None:
     blobs = {v.label: v.blob for v in git_versions(str(year_org))}
     expected = subprocess.run(

@@ -95,3 +95,11 @@ def test_html_with_trend_is_refused(year_org: Path, tmp_path: Path) -> None:
     assert done.exit_code == 2
     assert "--trend is written in the Markdown report (.md) only" in done.stderr
     assert not (tmp_path / "r.html").exists()
+
+
+def test_a_bad_every_is_a_usage_error(year_org: Path, tmp_path: Path) -> None:
+    done = run_script(
+        "report", str(year_org), "--trend", "--every", "year", "-o", str(tmp_path / "r.md")
+    )
+    assert done.exit_code == 2
+    assert "--every: expected one of month, week, quarter, got 'year'" in done.stderr

@@ -343,8 +343,8 @@ def _trend(file: str, since: str | None, until: str | None, every: str) -> Trend
     from clientchain.loading.history import EVERY, parse_when
 
     if every not in EVERY:
-        message = _("--every: expected month, week or quarter, got '{value}'")
-        raise UsageError(message.format(value=every))
+        message = _("--every: expected one of {choices}, got '{value}'")
+        raise UsageError(message.format(choices=", ".join(EVERY), value=every))
     start = parse_when(since) if since else None
     end = parse_when(until) if until else None
     return build_trend(versions_of([file], every, start, end), every=every)

@@ -132,7 +132,9 @@ def git_versions(
             raise UsageError(_("'{spec}': a revision cannot start with '-'").format(spec=spec))
         where = Path.cwd()
         top = _git(["rev-parse", "--show-toplevel"], where, spec).strip()
-        path = path[2:] if path.startswith("./") else path
+        if path.startswith("./"):  # relative to the current folder, as git show reads it
+            prefix = _git(["rev-parse", "--show-prefix"], where, spec).strip()
+            path = prefix + path[2:]
     log = _git(["log", "--format=%H %cI", rev or "HEAD", "--", path], Path(top), spec)
     chosen: dict[str, tuple[str, str]] = {}
     for line in reversed(log.splitlines()):  # oldest first: a later commit replaces
