@@ -111,6 +111,9 @@ def test_identical_contents_are_loaded_once(tmp_path: Path, year_org: Path) -> N
     result = build_trend(versions_of([str(tmp_path / n) for n in ("a.yaml", "b.yaml", "c.yaml")]))
     assert [p.label for p in result.points] == ["a", "b", "c"]
     assert result.loaded == 1
+    assert [p.org.source for p in result.points if p.org] == [
+        str(tmp_path / n) for n in ("a.yaml", "b.yaml", "c.yaml")
+    ]  # findings about a point name its own file
     assert [p.source for p in result.points] == [
         str(tmp_path / n) for n in ("a.yaml", "b.yaml", "c.yaml")
     ]

@@ -89,8 +89,16 @@ def _point(version: Version, done: dict[str, Point | InputError], loader: Sectio
         return Point(
             version.label, version.source, None, tuple(known.issues), version.commit, version.date
         )
+    org = known.org
+    if org is not None and org.source != version.source:  # the same content, another version
+        org = replace(org, source=version.source)
     return replace(
-        known, label=version.label, source=version.source, commit=version.commit, date=version.date
+        known,
+        label=version.label,
+        source=version.source,
+        org=org,
+        commit=version.commit,
+        date=version.date,
     )
 
 
