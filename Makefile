@@ -65,6 +65,7 @@ bench-all: $(STAMP) $(PM4PY)/.installed
 	$(BIN)/python benchmarks/render_benchmark.py
 	$(BIN)/python benchmarks/discover_benchmark.py --pm4py-python $(PM4PY)/bin/python
 	$(BIN)/python benchmarks/survey_benchmark.py
+	$(BIN)/python benchmarks/trend_benchmark.py
 
 # survey on 100,000 answers for a 1,000-department org (issue 17): the "## Survey" section of
 # benchmarks/RESULTS.md; about a minute.

@@ -12,6 +12,8 @@ from clientchain.analysis.sipoc import sipoc
 from clientchain.app.overview import build_overview
 from clientchain.app.summary import build_summary
 from clientchain.app.survey import survey_report
+from clientchain.errors import UsageError
+from clientchain.i18n import _
 from clientchain.model import Organization
 from clientchain.output.files import write_atomic
 from clientchain.render.aspect import fit_drawing
@@ -24,6 +26,7 @@ from clientchain.render.views import DiagramOptions, build_diagram
 from clientchain.render.vsm import build_vsm
 from clientchain.render.vsm_write import vsm_svg
 from clientchain.render.written import Written
+from clientchain.trend.result import TrendResult
 
 __all__ = ["build_report", "write_report"]
 
@@ -76,24 +79,28 @@ def write_report(
     *,
     survey: str | Path | None = None,
     min_responses: int = 3,
+    trend: TrendResult | None = None,
 ) -> Written:
     """Write the report to ``output``: ``.html`` (self-contained) or ``.md`` (Mermaid); with
     ``survey``, a file of internal-customer survey answers, its section after quality and
-    satisfaction (pairs below ``min_responses`` show only their count).
+    satisfaction (pairs below ``min_responses`` show only their count); with ``trend``
+    (:func:`clientchain.app.trend.build_trend`), its section at the end (Markdown only).
 
     Raises
     ------
     UsageError
-        ``output`` has another extension; a bad threshold.
+        ``output`` has another extension; a bad threshold; ``trend`` with an HTML report.
     SurveyError, InputError
         The survey cannot be read, or its answers are wrong (located); nothing is written.
     RenderError
         HTML only: no engine to lay out the SVG, or the engine failed.
     """
     fmt = report_format(output)
+    if trend is not None and fmt != "md":
+        raise UsageError(_("--trend is written in the Markdown report (.md) only, for now"))
     surveyed = None if survey is None else survey_report(survey, org, min_responses=min_responses)
     data = build_report(org, graph, options or DiagramOptions(), svg=fmt == "html", engine=engine)
-    data = replace(data, survey=surveyed)
+    data = replace(data, survey=surveyed, trend=trend)
     write_atomic(output, report_text(data, fmt))
     figures = (data.figure, *data.chain_figures)
     counts = {"diagrams": len(figures), "findings": len(data.overview.findings)}

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from clientchain.render.theme import Theme
     from clientchain.render.views import DiagramOptions
     from clientchain.render.written import Written
+    from clientchain.trend.result import TrendResult
 
 __all__ = [
     "DiagramSettings",
@@ -313,6 +314,29 @@ def report_command(
             help="With --survey: fewest answers a pair needs to show anything (anonymity).",
         ),
     ] = 3,
+    trend: Annotated[
+        bool,
+        typer.Option(
+            "--trend",
+            # i18n: --help stays English
+            help="Markdown only: add the trend of FILE's git history (as `trend` reads it).",
+        ),
+    ] = False,
+    since: Annotated[
+        str | None,
+        # i18n: --help stays English
+        typer.Option("--since", metavar="DATE", help="With --trend: the first period (2026-01)."),
+    ] = None,
+    until: Annotated[
+        str | None,
+        # i18n: --help stays English
+        typer.Option("--until", metavar="DATE", help="With --trend: the last period."),
+    ] = None,
+    every: Annotated[
+        str,
+        # i18n: --help stays English
+        typer.Option("--every", metavar="PERIOD", help="With --trend: month, week or quarter."),
+    ] = "month",
     output_format: FormatOption = Format.TEXT,
 ) -> None:
     """Write a report: a self-contained .html page (inline SVG, works offline) or .md (Mermaid).
@@ -328,10 +352,32 @@ def report_command(
     options = diagram_options(settings)
     with working(_("writing {file}").format(file=output)):
         org, graph = load(file)
+        series = _trend(file, since, until, every) if trend else None
         written = write_report(
-            org, graph, output, options, _engine(engine), survey=survey, min_responses=min_responses
+            org,
+            graph,
+            output,
+            options,
+            _engine(engine),
+            survey=survey,
+            min_responses=min_responses,
+            trend=series,
         )
     _tell(written, output_format)
+
+
+def _trend(file: str, since: str | None, until: str | None, every: str) -> TrendResult:
+    """The series ``report --trend`` adds: ``file``'s git history, as ``trend`` reads it."""
+    from clientchain.app.trend import build_trend, versions_of
+    from clientchain.errors import UsageError
+    from clientchain.loading.history import EVERY, parse_when
+
+    if every not in EVERY:
+        message = _("--every: expected one of {choices}, got '{value}'")
+        raise UsageError(message.format(choices=", ".join(EVERY), value=every))
+    start = parse_when(since) if since else None
+    end = parse_when(until) if until else None
+    return build_trend(versions_of([file], every, start, end), every=every)
 
 
 def slides_command(

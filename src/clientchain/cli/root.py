@@ -123,6 +123,12 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         # i18n: --help stays English
         "Compare two versions of an org file: structure, metric deltas, constraint shift.",
     ),
+    "trend": (
+        "trend",
+        "trend_command",
+        # i18n: --help stays English
+        "The organization over time: constraint, utilization, chains, satisfaction, findings.",
+    ),
     "init": (
         "scaffold",
         "init_command",

@@ -22,6 +22,7 @@ from clientchain.render.mermaid import to_mermaid
 from clientchain.render.report_data import Figure, ReportData, executive_sentences
 from clientchain.render.story import AFTER_CHAINS, CHAINS, sipoc_tables
 from clientchain.render.tables import Section, Table, summary_table
+from clientchain.render.trend_section import trend_markdown_section
 from clientchain.render.vsm_table import timeline_table
 
 __all__ = ["md_text", "report_markdown"]
@@ -114,4 +115,6 @@ def report_markdown(data: ReportData) -> str:
             lines += ["", "## SIPOC"]  # i18n: SIPOC, a method's name
             for name, table in sipoc_tables(data):
                 lines += ["", f"### {md_text(name)}", "", *_table(table)]
+    if data.trend is not None:
+        lines += trend_markdown_section(data.trend, md_text)
     return "\n".join(lines) + "\n"

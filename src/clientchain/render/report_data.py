@@ -18,6 +18,7 @@ from clientchain.output.reports import Overview
 from clientchain.output.survey import SurveyReport
 from clientchain.render.charts import BarChart, MatrixChart
 from clientchain.render.scene import Diagram
+from clientchain.trend.result import TrendResult
 
 __all__ = ["Figure", "ReportData", "executive_sentences", "inline_svg"]
 
@@ -46,6 +47,8 @@ class ReportData:
     sipocs: tuple[Sipoc, ...] = ()
     survey: SurveyReport | None = None
     """The internal-customer survey (``report --survey``), after quality and satisfaction."""
+    trend: TrendResult | None = None
+    """The series of the org file's versions (``report --trend``, Markdown only), at the end."""
     """Each department's SIPOC (:func:`~clientchain.analysis.sipoc.sipoc`), in file order."""
 
     @property
