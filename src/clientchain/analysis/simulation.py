@@ -177,7 +177,9 @@ def _year(org: Organization) -> float:
 
 
 def _check(org: Organization, settings: Settings) -> None:
-    if settings.runs < 1 or not 0 <= settings.warmup < 1:
+    if not 0 <= settings.warmup < 1:
+        raise ValueError("warmup is a share of the horizon, in [0, 1)")  # i18n: programmer's
+    if settings.runs < 1:
         raise UsageError(_("--runs must be at least 1"))
     if settings.periods is not None and not 0 < settings.periods < math.inf:
         raise UsageError(_("--periods must be a positive number"))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from clientchain.i18n import _
+from clientchain.i18n import _, ngettext
 from clientchain.numbers import duration, finite, given, num, pct, per_period
 from clientchain.output.common import dumps, none
 
@@ -146,11 +146,12 @@ def montecarlo_text(org: Organization, result: SimulationReport) -> str:
         lines.append(
             "  "
             + _(
-                "{department}, {servers} servers: queue {queue} · wait {wait} · "
-                "utilization {utilization}"
+                "{department}, {servers}: queue {queue} · wait {wait} · utilization {utilization}"
             ).format(
                 department=org.describe(dept.id),
-                servers=dept.servers,
+                servers=ngettext("{count} server", "{count} servers", dept.servers).format(
+                    count=dept.servers
+                ),
                 queue=_pm(dept.queue, num),
                 wait=_pm(dept.wait_hours, duration),
                 utilization=_pm(dept.utilization, pct),
