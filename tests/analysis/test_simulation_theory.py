@@ -48,7 +48,7 @@ def _inside(label: str, theory: float, simulated: Estimate) -> None:
 
 def test_one_department_agrees_with_erlang_c() -> None:
     # M/M/3: λ = 8 / 40 = 0.2/h, effort 10 h (μ = 0.1/h), 3 people: a = 2, ρ = 2/3,
-    # C(3, 2) = 4/9 and Wq = (4/9) / (3 · 0.1 − 0.2) = 40/9 = 4.444 h (tests/analysis/test_queueing.py);
+    # C(3, 2) = 4/9 and Wq = (4/9) / (3 · 0.1 − 0.2) = 40/9 = 4.444 h (test_queueing.py);
     # Little: Lq = λ · Wq = 0.2 · 40/9 = 0.889 units; lead time W = Wq + 10 h = 14.444 h.
     org = _org({"a": 3}, {"x": (8.0, (Step("a", 10.0),))})
     report = simulate_flow(org, LONG)
@@ -66,9 +66,10 @@ def test_tandem_line_agrees_with_jackson() -> None:
     # Jackson: each station of a line with Poisson arrivals and exponential service is an
     # M/M/c queue of its own. λ = 8 / 40 = 0.2/h.
     # a: 1 person, effort 2.5 h: ρ = 0.5, Wq = 0.5 · 2.5 / (1 − 0.5) = 2.5 h;
-    # b: 2 people, effort 6 h: ρ = 0.2 · 6 / 2 = 0.6, a = 1.2, B(2, 1.2) = 1.2·(1.2/2.2)/(2 + 1.2·(1.2/2.2))
-    #    = 0.6545/2.6545 = 0.24658, C = 0.24658 / (1 − 0.6 · 0.75342) = 0.45, Wq = 0.45 / (2/6 − 0.2)
-    #    = 3.375 h; lead time = 2.5 + 2.5 + 3.375 + 6 = 14.375 h.
+    # b: 2 people, effort 6 h: ρ = 0.2 · 6 / 2 = 0.6, a = 1.2, B(1) = 1.2 / 2.2 = 0.54545,
+    #    B(2) = 1.2 · 0.54545 / (2 + 1.2 · 0.54545) = 0.65455 / 2.65455 = 0.24658,
+    #    C = 0.24658 / (1 − 0.6 · 0.75342) = 0.45, Wq = 0.45 / (2/6 − 0.2) = 3.375 h;
+    # lead time = 2.5 + 2.5 + 3.375 + 6 = 14.375 h.
     org = _org({"a": 1, "b": 2}, {"x": (8.0, (Step("a", 2.5), Step("b", 6.0)))})
     report = simulate_flow(org, LONG)
     assert ggc_wait(0.5, 1, 2.5) == pytest.approx(2.5)
