@@ -277,12 +277,37 @@ class _Station:
         self.last = now
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class _Sample:
-    """One run's figures."""
+    """One run's figures, summarized as soon as the run ends (memory stays per run).
 
-    lead_times: dict[str, list[float]]
-    stations: dict[str, _Station]
+    ``chains``: chain → (units counted, mean, P50, P85, P95), ``None`` without units;
+    ``departments``: department → (time-average queue, mean wait or ``None``, busy share).
+    """
+
+    chains: dict[str, tuple[int, float, float, float, float] | None]
+    departments: dict[str, tuple[float, float | None, float]]
+
+
+def _summary(
+    plan: _Plan, lead_times: dict[str, list[float]], stations: dict[str, _Station]
+) -> _Sample:
+    chains: dict[str, tuple[int, float, float, float, float] | None] = {}
+    for chain, times in lead_times.items():
+        times.sort()
+        low, middle, high = (percentile(times, q) for q in QUANTILES) if times else (0, 0, 0)
+        mean = math.fsum(times) / len(times) if times else 0.0
+        chains[chain] = (len(times), mean, low, middle, high) if times else None
+    window = plan.horizon - plan.warmup
+    departments = {
+        dept: (
+            station.queue_area / window,
+            math.fsum(station.waits) / len(station.waits) if station.waits else None,
+            station.busy_area / (window * plan.servers[dept]),
+        )
+        for dept, station in stations.items()
+    }
+    return _Sample(chains, departments)
 
 
 def _replicate(simpy: Any, plan: _Plan, run: int) -> _Sample:
@@ -316,7 +341,7 @@ def _replicate(simpy: Any, plan: _Plan, run: int) -> _Sample:
     env.run()
     for station in stations.values():
         station.advance(env.now)
-    return _Sample(lead_times, stations)
+    return _summary(plan, lead_times, stations)
 
 
 def _serve(
@@ -341,14 +366,14 @@ def _serve(
 def _chains(org: Organization, samples: list[_Sample]) -> dict[str, ChainSimulation]:
     result: dict[str, ChainSimulation] = {}
     for chain in org.chains.values():
-        runs = [sorted(s.lead_times[chain.id]) for s in samples]
-        counted = [times for times in runs if times]
+        runs = [s.chains[chain.id] for s in samples]
+        counted = [figures for figures in runs if figures is not None]
         result[chain.id] = ChainSimulation(
             chain.id,
             chain.name,
-            sum(len(times) for times in runs) / len(runs),
-            estimate([sum(t) / len(t) for t in counted]),
-            {q: estimate([percentile(t, q) for t in counted]) for q in QUANTILES},
+            sum(figures[0] for figures in counted) / len(runs),
+            estimate([figures[1] for figures in counted]),
+            {q: estimate([f[2 + i] for f in counted]) for i, q in enumerate(QUANTILES)},
         )
     return result
 
@@ -356,20 +381,16 @@ def _chains(org: Organization, samples: list[_Sample]) -> dict[str, ChainSimulat
 def _departments(
     org: Organization, plan: _Plan, samples: list[_Sample]
 ) -> dict[str, DepartmentSimulation]:
-    window = plan.horizon - plan.warmup
     result: dict[str, DepartmentSimulation] = {}
     for dept in org.departments.values():
-        stations = [s.stations[dept.id] for s in samples]
-        servers = plan.servers[dept.id]
+        runs = [s.departments[dept.id] for s in samples]
         chain_share, other_share = plan.share[dept.id]
         result[dept.id] = DepartmentSimulation(
             dept.id,
             dept.name,
-            servers,
-            estimate([s.queue_area / window for s in stations]),
-            estimate([sum(s.waits) / len(s.waits) for s in stations if s.waits]),
-            estimate(
-                [s.busy_area / (window * servers) * chain_share + other_share for s in stations]
-            ),
+            plan.servers[dept.id],
+            estimate([queue for queue, _wait, _busy in runs]),
+            estimate([wait for _queue, wait, _busy in runs if wait is not None]),
+            estimate([busy * chain_share + other_share for _queue, _wait, busy in runs]),
         )
     return result
