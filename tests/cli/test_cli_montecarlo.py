@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from .cli_support import TALLER, Invoke
+from .cli_support import TALLER, Invoke, run_script
 from .test_cli_flow import strict_json
 
 pytest.importorskip("simpy")
@@ -146,3 +146,11 @@ def test_spanish(cli: Invoke, org_file: Path) -> None:
     assert result.stdout.startswith(
         "simulación de Taller Núñez: 3 réplicas de 10 periodos (400 h), semilla 0; "
     )
+
+
+def test_the_installed_script_from_standard_input() -> None:
+    # a pipe is no terminal: no progress bar on stderr, one JSON document on stdout
+    result = run_script("montecarlo", "-", *CONSTANT, "--format", "json", input=TALLER)
+    assert result.exit_code == 0, result
+    assert result.stderr == ""
+    assert strict_json(result.stdout)["chains"][0]["units_per_run"] == 91
