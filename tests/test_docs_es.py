@@ -158,7 +158,7 @@ def test_the_setup_lines_are_true() -> None:
         .read_text(encoding="utf-8")
         .split("[project.optional-dependencies]", 1)[1]
     )
-    for extra in ("slides", "discover"):  # the extras the guide names
+    for extra in ("slides", "discover", "simulation"):  # the extras the guide names
         assert re.search(rf"^{extra} = ", extras, re.M)
     assert "`discover` (DuckDB" in TEXT
     assert "`slides`\n(python-pptx" in TEXT

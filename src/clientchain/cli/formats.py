@@ -56,6 +56,10 @@ FORMATTERS: Mapping[str, Mapping[Style, str]] = {
         "json": f"{_FLOW}:simulate_json",
     },
     "simulate --find-limit": {"text": f"{_FLOW}:limit_text", "json": f"{_FLOW}:limit_json"},
+    "montecarlo": {
+        "text": "clientchain.output.simulation:montecarlo_text",
+        "json": "clientchain.output.simulation:montecarlo_json",
+    },
     "sipoc": {
         "text": "clientchain.output.sipoc:sipoc_text",
         "json": "clientchain.output.sipoc:sipoc_json",

@@ -105,6 +105,12 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         # i18n: --help stays English
         "What-if: before and after, the new constraint, lead-time change and hires needed.",
     ),
+    "montecarlo": (
+        "montecarlo",
+        "montecarlo_command",
+        # i18n: --help stays English
+        "Simulate every chain through shared departments: lead-time percentiles, queues, waits.",
+    ),
     "summary": (
         "summary",
         "summary_command",

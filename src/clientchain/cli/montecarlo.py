@@ -1,0 +1,138 @@
+"""``clientchain montecarlo``: lead-time percentiles and queues by discrete-event simulation."""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from clientchain.cli.common import Format, FormatOption, NoColorOption, OrgFile, load
+from clientchain.cli.flow import WithRework
+from clientchain.cli.formats import show
+from clientchain.i18n import _
+
+if TYPE_CHECKING:
+    from clientchain.analysis.simulation import Distribution
+
+__all__ = ["montecarlo_command"]
+
+SHOW_AFTER = 1.0
+"""Seconds of work before the progress bar appears (shorter runs show none)."""
+
+
+def montecarlo_command(
+    ctx: typer.Context,
+    file: OrgFile,
+    runs: Annotated[
+        int,
+        # i18n: --help stays English
+        typer.Option(min=1, max=10_000, help="Independent replications."),
+    ] = 20,
+    seed: Annotated[
+        int,
+        # i18n: --help stays English
+        typer.Option(help="Seed of the random streams: the same seed gives the same output."),
+    ] = 0,
+    periods: Annotated[
+        float | None,
+        typer.Option(
+            # i18n: --help stays English
+            help="Periods of the file to simulate in each run (default: a year).",
+            show_default=False,
+        ),
+    ] = None,
+    arrival_cv: Annotated[
+        float,
+        typer.Option(
+            min=0.0,
+            # i18n: --help stays English
+            help="Coefficient of variation of the gaps between arrivals (1: Poisson).",
+        ),
+    ] = 1.0,
+    cv: Annotated[
+        float,
+        typer.Option(
+            min=0.0,
+            # i18n: --help stays English
+            help="Coefficient of variation of every effort (1: exponential with gamma).",
+        ),
+    ] = 1.0,
+    distribution: Annotated[
+        str,
+        typer.Option(
+            metavar="gamma|lognormal",
+            # i18n: --help stays English
+            help="Distribution of efforts and gaps with the given mean and cv.",
+        ),
+    ] = "gamma",
+    output_format: FormatOption = Format.TEXT,
+    no_color: NoColorOption = False,
+    with_rework: WithRework = False,
+) -> None:
+    """Simulate every chain through shared departments: lead-time percentiles, queues, waits.
+
+    A discrete-event simulation (SimPy, the 'simulation' extra): each chain's units arrive
+    at its demand rate and queue for their department's people, shared by every chain.
+    """
+    from clientchain.analysis.simulation import Settings, simulate_flow
+    from clientchain.errors import UsageError
+
+    if distribution not in ("gamma", "lognormal"):
+        raise UsageError(
+            _("--distribution: expected gamma or lognormal, got {value}").format(
+                value=repr(distribution)
+            )
+        )
+    org, _graph = load(file)
+    chosen: Distribution = "lognormal" if distribution == "lognormal" else "gamma"
+    settings = Settings(
+        runs=runs,
+        seed=seed,
+        periods=periods,
+        arrival_cv=arrival_cv,
+        service_cv=cv,
+        distribution=chosen,
+        rework=with_rework or org.rework,
+    )
+    with tty_progress() as progress:
+        result = simulate_flow(org, settings, progress)
+    show(ctx, output_format, no_color, "montecarlo", org, result)
+
+
+@contextmanager
+def tty_progress() -> Iterator[Callable[[int, int], None] | None]:
+    """A rich progress bar on stderr, shown once the work has taken a second, when stderr
+    is a terminal; ``None`` otherwise."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    started = time.monotonic()
+    shown: dict[str, Any] = {}
+
+    def report(done: int, total: int) -> None:
+        if not shown and time.monotonic() - started < SHOW_AFTER:
+            return
+        if not shown:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+            bar = Progress(
+                TextColumn(_("simulating")),
+                BarColumn(),
+                MofNCompleteColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            )
+            bar.start()
+            shown["bar"], shown["task"] = bar, bar.add_task("", total=total)
+        shown["bar"].update(shown["task"], completed=done)
+
+    try:
+        yield report
+    finally:
+        if shown:
+            shown["bar"].stop()
