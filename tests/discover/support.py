@@ -141,7 +141,7 @@ class Reference:
     departments: tuple[tuple[str, int], ...]
     edges: tuple[tuple[str, str, int, float, str | None], ...]  # most handovers first
     variants: tuple[tuple[tuple[str, ...], int, tuple[float | None, ...], tuple[int, ...]], ...]
-    returns: tuple[tuple[str, str, int], ...] = ()  # (source, target, returns), as edges
+    returns: tuple[tuple[str, str, int, int], ...] = ()  # (source, target, returns, cases)
     reentries: tuple[tuple[str, int, int, int], ...] = ()  # (department, cases, returned, visits)
     repeats: tuple[tuple[str, int, int, int], ...] = ()  # (activity, cases, repeated, done)
 
@@ -226,6 +226,7 @@ def _aggregate(rows_read: int, skipped: int, events: list[_Event]) -> Reference:
     handed: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     variants: dict[tuple[str, ...], list[list[float | None]]] = defaultdict(list)
     returned: Counter[tuple[str, str]] = Counter()
+    passed: Counter[tuple[str, str]] = Counter()  # cases with the pair
     visits: dict[str, Counter[str]] = defaultdict(Counter)  # department -> case -> steps
     done: dict[str, Counter[str]] = defaultdict(Counter)  # activity -> case -> times
     for case, case_events in cases.items():
@@ -234,6 +235,8 @@ def _aggregate(rows_read: int, skipped: int, events: list[_Event]) -> Reference:
             if event.activity is not None:
                 done[event.activity][case] += 1
         walk = [d for d, _ in groupby(e.department for e in ordered)]
+        for pair in set(pairwise(walk)):
+            passed[pair] += 1
         for d in walk:
             visits[d][case] += 1
         for a, b, c in zip(walk, walk[1:], walk[2:], strict=False):
@@ -275,7 +278,7 @@ def _aggregate(rows_read: int, skipped: int, events: list[_Event]) -> Reference:
         rows_read, skipped, len(events), sum(_duration(e) is not None for e in events),
         len(cases), min(ends, default=None), max(ends, default=None),
         tuple(sorted(counted.items())), tuple(edges), tuple(found),
-        tuple((s, t, returned[s, t]) for s, t, *_ in edges),
+        tuple((s, t, returned[s, t], passed[s, t]) for s, t, *_ in edges),
         tuple((d, len(v), sum(n > 1 for n in v.values()), sum(v.values()))
               for d, v in sorted(visits.items())),
         tuple(sorted(((a, len(v), sum(n > 1 for n in v.values()), sum(v.values()))

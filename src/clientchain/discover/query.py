@@ -200,10 +200,11 @@ steps AS (
 -- 5. A handover: two consecutive events of a case whose departments differ, i.e. a step and
 --    the first event of the next one. Its gap is the time between the two events; its
 --    deliverable the activity handed over (the step's last). A handover returns when the
---    client's step hands the case straight back to the supplier (ping-pong A -> B -> A).
+--    client's step hands the case straight back to the supplier (ping-pong A -> B -> A);
+--    cases counts the cases with the pair (handovers - cases: passes beyond each case's first).
 edges AS (
     SELECT d AS source, next_d AS target, count(*) AS handovers, median(gap) / 1e6 AS gap,
-           count(*) FILTER (WHERE after_d = d) AS returns
+           count(*) FILTER (WHERE after_d = d) AS returns, count(DISTINCT case_id) AS cases
     FROM steps WHERE next_d IS NOT NULL GROUP BY d, next_d
 ),
 deliverables AS (  -- the most frequent activity handed over (ties: alphabetical)
@@ -253,7 +254,8 @@ SELECT
                   'returned': returned, 'visits': visits} ORDER BY department)
        FROM department_events JOIN department_names USING (d)) AS departments,
     (SELECT list({'source': s.department, 'target': t.department, 'handovers': e.handovers,
-                  'gap': e.gap, 'deliverable': a.activity, 'returns': e.returns}
+                  'gap': e.gap, 'deliverable': a.activity, 'returns': e.returns,
+                  'cases': e.cases}
                  ORDER BY e.handovers DESC, s.department, t.department)
        FROM edges e
        JOIN department_names s ON s.d = e.source
@@ -309,6 +311,7 @@ class ObservedEdge:
     gap_hours: float  # median clock hours between the two events
     deliverable: str | None
     returns: int = 0  # handovers the client sent straight back (A -> B -> A)
+    cases: int = 0  # cases with at least one handover of the pair (0: not counted)
 
 
 @dataclass(frozen=True, slots=True)
@@ -422,6 +425,7 @@ def _edge(e: dict[str, Any]) -> ObservedEdge:
         float(e["gap"]) / 3600,
         e["deliverable"],
         int(e["returns"]),
+        int(e["cases"]),
     )
 
 
