@@ -1,23 +1,24 @@
-"""Rework observed in a log: cases that come back to a department, activities done again,
-and handovers sent straight back (ping-pong), with the %C&A they imply.
+"""Rework observed in a log: handoffs a case passes more than once, handovers sent straight
+back (ping-pong), cases that come back to a department and activities done again, with the
+%C&A they imply.
 
 The counts come from the aggregation query (:mod:`clientchain.discover.query`); this module
 holds their types and the estimator, which follows the rework model of
 :mod:`clientchain.analysis.rework` (docs/concepts.md, "Rework from quality"): a handoff of
 %C&A ``q`` returns each pass independently with probability ``1 − q``, so a unit makes
-``1 ÷ q`` passes on average. A handover A → B **returns** when the case's next handover is
-B → A. Of ``h`` handovers A → B, ``r`` returned, the observed %C&A is the share of passes that
-were not sent back:
+``1 ÷ q`` passes on average. A log shows, for a pair A → B, its ``h`` handovers and the
+``c`` cases that made at least one; ``h ÷ c`` is the mean number of passes of a case, so
+the observed %C&A is
 
-    q = (h − r) ÷ h
+    q = c ÷ h
 
-When every returned case is handed over again (A → B → A → B), ``h − r`` is the number of
-cases that passed A → B, and ``1 ÷ q = h ÷ (h − r)`` is their mean number of passes: ``q`` is
-the maximum-likelihood estimate of the geometric model.
+(the maximum-likelihood estimate of the geometric model: ``1 ÷ q`` passes). A ping-pong
+A → B → A is counted too (``returns``), but is not the estimate: a department that asks
+another for advice and gets it back makes one with no rework at all.
 
->>> observed_quality(30, 5)
+>>> observed_quality(30, 25)
 0.8333333333333334
->>> observed_quality(30, 0), observed_quality(0, 0)
+>>> observed_quality(30, 30), observed_quality(0, 0)
 (1.0, None)
 """
 
@@ -28,11 +29,11 @@ from dataclasses import dataclass
 __all__ = ["ActivityRepeat", "DepartmentReentry", "observed_quality"]
 
 
-def observed_quality(handovers: int, returns: int) -> float | None:
-    """The observed %C&A of a handoff: ``(handovers − returns) ÷ handovers`` (``None``: none)."""
+def observed_quality(handovers: int, cases: int) -> float | None:
+    """The observed %C&A of a pair: ``cases ÷ handovers`` (``None`` when it has none)."""
     if handovers <= 0:
         return None
-    return (handovers - returns) / handovers
+    return cases / handovers
 
 
 @dataclass(frozen=True, slots=True)

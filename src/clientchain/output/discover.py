@@ -19,6 +19,12 @@ from clientchain.i18n import N_, _, ngettext
 from clientchain.loading.dump import comment_text, dump_org
 from clientchain.numbers import finite, num, pct, per_period, plural
 from clientchain.output.common import dumps, finding_dict, finding_line
+from clientchain.output.discover_rework import (
+    has_rework,
+    quality_comment,
+    reentry_comment,
+    rework_facts,
+)
 
 if TYPE_CHECKING:
     from clientchain.discover.compare import Comparison, EdgeComparison
@@ -100,6 +106,7 @@ def _facts(d: Discovery) -> list[str]:
         ),
         measured,
         *_missing(t.missing),
+        *rework_facts(d),
     ]
 
 
@@ -225,13 +232,26 @@ def _header(d: Discovery) -> list[str]:
                 "until the efforts are measured or estimated and set."
             ).format(**counts)
         lines += textwrap.wrap(paragraph, 88, subsequent_indent="  ", break_on_hyphens=False)
-    # TRANSLATORS: two lines of a YAML comment; keep the line break (under 90 characters)
-    lines += _(
-        "- Headcount, capacity, quality and satisfaction are not in a log: every department has\n"
-        "  the default headcount 1 and the handoffs carry no rating. Set them before analysing."
-    ).splitlines()
+    lines += _ratings(d).splitlines()
     # a no-break space (Spanish "80 %") is written as a plain one: YAML comments stay plain
     return [f"# {comment_text(line.replace(NBSP, ' '))}".rstrip() for line in lines]
+
+
+def _ratings(d: Discovery) -> str:
+    """The header's last paragraph: what the log does not give, and the observed quality."""
+    if has_rework(d):
+        # TRANSLATORS: four lines of a YAML comment; keep the line breaks (under 90 characters)
+        return _(
+            "- quality = observed %C&A: a pair's cases ÷ its handovers (1 ÷ quality = the mean\n"
+            "  passes of a case), written only where some case passed it again (rework model,\n"
+            "  docs/concepts.md). Headcount, capacity and satisfaction are not in a log: every\n"
+            "  department has the default headcount 1. Set them before analysing."
+        )
+    # TRANSLATORS: two lines of a YAML comment; keep the line break (under 90 characters)
+    return _(
+        "- Headcount, capacity, quality and satisfaction are not in a log: every department has\n"
+        "  the default headcount 1 and the handoffs carry no rating. Set them before analysing."
+    )
 
 
 def org_yaml(d: Discovery) -> str:
@@ -248,12 +268,18 @@ def _annotated(d: Discovery) -> Iterator[str]:
     efforts: tuple[float | None, ...] = ()
     step = -1
     unmeasured = _("unknown: no case of this variant measured it")
+    back = {d.ids[x.department]: x for x in d.result.reentries if x.returned}
+    e = None
     for line in dump_org(d.org).splitlines():
         if not line.startswith(" "):
             section = line.split(":", 1)[0]
+        elif section == "departments" and line.startswith('  "') and line[3:-2] in back:
+            yield "  # " + reentry_comment(back[line[3:-2]])
         elif section == "handoffs" and line.startswith("  - from: "):
             e = next(handoffs)
             yield "  # " + _handovers(e.handovers)
+        elif section == "handoffs" and line.startswith("    quality: ") and e is not None:
+            line += "  # " + quality_comment(e)
         elif section == "chains" and line.startswith('  "'):
             v = next(chains)
             efforts, step = v.efforts, -1
