@@ -22,12 +22,14 @@ from clientchain.output.common import dumps, finding_dict, finding_line
 from clientchain.output.discover_rework import (
     has_rework,
     quality_comment,
+    quality_json,
+    quality_text,
     reentry_comment,
     rework_facts,
 )
 
 if TYPE_CHECKING:
-    from clientchain.discover.compare import Comparison, EdgeComparison
+    from clientchain.discover.compare import Comparison, EdgeComparison, QualityComparison
     from clientchain.discover.query import Variant
     from clientchain.discover.result import Discovery
     from clientchain.model import Organization
@@ -315,7 +317,7 @@ def _unknown_steps(d: Discovery) -> tuple[int, int]:
     return sum(effort is None for effort in efforts), len(efforts)
 
 
-def _edge(org: Organization, e: EdgeComparison) -> str:
+def _edge(org: Organization, e: EdgeComparison | QualityComparison) -> str:
     return f"{org.describe(e.source)} → {org.describe(e.target)}"
 
 
@@ -357,6 +359,7 @@ def comparison_text(c: Comparison) -> str:
             ratio=num(ratio),
         )
         lines.append(f"  {pair}{flag}")
+    lines += quality_text(c, lambda q: _edge(org, q))
     if c.departments_not_declared:
         lines.append(
             _("departments in the log, not declared: {names}").format(
@@ -416,6 +419,7 @@ def comparison_json(c: Comparison) -> str:
         "not_observed": [_edge_json(e) for e in c.not_observed],
         "not_declared": [_edge_json(e) for e in c.not_declared],
         "volumes": [_edge_json(e) for e in c.both],
+        "quality": [quality_json(q) for q in c.quality],
         "departments_not_declared": list(c.departments_not_declared),
         "departments_not_observed": list(c.departments_not_observed),
         "chains": [_chain_json(d, v) for v in d.chains],

@@ -7,6 +7,7 @@ department or activity seen again in a case), so that such a log's output stays 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from clientchain.i18n import _
@@ -98,7 +99,7 @@ def reentry_comment(x: DepartmentReentry) -> str:
     )
 
 
-def quality_text(c: Comparison, describe: Any) -> list[str]:
+def quality_text(c: Comparison, describe: Callable[[QualityComparison], str]) -> list[str]:
     """``--compare``'s lines on %C&A, declared vs observed (none when the log shows no repeat
     and the declared file rates no handoff it shares with the log)."""
     if not c.quality:
