@@ -110,7 +110,7 @@ class Comparison:
     departments_not_declared: tuple[str, ...]
     departments_not_observed: tuple[str, ...]
     findings: tuple[Finding, ...]
-    quality: tuple[QualityComparison, ...] = ()  # pairs both sides show, rated or passed again
+    quality: tuple[QualityComparison, ...] = ()  # rated or passed again; by supplier
 
     @property
     def agrees(self) -> bool:

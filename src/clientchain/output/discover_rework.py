@@ -106,7 +106,7 @@ def quality_text(c: Comparison, describe: Callable[[QualityComparison], str]) ->
         return []
     lines = [_("quality (%C&A), declared vs observed (cases ÷ handovers):")]
     for q in c.quality:
-        declared = pct(q.declared) if q.declared is not None else _("not declared")
+        declared = pct(q.declared) if q.declared is not None else _("none")
         text = _("{handoff}: declared {declared}, observed {observed} ({cases} of {handovers})")
         lines.append(
             "  "
