@@ -165,7 +165,7 @@ def test_compare_reports_declared_vs_observed_quality(log: Path, tmp_path: Path)
     assert lines[start + 1 : start + 4] == [
         "  Sales (sales) → Design (design): declared 95%, observed 83.3% (5 of 6)",
         "  Sales (sales) → Legal (legal): declared 90%, observed 100% (1 of 1)",
-        "  Design (design) → Print (print): declared none, observed 83.3% (5 of 6)",
+        "  Design (design) → Print (print): not rated, observed 83.3% (5 of 6)",
     ]
     document = json.loads(comparison_json(c))
     assert document["quality"][0] == {

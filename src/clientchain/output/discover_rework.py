@@ -106,18 +106,18 @@ def quality_text(c: Comparison, describe: Callable[[QualityComparison], str]) ->
         return []
     lines = [_("quality (%C&A), declared vs observed (cases ÷ handovers):")]
     for q in c.quality:
-        declared = pct(q.declared) if q.declared is not None else _("none")
-        text = _("{handoff}: declared {declared}, observed {observed} ({cases} of {handovers})")
-        lines.append(
-            "  "
-            + text.format(
-                handoff=describe(q),
-                declared=declared,
-                observed=pct(q.observed),
-                cases=num(q.cases),
-                handovers=num(q.handovers),
-            )
-        )
+        counts = {
+            "handoff": describe(q),
+            "observed": pct(q.observed),
+            "cases": num(q.cases),
+            "handovers": num(q.handovers),
+        }
+        if q.declared is None:
+            text = _("{handoff}: not rated, observed {observed} ({cases} of {handovers})")
+            lines.append("  " + text.format(**counts))
+        else:
+            text = _("{handoff}: declared {declared}, observed {observed} ({cases} of {handovers})")
+            lines.append("  " + text.format(declared=pct(q.declared), **counts))
     return lines
 
 
