@@ -185,3 +185,20 @@ def test_the_cli_writes_the_observed_quality(cli, log: Path) -> None:  # type: i
     assert result.exit_code == 0, result
     assert "quality: 0.8333  # observed: 5 cases in 6 handovers" in result.stdout
     assert "rework: 2 handovers on 2 pairs" in result.stderr
+
+
+def test_the_rework_in_spanish(cli, log: Path) -> None:  # type: ignore[no-untyped-def]
+    result = cli("--lang", "es", "discover", str(log))
+    assert result.exit_code == 0, result
+    # 5 casos en 6 traspasos: 5 ÷ 6 = 0,8333 (el archivo escribe la fracción con punto)
+    assert "quality: 0.8333  # observado: 5 casos en 6 traspasos, devoluciones inmediatas: 1" in (
+        result.stdout
+    )
+    assert "  # casos que volvieron a él: 2 de 5 (2 pasos además del primero)" in result.stdout
+    assert (
+        "  retrabajo: 2 traspasos en 2 pares además del primero de cada caso (calidad observada "
+        "en ellos); devoluciones inmediatas (A → B → A): 5"
+    ) in result.stderr.splitlines()
+    assert "  casos que volvieron a un departamento: Design 2 de 5, Sales 2 de 5, Print 1 de 5" in (
+        result.stderr.splitlines()
+    )
