@@ -224,6 +224,7 @@ def test_every_option_the_prose_names_exists() -> None:
             "render",
             "report",
             "survey",
+            "discover",
         )
     )
     for option in sorted(named):
