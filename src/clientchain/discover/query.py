@@ -200,11 +200,10 @@ steps AS (
 -- 5. A handover: two consecutive events of a case whose departments differ, i.e. a step and
 --    the first event of the next one. Its gap is the time between the two events; its
 --    deliverable the activity handed over (the step's last). A handover returns when the
---    client's step hands the case straight back to the supplier (ping-pong A -> B -> A);
---    cases counts the cases with the pair (handovers - cases: passes beyond each case's first).
+--    client's step hands the case straight back to the supplier (ping-pong A -> B -> A).
 edges AS (
     SELECT d AS source, next_d AS target, count(*) AS handovers, median(gap) / 1e6 AS gap,
-           count(*) FILTER (WHERE after_d = d) AS returns, count(DISTINCT case_id) AS cases
+           count(*) FILTER (WHERE after_d = d) AS returns
     FROM steps WHERE next_d IS NOT NULL GROUP BY d, next_d
 ),
 deliverables AS (  -- the most frequent activity handed over (ties: alphabetical)
@@ -213,12 +212,9 @@ deliverables AS (  -- the most frequent activity handed over (ties: alphabetical
           WHERE next_d IS NOT NULL AND a IS NOT NULL GROUP BY d, next_d, a)
     GROUP BY source, target
 ),
-department_events AS (  -- per department: events, cases, and cases it saw more than once
-    SELECT d, sum(events) AS events, sum(measured) AS measured, count(*) AS cases,
-           count(*) FILTER (WHERE visits > 1) AS returned, sum(visits) AS visits
-    FROM (SELECT d, case_id, sum(events) AS events, sum(measured) AS measured,
-                 count(*) AS visits FROM steps GROUP BY d, case_id)
-    GROUP BY d
+department_events AS (
+    SELECT d, sum(events) AS events, sum(measured) AS measured, count(*) AS visits
+    FROM steps GROUP BY d
 ),
 activity_repeats AS (  -- per activity: cases, and cases that did it more than once
     SELECT a, count(*) AS cases, count(*) FILTER (WHERE n > 1) AS repeated, sum(n) AS done
@@ -229,8 +225,25 @@ activity_repeats AS (  -- per activity: cases, and cases that did it more than o
 --    step * 2^32 + department, then the step dropped); its efforts keep their step number.
 cases AS (
     SELECT [x % 4294967296 for x in list_sort(list(step * 4294967296 + d))] AS path,
-           list({'step': step, 'effort': effort}) AS efforts
+           list({'step': step, 'effort': effort}) AS efforts,
+           list(d * 4294967296 + next_d) FILTER (WHERE next_d IS NOT NULL) AS pairs
     FROM steps GROUP BY case_id
+),
+-- 7. Rework: the few cases whose path repeats a department (a pair passed twice repeats its
+--    supplier) are unnested, per department and per pair (source * 2^32 + target) seen more
+--    than once in the case: cases that came back, and the steps or passes beyond the first.
+again AS (SELECT path, pairs FROM cases WHERE len(path) > len(list_distinct(path))),
+department_again AS (
+    SELECT r.x AS d, count(*) AS returned, sum(r.n - 1) AS extra
+    FROM (SELECT unnest([{'x': x, 'n': len([y for y in path if y = x])}
+                         for x in list_distinct(path)]) AS r FROM again)
+    WHERE r.n > 1 GROUP BY r.x
+),
+pair_again AS (
+    SELECT r.x // 4294967296 AS source, r.x % 4294967296 AS target, sum(r.n - 1) AS extra
+    FROM (SELECT unnest([{'x': x, 'n': len([y for y in pairs if y = x])}
+                         for x in list_distinct(pairs)]) AS r FROM again)
+    WHERE r.n > 1 GROUP BY r.x
 ),
 variants AS (
     SELECT path, count(*) AS cases, row_number() OVER () AS v FROM cases GROUP BY path
@@ -248,20 +261,23 @@ SELECT
     (SELECT sum(cases) FROM variants) AS cases,
     (SELECT first_ts FROM usable) AS first_ts,
     (SELECT last_ts FROM usable) AS last_ts,
-    -- 7. The number of periods the log spans (at least one).
+    -- 8. The number of periods the log spans (at least one).
     (SELECT greatest((epoch(last_ts) - epoch(first_ts)) / $1, 1.0) FROM usable) AS periods,
-    (SELECT list({'department': department, 'events': events, 'cases': cases,
-                  'returned': returned, 'visits': visits} ORDER BY department)
-       FROM department_events JOIN department_names USING (d)) AS departments,
+    (SELECT list({'department': department, 'events': events,
+                  'cases': visits - coalesce(extra, 0), 'returned': coalesce(returned, 0),
+                  'visits': visits} ORDER BY department)
+       FROM department_events JOIN department_names USING (d)
+       LEFT JOIN department_again USING (d)) AS departments,
     (SELECT list({'source': s.department, 'target': t.department, 'handovers': e.handovers,
                   'gap': e.gap, 'deliverable': a.activity, 'returns': e.returns,
-                  'cases': e.cases}
+                  'cases': e.handovers - coalesce(p.extra, 0)}
                  ORDER BY e.handovers DESC, s.department, t.department)
        FROM edges e
        JOIN department_names s ON s.d = e.source
        JOIN department_names t ON t.d = e.target
        LEFT JOIN deliverables x USING (source, target)
-       LEFT JOIN activity_names a ON a.a = x.deliverable) AS edges,
+       LEFT JOIN activity_names a ON a.a = x.deliverable
+       LEFT JOIN pair_again p USING (source, target)) AS edges,
     (SELECT list({'path': names, 'cases': cases, 'efforts': efforts, 'measured': measured}
                  ORDER BY cases DESC, names)
        FROM (SELECT v.cases, e.efforts, e.measured,
