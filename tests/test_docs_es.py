@@ -225,6 +225,7 @@ def test_every_option_the_prose_names_exists() -> None:
             "report",
             "survey",
             "trend",
+            "discover",
         )
     )
     for option in sorted(named):

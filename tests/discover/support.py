@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from itertools import pairwise
+from itertools import groupby, pairwise
 from pathlib import Path
 from statistics import median
 from xml.sax.saxutils import quoteattr
@@ -141,6 +141,9 @@ class Reference:
     departments: tuple[tuple[str, int], ...]
     edges: tuple[tuple[str, str, int, float, str | None], ...]  # most handovers first
     variants: tuple[tuple[tuple[str, ...], int, tuple[float | None, ...], tuple[int, ...]], ...]
+    returns: tuple[tuple[str, str, int, int], ...] = ()  # (source, target, returns, cases)
+    reentries: tuple[tuple[str, int, int, int], ...] = ()  # (department, cases, returned, visits)
+    repeats: tuple[tuple[str, int, int, int], ...] = ()  # (activity, cases, repeated, done)
 
 
 @dataclass(frozen=True)
@@ -222,8 +225,23 @@ def _aggregate(rows_read: int, skipped: int, events: list[_Event]) -> Reference:
     handovers: dict[tuple[str, str], list[float]] = defaultdict(list)
     handed: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     variants: dict[tuple[str, ...], list[list[float | None]]] = defaultdict(list)
-    for case_events in cases.values():
+    returned: Counter[tuple[str, str]] = Counter()
+    passed: Counter[tuple[str, str]] = Counter()  # cases with the pair
+    visits: dict[str, Counter[str]] = defaultdict(Counter)  # department -> case -> steps
+    done: dict[str, Counter[str]] = defaultdict(Counter)  # activity -> case -> times
+    for case, case_events in cases.items():
         ordered = sorted(case_events, key=lambda e: (e.end, e.seq))
+        for event in ordered:
+            if event.activity is not None:
+                done[event.activity][case] += 1
+        walk = [d for d, _ in groupby(e.department for e in ordered)]
+        for pair in set(pairwise(walk)):
+            passed[pair] += 1
+        for d in walk:
+            visits[d][case] += 1
+        for a, b, c in zip(walk, walk[1:], walk[2:], strict=False):
+            if a == c:
+                returned[a, b] += 1
         for a, b in pairwise(ordered):
             if a.department != b.department:
                 handovers[a.department, b.department].append((b.end - a.end).total_seconds())
@@ -260,4 +278,10 @@ def _aggregate(rows_read: int, skipped: int, events: list[_Event]) -> Reference:
         rows_read, skipped, len(events), sum(_duration(e) is not None for e in events),
         len(cases), min(ends, default=None), max(ends, default=None),
         tuple(sorted(counted.items())), tuple(edges), tuple(found),
+        tuple((s, t, returned[s, t], passed[s, t]) for s, t, *_ in edges),
+        tuple((d, len(v), sum(n > 1 for n in v.values()), sum(v.values()))
+              for d, v in sorted(visits.items())),
+        tuple(sorted(((a, len(v), sum(n > 1 for n in v.values()), sum(v.values()))
+                      for a, v in done.items() if max(v.values()) > 1),
+                     key=lambda r: (-r[2], r[0]))),
     )  # fmt: skip

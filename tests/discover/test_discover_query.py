@@ -64,6 +64,14 @@ def assert_matches(found: Aggregate, expected: Reference) -> None:
     assert [(v.path, v.cases, v.measured) for v in found.variants] == [
         (path, cases, measured) for path, cases, _, measured in expected.variants
     ]
+    returns = [(e.source, e.target, e.returns, e.cases) for e in found.edges]
+    assert returns == list(expected.returns)
+    assert [(r.department, r.cases, r.returned, r.visits) for r in found.reentries] == list(
+        expected.reentries
+    )
+    assert [(r.activity, r.cases, r.repeated, r.done) for r in found.repeats] == list(
+        expected.repeats
+    )
     for variant, (_, _, efforts, _) in zip(found.variants, expected.variants, strict=True):
         assert [e is None for e in variant.efforts] == [e is None for e in efforts]
         assert [e or 0.0 for e in variant.efforts] == pytest.approx([e or 0.0 for e in efforts])

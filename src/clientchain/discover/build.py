@@ -7,7 +7,9 @@
   defaults (1 person).
 * **Handoffs**: one per observed pair, ``volume`` = handovers per period,
   ``lead_time`` = median clock hours between the two events, ``deliverable`` =
-  the activity most often handed over.
+  the activity most often handed over; ``quality`` = the observed %C&A
+  (:func:`~clientchain.discover.rework.observed_quality`: cases ÷ handovers), only where
+  some case passed the pair more than once.
 * **Chains**: the chosen variants (:func:`select_variants`), delivering to the
   external client; ``demand`` = the variant's cases per period; a step's
   ``effort`` = its median measured duration, or ``None`` (``effort: unknown``) when no
@@ -27,7 +29,8 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 
 from clientchain.discover.errors import DiscoverError
-from clientchain.discover.query import Aggregate, Variant
+from clientchain.discover.query import Aggregate, ObservedEdge, Variant
+from clientchain.discover.rework import observed_quality
 from clientchain.i18n import _
 from clientchain.loading.labels import MAX_TEXT, renderable
 from clientchain.model import Chain, Department, ExternalParty, Handoff, Organization, Step
@@ -142,6 +145,7 @@ def build_org(
             deliverable=renderable(e.deliverable) if e.deliverable else e.deliverable,
             volume=rounded(e.handovers / periods),
             lead_time=rounded(e.gap_hours),
+            quality=_quality(e),
         )
         for e in result.edges
     )
@@ -160,3 +164,11 @@ def build_org(
         renderable(name), departments, clients, {}, handoffs, chains, period, language=language
     )
     return org, ids
+
+
+def _quality(e: ObservedEdge) -> float | None:
+    """The observed %C&A of a pair, when some case passed it again (else no rating)."""
+    if e.handovers <= e.cases or not e.cases:
+        return None
+    q = observed_quality(e.handovers, e.cases)
+    return rounded(q) if q is not None else None

@@ -16,6 +16,10 @@ counts as declared. Findings, each a warning, use these rule ids:
     the tolerance (``|observed / declared − 1| > tolerance``);
 ``department-not-declared`` / ``department-not-observed``
     a department in only one of the two.
+
+Quality is compared without a finding: for each declared work pair the log shows that the
+org file rates or that some case passed more than once, the declared %C&A beside the
+observed one (cases ÷ handovers, :mod:`clientchain.discover.rework`).
 """
 
 from __future__ import annotations
@@ -36,7 +40,7 @@ if TYPE_CHECKING:
 # The graph and the findings (networkx, the check registry) are imported by the functions
 # that use them, so that discovering without --compare does not pay for them at start-up.
 
-__all__ = ["RULES", "Comparison", "EdgeComparison", "compare"]
+__all__ = ["RULES", "Comparison", "EdgeComparison", "QualityComparison", "compare"]
 
 RULES = (
     "handoff-not-observed",
@@ -74,6 +78,26 @@ class EdgeComparison:
 
 
 @dataclass(frozen=True, slots=True)
+class QualityComparison:
+    """A pair both declared and observed: its declared ``quality`` (``None``: not rated) and
+    the observed one, ``cases ÷ handovers``
+    (:func:`~clientchain.discover.rework.observed_quality`); ``returns`` counts the handovers
+    sent straight back (A → B → A)."""
+
+    source: str
+    target: str
+    declared: float | None
+    handovers: int
+    cases: int
+    returns: int
+
+    @property
+    def observed(self) -> float:
+        """The observed %C&A: cases ÷ handovers."""
+        return self.cases / self.handovers if self.handovers else 1.0
+
+
+@dataclass(frozen=True, slots=True)
 class Comparison:
     """Declared vs observed, with the findings that make ``--compare`` exit 1."""
 
@@ -86,6 +110,7 @@ class Comparison:
     departments_not_declared: tuple[str, ...]
     departments_not_observed: tuple[str, ...]
     findings: tuple[Finding, ...]
+    quality: tuple[QualityComparison, ...] = ()  # rated or passed again; by supplier
 
     @property
     def agrees(self) -> bool:
@@ -95,15 +120,26 @@ class Comparison:
 
 def compare(declared: Organization, discovery: Discovery, tolerance: float = 0.5) -> Comparison:
     """Compare the ``declared`` organization with what ``discovery`` observed."""
-    from clientchain.graph import LOCATION, TYPE, VOLUME, WORK, build_graph, is_department
+    from clientchain.graph import (
+        LOCATION,
+        QUALITY,
+        TYPE,
+        VOLUME,
+        WORK,
+        build_graph,
+        is_department,
+    )
 
     matched = _match_departments(declared, discovery.ids)
     periods = discovery.result.totals.periods
     observed: dict[tuple[str, str], int] = {}
+    passes: dict[tuple[str, str], tuple[int, int]] = {}  # pair -> (cases, returns)
     for e in discovery.result.edges:
         pair = (matched.get(e.source, e.source), matched.get(e.target, e.target))
         if pair[0] != pair[1]:
             observed[pair] = observed.get(pair, 0) + e.handovers
+            cases, returns = passes.get(pair, (0, 0))
+            passes[pair] = (cases + e.cases, returns + e.returns)
     graph = build_graph(declared)
     expected = {
         (s, t): data
@@ -125,6 +161,11 @@ def compare(declared: Organization, discovery: Discovery, tolerance: float = 0.5
             where = declared.location_of(s)
             not_declared.append(EdgeComparison(s, t, None, volume, count, where))
     seen = set(matched.values())
+    rated = [
+        pair
+        for pair, data in expected.items()
+        if pair in observed and (data[QUALITY] is not None or observed[pair] > passes[pair][0])
+    ]
     result = Comparison(
         declared,
         discovery,
@@ -135,6 +176,10 @@ def compare(declared: Organization, discovery: Discovery, tolerance: float = 0.5
         tuple(name for name in discovery.ids if name not in matched),
         tuple(d for d in declared.departments if d not in seen),
         (),
+        tuple(
+            QualityComparison(s, t, expected[s, t][QUALITY], observed[s, t], *passes[s, t])
+            for s, t in rated
+        ),
     )
     return _with_findings(result)
 

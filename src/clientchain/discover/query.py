@@ -30,6 +30,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from clientchain.discover.engine import Progress, execute
+from clientchain.discover.rework import ActivityRepeat, DepartmentReentry
 from clientchain.i18n import _
 
 if TYPE_CHECKING:
@@ -180,12 +181,13 @@ ordered AS (
 ),
 -- 4. Steps: consecutive events of a case in one department collapse into one step, kept as
 --    its last event (the next event is in another department, or there is none). A step's
---    effort is the sum of its events' durations, only when every one of them has one.
+--    effort is the sum of its events' durations, only when every one of them has one;
+--    after_d is the department the next step hands to (A -> B -> A: a return).
 steps AS (
-    SELECT case_id, d, a, next_d, gap, step, events, measured,
+    SELECT case_id, d, a, next_d, after_d, gap, step, events, measured,
            CASE WHEN measured = events THEN duration END AS effort
     FROM (
-        SELECT case_id, d, a, next_d, gap,
+        SELECT case_id, d, a, next_d, gap, lead(next_d) OVER s AS after_d,
                CAST(row_number() OVER s AS UINTEGER) AS step,
                position - lag(position, 1, 0) OVER s AS events,
                measured - lag(measured, 1, 0) OVER s AS measured,
@@ -197,9 +199,11 @@ steps AS (
 ),
 -- 5. A handover: two consecutive events of a case whose departments differ, i.e. a step and
 --    the first event of the next one. Its gap is the time between the two events; its
---    deliverable the activity handed over (the step's last).
+--    deliverable the activity handed over (the step's last). A handover returns when the
+--    client's step hands the case straight back to the supplier (ping-pong A -> B -> A).
 edges AS (
-    SELECT d AS source, next_d AS target, count(*) AS handovers, median(gap) / 1e6 AS gap
+    SELECT d AS source, next_d AS target, count(*) AS handovers, median(gap) / 1e6 AS gap,
+           count(*) FILTER (WHERE after_d = d) AS returns
     FROM steps WHERE next_d IS NOT NULL GROUP BY d, next_d
 ),
 deliverables AS (  -- the most frequent activity handed over (ties: alphabetical)
@@ -209,14 +213,37 @@ deliverables AS (  -- the most frequent activity handed over (ties: alphabetical
     GROUP BY source, target
 ),
 department_events AS (
-    SELECT d, sum(events) AS events, sum(measured) AS measured FROM steps GROUP BY d
+    SELECT d, sum(events) AS events, sum(measured) AS measured, count(*) AS visits
+    FROM steps GROUP BY d
+),
+activity_repeats AS (  -- per activity: cases, and cases that did it more than once
+    SELECT a, count(*) AS cases, count(*) FILTER (WHERE n > 1) AS repeated, sum(n) AS done
+    FROM (SELECT a, case_id, count(*) AS n FROM ordered WHERE a IS NOT NULL GROUP BY a, case_id)
+    GROUP BY a
 ),
 -- 6. A case's variant: its sequence of departments, repeats collapsed (sorted as
 --    step * 2^32 + department, then the step dropped); its efforts keep their step number.
 cases AS (
     SELECT [x % 4294967296 for x in list_sort(list(step * 4294967296 + d))] AS path,
-           list({'step': step, 'effort': effort}) AS efforts
+           list({'step': step, 'effort': effort}) AS efforts,
+           list(d * 4294967296 + next_d) FILTER (WHERE next_d IS NOT NULL) AS pairs
     FROM steps GROUP BY case_id
+),
+-- 7. Rework: the few cases whose path repeats a department (a pair passed twice repeats its
+--    supplier) are unnested, per department and per pair (source * 2^32 + target) seen more
+--    than once in the case: cases that came back, and the steps or passes beyond the first.
+again AS (SELECT path, pairs FROM cases WHERE len(path) > len(list_distinct(path))),
+department_again AS (
+    SELECT r.x AS d, count(*) AS returned, sum(r.n - 1) AS extra
+    FROM (SELECT unnest([{'x': x, 'n': len([y for y in path if y = x])}
+                         for x in list_distinct(path)]) AS r FROM again)
+    WHERE r.n > 1 GROUP BY r.x
+),
+pair_again AS (
+    SELECT r.x // 4294967296 AS source, r.x % 4294967296 AS target, sum(r.n - 1) AS extra
+    FROM (SELECT unnest([{'x': x, 'n': len([y for y in pairs if y = x])}
+                         for x in list_distinct(pairs)]) AS r FROM again)
+    WHERE r.n > 1 GROUP BY r.x
 ),
 variants AS (
     SELECT path, count(*) AS cases, row_number() OVER () AS v FROM cases GROUP BY path
@@ -234,18 +261,23 @@ SELECT
     (SELECT sum(cases) FROM variants) AS cases,
     (SELECT first_ts FROM usable) AS first_ts,
     (SELECT last_ts FROM usable) AS last_ts,
-    -- 7. The number of periods the log spans (at least one).
+    -- 8. The number of periods the log spans (at least one).
     (SELECT greatest((epoch(last_ts) - epoch(first_ts)) / $1, 1.0) FROM usable) AS periods,
-    (SELECT list({'department': department, 'events': events} ORDER BY department)
-       FROM department_events JOIN department_names USING (d)) AS departments,
+    (SELECT list({'department': department, 'events': events,
+                  'cases': visits - coalesce(extra, 0), 'returned': coalesce(returned, 0),
+                  'visits': visits} ORDER BY department)
+       FROM department_events JOIN department_names USING (d)
+       LEFT JOIN department_again USING (d)) AS departments,
     (SELECT list({'source': s.department, 'target': t.department, 'handovers': e.handovers,
-                  'gap': e.gap, 'deliverable': a.activity}
+                  'gap': e.gap, 'deliverable': a.activity, 'returns': e.returns,
+                  'cases': e.handovers - coalesce(p.extra, 0)}
                  ORDER BY e.handovers DESC, s.department, t.department)
        FROM edges e
        JOIN department_names s ON s.d = e.source
        JOIN department_names t ON t.d = e.target
        LEFT JOIN deliverables x USING (source, target)
-       LEFT JOIN activity_names a ON a.a = x.deliverable) AS edges,
+       LEFT JOIN activity_names a ON a.a = x.deliverable
+       LEFT JOIN pair_again p USING (source, target)) AS edges,
     (SELECT list({'path': names, 'cases': cases, 'efforts': efforts, 'measured': measured}
                  ORDER BY cases DESC, names)
        FROM (SELECT v.cases, e.efforts, e.measured,
@@ -258,7 +290,10 @@ SELECT
                    FROM variant_steps GROUP BY v) e USING (v))) AS variants,
     (SELECT bad_ts FROM log) AS bad_ts,
     (SELECT bad_start FROM log) AS bad_start,
-    (SELECT list({'name': name, 'rows': n} ORDER BY n DESC, name) FROM missing) AS missing
+    (SELECT list({'name': name, 'rows': n} ORDER BY n DESC, name) FROM missing) AS missing,
+    (SELECT list({'activity': activity, 'cases': cases, 'repeated': repeated, 'done': done}
+                 ORDER BY repeated DESC, activity)
+       FROM activity_repeats JOIN activity_names USING (a) WHERE repeated > 0) AS activities
 """
 
 PLACEHOLDERS = ("EMPTY", "NULL", "N/A", "-")
@@ -291,6 +326,8 @@ class ObservedEdge:
     handovers: int
     gap_hours: float  # median clock hours between the two events
     deliverable: str | None
+    returns: int = 0  # handovers the client sent straight back (A -> B -> A)
+    cases: int = 0  # cases with at least one handover of the pair (0: not counted)
 
 
 @dataclass(frozen=True, slots=True)
@@ -337,6 +374,8 @@ class Aggregate:
     edges: tuple[ObservedEdge, ...]  # most handovers first
     variants: tuple[Variant, ...]  # most cases first
     bad_rows: tuple[int | None, int | None] = (None, None)
+    reentries: tuple[DepartmentReentry, ...] = ()  # per department, by name
+    repeats: tuple[ActivityRepeat, ...] = ()  # activities repeated in some case, most first
 
 
 def aggregate(
@@ -381,12 +420,28 @@ def aggregate(
         tuple(_edge(e) for e in row[9] or ()),
         tuple(_variant(v) for v in row[10] or ()),
         (row[11], row[12]),
+        tuple(
+            DepartmentReentry(
+                d["department"], int(d["cases"]), int(d["returned"]), int(d["visits"])
+            )
+            for d in row[8] or ()
+        ),
+        tuple(
+            ActivityRepeat(r["activity"], int(r["cases"]), int(r["repeated"]), int(r["done"]))
+            for r in row[14] or ()
+        ),
     )
 
 
 def _edge(e: dict[str, Any]) -> ObservedEdge:
     return ObservedEdge(
-        e["source"], e["target"], int(e["handovers"]), float(e["gap"]) / 3600, e["deliverable"]
+        e["source"],
+        e["target"],
+        int(e["handovers"]),
+        float(e["gap"]) / 3600,
+        e["deliverable"],
+        int(e["returns"]),
+        int(e["cases"]),
     )
 
 

@@ -19,9 +19,17 @@ from clientchain.i18n import N_, _, ngettext
 from clientchain.loading.dump import comment_text, dump_org
 from clientchain.numbers import finite, num, pct, per_period, plural
 from clientchain.output.common import dumps, finding_dict, finding_line
+from clientchain.output.discover_rework import (
+    has_rework,
+    quality_comment,
+    quality_json,
+    quality_text,
+    reentry_comment,
+    rework_facts,
+)
 
 if TYPE_CHECKING:
-    from clientchain.discover.compare import Comparison, EdgeComparison
+    from clientchain.discover.compare import Comparison, EdgeComparison, QualityComparison
     from clientchain.discover.query import Variant
     from clientchain.discover.result import Discovery
     from clientchain.model import Organization
@@ -100,6 +108,7 @@ def _facts(d: Discovery) -> list[str]:
         ),
         measured,
         *_missing(t.missing),
+        *rework_facts(d),
     ]
 
 
@@ -225,13 +234,26 @@ def _header(d: Discovery) -> list[str]:
                 "until the efforts are measured or estimated and set."
             ).format(**counts)
         lines += textwrap.wrap(paragraph, 88, subsequent_indent="  ", break_on_hyphens=False)
-    # TRANSLATORS: two lines of a YAML comment; keep the line break (under 90 characters)
-    lines += _(
-        "- Headcount, capacity, quality and satisfaction are not in a log: every department has\n"
-        "  the default headcount 1 and the handoffs carry no rating. Set them before analysing."
-    ).splitlines()
+    lines += _ratings(d).splitlines()
     # a no-break space (Spanish "80 %") is written as a plain one: YAML comments stay plain
     return [f"# {comment_text(line.replace(NBSP, ' '))}".rstrip() for line in lines]
+
+
+def _ratings(d: Discovery) -> str:
+    """The header's last paragraph: what the log does not give, and the observed quality."""
+    if has_rework(d):
+        # TRANSLATORS: four lines of a YAML comment; keep the line breaks (under 90 characters)
+        return _(
+            "- quality = observed %C&A: a pair's cases ÷ its handovers (1 ÷ quality = the mean\n"
+            "  passes of a case), written only where some case passed it again (rework model,\n"
+            "  docs/concepts.md). Headcount, capacity and satisfaction are not in a log: every\n"
+            "  department has the default headcount 1. Set them before analysing."
+        )
+    # TRANSLATORS: two lines of a YAML comment; keep the line break (under 90 characters)
+    return _(
+        "- Headcount, capacity, quality and satisfaction are not in a log: every department has\n"
+        "  the default headcount 1 and the handoffs carry no rating. Set them before analysing."
+    )
 
 
 def org_yaml(d: Discovery) -> str:
@@ -248,12 +270,18 @@ def _annotated(d: Discovery) -> Iterator[str]:
     efforts: tuple[float | None, ...] = ()
     step = -1
     unmeasured = _("unknown: no case of this variant measured it")
+    back = {d.ids[x.department]: x for x in d.result.reentries if x.returned}
+    e = None
     for line in dump_org(d.org).splitlines():
         if not line.startswith(" "):
             section = line.split(":", 1)[0]
+        elif section == "departments" and line.startswith('  "') and line[3:-2] in back:
+            yield "  # " + reentry_comment(back[line[3:-2]])
         elif section == "handoffs" and line.startswith("  - from: "):
             e = next(handoffs)
             yield "  # " + _handovers(e.handovers)
+        elif section == "handoffs" and line.startswith("    quality: ") and e is not None:
+            line += "  # " + quality_comment(e)
         elif section == "chains" and line.startswith('  "'):
             v = next(chains)
             efforts, step = v.efforts, -1
@@ -289,7 +317,7 @@ def _unknown_steps(d: Discovery) -> tuple[int, int]:
     return sum(effort is None for effort in efforts), len(efforts)
 
 
-def _edge(org: Organization, e: EdgeComparison) -> str:
+def _edge(org: Organization, e: EdgeComparison | QualityComparison) -> str:
     return f"{org.describe(e.source)} → {org.describe(e.target)}"
 
 
@@ -331,6 +359,7 @@ def comparison_text(c: Comparison) -> str:
             ratio=num(ratio),
         )
         lines.append(f"  {pair}{flag}")
+    lines += quality_text(c, lambda q: _edge(org, q))
     if c.departments_not_declared:
         lines.append(
             _("departments in the log, not declared: {names}").format(
@@ -390,6 +419,7 @@ def comparison_json(c: Comparison) -> str:
         "not_observed": [_edge_json(e) for e in c.not_observed],
         "not_declared": [_edge_json(e) for e in c.not_declared],
         "volumes": [_edge_json(e) for e in c.both],
+        "quality": [quality_json(q) for q in c.quality],
         "departments_not_declared": list(c.departments_not_declared),
         "departments_not_observed": list(c.departments_not_observed),
         "chains": [_chain_json(d, v) for v in d.chains],
