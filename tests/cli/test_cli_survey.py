@@ -19,20 +19,7 @@ XLSX = "examples/survey/survey.xlsx"
 # five times (overall 5, 4, 4, 3, 5; recommend 10, 9, 7, 6, 10), Creatividad rates its own work
 # for Redes three times (5, 5, 4), Medios rates Creatividad twice (below the threshold, with a
 # comment that must never be shown), and Medios rates Redes, with no handoff redes → medios.
-WORKED = """\
-period,respondent,rater,supplier,client,overall,recommend,comment
-2026-11,a,redes,creatividad,,5,10,Muy claro
-2026-11,b,redes,creatividad,,4,9,
-2026-11,c,redes,creatividad,,4,7,Llega tarde a veces
-2026-11,d,redes,creatividad,,3,6,
-2026-11,e,redes,creatividad,,5,10,
-2026-11,f,creatividad,creatividad,redes,5,,
-2026-11,g,creatividad,creatividad,redes,5,,
-2026-11,h,creatividad,creatividad,redes,4,,
-2026-11,i,medios,creatividad,,1,0,Secreto de Medios
-2026-11,j,medios,creatividad,,2,3,
-2026-11,k,medios,redes,,4,8,
-"""
+WORKED = (Path(__file__).parents[1] / "cases" / "survey" / "worked.csv").read_text(encoding="utf-8")
 
 # n = 5, mean 21 / 5 = 4.2; s² = (0.64 + 0.04 + 0.04 + 1.44 + 0.64) / 4 = 0.7, s = 0.84;
 # t(0.975, 4) = 2.776, margin 2.776 × 0.8367 / √5 = 1.04 → 3.16–5.24; 4s and 5s 4 / 5 = 80 %;

@@ -4,6 +4,7 @@ anonymity threshold kept."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from typer.testing import CliRunner
 
@@ -13,21 +14,10 @@ from clientchain.cli import app
 from .conftest import EXAMPLES
 from .test_report_story import _right_margin_blank
 
+# the worked example of docs/concepts.md (tests/cli/test_cli_survey.py says what it holds):
 # Redes rates Creatividad five times, Creatividad rates its own work for Redes three times,
 # Medios rates Creatividad twice (below the threshold, a comment never to be shown)
-WORKED = """\
-period,respondent,rater,supplier,client,overall,recommend,comment
-2026-11,a,redes,creatividad,,5,10,Muy claro
-2026-11,b,redes,creatividad,,4,9,
-2026-11,c,redes,creatividad,,4,7,Llega tarde a veces
-2026-11,d,redes,creatividad,,3,6,
-2026-11,e,redes,creatividad,,5,10,
-2026-11,f,creatividad,creatividad,redes,5,,
-2026-11,g,creatividad,creatividad,redes,5,,
-2026-11,h,creatividad,creatividad,redes,4,,
-2026-11,i,medios,creatividad,,1,0,Secreto de Medios
-2026-11,j,medios,creatividad,,2,3,
-"""
+WORKED = (Path(__file__).parents[1] / "cases" / "survey" / "worked.csv").read_text(encoding="utf-8")
 
 
 def _answers(tmp_path):
