@@ -46,6 +46,7 @@ from clientchain.render.charts_slides import MATRIX_LIMIT, chart_slides
 from clientchain.render.dot import to_dot
 from clientchain.render.engine import Engine, choose_engine, run_engine
 from clientchain.render.layout import Layout, parse_layout
+from clientchain.render.legend_pptx import LEGEND_HEIGHT, draw_legend
 from clientchain.render.notes import chain_notes, overview_notes
 from clientchain.render.pptx_shapes import (
     Area,
@@ -152,10 +153,13 @@ def _best_direction(diagram: Diagram, engine: Engine) -> tuple[Diagram, Layout]:
 
 def _fitted(diagram: Diagram, engine: Engine) -> tuple[Diagram, Layout]:
     """The overview fitted to the diagram area's shape (direction, group boxes, spread:
-    :func:`~clientchain.render.aspect.fit_aspect`), with its title and caption kept."""
+    :func:`~clientchain.render.aspect.fit_aspect`), with its title, caption and legend kept
+    (the legend, drawn natively under it, takes its height off the area)."""
     plain = replace(diagram, title="", caption=(), legend=None)
-    fitted, layout = fit_aspect(plain, _DIAGRAM_AREA.width / _DIAGRAM_AREA.height, engine)
-    return replace(fitted, title=diagram.title, caption=diagram.caption), layout
+    height = _DIAGRAM_AREA.height - (0 if diagram.legend is None else LEGEND_HEIGHT + 4)
+    fitted, layout = fit_aspect(plain, _DIAGRAM_AREA.width / height, engine)
+    kept = replace(fitted, title=diagram.title, caption=diagram.caption, legend=diagram.legend)
+    return kept, layout
 
 
 def selected_chains(org: Organization, chains: Sequence[str] | None) -> tuple[str, ...]:
@@ -314,6 +318,9 @@ def _vsm_slide(frame: Frame, diagram: Diagram, chain_id: str, plan: DeckPlan) ->
 
 def _diagram_slide(frame: Frame, diagram: Diagram, layout: Layout, notes: str) -> None:
     slide, theme, room = _caption(frame, diagram)
+    if diagram.legend is not None:  # the highlight's scale under the drawing, at the right
+        draw_legend(slide, diagram.legend, room, theme)
+        room = replace(room, height=room.height - LEGEND_HEIGHT - 4)
     draw_diagram(slide, replace(diagram, theme=theme), layout, room)
     set_notes(slide, notes)
 
