@@ -26,10 +26,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from results import write_section
+
 ROOT = Path(__file__).resolve().parents[1]
-RESULTS = ROOT / "benchmarks" / "RESULTS.md"
 SECTION = "## Simulation"
-NOTES = "### Notes"
 CLIENTCHAIN = Path(sys.executable).with_name("clientchain")
 EXAMPLE = ROOT / "examples" / "software-company.yaml"
 
@@ -112,24 +112,8 @@ def main(argv: list[str] | None = None) -> None:
         *rows,
         "",
     ]
-    write_section("\n".join(lines))
+    write_section(SECTION, "\n".join(lines))
     print("\n".join(lines))
-
-
-def write_section(section: str) -> None:
-    """Replace (or append) the ``## Simulation`` section of RESULTS.md, keeping everything
-    else and the section's own hand-written ``### Notes``."""
-    text = RESULTS.read_text(encoding="utf-8")
-    if SECTION + "\n" in text:
-        before, after = text.split(SECTION + "\n", 1)
-        rest = after.split("\n## ", 1)
-        notes = rest[0].split(NOTES, 1)
-        kept = "\n" + NOTES + notes[1].rstrip("\n") + "\n" if len(notes) > 1 else ""
-        tail = "\n## " + rest[1] if len(rest) > 1 else ""
-        text = before + section + kept + tail
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    RESULTS.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

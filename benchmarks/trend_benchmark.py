@@ -34,11 +34,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from results import write_section
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(tempfile.gettempdir()) / "clientchain-trend-benchmark"
-RESULTS = ROOT / "benchmarks" / "RESULTS.md"
 SECTION = "## Trend"
-NOTES = "### Notes"
 CLIENTCHAIN = Path(sys.executable).with_name("clientchain")
 MONTHS = 24
 
@@ -128,7 +128,7 @@ def main(argv: list[str] | None = None) -> None:
         *rows,
         "",
     ]
-    write_section("\n".join(lines))
+    write_section(SECTION, "\n".join(lines))
     print("\n".join(lines))
 
 
@@ -156,22 +156,6 @@ def _compare(org: Path, files: list[Path], fmt: str, runs: int) -> str:
 
 def _spread(values: list[float]) -> str:
     return f"{statistics.median(values):.2f} s ({min(values):.2f}–{max(values):.2f})"
-
-
-def write_section(section: str) -> None:
-    """Replace (or append) the ``## Trend`` section of RESULTS.md, keeping everything else and
-    the section's own hand-written ``### Notes``."""
-    text = RESULTS.read_text(encoding="utf-8")
-    if SECTION + "\n" in text:
-        before, after = text.split(SECTION + "\n", 1)
-        rest = after.split("\n## ", 1)
-        notes = rest[0].split(NOTES, 1)
-        kept = "\n" + NOTES + notes[1].rstrip("\n") + "\n" if len(notes) > 1 else ""
-        tail = "\n## " + rest[1] if len(rest) > 1 else ""
-        text = before + section + kept + tail
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    RESULTS.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from clientchain.errors import InputError, Issue, UsageError
 from clientchain.i18n import _
-from clientchain.loading import STDIN
+from clientchain.loading import STDIN, read_file
 from clientchain.loading.update import BOM, UpdateResult, update_satisfaction
 from clientchain.loading.yaml_source import decode
 from clientchain.output.files import write_atomic
@@ -56,17 +56,9 @@ def update_satisfaction_file(
 
 
 def _read(name: str) -> bytes:
-    try:
-        if Path(name).exists() and not Path(name).is_file() and not Path(name).is_dir():
-            message = _("not a regular file; only a file can be updated in place")
-            raise InputError([Issue(name, 1, 1, message)])
-        return Path(name).read_bytes()
-    except FileNotFoundError:
-        raise InputError([Issue(name, 1, 1, _("no such file"))]) from None
-    except IsADirectoryError:
-        message = _("this is a directory, not an org file")
-        raise InputError([Issue(name, 1, 1, message)]) from None
-    except OSError as exc:
-        # TRANSLATORS: {reason} is the operating system's own words (Permission denied)
-        message = _("cannot read the file: {reason}").format(reason=exc.strerror)
-        raise InputError([Issue(name, 1, 1, message)]) from None
+    """The file's bytes (:func:`~clientchain.loading.read_file`); what is not a regular file
+    (a FIFO, a device) is refused: it cannot be replaced in place."""
+    if Path(name).exists() and not Path(name).is_file() and not Path(name).is_dir():
+        message = _("not a regular file; only a file can be updated in place")
+        raise InputError([Issue(name, 1, 1, message)])
+    return read_file(name)

@@ -25,7 +25,7 @@ from clientchain.loading.parse import parse_org
 from clientchain.loading.yaml_source import Node, compose_lenient, decode, read_limited
 from clientchain.model import Organization
 
-__all__ = ["STDIN", "load_file", "load_text"]
+__all__ = ["STDIN", "load_file", "load_text", "read_file"]
 
 STDIN = "-"
 """The path that means standard input."""
@@ -65,10 +65,22 @@ def load_file(path: str | Path) -> Organization:
         if sys.stdin is None:  # the process started with descriptor 0 closed
             raise InputError([Issue("<stdin>", 1, 1, _("standard input is closed"))])
         return load_text(read_limited(sys.stdin.buffer, "<stdin>"), "<stdin>")
+    return load_text(read_file(path), str(path))
+
+
+def read_file(path: str | Path) -> bytes:
+    """The bytes of the file at ``path`` (up to
+    :data:`~clientchain.loading.yaml_source.MAX_STREAM_BYTES` when it is not a regular file).
+
+    Raises
+    ------
+    InputError
+        No such file, a directory, or the operating system's reason it cannot be read.
+    """
     name = str(path)
     try:
         with open(path, "rb") as stream:
-            data = read_limited(stream, name)
+            return read_limited(stream, name)
     except FileNotFoundError:
         raise InputError([Issue(name, 1, 1, _("no such file"))]) from None
     except IsADirectoryError:
@@ -78,4 +90,3 @@ def load_file(path: str | Path) -> Organization:
         # TRANSLATORS: {reason} is the operating system's own words (Permission denied)
         message = _("cannot read the file: {reason}").format(reason=exc.strerror)
         raise InputError([Issue(name, 1, 1, message)]) from None
-    return load_text(data, name)

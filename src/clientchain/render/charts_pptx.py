@@ -15,11 +15,18 @@ from typing import TYPE_CHECKING, Any
 
 from clientchain.controls import visible
 from clientchain.render.charts import BarChart, MatrixChart
-from clientchain.render.pptx_shapes import Area, fitted, name_shape, set_text, sizes_from, text_box
+from clientchain.render.pptx_shapes import (
+    Area,
+    fitted,
+    name_shape,
+    rgb,
+    set_text,
+    sizes_from,
+    text_box,
+)
 from clientchain.render.theme import Theme
 
 if TYPE_CHECKING:
-    from pptx.dml.color import RGBColor
     from pptx.slide import Slide
 
 __all__ = ["draw_bar_chart", "draw_matrix"]
@@ -29,13 +36,6 @@ _LINE_WIDTH = 2.25
 _MIN_FONT, _MARGIN = 6.0, 2.0
 _CHAR, _LINE = 0.6, 1.2
 """The average width of a character and the height of a line, in ems (bold: × 1.15)."""
-
-
-def _rgb(colour: str) -> RGBColor:
-    from pptx.dml.color import RGBColor
-
-    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
-    return RGBColor(red, green, blue)  # type: ignore[no-untyped-call]
 
 
 def draw_bar_chart(slide: Slide, chart: BarChart, area: Area, theme: Theme) -> Any:
@@ -74,15 +74,15 @@ def draw_bar_chart(slide: Slide, chart: BarChart, area: Area, theme: Theme) -> A
     labels.position = XL_LABEL_POSITION.OUTSIDE_END
     series = bars.series[0]
     series.format.fill.solid()
-    series.format.fill.fore_color.rgb = _rgb(theme.department_line)
+    series.format.fill.fore_color.rgb = rgb(theme.department_line)
     for index, bar in enumerate(chart.bars):
         point = series.points[index]
         point.format.fill.solid()
-        point.format.fill.fore_color.rgb = _rgb(bar.fill)
-        point.format.line.color.rgb = _rgb(theme.department_line)
+        point.format.fill.fore_color.rgb = rgb(bar.fill)
+        point.format.line.color.rgb = rgb(theme.department_line)
     if len(native.plots) > 1:
         for line, drawn in zip(chart.lines, native.plots[1].series, strict=True):
-            drawn.format.line.color.rgb = _rgb(line.colour)
+            drawn.format.line.color.rgb = rgb(line.colour)
             drawn.format.line.width = Pt(_LINE_WIDTH)
             drawn.smooth = False
     axis = native.value_axis
@@ -208,14 +208,14 @@ def _cell(cell: Any, text: str, size: float, fill: str | None, theme: Theme) -> 
         setattr(cell, side, Pt(_MARGIN))
     if fill is not None:
         cell.fill.solid()
-        cell.fill.fore_color.rgb = _rgb(fill)
+        cell.fill.fore_color.rgb = rgb(fill)
     for paragraph in cell.text_frame.paragraphs:
         for run in paragraph.runs:
             run.font.size = Pt(size)
             run.font.bold = fill is None
             run.font.name = theme.font
             if fill is not None:
-                run.font.color.rgb = _rgb(theme.text)
+                run.font.color.rgb = rgb(theme.text)
 
 
 def _legend(slide: Slide, matrix: MatrixChart, area: Area, theme: Theme) -> None:
@@ -232,8 +232,8 @@ def _legend(slide: Slide, matrix: MatrixChart, area: Area, theme: Theme) -> None
         )
         name_shape(shape, f"legend {index}")  # i18n: shape name, a machine key
         shape.fill.solid()
-        shape.fill.fore_color.rgb = _rgb(fill)
-        shape.line.color.rgb = _rgb(theme.muted)
+        shape.fill.fore_color.rgb = rgb(fill)
+        shape.line.color.rgb = rgb(theme.muted)
         box = text_box(
             slide,
             Area(left + square + 4, area.top, width - square - 8, area.height),

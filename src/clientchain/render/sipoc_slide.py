@@ -6,17 +6,21 @@ at which every cell fits (cut with "…" at 8 pt when one still does not)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from clientchain.controls import visible
 from clientchain.i18n import _
 from clientchain.render.fit import LINE_HEIGHT, measure
-from clientchain.render.pptx_shapes import INSET, Area, fitted, name_shape, set_text, sizes_from
+from clientchain.render.pptx_shapes import (
+    INSET,
+    Area,
+    fitted,
+    name_shape,
+    rgb,
+    set_text,
+    sizes_from,
+)
 from clientchain.render.pptx_template import Frame, content_slide
 from clientchain.render.theme import Theme
-
-if TYPE_CHECKING:
-    from pptx.dml.color import RGBColor
 
 __all__ = ["sipoc_slide"]
 
@@ -24,13 +28,6 @@ _INCH = 72.0
 _MARGIN = 0.4 * _INCH
 _SIZES = (14.0, 8.0)
 _HEADER = 16.0
-
-
-def _rgb(colour: str) -> RGBColor:
-    from pptx.dml.color import RGBColor
-
-    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
-    return RGBColor(red, green, blue)  # type: ignore[no-untyped-call]
 
 
 def _size(cells: Sequence[str], width: float, height: float) -> float:
@@ -86,4 +83,4 @@ def sipoc_slide(
                     run.font.bold = bold
                     run.font.name = theme.font
                     if r:
-                        run.font.color.rgb = _rgb(theme.text)
+                        run.font.color.rgb = rgb(theme.text)
