@@ -177,6 +177,11 @@ class ChecksConfig:
     near_capacity: float = 0.85
     min_satisfaction: float = 3.0
     min_rolled_quality: float = 0.8
+    # read by ``clientchain trend``'s attention rules (clientchain.trend.attention)
+    satisfaction_drop: float = 0.5
+    lead_time_rise: float = 0.2
+    forecast_window: int = 6
+    forecast_horizon: int = 6
     ignore: tuple[str, ...] = ()
     select: tuple[str, ...] = ()
     severity: Mapping[str, str] = field(default_factory=dict)

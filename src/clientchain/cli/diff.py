@@ -94,8 +94,9 @@ def render_diff(result: OrgDiff, chosen: DiffFormat) -> str:
     return formatters[chosen](result)
 
 
-def parse_tolerance(text: str) -> float:
-    """``'10%'`` → 0.1, ``'0.25'`` → 0.25, ``'150%'`` → 1.5; a usage error otherwise.
+def parse_tolerance(text: str, option: str = "--lead-time-tolerance") -> float:
+    """``'10%'`` → 0.1, ``'0.25'`` → 0.25, ``'150%'`` → 1.5; a usage error naming
+    ``option`` otherwise.
 
     >>> parse_tolerance("10%"), parse_tolerance("0.25"), parse_tolerance("150%")
     (0.1, 0.25, 1.5)
@@ -110,7 +111,7 @@ def parse_tolerance(text: str) -> float:
     if not value >= 0 or value == float("inf"):
         raise UsageError(
             _("{option}: expected a share like '10%' or 0.1, got {value}").format(
-                option="--lead-time-tolerance", value=f"'{text}'"
+                option=option, value=f"'{text}'"
             )
         )
     return value

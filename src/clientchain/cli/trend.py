@@ -88,23 +88,41 @@ def trend_command(
         typer.Option("--fail-on", help="Exit 1 on findings about the last point at or above."),
     ] = FailOn.WARNING,
     satisfaction_drop: Annotated[
-        # i18n: --help stays English
-        float, typer.Option(metavar="POINTS", help="A drop in satisfaction worth a finding.")
-    ] = 0.5,
+        float | None,
+        typer.Option(
+            metavar="POINTS",
+            # i18n: --help stays English
+            help="A drop in satisfaction worth a finding (default: the file's "
+            "checks: satisfaction_drop, else 0.5).",
+        ),
+    ] = None,
     lead_time_rise: Annotated[
-        # i18n: --help stays English
-        str, typer.Option(metavar="SHARE", help="A lead-time rise worth a finding: '20%' or 0.2.")
-    ] = "20%",
+        str | None,
+        typer.Option(
+            metavar="SHARE",
+            # i18n: --help stays English
+            help="A lead-time rise worth a finding: '20%' or 0.2 (default: the file's "
+            "checks: lead_time_rise, else 20%).",
+        ),
+    ] = None,
     window: Annotated[
-        int,
-        # i18n: --help stays English
-        typer.Option(min=3, help="Points the forecast fits its line to."),
-    ] = 6,
+        int | None,
+        typer.Option(
+            min=3,
+            # i18n: --help stays English
+            help="Points the forecast fits its line to (default: the file's "
+            "checks: forecast_window, else 6).",
+        ),
+    ] = None,
     horizon: Annotated[
-        int,
-        # i18n: --help stays English
-        typer.Option(min=1, help="Periods ahead the forecast warns of an overload."),
-    ] = 6,
+        int | None,
+        typer.Option(
+            min=1,
+            # i18n: --help stays English
+            help="Periods ahead the forecast warns of an overload (default: the file's "
+            "checks: forecast_horizon, else 6).",
+        ),
+    ] = None,
     output: OutputOption = None,
     no_color: NoColorOption = False,
 ) -> None:
@@ -121,7 +139,8 @@ def trend_command(
     from clientchain.output import trend as formats
     from clientchain.trend.attention import Thresholds
 
-    limits = Thresholds(satisfaction_drop, parse_tolerance(lead_time_rise), window, horizon)
+    rise = None if lead_time_rise is None else parse_tolerance(lead_time_rise, "--lead-time-rise")
+    limits = Thresholds(satisfaction_drop, rise, window, horizon)
     start = parse_when(since) if since else None
     end = parse_when(until) if until else None
     versions = versions_of(inputs, every.value, start, end)

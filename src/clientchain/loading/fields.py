@@ -95,7 +95,8 @@ class Field:
     ``whole`` (a whole number ≥ 1), ``choice``, ``texts`` (a list
     of text), ``severities`` (a mapping rule → severity), or ``section`` for a
     nested table handled by the parser itself. ``maximum`` bounds a ``positive``
-    number from above (inclusive). ``attr`` is the model attribute the key
+    number from above (inclusive); ``minimum`` bounds a ``whole`` number from
+    below (1 when not given). ``attr`` is the model attribute the key
     fills (the key itself when not given) and ``default`` the model's default
     for it (``None`` for a required key or a section), both set by :func:`_table`.
     A ``choice`` also accepts the Spanish spellings :data:`clientchain.terms.SPANISH`
@@ -111,6 +112,7 @@ class Field:
     required: bool = False
     choices: tuple[str, ...] = ()
     maximum: float | None = None
+    minimum: int | None = None
     attr: str = ""
     default: Any = None
     term: str = ""
@@ -332,14 +334,35 @@ CHECKS = _table(
     Field("near_capacity", "percent", "Utilization that counts as near capacity."),
     Field("min_satisfaction", "rating", "Lowest acceptable satisfaction."),  # i18n: schema text
     Field("min_rolled_quality", "percent", "Lowest acceptable rolled %C&A."),  # i18n: schema text
+    Field(
+        "satisfaction_drop",
+        "positive",
+        # i18n: schema text (the published JSON Schema is English)
+        "'trend': a fall in satisfaction from one version to the next worth a finding.",
+        maximum=4,
+    ),
+    # i18n: schema text (the published JSON Schema is English)
+    Field("lead_time_rise", "percent", "'trend': a rise in a chain's lead time worth a finding."),
+    Field(
+        "forecast_window",
+        "whole",
+        # i18n: schema text (the published JSON Schema is English)
+        "'trend': the last versions the forecast fits its line to (3 or more).",
+        minimum=3,
+    ),
+    # i18n: schema text (the published JSON Schema is English)
+    Field("forecast_horizon", "whole", "'trend': periods ahead the forecast warns of an overload."),
     Field("ignore", "texts", "Rule ids not to run."),  # i18n: schema text
     Field("select", "texts", "Run only these rule ids."),  # i18n: schema text
     # i18n: schema text (the published JSON Schema is English)
     Field("severity", "severities", "Severity per rule id: error, warning or info."),
 )
 
-THRESHOLDS = tuple(f for f in CHECKS if f.kind in ("percent", "rating"))
-"""The numbers of ``checks:`` that the rules read; ``[tool.clientchain]`` may set them too."""
+THRESHOLDS = tuple(
+    CHECKS.by_key[key] for key in ("near_capacity", "min_satisfaction", "min_rolled_quality")
+)
+"""The numbers of ``checks:`` that ``check``'s rules read; ``[tool.clientchain]`` may set
+them too (the ``trend`` thresholds are read from each version's own ``checks:``)."""
 
 FAIL_ON = Field(
     "fail_on",

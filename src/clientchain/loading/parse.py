@@ -580,13 +580,12 @@ _UNCONVERTED: frozenset[F.FieldKind] = frozenset(("section", "ref"))
 _MEMO_KINDS: tuple[F.FieldKind, ...] = (
     "count",
     "rating",
-    "whole",
     "duration",
     "effort",
     "percent",
 )
 """Kinds whose value depends only on a scalar's text and quoting (and the calendar);
-not ``positive``, whose bound is the field's."""
+not ``positive`` nor ``whole``, whose bounds are the field's."""
 _QUOTED = "\x00"
 """Prefix of a quoted scalar's text in the memo (a plain scalar cannot hold NUL)."""
 
@@ -641,11 +640,15 @@ def _rating(_r: _Reader, _f: F.Field, node: ScalarNode) -> float:
     return number
 
 
-def _whole(_r: _Reader, _f: F.Field, node: ScalarNode) -> int:
+def _whole(_r: _Reader, f: F.Field, node: ScalarNode) -> int:
     number = _number(node)
-    if number < 1 or not number.is_integer():
-        message = _("expected a whole number of 1 or more, got '{value}'")
-        raise ValueError(message.format(value=node.value))
+    least = f.minimum or 1
+    if number < least or not number.is_integer():
+        if least == 1:
+            message = _("expected a whole number of 1 or more, got '{value}'")
+        else:
+            message = _("expected a whole number of {minimum} or more, got '{value}'")
+        raise ValueError(message.format(minimum=least, value=node.value))
     return int(number)
 
 

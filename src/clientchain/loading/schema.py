@@ -53,7 +53,7 @@ def _kind(f: F.Field) -> dict[str, Any]:
     if f.kind == "rating":
         return {"type": "number", "minimum": 1, "maximum": 5}
     if f.kind == "whole":
-        return {"type": "integer", "minimum": 1}
+        return {"type": "integer", "minimum": f.minimum or 1}
     if f.kind == "duration":
         return {
             "anyOf": [

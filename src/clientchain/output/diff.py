@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 __all__ = ["diff_json", "diff_markdown", "diff_text", "field_value", "metric_value"]
 
 _HOURS = frozenset({"capacity", "other_load", "effort", "wait", "lead_time"})
-_PERCENT = frozenset({"quality", "near_capacity", "min_rolled_quality"})
+_PERCENT = frozenset({"quality", "near_capacity", "min_rolled_quality", "lead_time_rise"})
 _KINDS = ("organization", "department", "client", "supplier", "handoff", "chain")
 _SIGN = {"added": "+", "removed": "-", "changed": "~"}
 _METRIC = {

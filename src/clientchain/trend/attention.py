@@ -11,7 +11,11 @@ looks at the last points), and yields findings located in the later version's fi
   or more;
 * ``constraint-moved`` [info]: the constraint is another department;
 * ``forecast-overload`` [warning]: at its recent rate of growth a department's load
-  exceeds its capacity within ``horizon`` periods (:mod:`clientchain.trend.forecast`).
+  exceeds its capacity within ``forecast_horizon`` periods, fitted over the last
+  ``forecast_window`` points (:mod:`clientchain.trend.forecast`).
+
+Each threshold is the later version's ``checks:`` key of the same name (the last
+version's for the forecast), unless :class:`Thresholds` gives it (``trend`` options).
 
 Every finding carries the point's label as its ``period`` detail.
 """
@@ -21,6 +25,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from clientchain.checks.base import Finding, Severity, finding
 from clientchain.i18n import _, ngettext
@@ -42,15 +47,32 @@ RULES: dict[str, Severity] = {
 
 @dataclass(frozen=True, slots=True)
 class Thresholds:
-    """The attention rules' thresholds (``trend`` options; docs/commands.md).
+    """The attention rules' thresholds given on the command line (``trend`` options;
+    docs/commands.md); ``None`` is the version's ``checks:`` key (``forecast_window``,
+    ``forecast_horizon`` for ``window`` and ``horizon``), whose defaults are 0.5, 20%, 6, 6.
 
     ``window`` points are fitted; ``horizon`` is counted in periods of the series.
     """
 
-    satisfaction_drop: float = 0.5
-    lead_time_rise: float = 0.2
-    window: int = 6
-    horizon: int = 6
+    satisfaction_drop: float | None = None
+    lead_time_rise: float | None = None
+    window: int | None = None
+    horizon: int | None = None
+
+    def of(self, point: Point) -> tuple[float, float, int, int]:
+        """The thresholds that apply at ``point`` (a version read): these, else its file's."""
+        assert point.org is not None
+        checks = point.org.checks
+        return (
+            _given(self.satisfaction_drop, checks.satisfaction_drop),
+            _given(self.lead_time_rise, checks.lead_time_rise),
+            _given(self.window, checks.forecast_window),
+            _given(self.horizon, checks.forecast_horizon),
+        )
+
+
+def _given(value: Any, otherwise: Any) -> Any:
+    return otherwise if value is None else value
 
 
 YEAR = {"month": 12, "week": 52, "quarter": 4}
@@ -72,16 +94,18 @@ def attention(
         found.extend(transition(before, after, limits))
     if read:
         year = YEAR.get(every, 12)
-        fits = forecast(read, window=limits.window, horizon=limits.horizon, year=year)
+        _drop, _rise, window, horizon = limits.of(read[-1])
+        fits = forecast(read, window=window, horizon=horizon, year=year)
         found.extend(_forecasts(read[-1], fits, every))
     return found
 
 
 def transition(before: Point, after: Point, limits: Thresholds) -> Iterator[Finding]:
     """The findings of going from ``before`` to ``after`` (both read)."""
+    drop, rise, _window, _horizon = limits.of(after)
     yield from _crossings(before, after)
-    yield from _drops(before, after, limits.satisfaction_drop)
-    yield from _rises(before, after, limits.lead_time_rise)
+    yield from _drops(before, after, drop)
+    yield from _rises(before, after, rise)
     yield from _moved(before, after)
 
 
