@@ -8,12 +8,12 @@ No rich here: the terminal helpers are :mod:`clientchain.output.rich_common`.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from clientchain.i18n import N_, NC_, _, pgettext
 from clientchain.numbers import plural
+from clientchain.output.json_text import indented_json
 from clientchain.terms import term
 
 if TYPE_CHECKING:
@@ -131,7 +131,7 @@ def dumps(document: Mapping[str, Any]) -> str:
     Every JSON output leaves through here. An infinity that slipped past
     :func:`clientchain.numbers.finite` is refused (``Infinity`` is not JSON).
     """
-    return json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False)
+    return indented_json(document)  # json.dumps(indent=2, ...)'s text, written faster
 
 
 def finding_dict(finding: Finding | FindingChange) -> dict[str, Any]:
