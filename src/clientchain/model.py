@@ -142,6 +142,7 @@ class Step:
     effort: float | None  # hours per unit; None: unknown
     wait: float | None = None  # hours
     inventory: float | None = None  # units waiting before the step
+    cv: float | None = None  # coefficient of variation of the effort; None: 1 (exponential)
     location: Location = NOWHERE
 
 

@@ -114,7 +114,8 @@ class StepFlow:
     ``"none"``) and ``inf`` when predicted at a utilization ≥ 1 or derived from
     inventory at zero demand. With an unknown effort, ``effort_hours``,
     ``cycle_time_hours`` and ``over_takt`` are ``None``, and so is a predicted
-    ``wait_hours``.
+    ``wait_hours``. ``effort_cv`` is the step's ``cv:`` (1 when not given), the service
+    variability a predicted wait is computed with.
     """
 
     department: str
@@ -123,6 +124,7 @@ class StepFlow:
     wait_hours: float | None
     wait_source: str
     over_takt: bool | None
+    effort_cv: float = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -410,6 +412,7 @@ def _step(
 ) -> StepFlow:
     dept = departments[step.department]
     effort = step.effort
+    cv = 1.0 if step.cv is None else step.cv
     cycle = None if effort is None else safe_ratio(effort, dept.headcount)
     wait: float | None
     if step.wait is not None:
@@ -418,9 +421,9 @@ def _step(
         wait, source = inventory_wait_hours(org, step.inventory, chain.demand), "inventory"
     elif predict:
         u = dept.utilization
-        wait = None if effort is None or u is None else ggc_wait(u, dept.headcount, effort)
+        wait = None if effort is None or u is None else ggc_wait(u, dept.headcount, effort, cs=cv)
         source = "predicted"
     else:
         wait, source = 0.0, "none"
     over = None if cycle is None else cycle > takt
-    return StepFlow(step.department, effort, cycle, wait, source, over)
+    return StepFlow(step.department, effort, cycle, wait, source, over, cv)

@@ -258,7 +258,7 @@ def _pass_wait(
     if utilization is None or step.effort_hours is None:
         return None
     headcount = org.departments[step.department].headcount
-    return ggc_wait(utilization, headcount, step.effort_hours)
+    return ggc_wait(utilization, headcount, step.effort_hours, cs=step.effort_cv)
 
 
 def _difference(after: float, before: float) -> float:

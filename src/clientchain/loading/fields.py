@@ -94,7 +94,7 @@ class Field:
     ``duration``, ``effort`` (a duration or ``unknown``), ``percent``, ``rating`` (1–5),
     ``whole`` (a whole number ≥ 1), ``choice``, ``texts`` (a list
     of text), ``severities`` (a mapping rule → severity), or ``section`` for a
-    nested table handled by the parser itself. ``maximum`` bounds a ``positive``
+    nested table handled by the parser itself. ``maximum`` bounds a ``positive`` or ``count``
     number from above (inclusive); ``minimum`` bounds a ``whole`` number from
     below (1 when not given). ``attr`` is the model attribute the key
     fills (the key itself when not given) and ``default`` the model's default
@@ -326,6 +326,13 @@ STEP = _table(
     Field("wait", "duration", "Queue time before the step."),  # i18n: schema text
     # i18n: schema text (the published JSON Schema is English)
     Field("inventory", "count", "Units waiting before the step (wait by Little's law)."),
+    Field(
+        "cv",
+        "count",
+        # i18n: schema text (the published JSON Schema is English)
+        "Variability of the effort: standard deviation ÷ mean, 0 to 10; 1 when not given.",
+        maximum=10,
+    ),
 )
 
 CHECKS = _table(

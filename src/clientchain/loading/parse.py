@@ -172,7 +172,7 @@ class _Reader:
                     if kind == "text" and _unfit(shown):
                         self.label(value, _join(path, name), shown)
                     continue
-                cache = memo.get(kind)
+                cache = memo.get(kind) if f.maximum is None else None
                 if cache is not None and text in cache:
                     converted[name] = cache[text]
                     continue
@@ -187,7 +187,8 @@ class _Reader:
         for f in spec.scalars:  # in the order of spec, as the issues of bad values are
             if f.key in misses:
                 converted[f.key] = result = self.value(f, found[f.key], path)
-                cache, text = memo.get(f.kind), misses[f.key]
+                cache = memo.get(f.kind) if f.maximum is None else None
+                text = misses[f.key]
                 if cache is not None and text is not None and result is not None:
                     cache[text] = result
         return found, converted
@@ -585,7 +586,7 @@ _MEMO_KINDS: tuple[F.FieldKind, ...] = (
     "percent",
 )
 """Kinds whose value depends only on a scalar's text and quoting (and the calendar);
-not ``positive`` nor ``whole``, whose bounds are the field's."""
+not ``positive`` nor ``whole``, whose bounds are the field's (nor a bounded ``count``)."""
 _QUOTED = "\x00"
 """Prefix of a quoted scalar's text in the memo (a plain scalar cannot hold NUL)."""
 
@@ -614,8 +615,11 @@ def _number(node: ScalarNode) -> float:
     return number
 
 
-def _count(_r: _Reader, _f: F.Field, node: ScalarNode) -> float:
+def _count(_r: _Reader, f: F.Field, node: ScalarNode) -> float:
     number = _number(node)
+    if f.maximum is not None and not 0 <= number <= f.maximum:
+        message = _("expected a number from 0 to {maximum}, got '{value}'")
+        raise ValueError(message.format(maximum=num(f.maximum), value=node.value))
     if number < 0:
         message = _("expected a number of 0 or more, got '{value}'")
         raise ValueError(message.format(value=node.value))

@@ -46,7 +46,8 @@ def _kind(f: F.Field) -> dict[str, Any]:
     if f.kind == "flag":
         return {"type": "boolean"}
     if f.kind == "count":
-        return {"type": "number", "minimum": 0}
+        counted: dict[str, Any] = {"type": "number", "minimum": 0}
+        return counted if f.maximum is None else {**counted, "maximum": f.maximum}
     if f.kind == "positive":
         bounds: dict[str, Any] = {"type": "number", "exclusiveMinimum": 0}
         return bounds if f.maximum is None else {**bounds, "maximum": f.maximum}
