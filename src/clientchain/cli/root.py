@@ -184,7 +184,10 @@ def _help_as_written(command: Command, markup_mode: object) -> Iterator[None]:
     """Escape rich markup in ``command``'s help texts while its help is drawn.
 
     Typer reads help as rich markup, which would swallow text in square brackets
-    (``[tool.clientchain]``, ``[default: …]``); the texts are restored afterwards.
+    (``[tool.clientchain]``, ``[default: …]``), and keeps the docstring's line breaks, which
+    a terminal narrower than the source's lines then wraps into ragged lines: each plain
+    paragraph is joined into one line for rich to wrap (a list or an indented block keeps
+    its lines). The texts are restored afterwards.
     """
     if markup_mode != "rich":
         yield
@@ -199,11 +202,22 @@ def _help_as_written(command: Command, markup_mode: object) -> Iterator[None]:
     ]
     try:
         for item, attribute, text in texts:
-            setattr(item, attribute, escape(text))
+            setattr(item, attribute, escape(_reflowed(text)))
         yield
     finally:
         for item, attribute, text in texts:
             setattr(item, attribute, text)
+
+
+def _reflowed(text: str) -> str:
+    """``text`` with each paragraph's lines joined, but for a paragraph with a list item or
+    an indented line (an example), which keeps its lines as written."""
+    paragraphs = text.split("\n\n")
+    kept = ("-", "*", "•", " ", "\t", "\b", "$")
+    return "\n\n".join(
+        p if any(line.startswith(kept) for line in p.split("\n")) else " ".join(p.split("\n"))
+        for p in paragraphs
+    )
 
 
 class Lang(enum.StrEnum):
