@@ -319,7 +319,7 @@ def report_command(
         typer.Option(
             "--trend",
             # i18n: --help stays English
-            help="Markdown only: add the trend of FILE's git history (as `trend` reads it).",
+            help="Add the trend of FILE's git history (as `trend` reads it): line charts, changes.",
         ),
     ] = False,
     since: Annotated[
