@@ -28,6 +28,8 @@ _FONT = 12.0
 _DASHES = ("", "9 4", "3 3", "12 4 3 4", "1.5 4")
 _WIDTH = 2.5
 _LEGEND_ROW = 22.0
+_REFS = ("6 4", "2 4")
+"""The reference lines' dashes: 100 % dashed, near capacity dotted."""
 
 
 def _e(text: str) -> str:
@@ -76,7 +78,7 @@ def _legend(chart: LineChart, theme: Theme, top: float) -> tuple[list[str], floa
     items = [
         (s.name, _colours(theme)[i % 5], _DASHES[i % 5], i) for i, s in enumerate(chart.series)
     ]
-    items += [(line.name, line.colour, "6 4", -1) for line in chart.lines]
+    items += [(line.name, line.colour, _REFS[i % 2], -1) for i, line in enumerate(chart.lines)]
     parts, x, y = [], LEFT, top
     right = WIDTH - RIGHT
     for name, colour, dash, index in items:
@@ -132,11 +134,11 @@ def line_chart_svg(chart: LineChart, theme: Theme) -> str:
             f'<text class="category" x="{_n(x)}" y="{_n(base + 16)}" text-anchor="{anchor}" '
             f'fill="{colour}"{turn}>{_e(label)}</text>'
         )
-    for line in chart.lines:
+    for at, line in enumerate(chart.lines):
         y = base - PLOT_HEIGHT * line.value / end
         body.append(
             f'<line class="ref" x1="{_n(LEFT)}" y1="{_n(y)}" x2="{_n(WIDTH - RIGHT)}" '
-            f'y2="{_n(y)}" stroke="{line.colour}" stroke-width="1.5" stroke-dasharray="6 4" '
+            f'y2="{_n(y)}" stroke="{line.colour}" stroke-width="1.5" stroke-dasharray="{_REFS[at % 2]}" '
             f'data-value="{line.value!r}"/>'
         )
     for index in range(len(chart.series)):
