@@ -138,8 +138,8 @@ def line_chart_svg(chart: LineChart, theme: Theme) -> str:
         y = base - PLOT_HEIGHT * line.value / end
         body.append(
             f'<line class="ref" x1="{_n(LEFT)}" y1="{_n(y)}" x2="{_n(WIDTH - RIGHT)}" '
-            f'y2="{_n(y)}" stroke="{line.colour}" stroke-width="1.5" stroke-dasharray="{_REFS[at % 2]}" '
-            f'data-value="{line.value!r}"/>'
+            f'y2="{_n(y)}" stroke="{line.colour}" stroke-width="1.5" '
+            f'stroke-dasharray="{_REFS[at % 2]}" data-value="{line.value!r}"/>'
         )
     for index in range(len(chart.series)):
         body += _series(chart, index, (slot, end), theme)
