@@ -120,9 +120,10 @@ def trend_charts(result: TrendResult, theme: Theme) -> tuple[LineChart, ...]:
         missing = ", ".join(labels[i] for i in gaps)
         note = _("Not read: {periods} (a gap in the lines).").format(periods=missing)
     lines = _reference_lines(last, theme)
+    utilization = _("Utilization")
 
     def chart(key: str, title: str, axis: str, unit: Unit, series: list[LineSeries]) -> LineChart:
-        drawn = lines if unit == "percent" and key != "trend quality" else ()
+        drawn = lines if axis == utilization else ()  # 100 % and near capacity: utilization's
         return LineChart(key, title, axis, unit, labels, tuple(series), drawn, gaps, note)
 
     busiest = sorted(
@@ -139,14 +140,15 @@ def trend_charts(result: TrendResult, theme: Theme) -> tuple[LineChart, ...]:
     ]
     constraint = tuple(p.constraint_utilization for p in result.points)
     charts = []
-    utilization = _("Utilization")
     if not departments or departments[0].values != constraint:
         title = _("Utilization of the constraint")
         series = [LineSeries(_("Constraint"), constraint, title)]
-        charts.append(chart("trend constraint", title, utilization, "percent", series))
+        key = "trend constraint"  # i18n: a machine key
+        charts.append(chart(key, title, utilization, "percent", series))
     if departments:
         title = _("Utilization of the busiest departments")
-        charts.append(chart("trend departments", title, utilization, "percent", departments))
+        key = "trend departments"  # i18n: a machine key
+        charts.append(chart(key, title, utilization, "percent", departments))
     chains = sorted(last.chains.values(), key=lambda c: -(c.lead_time_hours or 0.0))[:CHAINS]
     if chains:
         lead = [
@@ -158,7 +160,8 @@ def trend_charts(result: TrendResult, theme: Theme) -> tuple[LineChart, ...]:
             for c in chains
         ]
         title, axis = _("Lead time of each chain"), _("Hours")
-        charts.append(chart("trend lead-time", title, axis, "hours", lead))
+        key = "trend lead-time"  # i18n: a machine key
+        charts.append(chart(key, title, axis, "hours", lead))
         quality = [
             LineSeries(
                 org.chains[c.id].describe(),
@@ -169,7 +172,8 @@ def trend_charts(result: TrendResult, theme: Theme) -> tuple[LineChart, ...]:
         ]
         if any(v is not None and v < 1.0 for s in quality for v in s.values):
             title = _("Rolled quality of each chain")
-            charts.append(chart("trend quality", title, _("Rolled quality"), "percent", quality))
+            key, axis = "trend quality", _("Rolled quality")  # i18n: a machine key
+            charts.append(chart(key, title, axis, "percent", quality))
     return tuple(charts)
 
 

@@ -48,40 +48,40 @@ def _table(headers: tuple[str, ...], rows: tuple[tuple[str, ...], ...], numeric:
     return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"
 
 
+def _h(level: int, text: str, anchor: str = "") -> str:
+    """A heading of ``level`` saying ``text`` (with ``id="anchor"`` when given)."""
+    at = f' id="{anchor}"' if anchor else ""
+    return f"<h{level}{at}>{_e(text)}</h{level}>"
+
+
 def _diff(rows: DiffRows) -> list[str]:
     parts = [f'<p class="headline"><strong>{_e(rows.headline)}</strong></p>']
     if rows.changes:
-        parts += [
-            f"<h4>{_e(_('Changes'))}</h4>",
-            _table(DiffRows.change_headers(), rows.changes, 0),
-        ]
+        parts += [_h(4, _("Changes")), _table(DiffRows.change_headers(), rows.changes, 0)]
     if rows.metrics:
-        parts += [
-            f"<h4>{_e(_('Metrics'))}</h4>",
-            _table(DiffRows.metric_headers(), rows.metrics, 3),
-        ]
+        parts += [_h(4, _("Metrics")), _table(DiffRows.metric_headers(), rows.metrics, 3)]
     if rows.findings:
-        parts += [f"<h4>{_e(_('Findings'))}</h4>", _items(rows.findings)]
+        parts += [_h(4, _("Findings")), _items(rows.findings)]
     return parts
 
 
 def trend_html_section(result: TrendResult, theme: Theme) -> list[str]:
     """The section's HTML parts: headings, lists, tables and figures."""
     summary = trend_summary(result)
-    parts = [f'<h2 id="trend">{_e(_("Trend"))}</h2>', f"<p>{_e(summary.read)}</p>"]
+    parts = [_h(2, _("Trend"), "trend"), f"<p>{_e(summary.read)}</p>"]
     if summary.diff is not None:
-        parts.append(f'<h3 id="trend-changes">{_e(summary.heading)}</h3>')
+        parts.append(_h(3, summary.heading, "trend-changes"))
         if summary.attention:
             parts.append(_items(summary.attention))
         parts += _diff(diff_rows(summary.diff))
-    parts.append(f'<h3 id="trend-forecast">{_e(_("Forecast"))}</h3>')
+    parts.append(_h(3, _("Forecast"), "trend-forecast"))
     if summary.forecasts:
         parts.append(_items(summary.forecast))
     else:
         parts += [f"<p>{_e(message)}</p>" for message in summary.forecast]
     charts = trend_charts(result, theme)
     if charts:
-        parts.append(f'<h3 id="trend-charts">{_e(_("Charts"))}</h3>')
+        parts.append(_h(3, _("Charts"), "trend-charts"))
     for chart in charts:
         caption = "\n".join(text for text in (chart.title, chart.note) if text)
         parts.append(
