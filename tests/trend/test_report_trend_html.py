@@ -30,11 +30,11 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+
 from cli.cli_support import run_script
+from clientchain.render.html import CSP
 from render.test_report import _chromium
 from render.test_report_story import _right_margin_blank
-
-from clientchain.render.html import CSP
 
 SVG = "{http://www.w3.org/2000/svg}"
 CREATIVIDAD = [0.5, 0.625, None, 0.75, 0.75, 0.4375, 0.625, 0.6875, 0.75, 0.8125, 0.875, 0.9375]
@@ -205,7 +205,8 @@ def test_the_charts_show_in_chromium_and_nothing_overflows(page: str, tmp_path: 
     ]
     for chart in charts:
         assert chart["visible"] == "visible"
-        assert chart["width"] > 600 and chart["height"] > 200, chart  # drawn, not collapsed
+        assert chart["width"] > 600, chart  # drawn, not collapsed
+        assert chart["height"] > 200, chart
         assert chart["right"] <= chart["page"], chart  # within the page
         assert chart["outside"] == 0, chart  # no label past the chart's edges
     (tmp_path / "report.html").write_text(page, encoding="utf-8")
