@@ -112,7 +112,7 @@ ul.legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .
 @media print {
   body { margin: 0; max-width: none; padding: 0; font-size: 9pt; }
   h1 { font-size: 16pt; } h2 { font-size: 13pt; } h3 { font-size: 11pt; }
-  #diagram, #chains, #who { break-before: page; }  /* overview, chains, who serves whom */
+  #diagram, #chains, #who, #trend { break-before: page; }  /* overview, chains, who…, trend */
   h2, h3 { break-after: avoid; }
   figure, tr { break-inside: avoid; }
   thead { display: table-header-group; }
