@@ -5,7 +5,8 @@ down. Category ``i`` of ``n`` is at ``x = LEFT + (i + 0.5) × (WIDTH - LEFT - RI
 value ``v`` is at ``y = TOP + PLOT_HEIGHT × (1 - v / end)``, ``end`` the axis' end
 (:func:`~clientchain.render.line_chart.axis_scale`, in ``data-end``). Each run of values
 without a gap is a ``<polyline class="series">`` (``data-series`` its index), each value a
-marker with its value in ``data-value``: a version that could not be read leaves a gap,
+marker with its value in ``data-value``. Many periods' labels are slanted, and only every
+k-th is written when even slanted they would touch. A version that could not be read leaves a gap,
 never a zero. Series differ by dash pattern and marker shape as well as colour, so they read
 in the greyscale ``print`` theme. The legend under the plot names the series and the
 reference lines. Every text is escaped; no script, no external reference.
@@ -14,6 +15,7 @@ reference lines. Every text is escaped; no script, no external reference.
 from __future__ import annotations
 
 import html
+import math
 
 from clientchain.controls import visible
 from clientchain.numbers import num, pct
@@ -125,7 +127,10 @@ def line_chart_svg(chart: LineChart, theme: Theme) -> str:
             f'<text class="tick" x="{_n(LEFT - 6)}" y="{_n(y + 4)}" text-anchor="end" '
             f'fill="{theme.muted}">{_e(_tick(chart, value))}</text>'
         )
+    every = math.ceil((_FONT + 2) / (slot * 0.64)) if slanted else 1  # 0.64 = sin 40°
     for index, label in enumerate(chart.categories):
+        if index % every:
+            continue  # slanted labels closer than a line apart would overlap: every k-th
         x = LEFT + (index + 0.5) * slot
         colour = theme.muted if index in chart.gaps else theme.text
         turn = f' transform="rotate(-40 {_n(x)} {_n(base + 16)})"' if slanted else ""
