@@ -65,3 +65,28 @@ def test_mermaid_leaves_out_unread_periods_and_incomplete_series() -> None:
     assert 'x-axis ["ene", "mar"]' in text
     assert "line [20, 28]" in text
     assert "B's" not in text  # no value in March: Mermaid cannot draw a gap
+
+
+def test_an_unbounded_utilization_is_a_gap_not_infinity() -> None:
+    """Nobody left in February: utilization 32 h ÷ 0 h is unbounded; the line breaks there."""
+    from clientchain.model import Chain, Department, ExternalParty, Organization, Step
+    from clientchain.render.line_chart import trend_charts
+    from clientchain.trend.result import TrendResult
+    from clientchain.trend.series import measure
+
+    def org(people: int) -> Organization:
+        return Organization(
+            name="Tiny",
+            departments={"a": Department("a", "A", headcount=people)},
+            clients={"z": ExternalParty("z", "Z", "client")},
+            chains={"x": Chain("x", "X", "z", 8.0, (Step("a", 4.0),))},
+        )
+
+    points = tuple(
+        measure(label, "org.yaml", org(people), ())
+        for label, people in (("2026-01", 1), ("2026-02", 0), ("2026-03", 1))
+    )
+    charts = {c.key: c for c in trend_charts(TrendResult(points, (), "month"), THEMES["light"])}
+    # 4 h × 8 a week ÷ 40 h = 80 %; February ∞ → None
+    assert charts["trend departments"].series[0].values == (0.8, None, 0.8)
+    assert "inf" not in line_chart_svg(charts["trend departments"], THEMES["light"])

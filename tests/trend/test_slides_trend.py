@@ -141,3 +141,12 @@ def test_since_and_spanish(year_org: Path, tmp_path: Path) -> None:
     assert next(iter(plot.series)).values == (28.0, 28.0, 28.0)  # 2 d × 8 h + 2 h + 10 h
     titles = [_title(slide) for slide in deck.slides]
     assert "Qué cambió desde 2026-11" in titles
+
+
+def test_the_speaker_notes_carry_the_numbers(deck) -> None:
+    slide = next(s for s in deck.slides if _title(s) == "Lead time of each chain")
+    notes = slide.notes_slide.notes_text_frame.text
+    # 20 h until July (1 d wait), 28 h after (2 d); March not read
+    assert "Campaña (campana): 2026-01 20 h, 2026-02 20 h, 2026-03 —, 2026-04 20 h" in notes
+    assert "2026-08 28 h" in notes
+    assert notes.endswith("Not read: 2026-03 (a gap in the lines).")

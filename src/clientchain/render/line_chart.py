@@ -2,8 +2,9 @@
 
 A :class:`LineChart` has x categories (the periods' labels), one or more named
 :class:`LineSeries` whose values may be ``None`` (a version that could not be read, a
-department not yet in the file: a gap in the line, never a zero), horizontal reference
-lines (:class:`~clientchain.render.charts.Line`: 100 %, near capacity) and a unit.
+department not yet in the file, an unbounded value: a gap in the line, never a zero),
+horizontal reference lines (:class:`~clientchain.render.charts.Line`: 100 %, near capacity)
+and a unit.
 :func:`trend_charts` picks the trend's charts; :func:`axis_scale` is the value axis every
 drawing uses. :mod:`~clientchain.render.line_chart_svg` draws a chart as inline SVG,
 :mod:`~clientchain.render.trend_pptx` as a native PowerPoint line chart and
@@ -138,7 +139,7 @@ def trend_charts(result: TrendResult, theme: Theme) -> tuple[LineChart, ...]:
         )
         for d in busiest
     ]
-    constraint = tuple(p.constraint_utilization for p in result.points)
+    constraint = tuple(_finite(p.constraint_utilization) for p in result.points)
     charts = []
     if not departments or departments[0].values != constraint:
         title = _("Utilization of the constraint")
@@ -177,20 +178,24 @@ def trend_charts(result: TrendResult, theme: Theme) -> tuple[LineChart, ...]:
     return tuple(charts)
 
 
+def _finite(value: float | None) -> float | None:
+    """``value``, or ``None`` (a gap) when it is unknown or unbounded: no line reaches ∞."""
+    return value if value is not None and math.isfinite(value) else None
+
+
 def _department(point: Point, dept: str) -> float | None:
     found = point.departments.get(dept)
-    return None if found is None else found.utilization
+    return None if found is None else _finite(found.utilization)
 
 
 def _lead_time(point: Point, chain: str) -> float | None:
     found = point.chains.get(chain)
-    value = None if found is None else found.lead_time_hours
-    return value if value is not None and math.isfinite(value) else None
+    return None if found is None else _finite(found.lead_time_hours)
 
 
 def _quality(point: Point, chain: str) -> float | None:
     found = point.chains.get(chain)
-    return None if found is None else found.rolled_quality
+    return None if found is None else _finite(found.rolled_quality)
 
 
 def mermaid_lines(chart: LineChart) -> list[str]:

@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING, Any
 
 from clientchain.controls import visible
 from clientchain.i18n import _
+from clientchain.numbers import duration, pct
 from clientchain.output.diff import diff_rows
 from clientchain.render.line_chart import LineChart, axis_scale, trend_charts
-from clientchain.render.pptx_shapes import Area, name_shape, rgb, set_text, text_box
+from clientchain.render.pptx_shapes import Area, name_shape, rgb, set_notes, set_text, text_box
 from clientchain.render.pptx_template import Frame, content_slide
 from clientchain.render.theme import Theme
 from clientchain.render.trend_summary import trend_summary
@@ -26,7 +27,7 @@ from clientchain.trend.result import TrendResult
 if TYPE_CHECKING:
     from pptx.slide import Slide
 
-__all__ = ["draw_line_chart", "trend_slide_count", "trend_slides"]
+__all__ = ["chart_notes", "draw_line_chart", "trend_slide_count", "trend_slides"]
 
 _FORMATS = {"percent": "0%", "hours": "0.0#"}  # i18n: Excel number formats
 _TICKS = {"percent": "0%", "hours": "General"}  # i18n: Excel number formats
@@ -138,6 +139,25 @@ def trend_slides(frame: Frame, result: TrendResult, theme: Theme) -> None:
         draw_line_chart(slide, chart, body, theme)
         if chart.note:
             text_box(slide, note, chart.note, theme, 12, smallest=8, tight=True)
+        set_notes(slide, chart_notes(chart))
+
+
+def chart_notes(chart: LineChart) -> str:
+    """The speaker notes of a chart's slide: each series' value per period (``—``: a gap)."""
+    lines = [chart.title]
+    for series in chart.series:
+        values = ", ".join(
+            f"{label} {_value(chart, value)}"
+            for label, value in zip(chart.categories, series.values, strict=True)
+        )
+        lines.append(f"{series.name}: {values}")
+    return "\n".join([*lines, chart.note] if chart.note else lines)
+
+
+def _value(chart: LineChart, value: float | None) -> str:
+    if value is None:
+        return "—"  # i18n: a dash, no value
+    return pct(value) if chart.unit == "percent" else duration(value)
 
 
 def trend_slide_count(result: TrendResult | None, theme: Theme) -> int:
