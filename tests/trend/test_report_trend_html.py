@@ -34,7 +34,7 @@ import pytest
 from cli.cli_support import run_script
 from clientchain.render.html import CSP
 from render.test_report import _chromium
-from render.test_report_story import _right_margin_blank
+from render.test_report_story import _blank, _pages, _right_margin_blank
 
 SVG = "{http://www.w3.org/2000/svg}"
 CREATIVIDAD = [0.5, 0.625, None, 0.75, 0.75, 0.4375, 0.625, 0.6875, 0.75, 0.8125, 0.875, 0.9375]
@@ -211,6 +211,28 @@ def test_the_charts_show_in_chromium_and_nothing_overflows(page: str, tmp_path: 
         assert chart["outside"] == 0, chart  # no label past the chart's edges
     (tmp_path / "report.html").write_text(page, encoding="utf-8")
     assert _right_margin_blank(tmp_path / "report.html")
+
+
+def test_in_print_the_trend_opens_a_page_and_stays_on_its_pages(
+    page_path: Path, tmp_path: Path
+) -> None:
+    pdf = tmp_path / "informe.pdf"
+    done = _chromium("--no-pdf-header-footer", f"--print-to-pdf={pdf}", page_path.as_uri())
+    assert done.returncode == 0, done.stderr[-2000:]
+    images = _pages(pdf, tmp_path)
+    for image in images:
+        # 36 dpi: the 12 mm margin is 17 px; its outer 12 px on the right stay blank
+        assert _blank(image, (image.width - 12, 0, image.width, image.height))
+    # the section and its three charts (each kept whole) take the last pages: at least two
+    without = tmp_path / "without.html"
+    start, end = page_path.read_text(encoding="utf-8").split('<h2 id="trend">', 1)
+    without.write_text(start + "<script>" + end.split("<script>", 1)[1], encoding="utf-8")
+    fewer = tmp_path / "without.pdf"
+    done = _chromium("--no-pdf-header-footer", f"--print-to-pdf={fewer}", without.as_uri())
+    assert done.returncode == 0, done.stderr[-2000:]
+    folder = tmp_path / "fewer"
+    folder.mkdir()
+    assert len(images) - len(_pages(fewer, folder)) >= 2
 
 
 def test_spanish_titles(year_org: Path, tmp_path: Path) -> None:
