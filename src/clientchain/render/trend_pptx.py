@@ -21,7 +21,7 @@ from clientchain.render.line_chart import LineChart, axis_scale, trend_charts
 from clientchain.render.pptx_shapes import Area, name_shape, rgb, set_notes, set_text, text_box
 from clientchain.render.pptx_template import Frame, content_slide
 from clientchain.render.theme import Theme
-from clientchain.render.trend_summary import trend_summary
+from clientchain.render.trend_summary import TrendSummary, trend_summary
 from clientchain.trend.result import TrendResult
 
 if TYPE_CHECKING:
@@ -97,10 +97,9 @@ def draw_line_chart(slide: Slide, chart: LineChart, area: Area, theme: Theme) ->
     return native
 
 
-def _changes_text(result: TrendResult) -> str:
+def _changes_text(summary: TrendSummary) -> str:
     """The slide's text: what changed (attention, the diff's headline, metrics and changes),
-    then the forecast."""
-    summary = trend_summary(result)
+    then the forecast (cut with an ellipsis at 10 pt if it still does not fit)."""
     lines = [summary.read]
     if summary.diff is not None:
         rows = diff_rows(summary.diff)
@@ -127,7 +126,7 @@ def trend_slides(frame: Frame, result: TrendResult, theme: Theme) -> None:
     text_box(
         slide,
         Area(_MARGIN, top + 0.2 * _INCH, width, room),
-        _changes_text(result),
+        _changes_text(summary),
         theme,
         18,
         smallest=10,
