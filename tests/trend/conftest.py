@@ -18,6 +18,10 @@ from pathlib import Path
 
 import pytest
 
+# Under CI=true a test that needs chromium, LibreOffice or fc-match fails instead of skipping,
+# as in tests/render (the hook applies to the tests of the folder whose conftest holds it).
+from render.conftest import pytest_runtest_makereport  # noqa: F401
+
 TEMPLATE = """\
 version: 1
 organization: Agencia Tendencia

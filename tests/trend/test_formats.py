@@ -79,6 +79,7 @@ def test_report_trend_in_process(year_org: Path, tmp_path: Path) -> None:
     assert done.exit_code == 0, done.output
     section = out.read_text(encoding="utf-8").split("\n## Trend\n", 1)[1]
     assert section.startswith("\n7 versions read, 2026\\-06 … 2026\\-12\\.\n")
-    # June–December: Creatividad was the constraint throughout: no chart of its own.
-    assert section.count("```mermaid") == 2
+    # June–December: Creatividad was the constraint throughout: no chart of its own; then
+    # Creatividad, Cuentas and Campaña's lead time.
+    assert section.count("```mermaid") == 3
     assert "    line [43.8, 62.5, 68.8, 75, 81.2, 87.5, 93.8]" in section

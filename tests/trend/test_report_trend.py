@@ -9,7 +9,8 @@ from cli.cli_support import run_script
 # Oct–Dec of the year of monthly commits. What changed since November: the brief's
 # satisfaction 3.6 → 3.5 and demand 28 → 30, so Cuentas 56/160 = 35 % → 60/160 = 37.5 % and
 # Creatividad 280/320 = 87.5 % → 300/320 = 93.75 %. The forecast as in test_cli_trend.py.
-# Charts: Creatividad was the constraint at each point, so the constraint's chart is its.
+# Charts: Creatividad was the constraint at each point, so the constraint's chart is its;
+# then Campaña's lead time, wait 2 d × 8 h + 2 h + 10 h = 28 h each month.
 SECTION = """\
 ## Trend
 
@@ -55,6 +56,14 @@ xychart-beta
     y-axis "%" 0 --> 100
     line [32.5, 35, 37.5]
 ```
+
+```mermaid
+xychart-beta
+    title "Lead time of Campaña (campana)"
+    x-axis ["2026-10", "2026-11", "2026-12"]
+    y-axis "h" 0 --> 28
+    line [28, 28, 28]
+```
 """
 
 
@@ -88,13 +97,6 @@ def test_a_transition_with_attention_findings(year_org: Path, tmp_path: Path) ->
         "Cuentas (cuentas) · :warning: 1 regression\n"
     )
     assert "No department overloads within the horizon at its recent rate\\." in section
-
-
-def test_html_with_trend_is_refused(year_org: Path, tmp_path: Path) -> None:
-    done = run_script("report", str(year_org), "--trend", "-o", str(tmp_path / "r.html"))
-    assert done.exit_code == 2
-    assert "--trend is written in the Markdown report (.md) only" in done.stderr
-    assert not (tmp_path / "r.html").exists()
 
 
 def test_a_bad_every_is_a_usage_error(year_org: Path, tmp_path: Path) -> None:

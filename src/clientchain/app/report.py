@@ -12,8 +12,6 @@ from clientchain.analysis.sipoc import sipoc
 from clientchain.app.overview import build_overview
 from clientchain.app.summary import build_summary
 from clientchain.app.survey import survey_report
-from clientchain.errors import UsageError
-from clientchain.i18n import _
 from clientchain.model import Organization
 from clientchain.output.files import write_atomic
 from clientchain.render.aspect import fit_drawing
@@ -84,20 +82,19 @@ def write_report(
     """Write the report to ``output``: ``.html`` (self-contained) or ``.md`` (Mermaid); with
     ``survey``, a file of internal-customer survey answers, its section after quality and
     satisfaction (pairs below ``min_responses`` show only their count); with ``trend``
-    (:func:`clientchain.app.trend.build_trend`), its section at the end (Markdown only).
+    (:func:`clientchain.app.trend.build_trend`), its section at the end (line charts as
+    inline SVG in HTML, as Mermaid in Markdown).
 
     Raises
     ------
     UsageError
-        ``output`` has another extension; a bad threshold; ``trend`` with an HTML report.
+        ``output`` has another extension; a bad threshold.
     SurveyError, InputError
         The survey cannot be read, or its answers are wrong (located); nothing is written.
     RenderError
         HTML only: no engine to lay out the SVG, or the engine failed.
     """
     fmt = report_format(output)
-    if trend is not None and fmt != "md":
-        raise UsageError(_("--trend is written in the Markdown report (.md) only, for now"))
     surveyed = None if survey is None else survey_report(survey, org, min_responses=min_responses)
     data = build_report(org, graph, options or DiagramOptions(), svg=fmt == "html", engine=engine)
     data = replace(data, survey=surveyed, trend=trend)

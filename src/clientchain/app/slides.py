@@ -22,6 +22,7 @@ from clientchain.render.engine import Engine
 from clientchain.render.slides import Scenario, build_deck, plan_deck, slide_count
 from clientchain.render.views import DiagramOptions
 from clientchain.render.written import Written
+from clientchain.trend.result import TrendResult
 
 __all__ = ["write_slides"]
 
@@ -83,11 +84,14 @@ def write_slides(
     template: str | Path | None = None,
     scenario: str | Path | None = None,
     sipocs: Sequence[str] = (),
+    trend: TrendResult | None = None,
 ) -> Written:
     """Write the deck to ``output`` (``.pptx``): every chain or those of ``chains``, on the
     masters of ``template`` (a ``.pptx`` or ``.potx``) when given, with a what-if slide
-    comparing ``org`` with the ``scenario`` file (as ``simulate -o`` writes it) when given, and a
-    SIPOC slide for each department of ``sipocs``.
+    comparing ``org`` with the ``scenario`` file (as ``simulate -o`` writes it) when given, a
+    SIPOC slide for each department of ``sipocs``, and with ``trend``
+    (:func:`clientchain.app.trend.build_trend`) a slide of what changed and the forecast and
+    one native line chart a slide.
 
     Raises
     ------
@@ -115,6 +119,7 @@ def write_slides(
         plan,
         executive=build_summary(org, graph, flow=plan.flow),
         sipocs=tuple(sipoc(org, graph, plan.flow, dept) for dept in departments),
+        trend=trend,
     )
     write_atomic(output, build_deck(plan, brand, str(template or "")))
     counts = {"slides": slide_count(plan), "nodes": len(plan.overview[0].nodes)}

@@ -184,6 +184,28 @@ ScenarioOption = Annotated[
         help="A future org file (simulate -o): adds a what-if slide, before and after.",
     ),
 ]
+TrendOption = Annotated[
+    bool,
+    typer.Option(
+        "--trend",
+        # i18n: --help stays English
+        help="Add the trend of FILE's git history (as `trend` reads it): changes, line charts.",
+    ),
+]
+SinceOption = Annotated[
+    str | None,
+    # i18n: --help stays English
+    typer.Option("--since", metavar="DATE", help="With --trend: the first period (2026-01)."),
+]
+UntilOption = Annotated[
+    str | None,
+    # i18n: --help stays English
+    typer.Option("--until", metavar="DATE", help="With --trend: the last period."),
+]
+EveryOption = Annotated[
+    # i18n: --help stays English
+    str, typer.Option("--every", metavar="PERIOD", help="With --trend: month, week or quarter.")
+]
 
 
 class DiagramSettings:
@@ -314,29 +336,10 @@ def report_command(
             help="With --survey: fewest answers a pair needs to show anything (anonymity).",
         ),
     ] = 3,
-    trend: Annotated[
-        bool,
-        typer.Option(
-            "--trend",
-            # i18n: --help stays English
-            help="Markdown only: add the trend of FILE's git history (as `trend` reads it).",
-        ),
-    ] = False,
-    since: Annotated[
-        str | None,
-        # i18n: --help stays English
-        typer.Option("--since", metavar="DATE", help="With --trend: the first period (2026-01)."),
-    ] = None,
-    until: Annotated[
-        str | None,
-        # i18n: --help stays English
-        typer.Option("--until", metavar="DATE", help="With --trend: the last period."),
-    ] = None,
-    every: Annotated[
-        str,
-        # i18n: --help stays English
-        typer.Option("--every", metavar="PERIOD", help="With --trend: month, week or quarter."),
-    ] = "month",
+    trend: TrendOption = False,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    every: EveryOption = "month",
     output_format: FormatOption = Format.TEXT,
 ) -> None:
     """Write a report: a self-contained .html page (inline SVG, works offline) or .md (Mermaid).
@@ -392,13 +395,18 @@ def slides_command(
     template: TemplateOption = None,
     scenario: ScenarioOption = None,
     sipoc: SipocOption = None,
+    trend: TrendOption = False,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    every: EveryOption = "month",
     output_format: FormatOption = Format.TEXT,
 ) -> None:
     """Write an editable .pptx deck: title, summary, overview, chains, bottlenecks, charts.
 
     Diagrams are native PowerPoint shapes and connectors placed from the Graphviz
-    layout; speaker notes carry the numbers; every text is fitted to its box. Needs
-    python-pptx (the 'slides' extra).
+    layout; speaker notes carry the numbers; every text is fitted to its box. With
+    --trend, what changed and the forecast, then native line charts. Needs python-pptx
+    (the 'slides' extra).
     """
     from clientchain.app.slides import write_slides
 
@@ -409,8 +417,9 @@ def slides_command(
     departments = [] if sipoc is None else [d.strip() for d in sipoc.split(",") if d.strip()]
     with working(_("writing {file}").format(file=output)):
         org, graph = load(file)
+        series = _trend(file, since, until, every) if trend else None
         written = write_slides(
-            org, graph, output, options, _engine(engine),
-            chains=selected, template=template, scenario=scenario, sipocs=departments,
+            org, graph, output, options, _engine(engine), chains=selected,
+            template=template, scenario=scenario, sipocs=departments, trend=series,
         )  # fmt: skip
     _tell(written, output_format)

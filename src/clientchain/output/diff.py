@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from clientchain.i18n import N_, NC_, _, pgettext, use
@@ -38,7 +39,15 @@ if TYPE_CHECKING:
         OrgDiff,
     )
 
-__all__ = ["diff_json", "diff_markdown", "diff_text", "field_value", "metric_value"]
+__all__ = [
+    "DiffRows",
+    "diff_json",
+    "diff_markdown",
+    "diff_rows",
+    "diff_text",
+    "field_value",
+    "metric_value",
+]
 
 _HOURS = frozenset({"capacity", "other_load", "effort", "wait", "lead_time"})
 _PERCENT = frozenset({"quality", "near_capacity", "min_rolled_quality", "lead_time_rise"})
@@ -403,6 +412,79 @@ def _code(text: str) -> str:
     fence = "`" * (longest + 1)
     pad = " " if text.startswith("`") or text.endswith("`") else ""
     return f"{fence}{pad}{text.replace('|', '¦')}{pad}{fence}"
+
+
+# -- rows, for other documents -------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DiffRows:
+    """The Markdown comment's content as plain text (the report's trend section in HTML,
+    the deck): its headline, the changes' and the metrics' tables, the findings' lines."""
+
+    headline: str
+    changes: tuple[tuple[str, ...], ...]
+    metrics: tuple[tuple[str, ...], ...]
+    findings: tuple[str, ...]
+
+    @staticmethod
+    def change_headers() -> tuple[str, ...]:
+        """The changes' column headers."""
+        return ("", _("kind"), _("entity"), _("what changed"))
+
+    @staticmethod
+    def metric_headers() -> tuple[str, ...]:
+        """The metrics' column headers."""
+        return (_("entity"), _("metric"), _("before"), _("after"), _("change"))
+
+
+def diff_rows(diff: OrgDiff) -> DiffRows:
+    """What :func:`diff_markdown` shows, as plain text cells (nothing escaped)."""
+    added, removed, changed = (len(diff.by_status(s)) for s in ("added", "removed", "changed"))
+    parts = [
+        plural(added, "{n} added", "{n} added"),
+        plural(removed, "{n} removed", "{n} removed"),
+        plural(changed, "{n} changed", "{n} changed"),
+    ]
+    old, new = _node(diff, diff.constraint.old), _node(diff, diff.constraint.new)
+    if diff.shifted:
+        parts.append(_("constraint {old} → {new}").format(old=old, new=new))
+    else:
+        parts.append(_("constraint {constraint}").format(constraint=new))
+    found = len(diff.regressions)
+    regressions = plural(found, "{n} regression", "{n} regressions")
+    parts.append(regressions if found else _("no regression"))
+    changes = tuple(
+        (
+            _status(c.status),
+            _kind(c.kind),
+            _label(diff, c),
+            "\n".join(
+                f"{f.field}: {field_value(f.field, f.old)} → {field_value(f.field, f.new)}"
+                for f in c.fields
+            ),
+        )
+        for c in diff.entities
+    )
+    metrics = tuple(
+        (
+            _metric_subject(diff, m),
+            _metric(m.metric),
+            metric_value(m.metric, m.old, m.old_present),
+            metric_value(m.metric, m.new, m.new_present),
+            metric_change(m),
+        )
+        for m in diff.metrics
+    )
+    findings = tuple(
+        f"{_status(status)}: {_finding_line(item)}"
+        for status, items in (
+            ("appeared", diff.findings_appeared),
+            ("resolved", diff.findings_resolved),
+        )
+        for item in items
+    )
+    return DiffRows(" · ".join(parts), changes, metrics, findings)
 
 
 # -- shared --------------------------------------------------------------------------------

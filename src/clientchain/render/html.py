@@ -25,6 +25,7 @@ from clientchain.render.charts_svg import charts_section
 from clientchain.render.report_data import Figure, ReportData, executive_sentences
 from clientchain.render.story import AFTER_CHAINS, CHAINS, sipoc_tables
 from clientchain.render.tables import Section, Table, finding_table, summary_table
+from clientchain.render.trend_html import trend_html_section
 
 __all__ = ["CSP", "ZOOM_SCRIPT", "report_html", "script_hash"]
 
@@ -111,7 +112,7 @@ ul.legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .
 @media print {
   body { margin: 0; max-width: none; padding: 0; font-size: 9pt; }
   h1 { font-size: 16pt; } h2 { font-size: 13pt; } h3 { font-size: 11pt; }
-  #diagram, #chains, #who { break-before: page; }  /* overview, chains, who serves whom */
+  #diagram, #chains, #who, #trend { break-before: page; }  /* overview, chains, who…, trend */
   h2, h3 { break-after: avoid; }
   figure, tr { break-inside: avoid; }
   thead { display: table-header-group; }
@@ -282,5 +283,7 @@ def report_html(data: ReportData) -> str:
         if section.anchor == "quality":  # then the survey, then each department's SIPOC
             parts += _survey(data)
             parts += _sipoc(data)
+    if data.trend is not None:  # 6. the trend (report --trend)
+        parts += trend_html_section(data.trend, data.figure.diagram.theme)
     parts += [f"<script>{ZOOM_SCRIPT}</script>", "</body>", "</html>"]
     return "\n".join(parts) + "\n"

@@ -45,11 +45,11 @@ class ReportData:
     charts: tuple[BarChart | MatrixChart, ...] = ()
     """The charts (:func:`~clientchain.render.charts.chart_set`); HTML draws them."""
     sipocs: tuple[Sipoc, ...] = ()
+    """Each department's SIPOC (:func:`~clientchain.analysis.sipoc.sipoc`), in file order."""
     survey: SurveyReport | None = None
     """The internal-customer survey (``report --survey``), after quality and satisfaction."""
     trend: TrendResult | None = None
-    """The series of the org file's versions (``report --trend``, Markdown only), at the end."""
-    """Each department's SIPOC (:func:`~clientchain.analysis.sipoc.sipoc`), in file order."""
+    """The series of the org file's versions (``report --trend``), at the end."""
 
     @property
     def org(self) -> Organization:

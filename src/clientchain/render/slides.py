@@ -3,7 +3,8 @@
 Slides: a title slide, the executive summary, the overview, one slide per chain (its
 value-stream map), the bottleneck table, the charts
 (:mod:`clientchain.render.charts_slides`: utilization, cycle time against takt per chain,
-the satisfaction matrix) and, given a scenario, the what-if slide.
+the satisfaction matrix), given a trend its slides (:mod:`clientchain.render.trend_pptx`)
+and, given a scenario, the what-if slide.
 Diagrams are **native shapes and connectors**: one shape per node (rounded
 rectangle for a department, stadium for an external client, pentagon for an
 external supplier) placed where the engine's ``-Tjson`` layout puts it, one
@@ -67,9 +68,11 @@ from clientchain.render.pptx_template import (
 from clientchain.render.scene import Diagram
 from clientchain.render.sipoc_slide import sipoc_slide
 from clientchain.render.theme import Theme
+from clientchain.render.trend_pptx import trend_slide_count, trend_slides
 from clientchain.render.views import DiagramOptions, build_diagram
 from clientchain.render.vsm_pptx import draw_vsm, fit_vsm
 from clientchain.render.whatif_slide import Scenario, whatif_slide
+from clientchain.trend.result import TrendResult
 
 if TYPE_CHECKING:
     from pptx.slide import Slide
@@ -124,6 +127,8 @@ class DeckPlan:
     charts: tuple[BarChart | MatrixChart, ...] = ()
     sipocs: tuple[Sipoc, ...] = ()
     """The departments given a SIPOC slide (``slides --sipoc``), after the chains."""
+    trend: TrendResult | None = None
+    """The org file's versions (``slides --trend``): what changed, then its line charts."""
 
 
 def _laid_out(diagram: Diagram, engine: Engine) -> Layout:
@@ -234,6 +239,8 @@ def build_deck(plan: DeckPlan, template: bytes | None = None, template_name: str
         sipoc_slide(frame, _theme(frame, plan), org.label(result.id), sipoc_headers(), columns)
     _bottleneck_slides(frame, plan)
     chart_slides(frame, plan.charts, _theme(frame, plan))
+    if plan.trend is not None:
+        trend_slides(frame, plan.trend, _theme(frame, plan))
     if plan.scenario is not None:
         what_if = (plan.scenario, plan.chain_ids)
         whatif_slide(frame, _theme(frame, plan), plan.org, plan.flow, what_if)
@@ -386,9 +393,11 @@ def _table_slide(
 
 def slide_count(plan: DeckPlan) -> int:
     """Slides in the deck of ``plan``: title, executive summary (when it has items), overview,
-    one per chain, one per SIPOC, the bottleneck tables, one per chart and the what-if slide."""
+    one per chain, one per SIPOC, the bottleneck tables, one per chart, the trend's and the
+    what-if slide."""
     opening = int(plan.executive is not None and bool(plan.executive.items))
     whatif = 0 if plan.scenario is None else 1
     pages = table_pages(len(plan.flow.departments))
     sipocs = len(plan.sipocs)
-    return 2 + opening + len(plan.chains) + sipocs + pages + len(plan.charts) + whatif
+    trend = trend_slide_count(plan.trend, plan.overview[0].theme)
+    return 2 + opening + len(plan.chains) + sipocs + pages + len(plan.charts) + trend + whatif
