@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import subprocess
 import sys
 from pathlib import Path
@@ -123,7 +124,7 @@ def test_help_paragraphs_wrap_to_the_terminal_not_to_the_source(
     monkeypatch.setenv("COLUMNS", "80")
     out = CliRunner().invoke(app, [name, "--help"]).stdout
     description = out.split("╭")[0].splitlines()[3:]  # after "Usage:" and its blank line
-    for line, following in zip(description, description[1:], strict=False):
+    for line, following in itertools.pairwise(description):
         if not line.strip() or not following.strip():
             continue
         first_word = following.split()[0]
