@@ -16,27 +16,63 @@ from clientchain.cli.formats import show
 from clientchain.i18n import _
 
 if TYPE_CHECKING:
-    from clientchain.analysis.simulation import Distribution
+    from clientchain.analysis.simulation import Distribution, Settings, SimulationReport
+    from clientchain.model import Organization
 
-__all__ = ["montecarlo_command"]
+__all__ = [
+    "JobsOption",
+    "RunsOption",
+    "SeedOption",
+    "montecarlo_command",
+    "simulate",
+    "tty_progress",
+]
 
 SHOW_AFTER = 1.0
 """Seconds of work before the progress bar appears (shorter runs show none)."""
+
+RunsOption = Annotated[
+    int,
+    # i18n: --help stays English
+    typer.Option("--runs", min=1, max=10_000, help="Independent replications."),
+]
+SeedOption = Annotated[
+    int,
+    typer.Option(
+        "--seed",
+        # i18n: --help stays English
+        help="Seed of the random streams: the same seed gives the same output.",
+    ),
+]
+JobsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=1,
+        # i18n: --help stays English
+        help="Processes running the replications (default: one per core; 1: in this process). "
+        "The output is the same for any number.",
+        show_default=False,
+    ),
+]
+
+
+def simulate(org: Organization, settings: Settings, jobs: int | None) -> SimulationReport:
+    """Simulate ``org`` over ``jobs`` processes (one per core when ``None``), with a
+    progress bar on a terminal once it takes a second."""
+    from clientchain.analysis.simulation import simulate_flow
+    from clientchain.analysis.simulation_pool import default_jobs
+
+    with tty_progress() as progress:
+        return simulate_flow(org, settings, progress, default_jobs() if jobs is None else jobs)
 
 
 def montecarlo_command(
     ctx: typer.Context,
     file: OrgFile,
-    runs: Annotated[
-        int,
-        # i18n: --help stays English
-        typer.Option(min=1, max=10_000, help="Independent replications."),
-    ] = 20,
-    seed: Annotated[
-        int,
-        # i18n: --help stays English
-        typer.Option(help="Seed of the random streams: the same seed gives the same output."),
-    ] = 0,
+    runs: RunsOption = 20,
+    seed: SeedOption = 0,
     periods: Annotated[
         float | None,
         typer.Option(
@@ -72,13 +108,15 @@ def montecarlo_command(
     output_format: FormatOption = Format.TEXT,
     no_color: NoColorOption = False,
     with_rework: WithRework = False,
+    jobs: JobsOption = None,
 ) -> None:
     """Simulate every chain through shared departments: lead-time percentiles, queues, waits.
 
     A discrete-event simulation (SimPy, the 'simulation' extra): each chain's units arrive
     at its demand rate and queue for their department's people, shared by every chain.
+    The runs go in parallel over the cores (--jobs); the output does not depend on it.
     """
-    from clientchain.analysis.simulation import Settings, simulate_flow
+    from clientchain.analysis.simulation import Settings
     from clientchain.errors import UsageError
 
     if distribution not in ("gamma", "lognormal"):
@@ -98,8 +136,7 @@ def montecarlo_command(
         distribution=chosen,
         rework=with_rework or org.rework,
     )
-    with tty_progress() as progress:
-        result = simulate_flow(org, settings, progress)
+    result = simulate(org, settings, jobs)
     show(ctx, output_format, no_color, "montecarlo", org, result)
 
 
