@@ -71,9 +71,9 @@ if TYPE_CHECKING:
 
 __all__ = [
     "PERIODS_A_YEAR",
-    "Distribution",
     "ChainSimulation",
     "DepartmentSimulation",
+    "Distribution",
     "Settings",
     "SimulationReport",
     "simulate_flow",

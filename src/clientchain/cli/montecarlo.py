@@ -23,8 +23,12 @@ __all__ = [
     "JobsOption",
     "RunsOption",
     "SeedOption",
+    "SimRunsOption",
+    "SimSeedOption",
+    "SimulateOption",
     "montecarlo_command",
     "simulate",
+    "simulated",
     "tty_progress",
 ]
 
@@ -56,6 +60,59 @@ JobsOption = Annotated[
         show_default=False,
     ),
 ]
+
+
+SimulateOption = Annotated[
+    bool,
+    typer.Option(
+        "--simulate",
+        # i18n: --help stays English
+        help="Add each chain's simulated lead-time distribution (as montecarlo: a year, "
+        "--runs, --seed, --jobs; needs the 'simulation' extra).",
+    ),
+]
+SimRunsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--runs",
+        min=1,
+        max=10_000,
+        # i18n: --help stays English
+        help="With --simulate: independent replications (default 20).",
+        show_default=False,
+    ),
+]
+SimSeedOption = Annotated[
+    int | None,
+    # i18n: --help stays English
+    typer.Option("--seed", help="With --simulate: the seed (default 0).", show_default=False),
+]
+
+
+def simulated(
+    org: Organization, on: bool, runs: int | None, seed: int | None, jobs: int | None
+) -> SimulationReport | None:
+    """The simulation ``report --simulate`` and ``slides --simulate`` add (``None``
+    without ``--simulate``): a year of the file, its rework setting, cv 1.
+
+    Raises
+    ------
+    UsageError
+        ``--runs``, ``--seed`` or ``--jobs`` without ``--simulate``.
+    """
+    from clientchain.analysis.simulation import Settings
+    from clientchain.errors import UsageError
+
+    if not on:
+        options = (("--runs", runs), ("--seed", seed), ("--jobs", jobs))
+        given = [name for name, value in options if value is not None]
+        if given:
+            raise UsageError(_("{options} needs --simulate").format(options=", ".join(given)))
+        return None
+    settings = Settings(
+        runs=20 if runs is None else runs, seed=0 if seed is None else seed, rework=org.rework
+    )
+    return simulate(org, settings, jobs)
 
 
 def simulate(org: Organization, settings: Settings, jobs: int | None) -> SimulationReport:

@@ -27,6 +27,7 @@ __all__ = [
     "estimate_dict",
     "montecarlo_json",
     "montecarlo_text",
+    "simulation_headline",
 ]
 
 
@@ -125,7 +126,7 @@ def _pm(value: Estimate, write: Callable[[float | None], str]) -> str:
     )
 
 
-def _headline(org: Organization, result: SimulationReport) -> list[str]:
+def simulation_headline(org: Organization, result: SimulationReport) -> list[str]:
     settings = result.settings
     rework = _("with rework") if settings.rework else _("without rework")
     return [
@@ -154,7 +155,7 @@ def _headline(org: Organization, result: SimulationReport) -> list[str]:
 
 def montecarlo_text(org: Organization, result: SimulationReport) -> str:
     """``clientchain montecarlo`` as plain lines: lead times per chain, then departments."""
-    lines = [*_headline(org, result), "", _("lead time per chain") + ":"]
+    lines = [*simulation_headline(org, result), "", _("lead time per chain") + ":"]
     for chain in result.chains.values():
         lines.append(
             "  "

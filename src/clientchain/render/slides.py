@@ -43,6 +43,8 @@ from clientchain.output.sipoc import sipoc_columns, sipoc_headers
 from clientchain.render.aspect import fit_aspect
 from clientchain.render.charts import BarChart, MatrixChart, chart_set
 from clientchain.render.charts_slides import MATRIX_LIMIT, chart_slides
+from clientchain.render.distribution_chart import DistributionChart
+from clientchain.render.distribution_pptx import distribution_slides
 from clientchain.render.dot import to_dot
 from clientchain.render.engine import Engine, choose_engine, run_engine
 from clientchain.render.layout import Layout, parse_layout
@@ -124,6 +126,8 @@ class DeckPlan:
     charts: tuple[BarChart | MatrixChart, ...] = ()
     sipocs: tuple[Sipoc, ...] = ()
     """The departments given a SIPOC slide (``slides --sipoc``), after the chains."""
+    distributions: tuple[DistributionChart, ...] = ()
+    """Each chain's simulated lead time (``slides --simulate``), a slide each after the charts."""
 
 
 def _laid_out(diagram: Diagram, engine: Engine) -> Layout:
@@ -234,6 +238,7 @@ def build_deck(plan: DeckPlan, template: bytes | None = None, template_name: str
         sipoc_slide(frame, _theme(frame, plan), org.label(result.id), sipoc_headers(), columns)
     _bottleneck_slides(frame, plan)
     chart_slides(frame, plan.charts, _theme(frame, plan))
+    distribution_slides(frame, plan.distributions, _theme(frame, plan))
     if plan.scenario is not None:
         what_if = (plan.scenario, plan.chain_ids)
         whatif_slide(frame, _theme(frame, plan), plan.org, plan.flow, what_if)
@@ -391,4 +396,5 @@ def slide_count(plan: DeckPlan) -> int:
     whatif = 0 if plan.scenario is None else 1
     pages = table_pages(len(plan.flow.departments))
     sipocs = len(plan.sipocs)
-    return 2 + opening + len(plan.chains) + sipocs + pages + len(plan.charts) + whatif
+    charts = len(plan.charts) + len(plan.distributions)
+    return 2 + opening + len(plan.chains) + sipocs + pages + charts + whatif
