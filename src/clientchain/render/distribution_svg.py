@@ -177,11 +177,12 @@ def distribution_markdown(
     lines = ["", "## " + md_text(_("Simulated lead time")), ""]
     for text in _intro(org, result):
         lines += [md_text(text), ""]
+    heading = md_text(_("Lead time"))
     for chart in charts:
         most = max(max(chart.counts, default=0), 1)
         lines += [f"### {md_text(org.chains[chart.chain].name)}", ""]
         lines += [f"**{md_text(chart.sentence)}**", ""]
-        lines += [f"| {md_text(_('Lead time'))} | {md_text(chart.series)} | |", "|---|---:|---|"]
+        lines += [f"| {heading} | {md_text(chart.series)} | |", "|---|---:|---|"]
         lines += [
             f"| {md_text(label)} | {num(count)} | {'█' * round(count / most * 20)} |"
             for label, count in zip(chart.labels, chart.counts, strict=True)
