@@ -72,7 +72,8 @@ def test_each_chain_has_its_histogram_and_markers(page, simulation) -> None:
         svg = section[start : section.index("</svg>", start)]
         counts = [int(value) for value in re.findall(r'class="bar"[^>]*data-value="(\d+)"', svg)]
         assert counts == _expected(simulation, chain)
-        hours = [float(value) for value in re.findall(r'class="marker"[^>]*data-hours="([^"]+)"', svg)]  # fmt: skip
+        markers = re.findall(r'class="marker"[^>]*data-hours="([^"]+)"', svg)
+        hours = [float(value) for value in markers]
         histogram = simulation.chains[chain].distribution
         assert histogram is not None
         assert hours == list(histogram.percentiles.values())  # P50, P85, P95
