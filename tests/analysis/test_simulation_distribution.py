@@ -120,3 +120,14 @@ def test_replications_keep_run_order_and_report_progress() -> None:
     ]  # fmt: skip
     assert seen[-1] == (6, 6)
     assert [done for done, _ in seen] == sorted(done for done, _ in seen)
+
+
+def test_a_unit_a_rounding_hair_under_the_first_edge_is_in_the_first_bin() -> None:
+    # 2.6 − 10⁻¹² h three times: width ≥ 2.6 / 20 = 0.13 → 0.2; 2.6 / 0.2 is 13 less a hair,
+    # taken as 13 (edges are tidy multiples of the width), so the first edge is 2.6 h and
+    # the three units, a hair under it, are counted in [2.6, 2.8) rather than lost.
+    histogram = lead_time_histogram([2.6 - 1e-12] * 3)
+    assert histogram is not None
+    assert histogram.edges == (2.6, 2.8)
+    assert histogram.counts == (3,)
+    assert histogram.above == 0

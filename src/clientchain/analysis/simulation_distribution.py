@@ -29,6 +29,7 @@ import bisect
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from clientchain.analysis.simulation_stats import percentile
 
@@ -81,19 +82,15 @@ def lead_time_histogram(ordered: Sequence[float]) -> Histogram | None:
     first = math.floor(shortest / width + 1e-9)
     bins = max(1, math.floor((p99 - first * width) / width + 1e-9) + 1)
     edges = tuple(_tidy((first + i) * width) for i in range(bins + 1))
-    counts = [0] * bins
-    above = 0
-    for value in ordered:
-        index = bisect.bisect_right(edges, value) - 1
-        if index >= bins:
-            above += 1
-        else:
-            counts[max(index, 0)] += 1
+    # sorted: the units below an edge are found by bisection, not counted one by one
+    below = [bisect.bisect_left(ordered, edge) for edge in edges]
+    below[0] = 0  # a unit a rounding hair under the first edge belongs to the first bin
+    counts = tuple(high - low for low, high in pairwise(below))
     return Histogram(
         len(ordered),
         width,
         edges,
-        tuple(counts),
-        above,
+        counts,
+        len(ordered) - below[-1],
         {q: percentile(ordered, q) for q in QUANTILES},
     )
