@@ -26,7 +26,10 @@ utilization ``busy share × (capacity − other_load) / capacity + other_load / 
 (the utilization of :mod:`.flow` when the simulation keeps up).
 
 Each of the ``runs`` independent replications has its own random stream
-(``random.Random`` seeded with ``"seed:run"``): the same seed gives the same output.
+(``random.Random`` seeded with ``"seed:run"``): the same seed gives the same output, and
+the runs may run in parallel processes (:mod:`.simulation_pool`) without changing it.
+Each chain's units of every run are pooled into a histogram
+(:mod:`.simulation_distribution`).
 Percentiles of a run interpolate between order statistics (Hyndman & Fan's type 7);
 the figure reported is the mean over the runs with a 95 % confidence interval
 ``mean ± t(0.975, runs − 1) · s / √runs`` (Law, *Simulation Modeling and Analysis*,
@@ -40,13 +43,25 @@ from __future__ import annotations
 
 import math
 import random
+from array import array
 from collections.abc import Callable, Generator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from clientchain.analysis.flow import analyze_flow
 from clientchain.analysis.rework import step_quality
-from clientchain.analysis.simulation_stats import Estimate, estimate, percentile
+from clientchain.analysis.simulation_distribution import QUANTILES
+from clientchain.analysis.simulation_pool import replications
+from clientchain.analysis.simulation_result import (
+    ChainSimulation,
+    DepartmentSimulation,
+    Distribution,
+    RunSample,
+    Settings,
+    SimulationReport,
+    chain_results,
+    department_results,
+)
+from clientchain.analysis.simulation_stats import percentile
 from clientchain.errors import UsageError
 from clientchain.i18n import _
 from clientchain.model import Chain, Organization
@@ -58,68 +73,14 @@ __all__ = [
     "PERIODS_A_YEAR",
     "ChainSimulation",
     "DepartmentSimulation",
+    "Distribution",
     "Settings",
     "SimulationReport",
     "simulate_flow",
 ]
 
-Distribution = Literal["gamma", "lognormal"]
 PERIODS_A_YEAR = {"day": None, "week": 52.0, "month": 12.0, "quarter": 4.0}
 """Periods in a year; a year of days is ``52 × days_per_week``."""
-QUANTILES = (0.5, 0.85, 0.95)
-
-
-@dataclass(frozen=True, slots=True)
-class Settings:
-    """How to simulate: runs, seed, horizon, variability and rework."""
-
-    runs: int = 20
-    seed: int = 0
-    periods: float | None = None  # None: a year
-    warmup: float = 0.1  # share of the horizon not counted
-    arrival_cv: float = 1.0
-    service_cv: float = 1.0
-    distribution: Distribution = "gamma"
-    rework: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class ChainSimulation:
-    """A chain's lead time in hours over the runs: mean and percentiles (key 0.5, 0.85, 0.95)."""
-
-    id: str
-    name: str
-    units: float  # mean units counted per run
-    mean: Estimate
-    percentiles: dict[float, Estimate]
-
-
-@dataclass(frozen=True, slots=True)
-class DepartmentSimulation:
-    """A department's time-average queue (units), mean wait (hours) and utilization."""
-
-    id: str
-    name: str
-    servers: int
-    queue: Estimate
-    wait_hours: Estimate
-    utilization: Estimate
-
-
-@dataclass(frozen=True, slots=True)
-class SimulationReport:
-    """What :func:`simulate_flow` found; ``unstable`` lists departments whose expected
-    utilization (with rework when simulated) is 100 % or more: their queues grow with
-    the horizon and no steady state exists."""
-
-    settings: Settings
-    periods: float
-    horizon_hours: float
-    warmup_hours: float
-    hours_per_day: float
-    chains: dict[str, ChainSimulation]
-    departments: dict[str, DepartmentSimulation]
-    unstable: tuple[str, ...]
 
 
 def _engine() -> Any:
@@ -136,9 +97,11 @@ def simulate_flow(
     org: Organization,
     settings: Settings,
     progress: Callable[[int, int], None] | None = None,
+    jobs: int = 1,
 ) -> SimulationReport:
-    """Run ``settings.runs`` replications of the organization; ``progress(done, runs)``
-    is called after each.
+    """Run ``settings.runs`` replications of the organization over ``jobs`` processes
+    (:mod:`.simulation_pool`: the result is the same for any ``jobs``);
+    ``progress(done, runs)`` is called after each run.
 
     Raises
     ------
@@ -147,28 +110,21 @@ def simulate_flow(
         no time for it, or a setting is out of range.
     """
     _check(org, settings)
-    simpy = _engine()
+    _engine()
     periods = settings.periods if settings.periods is not None else _year(org)
     horizon = periods * org.period_hours
     plan = _Plan(org, settings, horizon)
-    samples = [_replicate(simpy, plan, run) for run in _each_run(settings, progress)]
+    samples = replications(_replicate, plan, settings.runs, jobs, progress)
     return SimulationReport(
         settings,
         periods,
         horizon,
         plan.warmup,
         org.calendar.hours_per_day,
-        _chains(org, samples),
-        _departments(org, plan, samples),
+        chain_results(org, samples),
+        department_results(org, plan.servers, plan.share, samples),
         _unstable(org, settings.rework),
     )
-
-
-def _each_run(settings: Settings, progress: Callable[[int, int], None] | None) -> Any:
-    for run in range(settings.runs):
-        yield run
-        if progress is not None:
-            progress(run + 1, settings.runs)
 
 
 def _year(org: Organization) -> float:
@@ -235,13 +191,20 @@ class _Plan:
             self.share[dept.id] = (
                 (max(free, 0.0) / capacity, dept.other_load / capacity) if capacity else (0, 0)
             )
-        self.routes = {c.id: _route(org, c, settings.rework) for c in org.chains.values()}
+        self.routes = {c.id: _route(org, c, settings) for c in org.chains.values()}
 
 
-def _route(org: Organization, chain: Chain, rework: bool) -> tuple[tuple[str, float, float], ...]:
-    """(department, effort, %C&A) of each step; %C&A 1 without rework."""
+def _route(
+    org: Organization, chain: Chain, settings: Settings
+) -> tuple[tuple[str, float, float, float], ...]:
+    """(department, effort, %C&A, cv) of each step; %C&A 1 without rework.
+
+    The cv is ``settings.service_cv`` for every step; a per-step cv from the org file
+    (when the schema has one) belongs here, in place of it.
+    """
+    cv = settings.service_cv
     return tuple(
-        (step.department, step.effort or 0.0, quality if rework else 1.0)
+        (step.department, step.effort or 0.0, quality if settings.rework else 1.0, cv)
         for step, (_edge, quality) in zip(chain.steps, step_quality(org, chain), strict=True)
     )
 
@@ -277,21 +240,9 @@ class _Station:
         self.last = now
 
 
-@dataclass(frozen=True, slots=True)
-class _Sample:
-    """One run's figures, summarized as soon as the run ends (memory stays per run).
-
-    ``chains``: chain → (units counted, mean, P50, P85, P95), ``None`` without units;
-    ``departments``: department → (time-average queue, mean wait or ``None``, busy share).
-    """
-
-    chains: dict[str, tuple[int, float, float, float, float] | None]
-    departments: dict[str, tuple[float, float | None, float]]
-
-
 def _summary(
     plan: _Plan, lead_times: dict[str, list[float]], stations: dict[str, _Station]
-) -> _Sample:
+) -> RunSample:
     chains: dict[str, tuple[int, float, float, float, float] | None] = {}
     for chain, times in lead_times.items():
         times.sort()
@@ -307,11 +258,13 @@ def _summary(
         )
         for dept, station in stations.items()
     }
-    return _Sample(chains, departments)
+    kept = {chain: array("d", times) for chain, times in lead_times.items()}
+    return RunSample(chains, kept, departments)
 
 
-def _replicate(simpy: Any, plan: _Plan, run: int) -> _Sample:
-    settings = plan.settings
+def _replicate(plan: _Plan, run: int) -> RunSample:
+    """Run ``run`` of ``plan``, on its own random stream seeded by ``(seed, run)``."""
+    simpy, settings = _engine(), plan.settings
     rng = random.Random(f"{settings.seed}:{run}")
     env = simpy.Environment()
     stations = {d: _Station(env, simpy, n, plan) for d, n in plan.servers.items()}
@@ -319,10 +272,10 @@ def _replicate(simpy: Any, plan: _Plan, run: int) -> _Sample:
 
     def unit(chain: str) -> Generator[Any, Any, None]:
         born = env.now
-        for department, effort, quality in plan.routes[chain]:
+        for department, effort, quality, cv in plan.routes[chain]:
             station, speed = stations[department], plan.speed[department]
             while True:
-                yield from _serve(env, rng, station, effort / speed, settings)
+                yield from _serve(env, rng, station, (effort / speed, cv), settings)
                 if quality >= 1 or rng.random() < quality:
                     break
         if born >= plan.warmup:
@@ -345,9 +298,13 @@ def _replicate(simpy: Any, plan: _Plan, run: int) -> _Sample:
 
 
 def _serve(
-    env: simpy.Environment, rng: random.Random, station: _Station, mean: float, settings: Settings
+    env: simpy.Environment,
+    rng: random.Random,
+    station: _Station,
+    time: tuple[float, float],
+    settings: Settings,
 ) -> Generator[Any, Any, None]:
-    """One pass through ``station``: queue, be served, leave."""
+    """One pass through ``station``: queue, be served (``time``: mean and cv), leave."""
     joined = env.now
     station.advance(joined)
     station.waiting += 1
@@ -358,39 +315,6 @@ def _serve(
         station.busy += 1
         if station.start <= joined <= station.end:
             station.waits.append(env.now - joined)
-        yield env.timeout(_draw(rng, mean, settings.service_cv, settings.distribution))
+        yield env.timeout(_draw(rng, *time, settings.distribution))
         station.advance(env.now)
         station.busy -= 1
-
-
-def _chains(org: Organization, samples: list[_Sample]) -> dict[str, ChainSimulation]:
-    result: dict[str, ChainSimulation] = {}
-    for chain in org.chains.values():
-        runs = [s.chains[chain.id] for s in samples]
-        counted = [figures for figures in runs if figures is not None]
-        result[chain.id] = ChainSimulation(
-            chain.id,
-            chain.name,
-            sum(figures[0] for figures in counted) / len(runs),
-            estimate([figures[1] for figures in counted]),
-            {q: estimate([f[2 + i] for f in counted]) for i, q in enumerate(QUANTILES)},
-        )
-    return result
-
-
-def _departments(
-    org: Organization, plan: _Plan, samples: list[_Sample]
-) -> dict[str, DepartmentSimulation]:
-    result: dict[str, DepartmentSimulation] = {}
-    for dept in org.departments.values():
-        runs = [s.departments[dept.id] for s in samples]
-        chain_share, other_share = plan.share[dept.id]
-        result[dept.id] = DepartmentSimulation(
-            dept.id,
-            dept.name,
-            plan.servers[dept.id],
-            estimate([queue for queue, _wait, _busy in runs]),
-            estimate([wait for _queue, wait, _busy in runs if wait is not None]),
-            estimate([busy * chain_share + other_share for _queue, _wait, busy in runs]),
-        )
-    return result

@@ -8,6 +8,7 @@ from pathlib import Path
 import networkx as nx
 
 from clientchain.analysis.flow import analyze_flow
+from clientchain.analysis.simulation_result import SimulationReport
 from clientchain.analysis.sipoc import sipoc
 from clientchain.app.overview import build_overview
 from clientchain.app.summary import build_summary
@@ -17,6 +18,7 @@ from clientchain.output.files import write_atomic
 from clientchain.render.aspect import fit_drawing
 from clientchain.render.charts import chart_set
 from clientchain.render.diagrams import render_diagram
+from clientchain.render.distribution_chart import distribution_charts
 from clientchain.render.engine import Engine
 from clientchain.render.report import report_format, report_text
 from clientchain.render.report_data import Figure, ReportData, inline_svg
@@ -78,12 +80,15 @@ def write_report(
     survey: str | Path | None = None,
     min_responses: int = 3,
     trend: TrendResult | None = None,
+    simulation: SimulationReport | None = None,
 ) -> Written:
     """Write the report to ``output``: ``.html`` (self-contained) or ``.md`` (Mermaid); with
     ``survey``, a file of internal-customer survey answers, its section after quality and
     satisfaction (pairs below ``min_responses`` show only their count); with ``trend``
     (:func:`clientchain.app.trend.build_trend`), its section at the end (line charts as
-    inline SVG in HTML, as Mermaid in Markdown).
+    inline SVG in HTML, as Mermaid in Markdown); with ``simulation``
+    (:func:`clientchain.analysis.simulation.simulate_flow`), each chain's simulated lead-time
+    distribution after the lead-time table.
 
     Raises
     ------
@@ -98,6 +103,9 @@ def write_report(
     surveyed = None if survey is None else survey_report(survey, org, min_responses=min_responses)
     data = build_report(org, graph, options or DiagramOptions(), svg=fmt == "html", engine=engine)
     data = replace(data, survey=surveyed, trend=trend)
+    if simulation is not None:
+        charts = distribution_charts(org, simulation, data.figure.diagram.theme)
+        data = replace(data, simulation=simulation, distributions=charts)
     write_atomic(output, report_text(data, fmt))
     figures = (data.figure, *data.chain_figures)
     counts = {"diagrams": len(figures), "findings": len(data.overview.findings)}

@@ -11,6 +11,7 @@ import networkx as nx
 
 from clientchain.analysis.diff import diff_orgs
 from clientchain.analysis.flow import analyze_flow
+from clientchain.analysis.simulation_result import SimulationReport
 from clientchain.analysis.sipoc import sipoc
 from clientchain.app.summary import build_summary
 from clientchain.errors import UsageError
@@ -18,6 +19,7 @@ from clientchain.i18n import _
 from clientchain.loading import load_file
 from clientchain.model import Organization
 from clientchain.output.files import write_atomic
+from clientchain.render.distribution_chart import distribution_charts
 from clientchain.render.engine import Engine
 from clientchain.render.slides import Scenario, build_deck, plan_deck, slide_count
 from clientchain.render.views import DiagramOptions
@@ -85,13 +87,16 @@ def write_slides(
     scenario: str | Path | None = None,
     sipocs: Sequence[str] = (),
     trend: TrendResult | None = None,
+    simulation: SimulationReport | None = None,
 ) -> Written:
     """Write the deck to ``output`` (``.pptx``): every chain or those of ``chains``, on the
     masters of ``template`` (a ``.pptx`` or ``.potx``) when given, with a what-if slide
     comparing ``org`` with the ``scenario`` file (as ``simulate -o`` writes it) when given, a
-    SIPOC slide for each department of ``sipocs``, and with ``trend``
+    SIPOC slide for each department of ``sipocs``, with ``trend``
     (:func:`clientchain.app.trend.build_trend`) a slide of what changed and the forecast and
-    one native line chart a slide.
+    one native line chart a slide, and with ``simulation``
+    (:func:`clientchain.analysis.simulation.simulate_flow`) a slide per chain shown with its
+    simulated lead-time distribution.
 
     Raises
     ------
@@ -121,6 +126,10 @@ def write_slides(
         sipocs=tuple(sipoc(org, graph, plan.flow, dept) for dept in departments),
         trend=trend,
     )
+    if simulation is not None:
+        theme = (options or DiagramOptions()).theme
+        charts = distribution_charts(org, simulation, theme, plan.chain_ids)
+        plan = replace(plan, distributions=charts)
     write_atomic(output, build_deck(plan, brand, str(template or "")))
     counts = {"slides": slide_count(plan), "nodes": len(plan.overview[0].nodes)}
     warnings = plan.overview[0].warnings

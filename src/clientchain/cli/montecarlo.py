@@ -16,27 +16,120 @@ from clientchain.cli.formats import show
 from clientchain.i18n import _
 
 if TYPE_CHECKING:
-    from clientchain.analysis.simulation import Distribution
+    from clientchain.analysis.simulation import Distribution, Settings, SimulationReport
+    from clientchain.model import Organization
 
-__all__ = ["montecarlo_command"]
+__all__ = [
+    "JobsOption",
+    "RunsOption",
+    "SeedOption",
+    "SimRunsOption",
+    "SimSeedOption",
+    "SimulateOption",
+    "montecarlo_command",
+    "simulate",
+    "simulated",
+    "tty_progress",
+]
 
 SHOW_AFTER = 1.0
 """Seconds of work before the progress bar appears (shorter runs show none)."""
+
+RunsOption = Annotated[
+    int,
+    # i18n: --help stays English
+    typer.Option("--runs", min=1, max=10_000, help="Independent replications."),
+]
+SeedOption = Annotated[
+    int,
+    typer.Option(
+        "--seed",
+        # i18n: --help stays English
+        help="Seed of the random streams: the same seed gives the same output.",
+    ),
+]
+JobsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=1,
+        # i18n: --help stays English
+        help="Processes running the replications (default: one per core; 1: in this process). "
+        "The output is the same for any number.",
+        show_default=False,
+    ),
+]
+
+
+SimulateOption = Annotated[
+    bool,
+    typer.Option(
+        "--simulate",
+        # i18n: --help stays English
+        help="Add each chain's simulated lead-time distribution (as montecarlo: a year, "
+        "--runs, --seed, --jobs; needs the 'simulation' extra).",
+    ),
+]
+SimRunsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--runs",
+        min=1,
+        max=10_000,
+        # i18n: --help stays English
+        help="With --simulate: independent replications (default 20).",
+        show_default=False,
+    ),
+]
+SimSeedOption = Annotated[
+    int | None,
+    # i18n: --help stays English
+    typer.Option("--seed", help="With --simulate: the seed (default 0).", show_default=False),
+]
+
+
+def simulated(
+    org: Organization, on: bool, runs: int | None, seed: int | None, jobs: int | None
+) -> SimulationReport | None:
+    """The simulation ``report --simulate`` and ``slides --simulate`` add (``None``
+    without ``--simulate``): a year of the file, its rework setting, cv 1.
+
+    Raises
+    ------
+    UsageError
+        ``--runs``, ``--seed`` or ``--jobs`` without ``--simulate``.
+    """
+    from clientchain.analysis.simulation import Settings
+    from clientchain.errors import UsageError
+
+    if not on:
+        options = (("--runs", runs), ("--seed", seed), ("--jobs", jobs))
+        given = [name for name, value in options if value is not None]
+        if given:
+            raise UsageError(_("{options} needs --simulate").format(options=", ".join(given)))
+        return None
+    settings = Settings(
+        runs=20 if runs is None else runs, seed=0 if seed is None else seed, rework=org.rework
+    )
+    return simulate(org, settings, jobs)
+
+
+def simulate(org: Organization, settings: Settings, jobs: int | None) -> SimulationReport:
+    """Simulate ``org`` over ``jobs`` processes (one per core when ``None``), with a
+    progress bar on a terminal once it takes a second."""
+    from clientchain.analysis.simulation import simulate_flow
+    from clientchain.analysis.simulation_pool import default_jobs
+
+    with tty_progress() as progress:
+        return simulate_flow(org, settings, progress, default_jobs() if jobs is None else jobs)
 
 
 def montecarlo_command(
     ctx: typer.Context,
     file: OrgFile,
-    runs: Annotated[
-        int,
-        # i18n: --help stays English
-        typer.Option(min=1, max=10_000, help="Independent replications."),
-    ] = 20,
-    seed: Annotated[
-        int,
-        # i18n: --help stays English
-        typer.Option(help="Seed of the random streams: the same seed gives the same output."),
-    ] = 0,
+    runs: RunsOption = 20,
+    seed: SeedOption = 0,
     periods: Annotated[
         float | None,
         typer.Option(
@@ -72,13 +165,15 @@ def montecarlo_command(
     output_format: FormatOption = Format.TEXT,
     no_color: NoColorOption = False,
     with_rework: WithRework = False,
+    jobs: JobsOption = None,
 ) -> None:
     """Simulate every chain through shared departments: lead-time percentiles, queues, waits.
 
     A discrete-event simulation (SimPy, the 'simulation' extra): each chain's units arrive
     at its demand rate and queue for their department's people, shared by every chain.
+    The runs go in parallel over the cores (--jobs); the output does not depend on it.
     """
-    from clientchain.analysis.simulation import Settings, simulate_flow
+    from clientchain.analysis.simulation import Settings
     from clientchain.errors import UsageError
 
     if distribution not in ("gamma", "lognormal"):
@@ -98,8 +193,7 @@ def montecarlo_command(
         distribution=chosen,
         rework=with_rework or org.rework,
     )
-    with tty_progress() as progress:
-        result = simulate_flow(org, settings, progress)
+    result = simulate(org, settings, jobs)
     show(ctx, output_format, no_color, "montecarlo", org, result)
 
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from clientchain.cli.common import Format, FormatOption, OrgFile, load, refuse_input_as_output
+from clientchain.cli.montecarlo import JobsOption, SimRunsOption, SimSeedOption, SimulateOption
 from clientchain.console import err, out
 from clientchain.i18n import _
 
@@ -340,15 +341,21 @@ def report_command(
     since: SinceOption = None,
     until: UntilOption = None,
     every: EveryOption = "month",
+    simulate: SimulateOption = False,
+    runs: SimRunsOption = None,
+    seed: SimSeedOption = None,
+    jobs: JobsOption = None,
     output_format: FormatOption = Format.TEXT,
 ) -> None:
     """Write a report: a self-contained .html page (inline SVG, works offline) or .md (Mermaid).
 
     Executive summary, overview, chains as value-stream maps, charts, who serves whom,
     quality and satisfaction (and the survey with --survey), a SIPOC per department, lead
-    times, bottlenecks and findings. Exits 2 on invalid input or an unknown extension.
+    times (with --simulate, each chain's simulated distribution), bottlenecks and findings.
+    Exits 2 on invalid input or an unknown extension.
     """
     from clientchain.app.report import write_report
+    from clientchain.cli.montecarlo import simulated
 
     settings = DiagramSettings("org", 1, group_by, direction, highlight, theme, theme_file)
     refuse_input_as_output(output, (file, theme_file, survey))
@@ -356,6 +363,8 @@ def report_command(
     with working(_("writing {file}").format(file=output)):
         org, graph = load(file)
         series = _trend(file, since, until, every) if trend else None
+    simulation = simulated(org, simulate, runs, seed, jobs)  # its own progress bar
+    with working(_("writing {file}").format(file=output)):
         written = write_report(
             org,
             graph,
@@ -365,6 +374,7 @@ def report_command(
             survey=survey,
             min_responses=min_responses,
             trend=series,
+            simulation=simulation,
         )
     _tell(written, output_format)
 
@@ -399,16 +409,22 @@ def slides_command(
     since: SinceOption = None,
     until: UntilOption = None,
     every: EveryOption = "month",
+    simulate: SimulateOption = False,
+    runs: SimRunsOption = None,
+    seed: SimSeedOption = None,
+    jobs: JobsOption = None,
     output_format: FormatOption = Format.TEXT,
 ) -> None:
     """Write an editable .pptx deck: title, summary, overview, chains, bottlenecks, charts.
 
     Diagrams are native PowerPoint shapes and connectors placed from the Graphviz
     layout; speaker notes carry the numbers; every text is fitted to its box. With
-    --trend, what changed and the forecast, then native line charts. Needs python-pptx
-    (the 'slides' extra).
+    --trend, what changed and the forecast, then native line charts; with --simulate, a
+    slide per chain with its simulated lead-time distribution. Needs python-pptx (the
+    'slides' extra).
     """
     from clientchain.app.slides import write_slides
+    from clientchain.cli.montecarlo import simulated
 
     settings = DiagramSettings("org", 1, group_by, DirectionChoice.LR, highlight, theme, theme_file)
     refuse_input_as_output(output, (file, theme_file, template, scenario))
@@ -418,8 +434,11 @@ def slides_command(
     with working(_("writing {file}").format(file=output)):
         org, graph = load(file)
         series = _trend(file, since, until, every) if trend else None
+    simulation = simulated(org, simulate, runs, seed, jobs)  # its own progress bar
+    with working(_("writing {file}").format(file=output)):
         written = write_slides(
             org, graph, output, options, _engine(engine), chains=selected,
             template=template, scenario=scenario, sipocs=departments, trend=series,
+            simulation=simulation,
         )  # fmt: skip
     _tell(written, output_format)

@@ -12,15 +12,23 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from clientchain.i18n import _, ngettext
-from clientchain.numbers import duration, finite, given, num, pct, per_period
+from clientchain.numbers import duration, finite, given, lead_time, num, pct, per_period
 from clientchain.output.common import dumps, none
 
 if TYPE_CHECKING:
     from clientchain.analysis.simulation import SimulationReport
+    from clientchain.analysis.simulation_distribution import Histogram
     from clientchain.analysis.simulation_stats import Estimate
     from clientchain.model import Organization
 
-__all__ = ["estimate_dict", "montecarlo_json", "montecarlo_text"]
+__all__ = [
+    "arrival_sentence",
+    "distribution_dict",
+    "estimate_dict",
+    "montecarlo_json",
+    "montecarlo_text",
+    "simulation_headline",
+]
 
 
 def estimate_dict(value: Estimate) -> dict[str, Any]:
@@ -59,6 +67,7 @@ def montecarlo_json(result: SimulationReport) -> str:
                     "mean": estimate_dict(chain.mean),
                     **_percentiles(chain.percentiles),
                 },
+                "distribution": distribution_dict(chain.distribution),
             }
             for chain in result.chains.values()
         ],
@@ -77,6 +86,30 @@ def montecarlo_json(result: SimulationReport) -> str:
     return dumps(document)
 
 
+def distribution_dict(histogram: Histogram | None) -> dict[str, Any] | None:
+    """The pooled lead times of a chain as bins (``null`` without units)."""
+    if histogram is None:
+        return None
+    # i18n: JSON keys and enum values are the machine contract, the same in every language
+    return {
+        "units": histogram.units,
+        "bin_hours": histogram.width,
+        "edges_hours": list(histogram.edges),
+        "counts": list(histogram.counts),
+        "above": histogram.above,
+        "percentiles_hours": {
+            f"p{round(q * 100)}": finite(value) for q, value in histogram.percentiles.items()
+        },
+    }
+
+
+def arrival_sentence(histogram: Histogram, hours_per_day: float) -> str:
+    """``'85% of the units arrive within 3.81 working days (30.5 h).'``: the pooled P85."""
+    return _("{share} of the units arrive within {lead_time}.").format(
+        share=pct(0.85), lead_time=lead_time(histogram.percentiles[0.85], hours_per_day)
+    )
+
+
 def _percentiles(values: dict[float, Estimate]) -> dict[str, Any]:
     """``{"p50", "p85", "p95"}`` of a chain's lead time."""
     return {f"p{round(q * 100)}": estimate_dict(e) for q, e in values.items()}
@@ -93,7 +126,7 @@ def _pm(value: Estimate, write: Callable[[float | None], str]) -> str:
     )
 
 
-def _headline(org: Organization, result: SimulationReport) -> list[str]:
+def simulation_headline(org: Organization, result: SimulationReport) -> list[str]:
     settings = result.settings
     rework = _("with rework") if settings.rework else _("without rework")
     return [
@@ -122,7 +155,7 @@ def _headline(org: Organization, result: SimulationReport) -> list[str]:
 
 def montecarlo_text(org: Organization, result: SimulationReport) -> str:
     """``clientchain montecarlo`` as plain lines: lead times per chain, then departments."""
-    lines = [*_headline(org, result), "", _("lead time per chain") + ":"]
+    lines = [*simulation_headline(org, result), "", _("lead time per chain") + ":"]
     for chain in result.chains.values():
         lines.append(
             "  "
@@ -139,6 +172,8 @@ def montecarlo_text(org: Organization, result: SimulationReport) -> str:
                 p95=_pm(chain.percentiles[0.95], duration),
             )
         )
+        if chain.distribution is not None:
+            lines.append("    " + arrival_sentence(chain.distribution, result.hours_per_day))
     if not result.chains:
         lines.append(f"  {none('chains')}")
     lines += ["", _("departments") + ":"]

@@ -22,6 +22,7 @@ from clientchain.i18n import _, current
 from clientchain.numbers import per_period
 from clientchain.output.survey import period_tables, survey_summary
 from clientchain.render.charts_svg import charts_section
+from clientchain.render.distribution_svg import distribution_html
 from clientchain.render.report_data import Figure, ReportData, executive_sentences
 from clientchain.render.story import AFTER_CHAINS, CHAINS, sipoc_tables
 from clientchain.render.tables import Section, Table, finding_table, summary_table
@@ -283,6 +284,9 @@ def report_html(data: ReportData) -> str:
         if section.anchor == "quality":  # then the survey, then each department's SIPOC
             parts += _survey(data)
             parts += _sipoc(data)
+        if section.anchor == "lead-time" and data.simulation is not None:  # the simulation
+            theme = data.figure.diagram.theme
+            parts += distribution_html(org, data.simulation, data.distributions, theme)
     if data.trend is not None:  # 6. the trend (report --trend)
         parts += trend_html_section(data.trend, data.figure.diagram.theme)
     parts += [f"<script>{ZOOM_SCRIPT}</script>", "</body>", "</html>"]

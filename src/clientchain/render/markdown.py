@@ -17,6 +17,7 @@ import re
 from clientchain.i18n import _
 from clientchain.numbers import per_period
 from clientchain.output.survey import period_tables, survey_summary
+from clientchain.render.distribution_svg import distribution_markdown
 from clientchain.render.dot import clean_text
 from clientchain.render.mermaid import to_mermaid
 from clientchain.render.report_data import Figure, ReportData, executive_sentences
@@ -115,6 +116,8 @@ def report_markdown(data: ReportData) -> str:
             lines += ["", "## SIPOC"]  # i18n: SIPOC, a method's name
             for name, table in sipoc_tables(data):
                 lines += ["", f"### {md_text(name)}", "", *_table(table)]
+        if section.anchor == "lead-time" and data.simulation is not None:  # the simulation
+            lines += distribution_markdown(org, data.simulation, data.distributions, md_text)
     if data.trend is not None:
         lines += trend_markdown_section(data.trend, md_text)
     return "\n".join(lines) + "\n"

@@ -11,12 +11,14 @@ from dataclasses import dataclass
 
 from clientchain._version import __version__
 from clientchain.analysis.flow import FlowReport
+from clientchain.analysis.simulation_result import SimulationReport
 from clientchain.analysis.sipoc import Sipoc
 from clientchain.analysis.summary import Summary
 from clientchain.model import Organization
 from clientchain.output.reports import Overview
 from clientchain.output.survey import SurveyReport
 from clientchain.render.charts import BarChart, MatrixChart
+from clientchain.render.distribution_chart import DistributionChart
 from clientchain.render.scene import Diagram
 from clientchain.trend.result import TrendResult
 
@@ -50,6 +52,10 @@ class ReportData:
     """The internal-customer survey (``report --survey``), after quality and satisfaction."""
     trend: TrendResult | None = None
     """The series of the org file's versions (``report --trend``), at the end."""
+    simulation: SimulationReport | None = None
+    """The simulation (``report --simulate``): its section after the lead-time table."""
+    distributions: tuple[DistributionChart, ...] = ()
+    """Each chain's simulated lead-time histogram (with ``simulation``)."""
 
     @property
     def org(self) -> Organization:

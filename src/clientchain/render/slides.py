@@ -44,6 +44,8 @@ from clientchain.output.sipoc import sipoc_columns, sipoc_headers
 from clientchain.render.aspect import fit_aspect
 from clientchain.render.charts import BarChart, MatrixChart, chart_set
 from clientchain.render.charts_slides import MATRIX_LIMIT, chart_slides
+from clientchain.render.distribution_chart import DistributionChart
+from clientchain.render.distribution_pptx import distribution_slides
 from clientchain.render.dot import to_dot
 from clientchain.render.engine import Engine, choose_engine, run_engine
 from clientchain.render.layout import Layout, parse_layout
@@ -129,6 +131,8 @@ class DeckPlan:
     """The departments given a SIPOC slide (``slides --sipoc``), after the chains."""
     trend: TrendResult | None = None
     """The org file's versions (``slides --trend``): what changed, then its line charts."""
+    distributions: tuple[DistributionChart, ...] = ()
+    """Each chain's simulated lead time (``slides --simulate``), a slide each after the charts."""
 
 
 def _laid_out(diagram: Diagram, engine: Engine) -> Layout:
@@ -239,6 +243,7 @@ def build_deck(plan: DeckPlan, template: bytes | None = None, template_name: str
         sipoc_slide(frame, _theme(frame, plan), org.label(result.id), sipoc_headers(), columns)
     _bottleneck_slides(frame, plan)
     chart_slides(frame, plan.charts, _theme(frame, plan))
+    distribution_slides(frame, plan.distributions, _theme(frame, plan))
     if plan.trend is not None:
         trend_slides(frame, plan.trend, _theme(frame, plan))
     if plan.scenario is not None:
@@ -400,4 +405,5 @@ def slide_count(plan: DeckPlan) -> int:
     pages = table_pages(len(plan.flow.departments))
     sipocs = len(plan.sipocs)
     trend = trend_slide_count(plan.trend, plan.overview[0].theme)
-    return 2 + opening + len(plan.chains) + sipocs + pages + len(plan.charts) + trend + whatif
+    charts = len(plan.charts) + len(plan.distributions)
+    return 2 + opening + len(plan.chains) + sipocs + pages + charts + trend + whatif
