@@ -220,6 +220,7 @@ def test_every_option_the_prose_names_exists() -> None:
             "bottlenecks",
             "chains",
             "simulate",
+            "montecarlo",
             "check",
             "render",
             "report",

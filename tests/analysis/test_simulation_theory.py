@@ -107,3 +107,20 @@ def test_rework_agrees_with_the_m_m_1_queue_with_feedback() -> None:
     _inside("M/M/1 with feedback utilization", 0.625, report.departments["a"].utilization)
     without = simulate_flow(org, LONG)  # rework only when asked: ρ = 0.5, W = 5 / 0.5 = 10 h
     _inside("the same without rework (h)", 10.0, without.chains["x"].mean)
+
+
+def test_a_steps_cv_is_simulated_and_the_cv_setting_serves_the_other_steps() -> None:
+    # Two independent single-server departments, each λ = 16 / 40 = 0.4/h, effort 2 h:
+    # u = 0.4 · 2 = 0.8 and u / (1 − u) = 4. Department a's step says `cv: 0` (M/D/1):
+    # Wq = (1 + 0²)/2 · 4 · 2 h = 4 h. Department b's step gives none, so the settings'
+    # service cv 1 applies (M/M/1): Wq = (1 + 1²)/2 · 4 · 2 h = 8 h. Before steps carried a
+    # cv into the simulation, a waited 8 h as well.
+    org = _org(
+        {"a": 1, "b": 1},
+        {"x": (16.0, (Step("a", 2.0, cv=0.0),)), "y": (16.0, (Step("b", 2.0),))},
+    )
+    report = simulate_flow(org, LONG)
+    assert ggc_wait(0.8, 1, 2.0, cs=0.0) == pytest.approx(4.0)
+    assert ggc_wait(0.8, 1, 2.0) == pytest.approx(8.0)
+    _inside("M/D/1 mean wait (h), the step's cv 0", 4.0, report.departments["a"].wait_hours)
+    _inside("M/M/1 mean wait (h), the setting's cv 1", 8.0, report.departments["b"].wait_hours)

@@ -12,8 +12,9 @@ The model (docs/concepts.md, "Simulation"):
   capacity and no other load), so a department's time outside the chains is taken from
   its speed, not simulated as work;
 * a step's **service time** is drawn with mean ``effort / speed`` and coefficient of
-  variation ``service_cv``, from a **gamma** distribution (``cv = 1`` is the exponential;
-  ``cv = 0`` is constant) or a **lognormal** one;
+  variation the step's ``cv:`` (``service_cv`` for a step without one), from a **gamma**
+  distribution (``cv = 1`` is the exponential; ``cv = 0`` is constant) or a **lognormal**
+  one;
 * with **rework** (:mod:`.rework`'s model), a unit handed over at %C&A ``q`` goes back
   with probability ``1 − q`` and is served again in full, queueing again.
 
@@ -199,12 +200,15 @@ def _route(
 ) -> tuple[tuple[str, float, float, float], ...]:
     """(department, effort, %C&A, cv) of each step; %C&A 1 without rework.
 
-    The cv is ``settings.service_cv`` for every step; a per-step cv from the org file
-    (when the schema has one) belongs here, in place of it.
+    The cv is the step's own ``cv:`` when the file gives one, else ``settings.service_cv``.
     """
-    cv = settings.service_cv
     return tuple(
-        (step.department, step.effort or 0.0, quality if settings.rework else 1.0, cv)
+        (
+            step.department,
+            step.effort or 0.0,
+            quality if settings.rework else 1.0,
+            settings.service_cv if step.cv is None else step.cv,
+        )
         for step, (_edge, quality) in zip(chain.steps, step_quality(org, chain), strict=True)
     )
 

@@ -35,8 +35,8 @@ Distribution = Literal["gamma", "lognormal"]
 class Settings:
     """How to simulate: runs, seed, horizon, variability and rework.
 
-    ``service_cv`` applies to every step's effort; a per-step cv (when the org file gives
-    one) is taken where each step's route is built, ``simulation._route``.
+    ``service_cv`` applies to the effort of every step whose ``cv:`` the org file does not
+    give; a step's own ``cv:`` wins (``simulation._route``).
     """
 
     runs: int = 20

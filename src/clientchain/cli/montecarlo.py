@@ -151,7 +151,7 @@ def montecarlo_command(
         typer.Option(
             min=0.0,
             # i18n: --help stays English
-            help="Coefficient of variation of every effort (1: exponential with gamma).",
+            help="Coefficient of variation of efforts whose step has no cv: (1: exponential).",
         ),
     ] = 1.0,
     distribution: Annotated[
