@@ -105,3 +105,22 @@ def test_a_bad_every_is_a_usage_error(year_org: Path, tmp_path: Path) -> None:
     )
     assert done.exit_code == 2
     assert "--every: expected one of month, week, quarter, got 'year'" in done.stderr
+
+
+def test_one_version_read_is_one_version(year_org: Path, tmp_path: Path) -> None:
+    # Reported: a trend of a single version said "1 versions read, 2026-05 … 2026-05."
+    out = tmp_path / "informe.md"
+    done = run_script(
+        "report", str(year_org), "--trend", "--since", "2026-05", "--until", "2026-05",
+        "-o", str(out),
+    )  # fmt: skip
+    assert done.exit_code == 0, done
+    section = out.read_text(encoding="utf-8").split("\n## Trend\n", 1)[1]
+    assert section.startswith("\n1 version read, 2026\\-05\\.\n"), section[:200]
+    spanish = tmp_path / "informe.es.md"
+    done = run_script(
+        "--lang", "es", "report", str(year_org), "--trend", "--since", "2026-05",
+        "--until", "2026-05", "-o", str(spanish),
+    )  # fmt: skip
+    assert done.exit_code == 0, done
+    assert "\n1 versión leída, 2026\\-05\\.\n" in spanish.read_text(encoding="utf-8")

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from clientchain.analysis.diff import OrgDiff, diff_orgs
 from clientchain.checks import check_org
-from clientchain.i18n import _
+from clientchain.i18n import _, ngettext
 from clientchain.trend.result import TrendResult
 
 __all__ = ["TrendSummary", "trend_summary"]
@@ -42,9 +42,9 @@ def trend_summary(result: TrendResult) -> TrendSummary:
     """The words of the trend of ``result`` (at least one point)."""
     read = [p for p in result.points if p.ok]
     first, last = result.points[0], result.points[-1]
-    line = _("{n} versions read, {first} … {last}.").format(
-        n=len(read), first=first.label, last=last.label
-    )
+    span = first.label if first.label == last.label else f"{first.label} … {last.label}"
+    line = ngettext("{n} version read, {span}.", "{n} versions read, {span}.", len(read))
+    line = line.format(n=len(read), span=span)
     since: str | None = None
     attention: tuple[str, ...] = ()
     change: OrgDiff | None = None
