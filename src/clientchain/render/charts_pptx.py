@@ -19,6 +19,7 @@ from clientchain.render.pptx_shapes import (
     Area,
     fitted,
     name_shape,
+    native_chart,
     rgb,
     set_text,
     sizes_from,
@@ -41,7 +42,7 @@ _CHAR, _LINE = 0.6, 1.2
 def draw_bar_chart(slide: Slide, chart: BarChart, area: Area, theme: Theme) -> Any:
     """A column chart of ``chart``'s bars with its lines as line series, in ``area``."""
     from pptx.chart.data import CategoryChartData
-    from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
+    from pptx.enum.chart import XL_LABEL_POSITION, XL_LEGEND_POSITION
     from pptx.util import Pt
 
     data: Any = CategoryChartData(number_format=_FORMATS[chart.unit])  # type: ignore[no-untyped-call]
@@ -50,19 +51,9 @@ def draw_bar_chart(slide: Slide, chart: BarChart, area: Area, theme: Theme) -> A
     data.add_series(visible(chart.series), [bar.value for bar in chart.bars])
     for line in chart.lines:
         data.add_series(visible(line.name), [line.value] * len(chart.bars))
-    frame: Any = slide.shapes.add_chart(
-        XL_CHART_TYPE.COLUMN_CLUSTERED,
-        Pt(area.left),
-        Pt(area.top),
-        Pt(area.width),
-        Pt(area.height),
-        data,
-    )
-    name_shape(frame, f"chart {chart.key}")  # i18n: shape name, a machine key
-    native: Any = frame.chart
+    size = 12 if len(chart.bars) <= 12 else 9
+    native = native_chart(slide, "COLUMN_CLUSTERED", area, data, chart.key, theme, size)
     _lines_over_bars(native, len(chart.lines))
-    native.font.size = Pt(12 if len(chart.bars) <= 12 else 9)
-    native.font.name = theme.font
     native.has_legend = True
     native.legend.position = XL_LEGEND_POSITION.BOTTOM
     native.legend.include_in_layout = False

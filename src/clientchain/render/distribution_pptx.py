@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from clientchain.controls import visible
 from clientchain.render.distribution_chart import DistributionChart
-from clientchain.render.pptx_shapes import Area, name_shape, rgb, set_text, text_box
+from clientchain.render.pptx_shapes import Area, name_shape, native_chart, rgb, set_text, text_box
 from clientchain.render.pptx_template import Frame, content_slide
 from clientchain.render.theme import Theme
 
@@ -41,24 +41,13 @@ def draw_distribution(slide: Slide, chart: DistributionChart, area: Area, theme:
     """A column chart of ``chart``'s bins in ``area``; the bins holding the percentiles
     filled in the markers' colours."""
     from pptx.chart.data import CategoryChartData
-    from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION
-    from pptx.util import Pt
+    from pptx.enum.chart import XL_LABEL_POSITION
 
     data: Any = CategoryChartData(number_format="0")  # type: ignore[no-untyped-call]  # i18n: Excel format
     data.categories = [visible(label) for label in chart.labels]
     data.add_series(visible(chart.series), list(chart.counts))
-    frame: Any = slide.shapes.add_chart(
-        XL_CHART_TYPE.COLUMN_CLUSTERED,
-        Pt(area.left),
-        Pt(area.top),
-        Pt(area.width),
-        Pt(area.height),
-        data,
-    )
-    name_shape(frame, f"chart {chart.key}")  # i18n: shape name, a machine key
-    native: Any = frame.chart
-    native.font.size = Pt(12 if len(chart.counts) <= 12 else 10)
-    native.font.name = theme.font
+    size = 12 if len(chart.counts) <= 12 else 10
+    native = native_chart(slide, "COLUMN_CLUSTERED", area, data, chart.key, theme, size)
     native.has_legend = False
     native.has_title = False  # the slide's title says it
     bars = native.plots[0]

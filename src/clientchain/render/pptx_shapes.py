@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from clientchain.controls import visible
 from clientchain.render.fit import LINE_HEIGHT, SLACK, measure
@@ -20,6 +20,7 @@ from clientchain.render.scene import Diagram, DiagramEdge, DiagramNode, NodeShap
 from clientchain.render.theme import Theme
 
 if TYPE_CHECKING:
+    from pptx.chart.data import ChartData
     from pptx.dml.color import RGBColor
     from pptx.shapes.autoshape import Shape
     from pptx.shapes.base import BaseShape
@@ -33,6 +34,7 @@ __all__ = [
     "fill_placeholder",
     "fitted",
     "name_shape",
+    "native_chart",
     "rgb",
     "set_notes",
     "set_text",
@@ -95,6 +97,26 @@ def set_notes(slide: Slide, text: str) -> None:
 def name_shape(shape: BaseShape, name: str) -> None:
     """Name ``shape`` (the selection pane's name) after ``name``, made :func:`visible`."""
     shape.name = visible(name)
+
+
+def native_chart(
+    slide: Slide, kind: str, area: Area, data: ChartData, key: str, theme: Theme, size: float
+) -> Any:
+    """A native chart of ``kind`` (``COLUMN_CLUSTERED``, ``LINE_MARKERS``: an
+    ``XL_CHART_TYPE`` name) of ``data`` filling ``area``, named ``chart {key}`` in the
+    selection pane, its text in the theme's font at ``size`` points; its chart object."""
+    from pptx.enum.chart import XL_CHART_TYPE
+    from pptx.util import Pt
+
+    frame: Any = slide.shapes.add_chart(
+        getattr(XL_CHART_TYPE, kind), Pt(area.left), Pt(area.top), Pt(area.width),
+        Pt(area.height), data,
+    )  # fmt: skip
+    name_shape(frame, f"chart {key}")  # i18n: shape name, a machine key
+    native: Any = frame.chart
+    native.font.size = Pt(size)
+    native.font.name = theme.font
+    return native
 
 
 def fill_background(slide: Slide, theme: Theme) -> None:

@@ -18,7 +18,7 @@ from clientchain.i18n import _
 from clientchain.numbers import duration, pct
 from clientchain.output.diff import diff_rows
 from clientchain.render.line_chart import LineChart, axis_scale, trend_charts
-from clientchain.render.pptx_shapes import Area, name_shape, rgb, set_notes, set_text, text_box
+from clientchain.render.pptx_shapes import Area, native_chart, rgb, set_notes, set_text, text_box
 from clientchain.render.pptx_template import Frame, content_slide
 from clientchain.render.theme import Theme
 from clientchain.render.trend_summary import TrendSummary, trend_summary
@@ -44,7 +44,7 @@ def _colours(theme: Theme) -> tuple[str, ...]:
 def draw_line_chart(slide: Slide, chart: LineChart, area: Area, theme: Theme) -> Any:
     """A line chart with markers of ``chart``'s series and its reference lines, in ``area``."""
     from pptx.chart.data import CategoryChartData
-    from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION, XL_MARKER_STYLE
+    from pptx.enum.chart import XL_LEGEND_POSITION, XL_MARKER_STYLE
     from pptx.enum.dml import MSO_LINE_DASH_STYLE
     from pptx.util import Pt
 
@@ -54,14 +54,8 @@ def draw_line_chart(slide: Slide, chart: LineChart, area: Area, theme: Theme) ->
         data.add_series(visible(series.name), list(series.values))
     for line in chart.lines:
         data.add_series(visible(line.name), [line.value] * len(chart.categories))
-    frame: Any = slide.shapes.add_chart(
-        XL_CHART_TYPE.LINE_MARKERS, Pt(area.left), Pt(area.top), Pt(area.width),
-        Pt(area.height), data,
-    )  # fmt: skip
-    name_shape(frame, f"chart {chart.key}")  # i18n: shape name, a machine key
-    native: Any = frame.chart
-    native.font.size = Pt(12 if len(chart.categories) <= 16 else 9)
-    native.font.name = theme.font
+    size = 12 if len(chart.categories) <= 16 else 9
+    native = native_chart(slide, "LINE_MARKERS", area, data, chart.key, theme, size)
     native.has_title = False  # the slide's title says it
     native.has_legend = True
     native.legend.position = XL_LEGEND_POSITION.BOTTOM
