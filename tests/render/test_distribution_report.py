@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+import subprocess
 
 import pytest
 from pptx import Presentation
@@ -162,3 +163,55 @@ def test_deck_chart_reads_back(company, simulation, tmp_path, language: str) -> 
         assert "P85" in texts
     needs_tool("fc-match")
     assert _overflows(deck) == []  # every text fits its box, as test_deck_fit measures
+
+
+def test_in_print_each_chains_sentence_stays_with_its_histogram(page, tmp_path) -> None:
+    # Seen on agencia: the sentence "85% of the units arrive within …" ended a page and its
+    # histogram began the next. Each page that says a chain's sentence also draws the axis
+    # title of a histogram ("Lead time (hours)"), as many times as it has sentences.
+    pdftotext = needs_tool("pdftotext")
+    pdf = tmp_path / "company.pdf"
+    done = _chromium("--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri())
+    assert done.returncode == 0, done.stderr[-2000:]
+    text = subprocess.run(
+        [pdftotext, "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    pages = text.split("\f")
+    sentences = 0
+    for number, words in enumerate(pages, start=1):
+        said = words.count("of the units arrive within")
+        sentences += said
+        assert words.count("Lead time (hours)") >= said, f"page {number}"
+    assert sentences == len(CHAINS)
+
+
+@pytest.mark.parametrize(
+    ("above", "english", "spanish"),
+    [
+        (1, "The last bar counts the unit of 30 h or more.",
+         "La última barra cuenta la unidad de 30 h o más."),
+        (2, "The last bar counts the 2 units of 30 h or more.",
+         "La última barra cuenta las 2 unidades de 30 h o más."),
+    ],
+)  # fmt: skip
+def test_the_last_bars_count_is_said_in_the_singular_too(
+    company, simulation, above: int, english: str, spanish: str
+) -> None:
+    # Reported: the caption said "The last bar counts the 1 units of 550 h or more."
+    from dataclasses import replace
+
+    from clientchain.render.distribution_chart import distribution_charts
+
+    chain = simulation.chains["feature"]
+    assert chain.distribution is not None
+    histogram = replace(chain.distribution, edges=(*chain.distribution.edges[:-1], 30.0))
+    histogram = replace(histogram, above=above)
+    changed = replace(
+        simulation, chains={**simulation.chains, "feature": replace(chain, distribution=histogram)}
+    )
+    theme = THEMES["light"]
+    (chart,) = distribution_charts(company[0], changed, theme, ["feature"])
+    assert chart.note.endswith(" " + english)
+    with i18n.use("es"):
+        (chart,) = distribution_charts(company[0], changed, theme, ["feature"])
+    assert chart.note.endswith(" " + spanish)

@@ -18,7 +18,7 @@ from itertools import pairwise
 
 from clientchain.analysis.simulation import SimulationReport
 from clientchain.analysis.simulation_distribution import Histogram
-from clientchain.i18n import _
+from clientchain.i18n import _, ngettext
 from clientchain.model import Organization
 from clientchain.numbers import duration, lead_time, num
 from clientchain.output.simulation import arrival_sentence
@@ -100,9 +100,12 @@ def _chart(
         high=lead_time(p85.high if p85.high is not None else p85.mean, result.hours_per_day),
     )
     if histogram.above:
-        note += " " + _("The last bar counts the {units} units of {hours} or more.").format(
-            units=num(histogram.above), hours=duration(histogram.edges[-1])
+        beyond = ngettext(
+            "The last bar counts the unit of {hours} or more.",
+            "The last bar counts the {units} units of {hours} or more.",
+            histogram.above,
         )
+        note += " " + beyond.format(units=num(histogram.above), hours=duration(histogram.edges[-1]))
     counts = (*histogram.counts, *((histogram.above,) if histogram.above else ()))
     return DistributionChart(
         f"lead-time-distribution:{chain_id}",  # i18n: a machine key

@@ -156,11 +156,13 @@ def distribution_html(
     parts += [f"<p>{_e(text)}</p>" for text in _intro(org, result)]
     for index, chart in enumerate(charts, start=1):
         name = org.chains[chart.chain].name
-        parts += [
+        parts += [  # one block, kept on one printed page
+            '<div class="distribution">',
             f'<h3 id="{ANCHOR}-{index}">{_e(name)}</h3>',
             f'<p class="distribution-sentence"><strong>{_e(chart.sentence)}</strong></p>',
             f"<figure>\n{distribution_svg(chart, theme)}\n"
             f"<figcaption>{_e(chart.note)}</figcaption>\n</figure>",
+            "</div>",
         ]
     return parts
 

@@ -115,7 +115,7 @@ ul.legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .
   h1 { font-size: 16pt; } h2 { font-size: 13pt; } h3 { font-size: 11pt; }
   #diagram, #chains, #who, #trend { break-before: page; }  /* overview, chains, who…, trend */
   h2, h3 { break-after: avoid; }
-  figure, tr { break-inside: avoid; }
+  figure, tr, .distribution { break-inside: avoid; }
   thead { display: table-header-group; }
   table { font-size: 8pt; }
   figure { overflow: visible; border: none; padding: 0; }
