@@ -26,7 +26,7 @@ from importlib import metadata
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-NOTES = "## Where the time goes"
+SECTION = "\n## "  # the results' sections, kept when the table is written again
 PY = sys.executable
 # the console script, as users run it (python -m adds runpy to every start)
 CLI = [str(Path(PY).with_name("clientchain"))]
@@ -336,12 +336,14 @@ def table(rows: Sequence[Row]) -> str:
 
 
 def write_results(path: Path, text: str) -> None:
-    """Write ``text`` to ``path``, keeping the hand-written notes of the previous results."""
+    """Write ``text`` (the title and the table) to ``path``, keeping every section of the
+    previous results (each ``## `` heading onwards, written by hand or by another benchmark)."""
     notes = ""
     if path.exists():
         previous = path.read_text(encoding="utf-8")
-        if NOTES in previous:
-            notes = "\n" + NOTES + previous.split(NOTES, 1)[1]
+        start = previous.find(SECTION)
+        if start != -1:
+            notes = previous[start:]
     path.write_text(text + notes, encoding="utf-8")
 
 
