@@ -648,10 +648,7 @@ def _whole(_r: _Reader, f: F.Field, node: ScalarNode) -> int:
     number = _number(node)
     least = f.minimum or 1
     if number < least or not number.is_integer():
-        if least == 1:
-            message = _("expected a whole number of 1 or more, got '{value}'")
-        else:
-            message = _("expected a whole number of {minimum} or more, got '{value}'")
+        message = _("expected a whole number of {minimum} or more, got '{value}'")
         raise ValueError(message.format(minimum=least, value=node.value))
     return int(number)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -357,25 +358,29 @@ def _finding_item(status: str, item: FindingChange) -> str:
 
 
 def _headline(diff: OrgDiff) -> str:
+    counts, constraint, regressions = _headline_parts(diff, _md)
+    flag = f":warning: {regressions}" if regressions else _("no regression")
+    return " · ".join((f"**{counts}**", constraint, flag))
+
+
+def _headline_parts(diff: OrgDiff, shown: Callable[[str], str]) -> tuple[str, str, str]:
+    """The headline's counts (``1 added · 0 removed · 2 changed``), its constraint (names as
+    ``shown`` writes them) and its regressions (``""`` without any)."""
     added, removed, changed = (len(diff.by_status(s)) for s in ("added", "removed", "changed"))
-    counts = [
-        plural(added, "{n} added", "{n} added"),
-        plural(removed, "{n} removed", "{n} removed"),
-        plural(changed, "{n} changed", "{n} changed"),
-    ]
-    parts = [f"**{' · '.join(counts)}**"]
+    counts = " · ".join(
+        (
+            plural(added, "{n} added", "{n} added"),
+            plural(removed, "{n} removed", "{n} removed"),
+            plural(changed, "{n} changed", "{n} changed"),
+        )
+    )
     old, new = _node(diff, diff.constraint.old), _node(diff, diff.constraint.new)
     if diff.shifted:
-        parts.append(_("constraint {old} → {new}").format(old=_md(old), new=_md(new)))
+        constraint = _("constraint {old} → {new}").format(old=shown(old), new=shown(new))
     else:
-        parts.append(_("constraint {constraint}").format(constraint=_md(new)))
+        constraint = _("constraint {constraint}").format(constraint=shown(new))
     found = len(diff.regressions)
-    if found:
-        regressions = plural(found, "{n} regression", "{n} regressions")
-        parts.append(f":warning: {regressions}")
-    else:
-        parts.append(_("no regression"))
-    return " · ".join(parts)
+    return counts, constraint, plural(found, "{n} regression", "{n} regressions") if found else ""
 
 
 def _change_row(diff: OrgDiff, change: EntityChange) -> str:
@@ -440,20 +445,8 @@ class DiffRows:
 
 def diff_rows(diff: OrgDiff) -> DiffRows:
     """What :func:`diff_markdown` shows, as plain text cells (nothing escaped)."""
-    added, removed, changed = (len(diff.by_status(s)) for s in ("added", "removed", "changed"))
-    parts = [
-        plural(added, "{n} added", "{n} added"),
-        plural(removed, "{n} removed", "{n} removed"),
-        plural(changed, "{n} changed", "{n} changed"),
-    ]
-    old, new = _node(diff, diff.constraint.old), _node(diff, diff.constraint.new)
-    if diff.shifted:
-        parts.append(_("constraint {old} → {new}").format(old=old, new=new))
-    else:
-        parts.append(_("constraint {constraint}").format(constraint=new))
-    found = len(diff.regressions)
-    regressions = plural(found, "{n} regression", "{n} regressions")
-    parts.append(regressions if found else _("no regression"))
+    counts, constraint, regressions = _headline_parts(diff, str)
+    headline = " · ".join((counts, constraint, regressions or _("no regression")))
     changes = tuple(
         (
             _status(c.status),
@@ -484,7 +477,7 @@ def diff_rows(diff: OrgDiff) -> DiffRows:
         )
         for item in items
     )
-    return DiffRows(" · ".join(parts), changes, metrics, findings)
+    return DiffRows(headline, changes, metrics, findings)
 
 
 # -- shared --------------------------------------------------------------------------------

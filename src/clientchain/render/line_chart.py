@@ -18,6 +18,7 @@ legend).
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from clientchain.i18n import _
@@ -151,26 +152,24 @@ def trend_charts(result: TrendResult, theme: Theme) -> tuple[LineChart, ...]:
         key = "trend departments"  # i18n: a machine key
         charts.append(chart(key, title, utilization, "percent", departments))
     chains = sorted(last.chains.values(), key=lambda c: -(c.lead_time_hours or 0.0))[:CHAINS]
-    if chains:
-        lead = [
+
+    def per_chain(value: Callable[[Point, str], float | None], name: str) -> list[LineSeries]:
+        """A series a chain: ``value`` at each point, named by the ``{chain}`` text ``name``."""
+        return [
             LineSeries(
                 org.chains[c.id].describe(),
-                tuple(_lead_time(p, c.id) for p in result.points),
-                _("Lead time of {chain}").format(chain=org.chains[c.id].describe()),
+                tuple(value(p, c.id) for p in result.points),
+                name.format(chain=org.chains[c.id].describe()),
             )
             for c in chains
         ]
+
+    if chains:
+        lead = per_chain(_lead_time, _("Lead time of {chain}"))
         title, axis = _("Lead time of each chain"), _("Hours")
         key = "trend lead-time"  # i18n: a machine key
         charts.append(chart(key, title, axis, "hours", lead))
-        quality = [
-            LineSeries(
-                org.chains[c.id].describe(),
-                tuple(_quality(p, c.id) for p in result.points),
-                _("Rolled quality of {chain}").format(chain=org.chains[c.id].describe()),
-            )
-            for c in chains
-        ]
+        quality = per_chain(_quality, _("Rolled quality of {chain}"))
         if any(v is not None and v < 1.0 for s in quality for v in s.values):
             title = _("Rolled quality of each chain")
             key, axis = "trend quality", _("Rolled quality")  # i18n: a machine key
